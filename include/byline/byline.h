@@ -1,0 +1,17 @@
+#pragma once
+/// \file
+/// Everything an application embedding Byline needs.
+
+#include <byline/analyzer.h>
+#include <byline/document.h>
+#include <byline/error.h>
+#include <byline/indexer.h>
+#include <byline/output.h>
+#include <byline/searcher.h>
+
+namespace byline {
+
+/// The library version, "MAJOR.MINOR.PATCH".
+inline constexpr const char* kVersion = "0.1.0";
+
+}  // namespace byline

@@ -1,0 +1,81 @@
+#pragma once
+/// \file
+/// Building a Byline index from a corpus or from documents an application hands over.
+
+#include <byline/document.h>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace byline {
+
+/// Something the indexer has to say about the input besides indexing it.
+struct Diagnostic {
+    enum class Kind {
+        warning,  ///< the document was still indexed (e.g. repaired UTF-8, unrecognised date)
+        skipped,  ///< a file or line was left out on purpose (binary file, empty document)
+        error,    ///< a file or line could not be read (unreadable path, malformed JSON line)
+    };
+    Kind kind;
+    std::string where;    ///< "path" or "path:line"
+    std::string message;  ///< one line: what is wrong and, where useful, how to fix it
+};
+
+/// Running totals of an indexing run.
+struct IndexStats {
+    std::size_t indexed = 0;   ///< documents written (added + replaced)
+    std::size_t added = 0;     ///< documents new to the index
+    std::size_t replaced = 0;  ///< documents whose id was already there
+    std::size_t skipped = 0;   ///< files or lines left out on purpose
+    std::size_t errors = 0;    ///< files or lines that could not be read
+    std::size_t warnings = 0;  ///< documents indexed with a warning
+    std::uint64_t bytes = 0;   ///< title and body bytes indexed
+    double seconds = 0;        ///< wall time so far
+};
+
+using DiagnosticCallback = std::function<void(const Diagnostic&)>;
+using ProgressCallback = std::function<void(const IndexStats&)>;
+
+struct IndexOptions {
+    std::string index_path;               ///< folder of the Xapian database (created if missing)
+    std::string default_language = "en";  ///< for documents without a language
+    std::size_t batch_size = 1000;        ///< documents per commit
+    bool fold_accents = true;             ///< "café" also indexed as "cafe"
+    /// JSON Lines field map: Document field (id, title, body, date, ...) -> JSON key.
+    std::map<std::string, std::string> field_map;
+    DiagnosticCallback on_diagnostic;  ///< called for every warning, skip and error
+    ProgressCallback on_progress;      ///< called about twice a second while indexing
+};
+
+/// Writes documents into an index. Documents with an id already in the index replace it, so
+/// indexing the same input twice leaves the document count unchanged. Commits every
+/// `batch_size` documents and on destruction; what was committed survives any later failure.
+class Indexer {
+  public:
+    /// Opens or creates the index; throws IndexError if it cannot.
+    explicit Indexer(IndexOptions options);
+    ~Indexer();
+    Indexer(const Indexer&) = delete;
+    Indexer& operator=(const Indexer&) = delete;
+
+    /// Adds or replaces one document (its id must not be empty).
+    void add(Document document);
+
+    /// Reads files and folders (recursively) in every supported format and indexes them.
+    void add_paths(const std::vector<std::string>& paths);
+
+    /// Makes everything added so far durable and visible to searchers.
+    void commit();
+
+    const IndexStats& stats() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace byline

@@ -1,0 +1,26 @@
+#pragma once
+/// \file
+/// Rendering search results: the stable JSON form and the terminal form.
+
+#include <byline/searcher.h>
+
+#include <string>
+
+namespace byline {
+
+/// One JSON document (schema in README.md): query, total, total_exact, took_ms, hits with
+/// passages and highlight offsets, facets. Strings are valid UTF-8 whatever the index holds.
+std::string to_json(const SearchResult& result, bool pretty = false);
+
+struct TerminalOptions {
+    bool color = false;  ///< ANSI bold/colour; without it matches are marked [like this]
+};
+
+/// Human-readable results: ranked hits with highlighted passages, then facet counts.
+std::string to_terminal(const SearchResult& result, const TerminalOptions& options);
+
+/// The bytes of `text` with each highlight wrapped in `open` and `close`.
+std::string mark(const std::string& text, const std::vector<Highlight>& highlights,
+                 const std::string& open, const std::string& close);
+
+}  // namespace byline

@@ -1,0 +1,102 @@
+#pragma once
+/// \file
+/// Searching a Byline index: ranked articles, highlighted passages and exact facet counts.
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace byline {
+
+enum class SortOrder {
+    relevance,  ///< BM25, best first
+    date_desc,  ///< newest first, undated last, relevance breaks ties
+    date_asc,   ///< oldest first, undated last, relevance breaks ties
+};
+
+struct SearchRequest {
+    std::string query;       ///< Byline query language (see README)
+    std::size_t offset = 0;  ///< hits to skip, for paging
+    std::size_t limit = 10;  ///< hits to return
+    SortOrder sort = SortOrder::relevance;
+    /// Facets to count over the whole match set; empty means every facet the index has.
+    std::vector<std::string> facets;
+    std::size_t facet_limit = 10;      ///< values per facet, most frequent first
+    std::size_t passages = 1;          ///< passages per hit
+    std::size_t passage_length = 300;  ///< longest passage, in characters
+    std::string language;              ///< stem query words as this language; "" = index's
+};
+
+/// A byte range [start, end) of the text it belongs to.
+struct Highlight {
+    std::size_t start = 0;
+    std::size_t end = 0;
+};
+
+/// A piece of an article's body. `text` is exactly body[start, end); a renderer shows an
+/// ellipsis where the passage was cut inside a sentence.
+struct Passage {
+    std::string text;
+    std::size_t start = 0;              ///< byte offset of the passage in the stored body
+    std::size_t end = 0;                ///< byte offset one past its end in the stored body
+    double score = 0;                   ///< how well it answers the query
+    bool cut_before = false;            ///< a sentence was cut at the start
+    bool cut_after = false;             ///< a sentence was cut at the end
+    std::vector<Highlight> highlights;  ///< byte offsets into `text`
+};
+
+struct Hit {
+    std::string id;
+    std::size_t rank = 0;  ///< 1-based, counting from the first hit of the whole result
+    double score = 0;      ///< BM25 weight
+    std::string title;
+    std::string date;  ///< YYYY-MM-DD, YYYY-MM, YYYY or empty
+    std::string url;
+    std::string source;
+    std::string author;
+    std::string lang;
+    std::vector<Highlight> title_highlights;  ///< byte offsets into `title`
+    std::vector<Passage> passages;
+};
+
+struct FacetValue {
+    std::string value;
+    std::size_t count = 0;  ///< matching documents with this value
+};
+
+struct Facet {
+    std::string name;
+    std::vector<FacetValue> values;  ///< most frequent first, ties by value
+};
+
+struct SearchResult {
+    std::string query;
+    std::size_t total = 0;    ///< matching documents
+    bool total_exact = true;  ///< whether `total` is an exact count
+    double took_ms = 0;
+    std::vector<Hit> hits;
+    std::vector<Facet> facets;
+};
+
+/// A read-only view of an index. Not thread-safe: use one Searcher per thread.
+class Searcher {
+  public:
+    /// Opens the index; throws IndexError if it is missing or not a Byline index.
+    explicit Searcher(const std::string& index_path);
+    ~Searcher();
+    Searcher(Searcher&&) noexcept;
+    Searcher& operator=(Searcher&&) noexcept;
+
+    /// Runs a query; throws QueryError for a syntax error.
+    SearchResult search(const SearchRequest& request);
+
+    /// Number of documents in the index.
+    std::size_t document_count() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace byline

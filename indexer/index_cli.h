@@ -1,0 +1,60 @@
+#pragma once
+// byline-index's options: registered on a CLI::App and filled into a struct, so tests can parse
+// argument lists in-process.
+
+#include <byline/error.h>
+#include <byline/indexer.h>
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace byline::cli {
+
+struct IndexCommand {
+    IndexOptions options;
+    std::vector<std::string> paths;
+    std::vector<std::string> field_mappings;  // NAME=KEY
+    bool quiet = false;
+};
+
+inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
+    app.add_option("-i,--index", cmd.options.index_path, "Index folder (created if missing)")
+        ->default_val(".byline-index");
+    app.add_option("paths", cmd.paths,
+                   "Files or folders to index: .txt .md .jsonl .ndjson .html .htm, also .gz")
+        ->required();
+    app.add_option("--field", cmd.field_mappings,
+                   "Map a JSON Lines key to a document field, e.g. --field body=story "
+                   "(fields: id title body date source url author lang)");
+    app.add_option("--lang", cmd.options.default_language,
+                   "Language of documents that do not say (ISO 639-1 code; 'none' for no stemming)")
+        ->default_val("en");
+    app.add_option("--batch", cmd.options.batch_size, "Documents per commit")
+        ->default_val(1000)
+        ->check(CLI::PositiveNumber);
+    app.add_flag("!--no-accent-folding", cmd.options.fold_accents,
+                 "Index accented letters as written only");
+    app.add_flag("-q,--quiet", cmd.quiet, "Print only errors");
+}
+
+/// Fills options.field_map from NAME=KEY strings; throws UsageError for a bad one.
+inline void apply_field_mappings(IndexCommand& cmd) {
+    static const std::vector<std::string> kFields = {"id",     "title", "body",   "date",
+                                                     "source", "url",   "author", "lang"};
+    for (const std::string& mapping : cmd.field_mappings) {
+        std::size_t eq = mapping.find('=');
+        std::string name = mapping.substr(0, eq);
+        if (eq == std::string::npos || eq + 1 == mapping.size() ||
+            std::find(kFields.begin(), kFields.end(), name) == kFields.end()) {
+            throw UsageError("--field " + mapping +
+                             ": want NAME=KEY with NAME one of id, title, "
+                             "body, date, source, url, author, lang");
+        }
+        cmd.options.field_map[name] = mapping.substr(eq + 1);
+    }
+}
+
+}  // namespace byline::cli

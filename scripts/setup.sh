@@ -1,0 +1,28 @@
+# Shared by demo.sh and test.sh: install missing Debian packages, then configure and build.
+# Source it; it defines ensure_packages and build.
+
+BYLINE_PACKAGES=(cmake ninja-build g++ pkg-config clang-format libxapian-dev libicu-dev
+                 libcli11-dev nlohmann-json3-dev catch2 libgumbo-dev zlib1g-dev)
+
+ensure_packages() {
+    local missing=()
+    for pkg in "${BYLINE_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" ||
+            missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing Debian packages: ${missing[*]}" >&2
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}"
+}
+
+# build DIR [extra cmake args...]
+build() {
+    local dir=$1
+    shift
+    cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+    cmake --build "$dir" --parallel "$(nproc)"
+}

@@ -1,0 +1,56 @@
+// byline-search: answers a query over a Byline index, for people (terminal) or programs (--json).
+// Exit status: 0 results printed (possibly none), 2 usage or query syntax error, 3 index error.
+#include <byline/byline.h>
+
+#include "search_cli.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace {
+
+bool use_color(const std::string& setting) {
+    if (setting == "always") return true;
+    if (setting == "never") return false;
+    const char* no_color = std::getenv("NO_COLOR");
+    return isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+int fail(const std::string& message, int status) {
+    std::cerr << "byline-search: " << message << "\n";
+    return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Search a Byline index"};
+    byline::cli::SearchCommand cmd;
+    byline::cli::register_search_options(app, cmd);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        return fail(std::string(e.what()) + " (see byline-search --help)", 2);
+    }
+    cmd.request.query = byline::cli::query_text(cmd);
+    try {
+        byline::Searcher searcher(cmd.index_path);
+        byline::SearchResult result = searcher.search(cmd.request);
+        if (cmd.json) {
+            std::cout << byline::to_json(result, cmd.pretty) << "\n";
+        } else {
+            std::cout << byline::to_terminal(result, {use_color(cmd.color)});
+        }
+        return 0;
+    } catch (const byline::QueryError& e) {
+        return fail(std::string("query error: ") + e.what() + "\n" + e.caret_diagram(), 2);
+    } catch (const byline::UsageError& e) {
+        return fail(e.what(), 2);
+    } catch (const byline::Error& e) {
+        return fail(e.what(), 3);
+    }
+}

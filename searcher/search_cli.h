@@ -1,0 +1,60 @@
+#pragma once
+// byline-search's options: registered on a CLI::App and filled into a struct, so tests can parse
+// argument lists in-process.
+
+#include <byline/searcher.h>
+
+#include <CLI/CLI.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace byline::cli {
+
+struct SearchCommand {
+    std::string index_path;
+    std::vector<std::string> query_words;
+    SearchRequest request;
+    bool json = false;
+    bool pretty = false;
+    std::string color = "auto";
+};
+
+inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
+    app.add_option("-i,--index", cmd.index_path, "Index folder")->default_val(".byline-index");
+    app.add_option("query", cmd.query_words,
+                   "Query (see README: words, \"phrases\", OR, -word, "
+                   "field:value, date:FROM..TO, presid*, NEAR/n)");
+    app.add_option("-n,--limit", cmd.request.limit, "Hits to show")->default_val(10);
+    app.add_option("--offset", cmd.request.offset, "Hits to skip (paging)")->default_val(0);
+    app.add_option("--sort", cmd.request.sort, "relevance, date (newest first) or date-asc")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, SortOrder>{{"relevance", SortOrder::relevance},
+                                             {"date", SortOrder::date_desc},
+                                             {"date-asc", SortOrder::date_asc}},
+            CLI::ignore_case));
+    app.add_option("--facet", cmd.request.facets, "Facets to count (default: all)");
+    app.add_option("--facet-limit", cmd.request.facet_limit, "Values per facet")->default_val(10);
+    app.add_option("--passages", cmd.request.passages, "Passages per hit")->default_val(1);
+    app.add_option("--passage-length", cmd.request.passage_length, "Longest passage in characters")
+        ->default_val(300)
+        ->check(CLI::Range(20, 100000));
+    app.add_option("--lang", cmd.request.language,
+                   "Stem query words as this language only (default: the index's languages)");
+    app.add_flag("--json", cmd.json, "Print one JSON document (schema in README)");
+    app.add_flag("--pretty", cmd.pretty, "Indent the JSON");
+    app.add_option("--color", cmd.color, "Colour: auto, always or never (NO_COLOR is respected)")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->default_val("auto");
+}
+
+/// The query text: the positional words joined by spaces.
+inline std::string query_text(const SearchCommand& cmd) {
+    std::string query;
+    for (const std::string& word : cmd.query_words)
+        query += (query.empty() ? "" : " ") + word;
+    return query;
+}
+
+}  // namespace byline::cli

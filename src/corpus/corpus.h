@@ -1,0 +1,51 @@
+#pragma once
+// Corpus readers: turn files (plain text, Markdown, JSON Lines, HTML, optionally gzipped) into
+// Documents. Invalid bytes become U+FFFD here and nowhere else.
+
+#include <byline/document.h>
+#include <byline/indexer.h>
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace byline::corpus {
+
+/// What a reader says about the input besides documents (kinds: warning, skipped, error).
+using Diagnostic = byline::Diagnostic;
+
+struct CorpusOptions {
+    /// JSON Lines field map: Document field name (id, title, body, date, source, url, author,
+    /// lang) -> JSON key to read it from; overrides the common names.
+    std::map<std::string, std::string> field_map;
+};
+
+using DocumentSink = std::function<void(Document&&)>;
+using DiagnosticSink = std::function<void(const Diagnostic&)>;
+
+/// Reads every supported file under `paths` (files or directories, recursively, in sorted order)
+/// and hands each document to `on_document`. Ids of files found under a directory are relative to
+/// that directory; a file named directly uses its file name. Never throws for bad input: problems
+/// go to `on_diagnostic` and the rest is still read.
+void read_corpus(const std::vector<std::string>& paths, const CorpusOptions& options,
+                 const DocumentSink& on_document, const DiagnosticSink& on_diagnostic);
+
+/// The format a path is read as, from its extension (".gz" looked through); "" if unsupported.
+/// One of "text", "markdown", "jsonl", "html".
+std::string format_of(const std::string& path);
+
+/// Reads one file as `format_of(path)`; `id_base` is the id prefix (relative path).
+void read_file(const std::string& path, const std::string& id_base, const CorpusOptions& options,
+               const DocumentSink& on_document, const DiagnosticSink& on_diagnostic);
+
+// Format readers over already-decoded UTF-8 content; `where` names the source for messages.
+void read_plain_text(const std::string& content, const std::string& id, const std::string& where,
+                     bool markdown, const DocumentSink& on_document);
+void read_json_lines(const std::string& content, const std::string& id_base,
+                     const std::string& where, const CorpusOptions& options,
+                     const DocumentSink& on_document, const DiagnosticSink& on_diagnostic);
+void read_html(const std::string& content, const std::string& id, const std::string& where,
+               const DocumentSink& on_document);
+
+}  // namespace byline::corpus

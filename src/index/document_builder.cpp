@@ -1,0 +1,119 @@
+#include "index/document_builder.h"
+
+#include "index/schema.h"
+#include "index/stored_doc.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace byline::index {
+
+namespace {
+
+std::string with_prefix(std::string_view prefix, const std::string& term) {
+    std::string out(prefix);
+    out += term;
+    return out;
+}
+
+// Splits a by-line such as "Jane Doe, John Roe and Ann Poe" into names.
+std::vector<std::string> split_authors(const std::string& authors) {
+    std::vector<std::string> names;
+    std::string rest = authors;
+    for (std::size_t pos; (pos = rest.find(" and ")) != std::string::npos;)
+        rest.replace(pos, 5, ",");
+    std::size_t start = 0;
+    while (start <= rest.size()) {
+        std::size_t comma = std::min(rest.find(',', start), rest.size());
+        std::string name = rest.substr(start, comma - start);
+        name.erase(0, name.find_first_not_of(" \t"));
+        name.erase(name.find_last_not_of(" \t") + 1);
+        if (!name.empty()) names.push_back(name);
+        start = comma + 1;
+    }
+    return names;
+}
+
+std::string clean_facet_value(std::string value) {
+    // The separator and other control characters cannot appear in a stored facet value.
+    std::replace_if(
+        value.begin(), value.end(), [](char c) { return c >= 0 && c < 0x20; }, ' ');
+    return value;
+}
+
+}  // namespace
+
+std::string facet_key(Analyzer& analyzer, std::string_view value) {
+    std::string key;
+    for (const Token& token : analyzer.tokenize(value)) {
+        if (!key.empty()) key.push_back(' ');
+        key += token.term;
+    }
+    return key.substr(0, schema::kMaxTermBytes);
+}
+
+std::string id_term(const std::string& id) {
+    std::string term = with_prefix(schema::kIdPrefix, id);
+    if (term.size() <= schema::kMaxTermBytes) return term;
+    std::string hash = std::to_string(std::hash<std::string>{}(id));
+    return term.substr(0, schema::kMaxTermBytes - hash.size() - 1) + "#" + hash;
+}
+
+Xapian::Document DocumentBuilder::build(const Document& doc) {
+    Xapian::Document xdoc;
+    std::string language = doc.lang.empty() ? default_language_ : doc.lang;
+    if (Analyzer::has_stemmer(language)) languages_.insert(language);
+
+    StoredDoc stored{doc, analyzer_.sentences(doc.body)};
+    std::vector<Token> title = analyzer_.tokenize(doc.title);
+    auto body_start = static_cast<std::uint32_t>(title.size() + schema::kBodyPositionGap);
+    index_tokens(xdoc, title, true, language);
+    index_tokens(xdoc, analyzer_.tokenize(doc.body, body_start), false, language);
+    add_facets(xdoc, doc, language);
+    if (!doc.date.empty()) {
+        std::string compact = doc.date;
+        compact.erase(std::remove(compact.begin(), compact.end(), '-'), compact.end());
+        xdoc.add_value(schema::kSlotDate, compact);
+    }
+    xdoc.add_boolean_term(id_term(doc.id));
+    xdoc.set_data(serialise(stored));
+    return xdoc;
+}
+
+void DocumentBuilder::index_tokens(Xapian::Document& xdoc, const std::vector<Token>& tokens,
+                                   bool is_title, const std::string& language) {
+    const unsigned wdf = is_title ? schema::kTitleWeight : 1;
+    for (const Token& token : tokens) {
+        if (token.term.size() > schema::kMaxTermBytes) continue;  // a blob, not a word
+        xdoc.add_posting(token.term, token.position + 1, wdf);
+        if (is_title)
+            xdoc.add_posting(with_prefix(schema::kTitlePrefix, token.term), token.position + 1);
+        std::string stem = analyzer_.stem(token.term, language);
+        if (stem.empty()) continue;
+        xdoc.add_term(with_prefix(schema::kStemPrefix, stem), wdf);
+        if (is_title) xdoc.add_term(with_prefix(schema::kTitleStemPrefix, stem));
+    }
+}
+
+void DocumentBuilder::add_facets(Xapian::Document& xdoc, const Document& doc,
+                                 const std::string& language) {
+    auto add = [&](std::string_view field_name, const std::vector<std::string>& values) {
+        const schema::FacetField* field = schema::find_facet(field_name);
+        std::string slot;
+        for (const std::string& raw : values) {
+            std::string value = clean_facet_value(raw);
+            std::string key = facet_key(analyzer_, value);
+            if (key.empty()) continue;
+            xdoc.add_boolean_term(with_prefix(field->prefix, key));
+            if (!slot.empty()) slot.push_back(schema::kFacetSeparator);
+            slot += value;
+        }
+        if (!slot.empty()) xdoc.add_value(field->slot, slot);
+    };
+    if (!doc.source.empty()) add("source", {doc.source});
+    add("lang", {language});
+    if (!doc.author.empty()) add("author", split_authors(doc.author));
+    if (doc.date.size() >= 7) add("month", {doc.date.substr(0, 7)});
+}
+
+}  // namespace byline::index

@@ -1,0 +1,43 @@
+#pragma once
+// Turns an article into a Xapian document: terms, values and stored data, per schema.h.
+
+#include <byline/analyzer.h>
+#include <byline/document.h>
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace byline::index {
+
+/// The key of a facet value: its words through the analyzer, joined by single spaces, so
+/// "The  Guardian" and "the guardian" filter alike.
+std::string facet_key(Analyzer& analyzer, std::string_view value);
+
+/// The unique-id term of a document id (long ids are cut and hashed to fit Xapian's limit).
+std::string id_term(const std::string& id);
+
+class DocumentBuilder {
+  public:
+    DocumentBuilder(Analyzer& analyzer, std::string default_language)
+        : analyzer_(analyzer), default_language_(std::move(default_language)) {}
+
+    /// Builds the Xapian document. `doc.date` must already be normalised (or empty).
+    Xapian::Document build(const Document& doc);
+
+    /// Stemming languages used so far (recorded in the index for the query side).
+    const std::set<std::string>& languages() const { return languages_; }
+
+  private:
+    void index_tokens(Xapian::Document& xdoc, const std::vector<Token>& tokens, bool is_title,
+                      const std::string& language);
+    void add_facets(Xapian::Document& xdoc, const Document& doc, const std::string& language);
+
+    Analyzer& analyzer_;
+    std::string default_language_;
+    std::set<std::string> languages_;
+};
+
+}  // namespace byline::index

@@ -1,0 +1,179 @@
+#include <byline/error.h>
+#include <byline/indexer.h>
+
+#include "corpus/corpus.h"
+#include "index/document_builder.h"
+#include "index/schema.h"
+#include "util/dates.h"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <filesystem>
+#include <sstream>
+
+namespace byline {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Refuse to scatter database files into a folder that holds something else (a corpus, say).
+void check_index_path(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return;
+    if (!fs::is_directory(path, ec)) {
+        throw IndexError(path + ": exists and is not a folder; give a folder for the index");
+    }
+    bool empty = fs::directory_iterator(path, ec) == fs::directory_iterator();
+    if (!empty && !fs::exists(fs::path(path) / "iamglass", ec)) {
+        throw IndexError(path +
+                         ": folder is not empty and holds no Byline index; "
+                         "give a new or empty folder");
+    }
+}
+
+Xapian::WritableDatabase open_writable(const std::string& path) {
+    check_index_path(path);
+    try {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+        std::string format = db.get_metadata(std::string(schema::kMetaFormat));
+        if (!format.empty() && format != schema::kFormatVersion) {
+            throw IndexError(path + ": index format " + format +
+                             " is not supported by this "
+                             "version of Byline; re-index into a new folder");
+        }
+        return db;
+    } catch (const Xapian::Error& e) {
+        throw IndexError(path + ": cannot open index for writing: " + e.get_msg() +
+                         " (is another byline-index running on it?)");
+    }
+}
+
+std::set<std::string> split_languages(const std::string& list) {
+    std::set<std::string> out;
+    std::istringstream in(list);
+    for (std::string lang; in >> lang;)
+        out.insert(lang);
+    return out;
+}
+
+}  // namespace
+
+struct Indexer::Impl {
+    IndexOptions options;
+    Xapian::WritableDatabase db;
+    Analyzer analyzer;
+    index::DocumentBuilder builder;
+    IndexStats stats;
+    std::size_t uncommitted = 0;
+    Clock::time_point started = Clock::now();
+    Clock::time_point last_progress = started;
+
+    explicit Impl(IndexOptions opts)
+        : options(std::move(opts)),
+          db(open_writable(options.index_path)),
+          analyzer(AnalyzerOptions{options.fold_accents}),
+          builder(analyzer, options.default_language) {}
+
+    void report(Diagnostic::Kind kind, const std::string& where, const std::string& message) {
+        switch (kind) {
+            case Diagnostic::Kind::warning:
+                ++stats.warnings;
+                break;
+            case Diagnostic::Kind::skipped:
+                ++stats.skipped;
+                break;
+            case Diagnostic::Kind::error:
+                ++stats.errors;
+                break;
+        }
+        if (options.on_diagnostic) options.on_diagnostic(Diagnostic{kind, where, message});
+    }
+
+    void tick() {
+        auto now = Clock::now();
+        stats.seconds = std::chrono::duration<double>(now - started).count();
+        if (options.on_progress && now - last_progress > std::chrono::milliseconds(500)) {
+            last_progress = now;
+            options.on_progress(stats);
+        }
+    }
+
+    void commit() {
+        std::set<std::string> languages =
+            split_languages(db.get_metadata(std::string(schema::kMetaLanguages)));
+        languages.insert(builder.languages().begin(), builder.languages().end());
+        std::string list;
+        for (const auto& lang : languages)
+            list += (list.empty() ? "" : " ") + lang;
+        db.set_metadata(std::string(schema::kMetaLanguages), list);
+        db.set_metadata(std::string(schema::kMetaFormat), std::string(schema::kFormatVersion));
+        db.set_metadata(std::string(schema::kMetaFoldAccents), options.fold_accents ? "1" : "0");
+        db.commit();
+        uncommitted = 0;
+    }
+};
+
+Indexer::Indexer(IndexOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+
+Indexer::~Indexer() {
+    try {
+        impl_->commit();
+    } catch (const std::exception&) {
+        // Destructors must not throw; callers who care call commit() themselves.
+    }
+}
+
+void Indexer::add(Document doc) {
+    Impl& m = *impl_;
+    const std::string where = doc.origin.empty() ? doc.id : doc.origin;
+    if (doc.id.empty())
+        throw UsageError("document without an id" + (where.empty() ? "" : " from " + where));
+    if (doc.title.empty() && doc.body.empty()) {
+        m.report(Diagnostic::Kind::skipped, where, "empty document (no title and no text)");
+        return;
+    }
+    if (!doc.date.empty()) {
+        auto date = dates::normalize(doc.date);
+        if (!date) {
+            m.report(Diagnostic::Kind::warning, where,
+                     "unrecognised date '" + doc.date + "', article left undated; use ISO 8601");
+        }
+        doc.date = date.value_or("");
+    }
+    try {
+        std::string id_term = index::id_term(doc.id);
+        bool replacing = m.db.term_exists(id_term);
+        m.db.replace_document(id_term, m.builder.build(doc));
+        ++(replacing ? m.stats.replaced : m.stats.added);
+        ++m.stats.indexed;
+        m.stats.bytes += doc.title.size() + doc.body.size();
+        if (++m.uncommitted >= std::max<std::size_t>(1, m.options.batch_size)) m.commit();
+    } catch (const Xapian::Error& e) {
+        throw IndexError(m.options.index_path + ": cannot write " + where + ": " + e.get_msg());
+    }
+    m.tick();
+}
+
+void Indexer::add_paths(const std::vector<std::string>& paths) {
+    corpus::CorpusOptions corpus_options{impl_->options.field_map};
+    corpus::read_corpus(
+        paths, corpus_options, [this](Document&& doc) { add(std::move(doc)); },
+        [this](const corpus::Diagnostic& d) { impl_->report(d.kind, d.where, d.message); });
+}
+
+void Indexer::commit() {
+    try {
+        impl_->commit();
+    } catch (const Xapian::Error& e) {
+        throw IndexError(impl_->options.index_path + ": cannot commit: " + e.get_msg());
+    }
+}
+
+const IndexStats& Indexer::stats() const {
+    return impl_->stats;
+}
+
+}  // namespace byline

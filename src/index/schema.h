@@ -1,0 +1,64 @@
+#pragma once
+// The only place Byline's term prefixes, value slots and facet fields are declared.
+// Words are NFKC case-folded, so a prefix (upper case) never runs into a term's first letter.
+
+#include <xapian.h>
+
+#include <array>
+#include <string_view>
+
+namespace byline::schema {
+
+// Term prefixes.
+inline constexpr std::string_view kIdPrefix = "Q";          // Q<id>: unique document id
+inline constexpr std::string_view kTitlePrefix = "S";       // S<word>: title word, positional
+inline constexpr std::string_view kStemPrefix = "Z";        // Z<stem>: stemmed word, any field
+inline constexpr std::string_view kTitleStemPrefix = "ZS";  // ZS<stem>: stemmed title word
+
+// Value slots.
+inline constexpr Xapian::valueno kSlotDate = 0;    // "YYYYMMDD": sortable publication day
+inline constexpr Xapian::valueno kSlotSource = 1;  // facet values, see kFacetSeparator
+inline constexpr Xapian::valueno kSlotLang = 2;    // facet values
+inline constexpr Xapian::valueno kSlotAuthor = 3;  // facet values
+inline constexpr Xapian::valueno kSlotMonth = 4;   // "YYYY-MM" facet value
+
+/// Separates the display values of a multi-valued facet in its slot.
+inline constexpr char kFacetSeparator = '\x1f';
+
+/// Position gap between title and body, so a phrase never spans the two.
+inline constexpr unsigned kBodyPositionGap = 100;
+/// Extra within-document frequency of a title word in the general (unprefixed) terms.
+inline constexpr unsigned kTitleWeight = 3;
+/// Longest term we index (Xapian's limit is 245 bytes, prefix included).
+inline constexpr std::size_t kMaxTermBytes = 120;
+
+/// A facet: counted from its slot, filtered with `field:value` through its term prefix. The term
+/// is the prefix followed by the value's key: its words through the analyzer, joined by spaces.
+struct FacetField {
+    std::string_view name;    // query field and facet name
+    std::string_view prefix;  // boolean filter term prefix (value key follows)
+    Xapian::valueno slot;     // display values, kFacetSeparator-separated
+};
+
+inline constexpr std::array<FacetField, 4> kFacetFields = {{
+    {"source", "XSRC", kSlotSource},   // XSRC<key>: publisher
+    {"lang", "XLANG", kSlotLang},      // XLANG<key>: document language code
+    {"author", "XAUTH", kSlotAuthor},  // XAUTH<key>: by-line author
+    {"month", "XM", kSlotMonth},       // XM<key>: publication month, "2025-11" -> key "2025 11"
+}};
+
+/// The facet field named `name`, or nullptr.
+inline const FacetField* find_facet(std::string_view name) {
+    for (const auto& field : kFacetFields) {
+        if (field.name == name) return &field;
+    }
+    return nullptr;
+}
+
+// Database metadata keys.
+inline constexpr std::string_view kMetaFormat = "byline.format";        // index format version
+inline constexpr std::string_view kMetaLanguages = "byline.languages";  // stemming languages used
+inline constexpr std::string_view kMetaFoldAccents = "byline.fold_accents";  // "1" or "0"
+inline constexpr std::string_view kFormatVersion = "1";
+
+}  // namespace byline::schema

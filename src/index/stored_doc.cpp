@@ -1,0 +1,104 @@
+#include "index/stored_doc.h"
+
+#include <byline/error.h>
+
+namespace byline::index {
+
+namespace {
+
+constexpr char kFormat = '\x01';
+
+void put_varint(std::string& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+        v >>= 7;
+    }
+    out.push_back(static_cast<char>(v));
+}
+
+void put_string(std::string& out, const std::string& s) {
+    put_varint(out, s.size());
+    out += s;
+}
+
+class Reader {
+  public:
+    explicit Reader(const std::string& data) : data_(data) {}
+
+    std::uint64_t varint() {
+        std::uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (pos_ >= data_.size()) fail();
+            auto byte = static_cast<unsigned char>(data_[pos_++]);
+            v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+            if (!(byte & 0x80)) return v;
+        }
+        fail();
+    }
+    std::string string() {
+        std::uint64_t n = varint();
+        if (n > data_.size() - pos_) fail();
+        std::string s = data_.substr(pos_, n);
+        pos_ += n;
+        return s;
+    }
+    char byte() {
+        if (pos_ >= data_.size()) fail();
+        return data_[pos_++];
+    }
+
+  private:
+    [[noreturn]] static void fail() {
+        throw IndexError(
+            "stored document data is damaged or of another Byline version; "
+            "re-index the corpus");
+    }
+    const std::string& data_;
+    std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+std::string serialise(const StoredDoc& stored) {
+    const Document& d = stored.doc;
+    std::string out;
+    out.reserve(d.body.size() + d.title.size() + 64 + stored.sentences.size() * 3);
+    out.push_back(kFormat);
+    for (const std::string* s :
+         {&d.id, &d.title, &d.body, &d.date, &d.source, &d.url, &d.author, &d.lang, &d.origin}) {
+        put_string(out, *s);
+    }
+    put_varint(out, stored.sentences.size());
+    std::size_t last = 0;
+    for (const Span& span : stored.sentences) {
+        put_varint(out, span.start - last);
+        put_varint(out, span.end - span.start);
+        last = span.end;
+    }
+    return out;
+}
+
+StoredDoc unserialise(const std::string& data) {
+    Reader in(data);
+    if (in.byte() != kFormat) {
+        throw IndexError("stored document data is of another Byline version; re-index the corpus");
+    }
+    StoredDoc stored;
+    Document& d = stored.doc;
+    for (std::string* s :
+         {&d.id, &d.title, &d.body, &d.date, &d.source, &d.url, &d.author, &d.lang, &d.origin}) {
+        *s = in.string();
+    }
+    std::uint64_t count = in.varint();
+    std::size_t last = 0;
+    for (std::uint64_t i = 0; i < count; ++i) {
+        std::size_t start = last + in.varint();
+        std::size_t end = start + in.varint();
+        if (end > d.body.size()) throw IndexError("stored sentence offsets are out of range");
+        stored.sentences.push_back({start, end});
+        last = end;
+    }
+    return stored;
+}
+
+}  // namespace byline::index

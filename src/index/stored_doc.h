@@ -1,0 +1,23 @@
+#pragma once
+// What a Xapian document's data holds: everything search shows, so a hit needs no source file.
+
+#include <byline/analyzer.h>
+#include <byline/document.h>
+
+#include <string>
+#include <vector>
+
+namespace byline::index {
+
+struct StoredDoc {
+    Document doc;                 ///< date already normalised to YYYY-MM-DD (or empty)
+    std::vector<Span> sentences;  ///< sentence spans of doc.body, from index time
+};
+
+/// Compact binary form: a format byte, then length-prefixed fields and delta-coded spans.
+std::string serialise(const StoredDoc& stored);
+
+/// Inverse of serialise(); throws IndexError on data of another format.
+StoredDoc unserialise(const std::string& data);
+
+}  // namespace byline::index

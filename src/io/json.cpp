@@ -1,0 +1,82 @@
+// The only file that includes nlohmann/json: Byline's JSON output.
+#include <byline/output.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace byline {
+
+namespace {
+
+using nlohmann::json;
+
+std::size_t code_points(const std::string& text, std::size_t bytes) {
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min(bytes, text.size())),
+        [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+json highlights_json(const std::string& text, const std::vector<Highlight>& highlights) {
+    json out = json::array();
+    for (const Highlight& h : highlights) {
+        out.push_back({{"start", h.start},
+                       {"end", h.end},
+                       {"char_start", code_points(text, h.start)},
+                       {"char_end", code_points(text, h.end)}});
+    }
+    return out;
+}
+
+json passage_json(const Passage& p) {
+    return {{"text", p.text},
+            {"start", p.start},
+            {"end", p.end},
+            {"score", p.score},
+            {"cut_before", p.cut_before},
+            {"cut_after", p.cut_after},
+            {"highlights", highlights_json(p.text, p.highlights)}};
+}
+
+json or_null(const std::string& s) {
+    return s.empty() ? json(nullptr) : json(s);
+}
+
+json hit_json(const Hit& hit) {
+    json passages = json::array();
+    for (const Passage& p : hit.passages)
+        passages.push_back(passage_json(p));
+    return {{"id", hit.id},
+            {"rank", hit.rank},
+            {"score", hit.score},
+            {"title", hit.title},
+            {"title_highlights", highlights_json(hit.title, hit.title_highlights)},
+            {"date", or_null(hit.date)},
+            {"url", or_null(hit.url)},
+            {"source", or_null(hit.source)},
+            {"author", or_null(hit.author)},
+            {"lang", or_null(hit.lang)},
+            {"passages", std::move(passages)}};
+}
+
+}  // namespace
+
+std::string to_json(const SearchResult& result, bool pretty) {
+    json hits = json::array();
+    for (const Hit& hit : result.hits)
+        hits.push_back(hit_json(hit));
+    json facets = json::object();
+    for (const Facet& facet : result.facets) {
+        json values = json::array();
+        for (const FacetValue& v : facet.values)
+            values.push_back({{"value", v.value}, {"count", v.count}});
+        facets[facet.name] = std::move(values);
+    }
+    json out = {
+        {"query", result.query},     {"total", result.total},   {"total_exact", result.total_exact},
+        {"took_ms", result.took_ms}, {"hits", std::move(hits)}, {"facets", std::move(facets)}};
+    // The replace handler keeps output valid UTF-8 even if stored text were not.
+    return out.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace byline

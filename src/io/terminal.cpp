@@ -1,0 +1,94 @@
+// Terminal rendering of search results; choosing passages and highlights happens elsewhere.
+#include <byline/output.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace byline {
+
+namespace {
+
+struct Style {
+    std::string bold, dim, mark, title, reset, mark_open, mark_close;
+};
+
+Style style_for(bool color) {
+    if (color)
+        return {"\x1b[1m", "\x1b[2m",    "\x1b[1;33m", "\x1b[1;36m",
+                "\x1b[0m", "\x1b[1;33m", "\x1b[0m"};
+    return {"", "", "", "", "", "**", "**"};
+}
+
+std::string one_line(std::string text) {
+    std::replace_if(
+        text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+    return text;
+}
+
+std::string format_score(double score) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", score);
+    return buf;
+}
+
+std::string hit_block(const Hit& hit, const Style& s) {
+    std::string out = s.bold + std::to_string(hit.rank) + ". " + s.reset + s.title +
+                      mark(hit.title, hit.title_highlights, s.mark_open, s.mark_close + s.title) +
+                      s.reset + "\n";
+    std::string meta = hit.date.empty() ? "undated" : hit.date;
+    if (!hit.source.empty()) meta += " · " + hit.source;
+    meta += " · " + hit.id + " · score " + format_score(hit.score);
+    out += "   " + s.dim + meta + s.reset + "\n";
+    for (const Passage& p : hit.passages) {
+        out += "   " + std::string(p.cut_before ? "…" : "") +
+               one_line(mark(p.text, p.highlights, s.mark_open, s.mark_close)) +
+               (p.cut_after ? "…" : "") + "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string mark(const std::string& text, const std::vector<Highlight>& highlights,
+                 const std::string& open, const std::string& close) {
+    std::string out;
+    std::size_t at = 0;
+    for (const Highlight& h : highlights) {
+        if (h.start < at || h.end > text.size()) continue;
+        out.append(text, at, h.start - at);
+        out += open;
+        out.append(text, h.start, h.end - h.start);
+        out += close;
+        at = h.end;
+    }
+    out.append(text, at, std::string::npos);
+    return out;
+}
+
+std::string to_terminal(const SearchResult& result, const TerminalOptions& options) {
+    Style s = style_for(options.color);
+    std::string out;
+    std::size_t first = result.hits.empty() ? 0 : result.hits.front().rank;
+    std::size_t last = result.hits.empty() ? 0 : result.hits.back().rank;
+    out += s.bold + std::to_string(result.total) + (result.total_exact ? "" : "+") +
+           (result.total == 1 ? " article" : " articles") + s.reset;
+    if (!result.hits.empty())
+        out += ", showing " + std::to_string(first) + "–" + std::to_string(last);
+    char took[32];
+    std::snprintf(took, sizeof took, " (%.1f ms)", result.took_ms);
+    out += s.dim + took + s.reset + "\n\n";
+    for (const Hit& hit : result.hits)
+        out += hit_block(hit, s) + "\n";
+    for (const Facet& facet : result.facets) {
+        if (facet.values.empty()) continue;
+        out += s.bold + facet.name + ":" + s.reset;
+        for (std::size_t i = 0; i < facet.values.size(); ++i) {
+            out += (i ? " · " : " ") + one_line(facet.values[i].value) + " " + s.dim + "(" +
+                   std::to_string(facet.values[i].count) + ")" + s.reset;
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+}  // namespace byline

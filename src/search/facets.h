@@ -1,0 +1,33 @@
+#pragma once
+// Exact facet counts over the whole match set, read from one value slot per facet.
+
+#include <byline/searcher.h>
+
+#include <xapian.h>
+
+#include <string>
+#include <unordered_map>
+
+namespace byline::search {
+
+/// Counts the values of one facet slot (multi-valued: separated by schema::kFacetSeparator) over
+/// every document the matcher visits; a value repeated within a document counts once.
+class FacetSpy : public Xapian::MatchSpy {
+  public:
+    explicit FacetSpy(Xapian::valueno slot) : slot_(slot) {}
+
+    void operator()(const Xapian::Document& doc, double weight) override;
+    Xapian::MatchSpy* clone() const override { return new FacetSpy(slot_); }
+    std::string name() const override { return "byline::FacetSpy"; }
+
+    /// The `limit` most frequent values, ties broken by value.
+    std::vector<FacetValue> top(std::size_t limit) const;
+    std::size_t documents_seen() const { return seen_; }
+
+  private:
+    Xapian::valueno slot_;
+    std::size_t seen_ = 0;
+    std::unordered_map<std::string, std::size_t> counts_;
+};
+
+}  // namespace byline::search

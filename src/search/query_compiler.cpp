@@ -1,0 +1,193 @@
+#include <byline/error.h>
+
+#include "index/document_builder.h"
+#include "index/schema.h"
+#include "search/query_parser.h"
+
+#include <xapian.h>
+
+#include <map>
+
+namespace byline::search {
+
+namespace {
+
+constexpr Xapian::termcount kWildcardExpansion = 100;
+
+std::string prefixed(std::string_view prefix, const std::string& term) {
+    return std::string(prefix) + term;
+}
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+    if (parts.empty()) return {};
+    if (parts.size() == 1) return parts[0];
+    return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+bool is_filter(const QueryNode& node) {
+    return node.type == QueryNode::Type::filter || node.type == QueryNode::Type::date_range;
+}
+
+}  // namespace
+
+Xapian::Query QueryCompiler::compile(const QueryNode& node) {
+    switch (node.type) {
+        case QueryNode::Type::match_all:
+            return Xapian::Query::MatchAll;
+        case QueryNode::Type::word:
+            return word(node);
+        case QueryNode::Type::phrase:
+            return phrase(node, analyzer_.tokenize(node.text));
+        case QueryNode::Type::wildcard:
+            return wildcard(node);
+        case QueryNode::Type::near:
+            return near(node);
+        case QueryNode::Type::filter:
+            return filter(node);
+        case QueryNode::Type::date_range:
+            return date_range(node);
+        case QueryNode::Type::all_of:
+            return all_of(node);
+        case QueryNode::Type::any_of:
+            return any_of(node);
+        case QueryNode::Type::negate: {
+            ++negation_depth_;
+            Xapian::Query excluded = compile(node.children.at(0));
+            --negation_depth_;
+            return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, excluded);
+        }
+    }
+    return {};
+}
+
+Xapian::Query QueryCompiler::word(const QueryNode& node) {
+    std::vector<Token> tokens = analyzer_.tokenize(node.text);
+    if (tokens.size() != 1) return phrase(node, tokens);  // "28-point", CJK runs: a phrase
+    const std::string& term = tokens[0].term;
+    const bool title = node.field == "title";
+    add_pattern({{term}, false, false, title});
+    std::vector<Xapian::Query> stems;
+    std::set<std::string> distinct;
+    for (const std::string& lang : languages_) {
+        std::string stem = analyzer_.stem(term, lang);
+        if (!stem.empty() && distinct.insert(stem).second) {
+            stems.emplace_back(
+                prefixed(title ? schema::kTitleStemPrefix : schema::kStemPrefix, stem));
+        }
+    }
+    if (stems.empty()) return Xapian::Query(prefixed(title ? schema::kTitlePrefix : "", term));
+    return combine(Xapian::Query::OP_SYNONYM, stems);
+}
+
+Xapian::Query QueryCompiler::phrase(const QueryNode& node, const std::vector<Token>& tokens) {
+    if (tokens.empty()) return {};
+    const std::string_view prefix = node.field == "title" ? schema::kTitlePrefix : "";
+    std::vector<Xapian::Query> terms;
+    MatchPattern pattern{{}, true, false, node.field == "title"};
+    for (const Token& token : tokens) {
+        terms.emplace_back(prefixed(prefix, token.term), 1, token.position + 1);
+        pattern.terms.push_back(token.term);
+    }
+    add_pattern(std::move(pattern));
+    if (terms.size() == 1) return terms[0];
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                         static_cast<Xapian::termcount>(terms.size()));
+}
+
+Xapian::Query QueryCompiler::wildcard(const QueryNode& node) {
+    std::string stem = analyzer_.normalize(node.text);
+    if (stem.size() < 2) {
+        throw QueryError("a wildcard needs at least two letters before '*'", node.position,
+                         node.text);
+    }
+    const bool title = node.field == "title";
+    add_pattern({{stem}, true, true, title});
+    return Xapian::Query(Xapian::Query::OP_WILDCARD,
+                         prefixed(title ? schema::kTitlePrefix : "", stem), kWildcardExpansion,
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_SYNONYM);
+}
+
+Xapian::Query QueryCompiler::near(const QueryNode& node) {
+    std::vector<Xapian::Query> parts;
+    Xapian::termcount words = 0;
+    for (const QueryNode& child : node.children) {
+        std::vector<Token> tokens = analyzer_.tokenize(child.text);
+        if (tokens.empty()) continue;
+        words += static_cast<Xapian::termcount>(tokens.size());
+        parts.push_back(phrase(child, tokens));  // exact forms: stems carry no positions
+    }
+    if (parts.size() < 2) return combine(Xapian::Query::OP_AND, parts);
+    return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(), node.window + words);
+}
+
+Xapian::Query QueryCompiler::filter(const QueryNode& node) {
+    const schema::FacetField* field = schema::find_facet(node.field);
+    std::string key = index::facet_key(analyzer_, node.text);
+    if (!field || key.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(prefixed(field->prefix, key));
+}
+
+Xapian::Query QueryCompiler::date_range(const QueryNode& node) {
+    // "\xff" makes a month or year upper bound take in every day inside it.
+    if (node.low.empty())
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, node.high + "\xff");
+    if (node.high.empty())
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, node.low);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, node.low,
+                         node.high + "\xff");
+}
+
+Xapian::Query QueryCompiler::all_of(const QueryNode& node) {
+    std::vector<Xapian::Query> scored, excluded;
+    std::map<std::string, std::vector<Xapian::Query>> filters_by_field;
+    std::vector<Xapian::Query> filters;
+    for (const QueryNode& child : node.children) {
+        if (child.type == QueryNode::Type::negate) {
+            ++negation_depth_;
+            excluded.push_back(compile(child.children.at(0)));
+            --negation_depth_;
+        } else if (is_filter(child) && !node.strict) {
+            // Several values of one facet side by side widen the choice; facets narrow it.
+            filters_by_field[child.field].push_back(compile(child));
+        } else if (is_filter(child)) {
+            filters.push_back(compile(child));
+        } else if (Xapian::Query q = compile(child); !q.empty()) {
+            scored.push_back(q);
+        }
+    }
+    for (const auto& [field, values] : filters_by_field)
+        filters.push_back(combine(Xapian::Query::OP_OR, values));
+    Xapian::Query result = combine(Xapian::Query::OP_AND, scored);
+    Xapian::Query filter = combine(Xapian::Query::OP_AND, filters);
+    if (!filter.empty()) {
+        result = result.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0)
+                                : Xapian::Query(Xapian::Query::OP_FILTER, result, filter);
+    }
+    if (!excluded.empty()) {
+        if (result.empty()) result = Xapian::Query::MatchAll;
+        result = Xapian::Query(Xapian::Query::OP_AND_NOT, result,
+                               combine(Xapian::Query::OP_OR, excluded));
+    }
+    return result;
+}
+
+Xapian::Query QueryCompiler::any_of(const QueryNode& node) {
+    std::vector<Xapian::Query> parts;
+    for (const QueryNode& child : node.children) {
+        if (Xapian::Query q = compile(child); !q.empty()) parts.push_back(q);
+    }
+    return combine(Xapian::Query::OP_OR, parts);
+}
+
+void QueryCompiler::add_pattern(MatchPattern pattern) {
+    if (negation_depth_ > 0) return;
+    for (const MatchPattern& p : patterns_) {
+        if (p.terms == pattern.terms && p.exact == pattern.exact && p.prefix == pattern.prefix &&
+            p.title_only == pattern.title_only) {
+            return;
+        }
+    }
+    patterns_.push_back(std::move(pattern));
+}
+
+}  // namespace byline::search

@@ -1,0 +1,84 @@
+#pragma once
+// Byline's query language -> a small syntax tree -> Xapian::Query, with every word analysed by the
+// same Analyzer the indexer used.
+
+#include <byline/analyzer.h>
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace byline::search {
+
+struct QueryNode {
+    enum class Type {
+        match_all,   // empty query
+        word,        // text: as typed
+        phrase,      // text: the words between the quotes
+        wildcard,    // text: the prefix before '*'
+        near,        // children: words or phrases; window: distance in words
+        filter,      // field: facet name; text: value as typed
+        date_range,  // low/high: compact YYYY[MM[DD]] bounds, empty when open
+        all_of,      // children AND together (same-field filters OR'ed unless strict)
+        any_of,      // children OR together
+        negate,      // children[0] must not match
+    };
+    Type type = Type::match_all;
+    std::string text;
+    std::string field;         // "" (title and body), "title", or a facet name
+    std::size_t position = 0;  // byte offset in the query text
+    bool strict = false;       // all_of joined by an explicit AND
+    unsigned window = 0;
+    std::string low, high;
+    std::vector<QueryNode> children;
+};
+
+/// Parses query text; throws QueryError (with the byte position) for a syntax error.
+QueryNode parse_query(std::string_view query);
+
+/// True for the names usable as `name:value` in queries.
+bool is_query_field(std::string_view name);
+
+/// A positive thing to find and mark in text: a word (one term), a phrase (several consecutive
+/// terms) or a wildcard prefix. Negated parts of the query never become patterns.
+struct MatchPattern {
+    std::vector<std::string> terms;  // normalised forms
+    bool exact = false;              // match the form only, not its stem
+    bool prefix = false;             // terms[0] is a prefix (wildcard)
+    bool title_only = false;         // came from title:
+};
+
+/// Turns the tree into a Xapian query and the patterns passages and highlighting need.
+class QueryCompiler {
+  public:
+    /// `languages`: stemming languages whose stems the query words are searched as.
+    QueryCompiler(Analyzer& analyzer, std::set<std::string> languages)
+        : analyzer_(analyzer), languages_(std::move(languages)) {}
+
+    Xapian::Query compile(const QueryNode& node);
+
+    /// Patterns collected by compile(), in query order, without duplicates.
+    const std::vector<MatchPattern>& patterns() const { return patterns_; }
+
+  private:
+    Xapian::Query word(const QueryNode& node);
+    Xapian::Query phrase(const QueryNode& node, const std::vector<Token>& tokens);
+    Xapian::Query wildcard(const QueryNode& node);
+    Xapian::Query near(const QueryNode& node);
+    Xapian::Query filter(const QueryNode& node);
+    Xapian::Query date_range(const QueryNode& node);
+    Xapian::Query all_of(const QueryNode& node);
+    Xapian::Query any_of(const QueryNode& node);
+    void add_pattern(MatchPattern pattern);
+
+    Analyzer& analyzer_;
+    std::set<std::string> languages_;
+    std::vector<MatchPattern> patterns_;
+    int negation_depth_ = 0;
+};
+
+}  // namespace byline::search

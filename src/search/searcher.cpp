@@ -1,0 +1,200 @@
+#include <byline/error.h>
+#include <byline/searcher.h>
+
+#include "index/schema.h"
+#include "index/stored_doc.h"
+#include "search/facets.h"
+#include "search/passages.h"
+#include "search/query_parser.h"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+
+namespace byline {
+
+namespace {
+
+// Sort key for date order: undated articles go last in both directions.
+class DateKey : public Xapian::KeyMaker {
+  public:
+    explicit DateKey(bool ascending) : ascending_(ascending) {}
+    std::string operator()(const Xapian::Document& doc) const override {
+        std::string date = doc.get_value(schema::kSlotDate);
+        return ascending_ && date.empty() ? std::string("\xff") : date;
+    }
+
+  private:
+    bool ascending_;
+};
+
+Xapian::Database open_database(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(fs::path(path) / "iamglass", ec)) {
+        throw IndexError(path + ": no Byline index here; build one with: byline-index -i " + path +
+                         " CORPUS...");
+    }
+    try {
+        Xapian::Database db(path);
+        std::string format = db.get_metadata(std::string(schema::kMetaFormat));
+        if (format != schema::kFormatVersion) {
+            throw IndexError(path + ": not a Byline index of this version (format '" + format +
+                             "'); re-index the corpus");
+        }
+        return db;
+    } catch (const Xapian::Error& e) {
+        throw IndexError(path + ": cannot open index: " + e.get_msg());
+    }
+}
+
+std::set<std::string> index_languages(const Xapian::Database& db) {
+    std::set<std::string> languages;
+    std::istringstream in(db.get_metadata(std::string(schema::kMetaLanguages)));
+    for (std::string lang; in >> lang;)
+        languages.insert(lang);
+    if (languages.empty()) languages.insert("en");
+    return languages;
+}
+
+// Collection rarity of a pattern: the sum of its words' inverse document frequencies.
+double pattern_weight(const Xapian::Database& db, const search::MatchPattern& pattern) {
+    const double n = static_cast<double>(std::max<Xapian::doccount>(1, db.get_doccount()));
+    if (pattern.prefix) return 1.0;
+    double weight = 0;
+    for (const std::string& term : pattern.terms) {
+        double df = db.get_termfreq(term);
+        weight += std::max(0.1, std::log((n + 1) / (df + 0.5)));
+    }
+    return weight;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+    Xapian::Database db;
+    Analyzer analyzer;
+    std::set<std::string> languages;
+
+    explicit Impl(const std::string& path)
+        : db(open_database(path)),
+          analyzer(AnalyzerOptions{db.get_metadata(std::string(schema::kMetaFoldAccents)) != "0"}),
+          languages(index_languages(db)) {}
+
+    std::vector<std::unique_ptr<search::FacetSpy>> facet_spies(const SearchRequest& request,
+                                                               std::vector<std::string>& names) {
+        names = request.facets;
+        if (names.empty()) {
+            for (const auto& field : schema::kFacetFields)
+                names.emplace_back(field.name);
+        }
+        std::vector<std::unique_ptr<search::FacetSpy>> spies;
+        for (const std::string& name : names) {
+            const schema::FacetField* field = schema::find_facet(name);
+            if (!field) {
+                std::string known;
+                for (const auto& f : schema::kFacetFields)
+                    known += (known.empty() ? "" : ", ") + std::string(f.name);
+                throw UsageError("unknown facet '" + name + "'; facets are: " + known);
+            }
+            spies.push_back(std::make_unique<search::FacetSpy>(field->slot));
+        }
+        return spies;
+    }
+
+    SearchResult run(const SearchRequest& request);
+
+    Hit make_hit(const Xapian::MSetIterator& item, search::PassageSelector& selector,
+                 const SearchRequest& request) {
+        index::StoredDoc stored = index::unserialise(item.get_document().get_data());
+        const Document& d = stored.doc;
+        std::string language = d.lang.empty() ? *languages.begin() : d.lang;
+        Hit hit;
+        hit.id = d.id;
+        hit.rank = item.get_rank() + 1;
+        hit.score = item.get_weight();
+        hit.title = d.title;
+        hit.date = d.date;
+        hit.url = d.url;
+        hit.source = d.source;
+        hit.author = d.author;
+        hit.lang = d.lang;
+        hit.title_highlights = selector.title_highlights(d.title, language);
+        hit.passages =
+            selector.select(stored, language, {request.passages, request.passage_length});
+        return hit;
+    }
+};
+
+Searcher::Searcher(const std::string& index_path) : impl_(std::make_unique<Impl>(index_path)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+std::size_t Searcher::document_count() const {
+    return impl_->db.get_doccount();
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    try {
+        try {
+            return impl_->run(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            impl_->db.reopen();  // the indexer committed meanwhile: search the new revision
+            return impl_->run(request);
+        }
+    } catch (const Xapian::Error& e) {
+        throw IndexError("search failed: " + e.get_description());
+    }
+}
+
+SearchResult Searcher::Impl::run(const SearchRequest& request) {
+    auto started = std::chrono::steady_clock::now();
+    Impl& m = *this;
+    search::QueryNode tree = search::parse_query(request.query);
+    std::set<std::string> languages = m.languages;
+    if (!request.language.empty()) languages = {request.language};
+    search::QueryCompiler compiler(m.analyzer, languages);
+    Xapian::Query query = compiler.compile(tree);
+    if (query.empty()) query = Xapian::Query::MatchNothing;
+
+    Xapian::Enquire enquire(m.db);
+    enquire.set_query(query);
+    DateKey date_key(request.sort == SortOrder::date_asc);
+    if (request.sort != SortOrder::relevance) {
+        enquire.set_sort_by_key_then_relevance(&date_key, request.sort == SortOrder::date_desc);
+    }
+    std::vector<std::string> facet_names;
+    auto spies = m.facet_spies(request, facet_names);
+    for (auto& spy : spies)
+        enquire.add_matchspy(spy.get());
+
+    // checkatleast = every document: totals and facet counts are exact, not estimates.
+    Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                         static_cast<Xapian::doccount>(request.limit), m.db.get_doccount());
+    SearchResult result;
+    result.query = request.query;
+    result.total = mset.get_matches_estimated();
+    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+    std::vector<double> weights;
+    for (const auto& pattern : compiler.patterns())
+        weights.push_back(pattern_weight(m.db, pattern));
+    search::PassageSelector selector(m.analyzer, compiler.patterns(), std::move(weights));
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        result.hits.push_back(m.make_hit(it, selector, request));
+    }
+    for (std::size_t i = 0; i < spies.size(); ++i) {
+        result.facets.push_back({facet_names[i], spies[i]->top(request.facet_limit)});
+    }
+    result.took_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    return result;
+}
+
+}  // namespace byline

@@ -1,0 +1,164 @@
+// End-to-end: the real byline-index and byline-search binaries on real files.
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+using byline::test::TempDir;
+using nlohmann::json;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string out, err;
+};
+
+std::string quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s)
+        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+Run run(const std::string& command, const TempDir& dir) {
+    const std::string err_file = dir / "stderr.txt";
+    Run r;
+    FILE* pipe = popen((command + " 2>" + quote(err_file)).c_str(), "r");
+    REQUIRE(pipe);
+    char buf[4096];
+    for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;)
+        r.out.append(buf, n);
+    int raw = pclose(pipe);
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    std::ifstream in(err_file);
+    r.err.assign(std::istreambuf_iterator<char>(in), {});
+    return r;
+}
+
+std::string index_cmd(const TempDir& dir, const std::string& args) {
+    return std::string(BYLINE_INDEX_BIN) + " -i " + quote(dir / "idx") + " " + args;
+}
+
+std::string search_cmd(const TempDir& dir, const std::string& args) {
+    return std::string(BYLINE_SEARCH_BIN) + " -i " + quote(dir / "idx") + " " + args;
+}
+
+json search_json(const TempDir& dir, const std::string& query, const std::string& extra = "") {
+    Run r = run(search_cmd(dir, "--json " + extra + " " + quote(query)), dir);
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    return json::parse(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("e2e: index sample_corpus, re-index idempotently, search as JSON", "[e2e]") {
+    TempDir dir;
+    Run first = run(index_cmd(dir, BYLINE_SAMPLE_CORPUS), dir);
+    INFO(first.err);
+    REQUIRE(first.status == 0);
+    CHECK(first.out.find("indexed 5 documents (5 new, 0 replaced)") != std::string::npos);
+    Run again = run(index_cmd(dir, BYLINE_SAMPLE_CORPUS), dir);
+    CHECK(again.out.find("indexed 5 documents (0 new, 5 replaced)") != std::string::npos);
+    CHECK(search_json(dir, "")["total"] == 5);
+
+    json r = search_json(dir, "\"security guarantees\"");
+    REQUIRE(r["total"].get<int>() >= 2);
+    for (const auto& hit : r["hits"]) {
+        REQUIRE(!hit["passages"].empty());
+        for (const auto& p : hit["passages"]) {
+            std::string text = p["text"];
+            REQUIRE(!p["highlights"].empty());
+            for (const auto& h : p["highlights"]) {
+                std::string m = text.substr(
+                    h["start"], h["end"].get<std::size_t>() - h["start"].get<std::size_t>());
+                CHECK((m == "security guarantees" || m == "Security guarantees" ||
+                       m == "security Guarantees" || m == "Security Guarantees"));
+            }
+        }
+    }
+}
+
+TEST_CASE("e2e: sample_corpus metadata, U+2011 hyphens and facets", "[e2e]") {
+    TempDir dir;
+    REQUIRE(run(index_cmd(dir, BYLINE_SAMPLE_CORPUS), dir).status == 0);
+    json r = search_json(dir, "son-in-law");
+    REQUIRE(r["total"] == 1);
+    CHECK(r["hits"][0]["id"] == "004_7c25a9fd16ef4232.txt");
+    json dated = search_json(dir, "date:2025-11", "--sort date");
+    REQUIRE(dated["total"] == 2);
+    CHECK(dated["hits"][0]["date"] == "2025-11-26");
+    CHECK(dated["hits"][1]["date"] == "2025-11-20");
+    CHECK(dated["facets"]["month"].size() == 2);
+    CHECK(search_json(dir, "28-point")["total"].get<int>() >= 3);
+}
+
+TEST_CASE("e2e: a query syntax error prints a caret and exits 2", "[e2e]") {
+    TempDir dir;
+    REQUIRE(run(index_cmd(dir, BYLINE_SAMPLE_CORPUS), dir).status == 0);
+    Run r = run(search_cmd(dir, quote("peace (talks")), dir);
+    CHECK(r.status == 2);
+    CHECK(r.err.find("missing ')'") != std::string::npos);
+    CHECK(r.err.find("  peace (talks\n              ^") != std::string::npos);
+}
+
+TEST_CASE("e2e: a broken corpus is reported file by file and the rest is indexed", "[e2e]") {
+    TempDir dir;
+    dir.write("corpus/good.txt", "Good title\n\nA good article about Geneva talks.\n");
+    dir.write("corpus/latin1.txt", "Caf\xe9 news\n\nThe caf\xe9 opened.\n");
+    dir.write("corpus/mixed.txt", "Mixed \xe2\x80\x94 title\n\nBad byte \xff here and Geneva.\n");
+    dir.write("corpus/binary.txt", std::string("\x7f"
+                                               "ELF\0\0\0binary",
+                                               13));
+    dir.write(
+        "corpus/feed.jsonl",
+        "{\"id\":\"j1\",\"title\":\"First\",\"body\":\"Geneva one\"}\n"
+        "{\"id\":\"j2\",\"title\":\"Broken\",\"body\":\n"
+        "{\"id\":\"j3\",\"title\":\"Third\",\"body\":\"Geneva three\",\"date\":\"2025-11-20\"}\n");
+    Run r = run(index_cmd(dir, quote(dir / "corpus") + " " + quote(dir / "missing.txt")), dir);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("feed.jsonl:2") != std::string::npos);
+    CHECK(r.err.find("missing.txt") != std::string::npos);
+    CHECK(r.err.find("binary.txt") != std::string::npos);
+    CHECK(r.err.find("mixed.txt") != std::string::npos);
+    CHECK(r.out.find("indexed 5 documents") != std::string::npos);
+    CHECK(search_json(dir, "geneva")["total"] == 4);
+    json cafe = search_json(dir, "cafe");
+    REQUIRE(cafe["total"] == 1);
+    CHECK(cafe["hits"][0]["title"] == "Café news");
+}
+
+TEST_CASE("e2e: terminal output is coloured only when asked", "[e2e]") {
+    TempDir dir;
+    REQUIRE(run(index_cmd(dir, BYLINE_SAMPLE_CORPUS), dir).status == 0);
+    Run plain = run(search_cmd(dir, "witkoff"), dir);
+    CHECK(plain.status == 0);
+    CHECK(plain.out.find("\x1b[") == std::string::npos);
+    CHECK(plain.out.find("**Witkoff**") != std::string::npos);
+    Run color = run(search_cmd(dir, "--color always witkoff"), dir);
+    CHECK(color.out.find("\x1b[1;33mWitkoff") != std::string::npos);
+}
+
+TEST_CASE("e2e: usage errors exit 2, a missing index exits 3", "[e2e]") {
+    TempDir dir;
+    CHECK(run(std::string(BYLINE_INDEX_BIN) + " -i " + quote(dir / "idx"), dir).status == 2);
+    CHECK(run(search_cmd(dir, "--sort sideways peace"), dir).status == 2);
+    Run missing = run(search_cmd(dir, "peace"), dir);
+    CHECK(missing.status == 3);
+    CHECK(missing.err.find("no Byline index here") != std::string::npos);
+}
+
+TEST_CASE("e2e: the embedding example builds an index and finds its article", "[e2e]") {
+    TempDir dir;
+    Run r = run(std::string(BYLINE_EMBED_BIN) + " " + quote(dir / "idx"), dir);
+    INFO(r.out << r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("**security guarantees**") != std::string::npos);
+}

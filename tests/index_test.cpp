@@ -1,0 +1,106 @@
+// Indexing: stored data round trip, date normalisation, idempotent re-indexing, bad index paths.
+#include <byline/error.h>
+#include <byline/indexer.h>
+
+#include "index/document_builder.h"
+#include "index/stored_doc.h"
+#include "temp_dir.h"
+#include "util/dates.h"
+
+#include <xapian.h>
+#include <catch2/catch.hpp>
+
+using namespace byline;
+
+TEST_CASE("index: stored document data round-trips, damaged data is an IndexError", "[index]") {
+    index::StoredDoc stored{{"id1", "Title", "Body one. Body two.", "2025-11-26", "Src", "http://x",
+                             "A B", "en", "file.txt"},
+                            {{0, 9}, {10, 19}}};
+    index::StoredDoc back = index::unserialise(index::serialise(stored));
+    CHECK(back.doc.id == "id1");
+    CHECK(back.doc.body == "Body one. Body two.");
+    CHECK(back.doc.origin == "file.txt");
+    REQUIRE(back.sentences.size() == 2);
+    CHECK(back.sentences[1].start == 10);
+    CHECK(back.sentences[1].end == 19);
+    std::string data = index::serialise(stored);
+    CHECK_THROWS_AS(index::unserialise(data.substr(0, data.size() / 2)), IndexError);
+    CHECK_THROWS_AS(index::unserialise("\x07garbage"), IndexError);
+}
+
+TEST_CASE("index: publication dates normalise to ISO days, impossible dates are refused",
+          "[index]") {
+    const std::pair<const char*, const char*> table[] = {
+        {"2025-11-26", "2025-11-26"},          {"2025-11-26T10:00:00Z", "2025-11-26"},
+        {"2025/11/26", "2025-11-26"},          {"Wed, 26 Nov 2025 10:00:00 GMT", "2025-11-26"},
+        {"Nov 26, 2025", "2025-11-26"},        {"Nov. 26, 2025", "2025-11-26"},
+        {"November 26th, 2025", "2025-11-26"}, {"26 November 2025", "2025-11-26"},
+        {"Sept 3, 2025", "2025-09-03"},        {"2025-11", "2025-11"},
+        {"November 2025", "2025-11"},          {"2025", "2025"},
+        {"1764151200", "2025-11-26"},
+    };
+    for (const auto& [in, out] : table) {
+        INFO(in);
+        CHECK(dates::normalize(in).value_or("none") == out);
+    }
+    CHECK_FALSE(dates::normalize("2025-02-30"));
+    CHECK_FALSE(dates::normalize("2025-13"));
+    CHECK_FALSE(dates::normalize("yesterday"));
+    CHECK_FALSE(dates::normalize("Foo 12, 2025"));
+}
+
+TEST_CASE("index: facet keys fold case, accents and spacing", "[index]") {
+    Analyzer analyzer;
+    CHECK(index::facet_key(analyzer, "The  Guardian") == "the guardian");
+    CHECK(index::facet_key(analyzer, "Le Monde Diplomatique") == "le monde diplomatique");
+    CHECK(index::facet_key(analyzer, "Zürich Post") == "zurich post");
+    CHECK(index::id_term(std::string(500, 'a')).size() <= 120);
+    CHECK(index::id_term(std::string(500, 'a')) != index::id_term(std::string(499, 'a') + "b"));
+}
+
+TEST_CASE("index: re-indexing the same documents replaces them (count unchanged)", "[index]") {
+    test::TempDir dir;
+    const std::string path = dir / "idx";
+    Document doc{"a", "Title", "Some body text.", "2025-11-26", "Wire", "", "", "", ""};
+    {
+        Indexer indexer({.index_path = path});
+        indexer.add(doc);
+        indexer.add(Document{"b", "Other", "More text.", "", "", "", "", "", ""});
+        CHECK(indexer.stats().added == 2);
+    }
+    {
+        Indexer indexer({.index_path = path});
+        doc.body = "Changed body text.";
+        indexer.add(doc);
+        CHECK(indexer.stats().replaced == 1);
+        CHECK(indexer.stats().added == 0);
+    }
+    Xapian::Database db(path);
+    CHECK(db.get_doccount() == 2);
+    CHECK(db.get_termfreq("changed") == 1);
+    CHECK(db.get_termfreq("some") == 0);
+}
+
+TEST_CASE("index: empty documents are skipped and bad dates warned about", "[index]") {
+    test::TempDir dir;
+    std::vector<Diagnostic> seen;
+    Indexer indexer({.index_path = dir / "idx",
+                     .on_diagnostic = [&](const Diagnostic& d) { seen.push_back(d); }});
+    indexer.add(Document{"empty", "", "", "", "", "", "", "", "x.jsonl:3"});
+    indexer.add(Document{"d", "T", "Body.", "next tuesday", "", "", "", "", "x.jsonl:4"});
+    REQUIRE(seen.size() == 2);
+    CHECK(seen[0].kind == Diagnostic::Kind::skipped);
+    CHECK(seen[0].where == "x.jsonl:3");
+    CHECK(seen[1].kind == Diagnostic::Kind::warning);
+    CHECK(seen[1].message.find("next tuesday") != std::string::npos);
+    CHECK(indexer.stats().indexed == 1);
+    CHECK_THROWS_AS(indexer.add(Document{}), UsageError);
+}
+
+TEST_CASE("index: a non-empty folder that is not an index is refused", "[index]") {
+    test::TempDir dir;
+    dir.write("corpus/a.txt", "hello");
+    CHECK_THROWS_AS(Indexer({.index_path = dir / "corpus"}), IndexError);
+    dir.write("file", "x");
+    CHECK_THROWS_AS(Indexer({.index_path = dir / "file"}), IndexError);
+}

@@ -1,0 +1,105 @@
+// Parsed queries as Xapian::Query descriptions (as Xapian's api_queryparser does), and errors.
+#include <byline/error.h>
+
+#include "search/query_parser.h"
+
+#include <catch2/catch.hpp>
+
+using namespace byline;
+
+namespace {
+
+std::string parse(const std::string& query) {
+    Analyzer analyzer;
+    search::QueryCompiler compiler(analyzer, {"en"});
+    return compiler.compile(search::parse_query(query)).get_description();
+}
+
+std::size_t error_position(const std::string& query) {
+    try {
+        parse(query);
+    } catch (const QueryError& e) {
+        return e.position();
+    }
+    return std::string::npos;
+}
+
+struct Golden {
+    const char* query;
+    const char* description;
+};
+
+}  // namespace
+
+TEST_CASE("query: golden table of parsed query descriptions", "[query]") {
+    const Golden table[] = {
+        {"", "Query(<alldocuments>)"},
+        {"peace", "Query(Zpeac)"},
+        {"Peace talks", "Query((Zpeac AND Ztalk))"},
+        {"\"security guarantees\"", "Query((security@1 PHRASE 2 guarantees@2))"},
+        {"\"Talks\"", "Query(talks@1)"},
+        {"28-point", "Query((28@1 PHRASE 2 point@2))"},
+        {"28\u2011point", "Query((28@1 PHRASE 2 point@2))"},
+        {"Ukraine\u2019s", "Query(Zukrain)"},
+        {"putin OR lavrov", "Query((Zputin OR Zlavrov))"},
+        {"witkoff putin OR lavrov", "Query((Zwitkoff AND (Zputin OR Zlavrov)))"},
+        {"peace -russia", "Query((Zpeac AND_NOT Zrussia))"},
+        {"peace NOT russia", "Query((Zpeac AND_NOT Zrussia))"},
+        {"(a OR b) c", "Query(((Za OR Zb) AND Zc))"},
+        {"title:envoy", "Query(ZSenvoy)"},
+        {"title:\"peace plan\"", "Query((Speace@1 PHRASE 2 Splan@2))"},
+        {"presid*", "Query(WILDCARD SYNONYM presid)"},
+        {"putin NEAR/3 witkoff", "Query((putin@1 NEAR 5 witkoff@1))"},
+        {"source:Reuters", "Query(XSRCreuters)"},
+        {"source:\"The Guardian\" source:bbc", "Query(0 * (XSRCthe guardian OR XSRCbbc))"},
+        {"source:a AND source:b", "Query(0 * (XSRCa AND XSRCb))"},
+        {"peace source:bbc lang:en", "Query((Zpeac FILTER (XLANGen AND XSRCbbc)))"},
+        {"date:2025-11", "Query(VALUE_RANGE 0 202511 202511\\xff)"},
+        {"date:2025-11-20..2025-11-30", "Query(VALUE_RANGE 0 20251120 20251130\\xff)"},
+        {"date:..2025-11-20", "Query(VALUE_LE 0 20251120\\xff)"},
+        {"date:2025..", "Query(VALUE_GE 0 2025)"},
+        {"-russia", "Query((<alldocuments> AND_NOT Zrussia))"},
+        {"unknown:field", "Query((unknown@1 PHRASE 2 field@2))"},
+    };
+    for (const auto& row : table) {
+        INFO("query: " << row.query);
+        CHECK(parse(row.query) == row.description);
+    }
+}
+
+TEST_CASE("query: syntax errors name the byte position of the problem", "[query]") {
+    CHECK(error_position("\"security guarantees") == 0);
+    CHECK(error_position("peace (talks") == 12);
+    CHECK(error_position("peace talks)") == 11);
+    CHECK(error_position("OR peace") == 0);
+    CHECK(error_position("peace OR") == 8);
+    CHECK(error_position("peace NEAR/x talks") == 10);
+    CHECK(error_position("date:2025-13") == 5);
+    CHECK(error_position("date:2025-11-30..2025-11-01") == 5);
+    CHECK(error_position("title: peace") == 6);
+    CHECK(error_position("()") == 1);
+    CHECK(error_position("peace -") == std::string::npos);  // a lone '-' is just punctuation
+}
+
+TEST_CASE("query: caret diagram points at the problem in code points", "[query]") {
+    try {
+        parse("Zelenskyy’s (talks");
+        FAIL("expected a QueryError");
+    } catch (const QueryError& e) {
+        CHECK(e.caret_diagram() == "  Zelenskyy’s (talks\n                    ^");
+    }
+}
+
+TEST_CASE("query: negated words never become highlight patterns", "[query]") {
+    Analyzer analyzer;
+    search::QueryCompiler compiler(analyzer, {"en"});
+    compiler.compile(search::parse_query("\"peace plan\" envoy -russia NOT kremlin"));
+    std::vector<std::string> got;
+    for (const auto& p : compiler.patterns()) {
+        std::string joined;
+        for (const auto& t : p.terms)
+            joined += (joined.empty() ? "" : " ") + t;
+        got.push_back(joined);
+    }
+    CHECK(got == std::vector<std::string>{"peace plan", "envoy"});
+}
