@@ -89,14 +89,23 @@ TEST_CASE("e2e: index sample_corpus, re-index idempotently, search as JSON", "[e
 TEST_CASE("e2e: sample_corpus metadata, U+2011 hyphens and facets", "[e2e]") {
     TempDir dir;
     REQUIRE(run(index_cmd(dir, BYLINE_SAMPLE_CORPUS), dir).status == 0);
-    json r = search_json(dir, "son-in-law");
+    // 001 writes "son‑in‑law" with U+2011 and is marked as written.
+    json r = search_json(dir, "son-in-law date:2025-11-26");
     REQUIRE(r["total"] == 1);
-    CHECK(r["hits"][0]["id"] == "004_7c25a9fd16ef4232.txt");
+    CHECK(r["hits"][0]["id"] == "001_390cdef0d4dc73df.txt");
+    const json& p = r["hits"][0]["passages"][0];
+    std::string text = p["text"];
+    std::size_t hs = p["highlights"][0]["start"], he = p["highlights"][0]["end"];
+    CHECK(text.substr(hs, he - hs) == "son\u2011in\u2011law");
+    // Articles without a headline get their first sentence, cut, as title.
+    json lead = search_json(dir, "title:washington");
+    REQUIRE(lead["total"] == 1);
+    CHECK(lead["hits"][0]["title"].get<std::string>().rfind("Washington, D.C. – November 20, 2025", 0) == 0);
     json dated = search_json(dir, "date:2025-11", "--sort date");
     REQUIRE(dated["total"] == 2);
     CHECK(dated["hits"][0]["date"] == "2025-11-26");
     CHECK(dated["hits"][1]["date"] == "2025-11-20");
-    CHECK(dated["facets"]["month"].size() == 2);
+    CHECK(dated["facets"]["month"] == json::parse(R"([{"value":"2025-11","count":2}])"));
     CHECK(search_json(dir, "28-point")["total"].get<int>() >= 3);
 }
 

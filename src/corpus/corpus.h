@@ -27,13 +27,18 @@ using DiagnosticSink = std::function<void(const Diagnostic&)>;
 /// Reads every supported file under `paths` (files or directories, recursively, in sorted order)
 /// and hands each document to `on_document`. Ids of files found under a directory are relative to
 /// that directory; a file named directly uses its file name. Never throws for bad input: problems
-/// go to `on_diagnostic` and the rest is still read.
+/// go to `on_diagnostic` and the rest is still read. Throws UsageError for an unknown field in
+/// `options.field_map`; exceptions from the sinks pass through.
 void read_corpus(const std::vector<std::string>& paths, const CorpusOptions& options,
                  const DocumentSink& on_document, const DiagnosticSink& on_diagnostic);
 
 /// The format a path is read as, from its extension (".gz" looked through); "" if unsupported.
 /// One of "text", "markdown", "jsonl", "html".
 std::string format_of(const std::string& path);
+
+/// An ISO 639-1 code for a language tag or English name: "en-US" -> "en", "French" -> "fr".
+/// Lowercases what it does not know; "" stays "".
+std::string normalize_language(const std::string& name);
 
 /// Reads one file as `format_of(path)`; `id_base` is the id prefix (relative path).
 void read_file(const std::string& path, const std::string& id_base, const CorpusOptions& options,

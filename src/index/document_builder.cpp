@@ -19,17 +19,18 @@ std::string with_prefix(std::string_view prefix, const std::string& term) {
 // Splits a by-line such as "Jane Doe, John Roe and Ann Poe" into names.
 std::vector<std::string> split_authors(const std::string& authors) {
     std::vector<std::string> names;
-    std::string rest = authors;
-    for (std::size_t pos; (pos = rest.find(" and ")) != std::string::npos;)
-        rest.replace(pos, 5, ",");
-    std::size_t start = 0;
-    while (start <= rest.size()) {
-        std::size_t comma = std::min(rest.find(',', start), rest.size());
-        std::string name = rest.substr(start, comma - start);
-        name.erase(0, name.find_first_not_of(" \t"));
-        name.erase(name.find_last_not_of(" \t") + 1);
-        if (!name.empty()) names.push_back(name);
-        start = comma + 1;
+    auto add = [&](std::string_view name) {
+        std::size_t first = name.find_first_not_of(" \t");
+        std::size_t last = name.find_last_not_of(" \t");
+        if (first != std::string_view::npos) names.emplace_back(name.substr(first, last - first + 1));
+    };
+    std::string_view rest(authors);
+    while (!rest.empty()) {
+        std::size_t comma = std::min(rest.find(','), rest.size());
+        std::size_t conj = std::min(rest.find(" and "), rest.size());
+        std::size_t cut = std::min(comma, conj);
+        add(rest.substr(0, cut));
+        rest.remove_prefix(std::min(rest.size(), cut + (cut == conj && conj < comma ? 5 : 1)));
     }
     return names;
 }

@@ -1,0 +1,143 @@
+// JSON Lines: one article object per line, fields found under their common names or a field map.
+#include "corpus/corpus.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+
+namespace byline::corpus {
+
+namespace {
+
+using nlohmann::json;
+using Kind = Diagnostic::Kind;
+
+struct Field {
+    const char* name;  // as in CorpusOptions::field_map
+    std::string Document::*member;
+    std::vector<const char*> keys;  // common JSON keys, first present and non-empty wins
+};
+
+const std::vector<Field>& fields() {
+    static const std::vector<Field> all = {
+        {"id", &Document::id, {"id", "_id", "guid", "uuid"}},
+        {"title", &Document::title, {"title", "headline", "name"}},
+        {"body",
+         &Document::body,
+         {"body", "text", "content", "maintext", "article", "description"}},
+        {"date",
+         &Document::date,
+         {"date", "published", "date_publish", "published_at", "pubDate", "datePublished",
+          "publication_date"}},
+        {"url", &Document::url, {"url", "link", "canonical_url"}},
+        {"source",
+         &Document::source,
+         {"source", "source_domain", "site", "publisher", "source_name"}},
+        {"author", &Document::author, {"author", "authors", "byline", "creator"}},
+        {"lang", &Document::lang, {"lang", "language"}},
+    };
+    return all;
+}
+
+std::string trim(std::string_view text) {
+    constexpr std::string_view kSpace = " \t\n\r\f\v";
+    std::size_t first = text.find_first_not_of(kSpace);
+    if (first == std::string_view::npos) return {};
+    return std::string(text.substr(first, text.find_last_not_of(kSpace) - first + 1));
+}
+
+// Strings as they are; {"name": ...} objects (a publisher, an author) by name; arrays (several
+// authors, body paragraphs) joined; numbers only for ids, where feeds often use them.
+std::string text_of(const json& value, const Field& field) {
+    if (value.is_string()) return trim(value.get_ref<const std::string&>());
+    if (value.is_object()) {
+        auto name = value.find("name");
+        return name != value.end() && name->is_string() ? trim(name->get_ref<const std::string&>())
+                                                        : "";
+    }
+    if (value.is_array()) {
+        const char* separator = field.member == &Document::body ? "\n" : ", ";
+        std::string joined;
+        for (const json& item : value) {
+            std::string text = text_of(item, field);
+            if (text.empty()) continue;
+            if (!joined.empty()) joined += separator;
+            joined += text;
+        }
+        return joined;
+    }
+    if (value.is_number() && field.member == &Document::id) return value.dump();
+    return "";
+}
+
+std::string field_text(const json& object, const Field& field, const CorpusOptions& options) {
+    auto mapped = options.field_map.find(field.name);
+    if (mapped != options.field_map.end()) {
+        auto value = object.find(mapped->second);
+        return value != object.end() ? text_of(*value, field) : "";
+    }
+    for (const char* key : field.keys) {
+        auto value = object.find(key);
+        if (value == object.end()) continue;
+        std::string text = text_of(*value, field);
+        if (!text.empty()) return text;
+    }
+    return "";
+}
+
+// nlohmann says "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error
+// while parsing value - ..."; on a single line only the column and the cause are news.
+std::string short_reason(const json::parse_error& e) {
+    std::string reason = e.what();
+    for (std::string_view noise : {std::string_view("parse error at line 1, "),
+                                   std::string_view("syntax error while parsing value - ")}) {
+        if (auto at = reason.find(noise); at != std::string::npos) reason.erase(at, noise.size());
+    }
+    if (auto bracket = reason.find("] "); reason.starts_with('[') && bracket != std::string::npos)
+        reason.erase(0, bracket + 2);
+    return reason;
+}
+
+// Returns a problem to report, or "" after handing the line's document over.
+std::string read_line(std::string_view line, std::size_t number, const std::string& id_base,
+                      const std::string& where, const CorpusOptions& options,
+                      const DocumentSink& on_document) {
+    json value;
+    try {
+        value = json::parse(line);
+    } catch (const json::parse_error& e) {
+        return "malformed JSON: " + short_reason(e);
+    }
+    if (!value.is_object()) {
+        return std::string("malformed JSON: expected an object, found ") + value.type_name();
+    }
+    Document doc;
+    for (const Field& field : fields())
+        doc.*field.member = field_text(value, field, options);
+    if (doc.title.empty() && doc.body.empty())
+        return "no title or body field; map one with --field body=KEY";
+    if (doc.id.empty()) doc.id = doc.url.empty() ? id_base + "#" + std::to_string(number) : doc.url;
+    doc.lang = normalize_language(doc.lang);
+    doc.origin = where + ":" + std::to_string(number);
+    on_document(std::move(doc));
+    return "";
+}
+
+}  // namespace
+
+void read_json_lines(const std::string& content, const std::string& id_base,
+                     const std::string& where, const CorpusOptions& options,
+                     const DocumentSink& on_document, const DiagnosticSink& on_diagnostic) {
+    std::string_view rest = content;
+    for (std::size_t number = 1; !rest.empty(); ++number) {
+        std::size_t end = rest.find('\n');
+        std::string_view line = rest.substr(0, end);
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+        if (trim(line).empty()) continue;
+        std::string problem = read_line(line, number, id_base, where, options, on_document);
+        if (!problem.empty())
+            on_diagnostic({Kind::error, where + ":" + std::to_string(number), problem});
+    }
+}
+
+}  // namespace byline::corpus

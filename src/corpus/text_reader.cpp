@@ -1,0 +1,148 @@
+// Plain text and Markdown: an optional `Key: value` header block, then a title line and the body.
+#include "analysis/sentences.h"
+#include "corpus/corpus.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace byline::corpus {
+
+namespace {
+
+std::string_view trim(std::string_view text) {
+    constexpr std::string_view kSpace = " \t\f\v\n\r";
+    std::size_t first = text.find_first_not_of(kSpace);
+    if (first == std::string_view::npos) return {};
+    return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
+}
+
+bool is_blank(std::string_view line) {
+    return trim(line).empty();
+}
+
+// CRLF and lone CR (old Mac files) both end a line.
+std::vector<std::string_view> split_lines(std::string_view content) {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < content.size(); ++i) {
+        if (content[i] != '\n' && content[i] != '\r') continue;
+        lines.push_back(content.substr(start, i - start));
+        if (content[i] == '\r' && i + 1 < content.size() && content[i + 1] == '\n') ++i;
+        start = i + 1;
+    }
+    if (start < content.size()) lines.push_back(content.substr(start));
+    return lines;
+}
+
+std::string Document::*header_member(std::string_view key) {
+    std::string name(key);
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) {
+        return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    });
+    if (name == "title") return &Document::title;
+    if (name == "date") return &Document::date;
+    if (name == "source") return &Document::source;
+    if (name == "url") return &Document::url;
+    if (name == "author") return &Document::author;
+    if (name == "language" || name == "lang") return &Document::lang;
+    if (name == "id") return &Document::id;
+    return nullptr;
+}
+
+// The header counts only if every line before the first blank line is a known `Key: value`,
+// so a body that opens with "Note: ..." keeps its first line. Returns the lines it used.
+std::size_t parse_header(const std::vector<std::string_view>& lines, Document& doc) {
+    auto blank = std::find_if(lines.begin(), lines.end(), is_blank);
+    if (blank == lines.begin() || blank == lines.end()) return 0;
+    Document header;
+    for (auto line = lines.begin(); line != blank; ++line) {
+        std::size_t colon = line->find(':');
+        if (colon == std::string_view::npos) return 0;
+        auto member = header_member(trim(line->substr(0, colon)));
+        if (!member) return 0;
+        header.*member = trim(line->substr(colon + 1));
+    }
+    doc = std::move(header);
+    return static_cast<std::size_t>(blank - lines.begin()) + 1;
+}
+
+std::string markdown_title(std::string_view line) {
+    line = trim(line);
+    line.remove_prefix(std::min(line.find_first_not_of('#'), line.size()));
+    line = trim(line);
+    if (line.size() >= 4 && line.starts_with("**") && line.ends_with("**")) {
+        line = trim(line.substr(2, line.size() - 4));
+    }
+    return std::string(line);
+}
+
+// A Setext heading is underlined with '=' or '-' on the next line.
+bool is_setext_underline(std::string_view line) {
+    line = trim(line);
+    return !line.empty() && (line.find_first_not_of('=') == std::string_view::npos ||
+                             line.find_first_not_of('-') == std::string_view::npos);
+}
+
+// Blank lines only separate paragraphs, and the body separates them with a single "\n".
+std::string join_paragraphs(const std::vector<std::string_view>& lines, std::size_t from) {
+    std::string body;
+    for (std::size_t i = from; i < lines.size(); ++i) {
+        if (is_blank(lines[i])) continue;
+        if (!body.empty()) body += '\n';
+        body += trim(lines[i]);
+    }
+    return body;
+}
+
+std::size_t code_points(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// A first line this long is a lead paragraph, not a headline (some scraped articles have none).
+constexpr std::size_t kMaxHeadlineChars = 200;
+constexpr std::size_t kDerivedTitleChars = 120;
+
+// A title for an article without a headline: its first sentence, cut at a word boundary.
+std::string title_from_lead(std::string_view lead) {
+    thread_local analysis::SentenceSplitter splitter;
+    std::vector<Span> sentences = splitter.split(lead);
+    std::string_view first = sentences.empty()
+                                 ? lead
+                                 : lead.substr(sentences[0].start, sentences[0].end - sentences[0].start);
+    if (code_points(first) <= kDerivedTitleChars) return std::string(first);
+    std::size_t cut = 0;
+    for (std::size_t i = 0, chars = 0; i < first.size() && chars <= kDerivedTitleChars; ++i) {
+        if ((static_cast<unsigned char>(first[i]) & 0xC0) != 0x80) ++chars;
+        if (first[i] == ' ') cut = i;
+    }
+    if (cut == 0) cut = first.find(' ', 1);
+    return std::string(trim(first.substr(0, cut))) + "…";
+}
+
+}  // namespace
+
+void read_plain_text(const std::string& content, const std::string& id, const std::string& where,
+                     bool markdown, const DocumentSink& on_document) {
+    std::vector<std::string_view> lines = split_lines(content);
+    Document doc;
+    std::size_t next = parse_header(lines, doc);
+    while (next < lines.size() && is_blank(lines[next]))
+        ++next;
+    if (doc.title.empty() && next < lines.size()) {
+        if (code_points(trim(lines[next])) > kMaxHeadlineChars) {
+            doc.title = title_from_lead(trim(lines[next]));  // and the lead stays in the body
+        } else {
+            doc.title = markdown ? markdown_title(lines[next]) : std::string(trim(lines[next]));
+            ++next;
+            if (markdown && next < lines.size() && is_setext_underline(lines[next])) ++next;
+        }
+    }
+    doc.body = join_paragraphs(lines, next);
+    if (doc.id.empty()) doc.id = id;
+    doc.lang = normalize_language(doc.lang);
+    doc.origin = where;
+    on_document(std::move(doc));
+}
+
+}  // namespace byline::corpus
