@@ -9,7 +9,8 @@ namespace byline {
 
 namespace {
 
-using nlohmann::json;
+// ordered_json keeps the documented key order (query, total, ... hits, facets).
+using json = nlohmann::ordered_json;
 
 std::size_t code_points(const std::string& text, std::size_t bytes) {
     return static_cast<std::size_t>(std::count_if(

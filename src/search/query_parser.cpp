@@ -6,7 +6,7 @@
 #include "search/query_lexer.h"
 #include "util/dates.h"
 
-#include <regex>
+#include <algorithm>
 
 namespace byline::search {
 
@@ -189,14 +189,13 @@ class Parser {
     }
 
     QueryNode date_node(const QueryToken& value) {
-        static const std::regex bound(R"(\d{4}(-\d{2}(-\d{2})?)?)");
         const std::string& text = value.text;
         std::size_t dots = text.find("..");
         std::string low = dots == std::string::npos ? text : text.substr(0, dots);
         std::string high = dots == std::string::npos ? text : text.substr(dots + 2);
         auto check = [&](const std::string& b) {
             if (b.empty() && dots != std::string::npos) return;
-            if (!std::regex_match(b, bound) || !dates::normalize(b)) {
+            if (!dates::is_iso_date(b)) {
                 throw QueryError(
                     "date wants YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO "
                     "(either end may be left open)",

@@ -5,7 +5,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
-#include <regex>
+#include <vector>
 
 namespace byline::dates {
 
@@ -61,39 +61,91 @@ int month_number(std::string_view name) {
     return 0;
 }
 
-std::optional<std::string> normalize(std::string_view input) {
-    std::string text(input);
-    text.erase(0, text.find_first_not_of(" \t\r\n"));
-    text.erase(text.find_last_not_of(" \t\r\n") + 1);
-    std::smatch m;
-    static const std::regex numeric(R"(^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[T ].*)?$)");
-    static const std::regex month_first(
-        R"(^(?:[A-Za-z]+,?\s+)?([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b.*$)");
-    static const std::regex day_first(
-        R"(^(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?),?\s+(\d{4})\b.*$)");
-    static const std::regex month_year(R"(^([A-Za-z]+\.?)\s+(\d{4})$)");
-    static const std::regex year_only(R"(^(\d{4})$)");
-    static const std::regex unix_time(R"(^(\d{9,10})$)");
-    if (std::regex_match(text, m, numeric)) {
-        int y = std::stoi(m[1]), mo = std::stoi(m[2]);
-        if (!m[3].matched) {
-            if (mo < 1 || mo > 12) return std::nullopt;
-            return iso(y, mo, 1).substr(0, 7);
-        }
-        return day_or_nothing(y, mo, std::stoi(m[3]));
+namespace {
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int to_int(std::string_view s) {
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+}
+
+// "26", "26th", "1st" -> 26, 26, 1; anything else -> 0.
+int day_number(std::string_view word) {
+    std::size_t digits = 0;
+    while (digits < word.size() && digits < 2 && word[digits] >= '0' && word[digits] <= '9') ++digits;
+    if (digits == 0) return 0;
+    std::string suffix = lower(word.substr(digits));
+    if (!suffix.empty() && suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return 0;
+    return to_int(word.substr(0, digits));
+}
+
+std::vector<std::string_view> words_of(std::string_view text) {
+    std::vector<std::string_view> words;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == ',' || text[i] == '\t')) ++i;
+        std::size_t start = i;
+        while (i < text.size() && text[i] != ' ' && text[i] != ',' && text[i] != '\t') ++i;
+        if (i > start) words.push_back(text.substr(start, i - start));
     }
-    if (std::regex_match(text, m, month_first) && month_number(m[1].str())) {
-        return day_or_nothing(std::stoi(m[3]), month_number(m[1].str()), std::stoi(m[2]));
+    return words;
+}
+
+// 2025-11-26, 2025/11/26, 2025.11.26, 2025-11, optionally followed by a time ("T10:00Z").
+std::optional<std::string> numeric_date(std::string_view text) {
+    auto part = [&](std::size_t at) -> int {
+        if (text.size() < at + 2 || !all_digits(text.substr(at, 2))) return -1;
+        return to_int(text.substr(at, 2));
+    };
+    const char sep = text.size() > 4 ? text[4] : '\0';
+    if (sep != '-' && sep != '/' && sep != '.') return std::nullopt;
+    int year = to_int(text.substr(0, 4)), month = part(5);
+    if (month < 1 || month > 12) return std::nullopt;
+    if (text.size() == 7) return iso(year, month, 1).substr(0, 7);
+    if (text.size() < 10 || text[7] != sep || part(8) < 0) return std::nullopt;
+    if (text.size() > 10 && text[10] != 'T' && text[10] != ' ') return std::nullopt;
+    return day_or_nothing(year, month, part(8));
+}
+
+// "Nov 26, 2025", "Wed, 26 Nov 2025 10:00 GMT", "November 26th 2025", "November 2025".
+std::optional<std::string> written_date(std::string_view text) {
+    std::vector<std::string_view> w = words_of(text);
+    if (w.size() >= 3 && !month_number(w[0]) && !day_number(w[0])) w.erase(w.begin());  // weekday
+    if (w.size() == 2 && month_number(w[0]) && w[1].size() == 4 && all_digits(w[1])) {
+        return iso(to_int(w[1]), month_number(w[0]), 1).substr(0, 7);
     }
-    if (std::regex_match(text, m, day_first) && month_number(m[2].str())) {
-        return day_or_nothing(std::stoi(m[3]), month_number(m[2].str()), std::stoi(m[1]));
+    if (w.size() < 3 || w[2].size() != 4 || !all_digits(w[2])) return std::nullopt;
+    if (month_number(w[0]) && day_number(w[1])) {
+        return day_or_nothing(to_int(w[2]), month_number(w[0]), day_number(w[1]));
     }
-    if (std::regex_match(text, m, month_year) && month_number(m[1].str())) {
-        return iso(std::stoi(m[2]), month_number(m[1].str()), 1).substr(0, 7);
+    if (day_number(w[0]) && month_number(w[1])) {
+        return day_or_nothing(to_int(w[2]), month_number(w[1]), day_number(w[0]));
     }
-    if (std::regex_match(text, m, year_only)) return m[1].str();
-    if (std::regex_match(text, m, unix_time)) return from_unix_seconds(std::stoll(m[1]));
     return std::nullopt;
+}
+
+}  // namespace
+
+bool is_iso_date(std::string_view text) {
+    if (text.size() == 4) return all_digits(text);
+    return (text.size() == 7 || text.size() == 10) && all_digits(text.substr(0, 4)) &&
+           text[4] == '-' && numeric_date(text).has_value();
+}
+
+std::optional<std::string> normalize(std::string_view input) {
+    std::string_view text = input;
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    if (text.size() == 4 && all_digits(text)) return std::string(text);
+    if ((text.size() == 9 || text.size() == 10) && all_digits(text)) {
+        return from_unix_seconds(std::stoll(std::string(text)));
+    }
+    if (text.size() >= 7 && all_digits(text.substr(0, 4))) return numeric_date(text);
+    return written_date(text);
 }
 
 }  // namespace byline::dates

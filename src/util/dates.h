@@ -13,6 +13,9 @@ namespace byline::dates {
 /// "2025". Anything else, or an impossible calendar date, gives nothing.
 std::optional<std::string> normalize(std::string_view text);
 
+/// True for "YYYY", "YYYY-MM" or "YYYY-MM-DD" naming a real year, month or day.
+bool is_iso_date(std::string_view text);
+
 /// True if Y-M-D is a real calendar day.
 bool valid_day(int year, int month, int day);
 
