@@ -1,4 +1,5 @@
 #include "corpus/corpus.h"
+#include "util/text.h"
 
 #include "corpus/encoding.h"
 
@@ -20,13 +21,6 @@ using Kind = Diagnostic::Kind;
 
 constexpr const char* kSupported =
     "supported: .txt, .md, .markdown, .jsonl, .ndjson, .html, .htm, each optionally .gz";
-
-std::string lowercase(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
-    return text;
-}
 
 void check_field_map(const CorpusOptions& options) {
     static const std::set<std::string> fields = {"id",  "title",  "body",   "date",
@@ -126,7 +120,7 @@ void read_folder(const fs::path& root, const CorpusOptions& options,
 }  // namespace
 
 std::string format_of(const std::string& path) {
-    std::string name = lowercase(fs::path(path).filename().string());
+    std::string name = text::ascii_lower(fs::path(path).filename().string());
     if (name.ends_with(".gz")) name.resize(name.size() - 3);
     std::string ext = fs::path(name).extension().string();
     if (ext == ".txt") return "text";
@@ -142,7 +136,7 @@ std::string normalize_language(const std::string& name) {
         {"italian", "it"}, {"portuguese", "pt"}, {"russian", "ru"}, {"ukrainian", "uk"},
         {"chinese", "zh"}, {"japanese", "ja"},   {"thai", "th"},    {"arabic", "ar"},
         {"dutch", "nl"}};
-    std::string lang = lowercase(name);
+    std::string lang = text::ascii_lower(name);
     lang.erase(0, lang.find_first_not_of(" \t"));
     lang = lang.substr(0, lang.find_first_of(" \t-_"));  // primary subtag of "en-US", "pt_BR"
     auto known = codes.find(lang);

@@ -1,6 +1,7 @@
 // HTML articles: metadata from <meta>/<link>/<title>, text from the article element, parsed by
 // gumbo (the HTML5 algorithm, so tag soup and entities come out as a browser would see them).
 #include "corpus/corpus.h"
+#include "util/text.h"
 
 #include <gumbo.h>
 
@@ -36,12 +37,6 @@ const GumboNode* child(const GumboVector& children, unsigned i) {
 std::string attribute(const GumboNode* node, const char* name) {
     const GumboAttribute* attr = gumbo_get_attribute(&node->v.element.attributes, name);
     return attr ? attr->value : "";
-}
-
-std::string lowercase(std::string text) {
-    for (char& c : text)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    return text;
 }
 
 // Page furniture and non-text content, left out of the article text.
@@ -143,7 +138,7 @@ void collect_meta(const GumboNode* node, Page& page) {
     std::string content = collapsed.take();
     if (content.empty()) return;
     for (const char* key : {"property", "name", "itemprop"}) {
-        std::string name = lowercase(attribute(node, key));
+        std::string name = text::ascii_lower(attribute(node, key));
         if (!name.empty()) page.meta.emplace(name, content);  // the first one wins
     }
 }
@@ -156,12 +151,12 @@ void note_element(const GumboNode* node, Page& page) {
         page.title = one_line(text_of(node));
     if (element.tag == GUMBO_TAG_H1 && page.h1.empty()) page.h1 = one_line(text_of(node));
     if (element.tag == GUMBO_TAG_LINK && page.canonical.empty() &&
-        lowercase(attribute(node, "rel")) == "canonical")
+        text::ascii_lower(attribute(node, "rel")) == "canonical")
         page.canonical = attribute(node, "href");
     if (element.tag == GUMBO_TAG_ARTICLE) page.articles.push_back(node);
     if (element.tag == GUMBO_TAG_MAIN && !page.main) page.main = node;
     if (element.tag == GUMBO_TAG_BODY && !page.body) page.body = node;
-    if (page.item_date.empty() && lowercase(attribute(node, "itemprop")) == "datepublished") {
+    if (page.item_date.empty() && text::ascii_lower(attribute(node, "itemprop")) == "datepublished") {
         for (std::string value :
              {attribute(node, "content"), attribute(node, "datetime"), one_line(text_of(node))}) {
             if (!value.empty()) {

@@ -1,5 +1,6 @@
 // JSON Lines: one article object per line, fields found under their common names or a field map.
 #include "corpus/corpus.h"
+#include "util/text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -39,20 +40,13 @@ const std::vector<Field>& fields() {
     return all;
 }
 
-std::string trim(std::string_view text) {
-    constexpr std::string_view kSpace = " \t\n\r\f\v";
-    std::size_t first = text.find_first_not_of(kSpace);
-    if (first == std::string_view::npos) return {};
-    return std::string(text.substr(first, text.find_last_not_of(kSpace) - first + 1));
-}
-
 // Strings as they are; {"name": ...} objects (a publisher, an author) by name; arrays (several
 // authors, body paragraphs) joined; numbers only for ids, where feeds often use them.
 std::string text_of(const json& value, const Field& field) {
-    if (value.is_string()) return trim(value.get_ref<const std::string&>());
+    if (value.is_string()) return std::string(text::trim(value.get_ref<const std::string&>()));
     if (value.is_object()) {
         auto name = value.find("name");
-        return name != value.end() && name->is_string() ? trim(name->get_ref<const std::string&>())
+        return name != value.end() && name->is_string() ? std::string(text::trim(name->get_ref<const std::string&>()))
                                                         : "";
     }
     if (value.is_array()) {
@@ -133,7 +127,7 @@ void read_json_lines(const std::string& content, const std::string& id_base,
         std::size_t end = rest.find('\n');
         std::string_view line = rest.substr(0, end);
         rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-        if (trim(line).empty()) continue;
+        if (text::trim(line).empty()) continue;
         std::string problem = read_line(line, number, id_base, where, options, on_document);
         if (!problem.empty())
             on_diagnostic({Kind::error, where + ":" + std::to_string(number), problem});

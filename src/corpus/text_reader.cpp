@@ -1,6 +1,7 @@
 // Plain text and Markdown: an optional `Key: value` header block, then a title line and the body.
 #include "analysis/sentences.h"
 #include "corpus/corpus.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <string_view>
@@ -9,15 +10,8 @@ namespace byline::corpus {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-    constexpr std::string_view kSpace = " \t\f\v\n\r";
-    std::size_t first = text.find_first_not_of(kSpace);
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
-}
-
 bool is_blank(std::string_view line) {
-    return trim(line).empty();
+    return text::trim(line).empty();
 }
 
 // CRLF and lone CR (old Mac files) both end a line.
@@ -58,27 +52,27 @@ std::size_t parse_header(const std::vector<std::string_view>& lines, Document& d
     for (auto line = lines.begin(); line != blank; ++line) {
         std::size_t colon = line->find(':');
         if (colon == std::string_view::npos) return 0;
-        auto member = header_member(trim(line->substr(0, colon)));
+        auto member = header_member(text::trim(line->substr(0, colon)));
         if (!member) return 0;
-        header.*member = trim(line->substr(colon + 1));
+        header.*member = text::trim(line->substr(colon + 1));
     }
     doc = std::move(header);
     return static_cast<std::size_t>(blank - lines.begin()) + 1;
 }
 
 std::string markdown_title(std::string_view line) {
-    line = trim(line);
+    line = text::trim(line);
     line.remove_prefix(std::min(line.find_first_not_of('#'), line.size()));
-    line = trim(line);
+    line = text::trim(line);
     if (line.size() >= 4 && line.starts_with("**") && line.ends_with("**")) {
-        line = trim(line.substr(2, line.size() - 4));
+        line = text::trim(line.substr(2, line.size() - 4));
     }
     return std::string(line);
 }
 
 // A Setext heading is underlined with '=' or '-' on the next line.
 bool is_setext_underline(std::string_view line) {
-    line = trim(line);
+    line = text::trim(line);
     return !line.empty() && (line.find_first_not_of('=') == std::string_view::npos ||
                              line.find_first_not_of('-') == std::string_view::npos);
 }
@@ -89,14 +83,9 @@ std::string join_paragraphs(const std::vector<std::string_view>& lines, std::siz
     for (std::size_t i = from; i < lines.size(); ++i) {
         if (is_blank(lines[i])) continue;
         if (!body.empty()) body += '\n';
-        body += trim(lines[i]);
+        body += text::trim(lines[i]);
     }
     return body;
-}
-
-std::size_t code_points(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // A first line this long is a lead paragraph, not a headline (some scraped articles have none).
@@ -110,14 +99,14 @@ std::string title_from_lead(std::string_view lead) {
     std::string_view first = sentences.empty()
                                  ? lead
                                  : lead.substr(sentences[0].start, sentences[0].end - sentences[0].start);
-    if (code_points(first) <= kDerivedTitleChars) return std::string(first);
+    if (text::count_code_points(first) <= kDerivedTitleChars) return std::string(first);
     std::size_t cut = 0;
     for (std::size_t i = 0, chars = 0; i < first.size() && chars <= kDerivedTitleChars; ++i) {
         if ((static_cast<unsigned char>(first[i]) & 0xC0) != 0x80) ++chars;
         if (first[i] == ' ') cut = i;
     }
     if (cut == 0) cut = first.find(' ', 1);
-    return std::string(trim(first.substr(0, cut))) + "…";
+    return std::string(text::trim(first.substr(0, cut))) + "…";
 }
 
 }  // namespace
@@ -130,10 +119,10 @@ void read_plain_text(const std::string& content, const std::string& id, const st
     while (next < lines.size() && is_blank(lines[next]))
         ++next;
     if (doc.title.empty() && next < lines.size()) {
-        if (code_points(trim(lines[next])) > kMaxHeadlineChars) {
-            doc.title = title_from_lead(trim(lines[next]));  // and the lead stays in the body
+        if (text::count_code_points(text::trim(lines[next])) > kMaxHeadlineChars) {
+            doc.title = title_from_lead(text::trim(lines[next]));  // and the lead stays in the body
         } else {
-            doc.title = markdown ? markdown_title(lines[next]) : std::string(trim(lines[next]));
+            doc.title = markdown ? markdown_title(lines[next]) : std::string(text::trim(lines[next]));
             ++next;
             if (markdown && next < lines.size() && is_setext_underline(lines[next])) ++next;
         }

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/text.h"
+
 #include <algorithm>
 
 namespace byline {
@@ -12,10 +14,8 @@ namespace {
 // ordered_json keeps the documented key order (query, total, ... hits, facets).
 using json = nlohmann::ordered_json;
 
-std::size_t code_points(const std::string& text, std::size_t bytes) {
-    return static_cast<std::size_t>(std::count_if(
-        text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min(bytes, text.size())),
-        [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+std::size_t code_points(const std::string& s, std::size_t bytes) {
+    return text::count_code_points(std::string_view(s).substr(0, bytes));
 }
 
 json highlights_json(const std::string& text, const std::vector<Highlight>& highlights) {

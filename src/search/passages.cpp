@@ -1,5 +1,7 @@
 #include "search/passages.h"
 
+#include "util/text.h"
+
 #include <algorithm>
 
 namespace byline::search {
@@ -8,12 +10,6 @@ namespace {
 
 constexpr double kRepeatFactor = 0.1;  // each further occurrence of a found pattern
 constexpr double kLeadBonus = 0.05;    // relative bonus of the article's first sentence
-
-std::size_t count_code_points(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
 
 struct Scored {
     std::size_t sentence = 0;
@@ -40,18 +36,18 @@ void crop(Passage& p, const std::vector<Token>& tokens, const std::vector<MatchS
     std::size_t begin = anchor;
     std::size_t context = 0;
     while (begin > first) {
-        context += count_code_points(
+        context += text::count_code_points(
             body.substr(tokens[begin - 1].start, tokens[begin].start - tokens[begin - 1].start));
         if (context > max_chars / 4) break;
         --begin;
     }
     std::size_t start = begin == first ? p.start : tokens[begin].start;
     std::size_t end_token = anchor;
-    std::size_t used = count_code_points(body.substr(start, tokens[anchor].end - start));
+    std::size_t used = text::count_code_points(body.substr(start, tokens[anchor].end - start));
     while (end_token + 1 < last) {
         const Token& next = tokens[end_token + 1];
         std::size_t more =
-            count_code_points(body.substr(tokens[end_token].end, next.end - tokens[end_token].end));
+            text::count_code_points(body.substr(tokens[end_token].end, next.end - tokens[end_token].end));
         if (used + more > max_chars) break;
         used += more;
         ++end_token;
@@ -59,7 +55,7 @@ void crop(Passage& p, const std::vector<Token>& tokens, const std::vector<MatchS
     p.cut_before = start > p.start;
     std::size_t end = tokens[end_token].end;
     if (end_token + 1 == last &&
-        used + count_code_points(body.substr(end, p.end - end)) <= max_chars) {
+        used + text::count_code_points(body.substr(end, p.end - end)) <= max_chars) {
         end = p.end;
     }
     p.cut_after = end < p.end;
@@ -167,7 +163,7 @@ std::vector<Passage> PassageSelector::select(const index::StoredDoc& stored,
         passage.start = sentence.start;
         passage.end = sentence.end;
         passage.score = pick.score;
-        if (count_code_points(std::string_view(body).substr(
+        if (text::count_code_points(std::string_view(body).substr(
                 sentence.start, sentence.end - sentence.start)) > options.max_chars) {
             crop(passage, tokens, spans, body, options.max_chars);
         }

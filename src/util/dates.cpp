@@ -1,4 +1,5 @@
 #include "util/dates.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <array>
@@ -10,13 +11,6 @@
 namespace byline::dates {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::string iso(int y, int m, int d) {
     char buf[16];
@@ -50,7 +44,7 @@ int month_number(std::string_view name) {
     static constexpr std::array<std::string_view, 12> kMonths = {
         "january", "february", "march",     "april",   "may",      "june",
         "july",    "august",   "september", "october", "november", "december"};
-    std::string word = lower(name);
+    std::string word = text::ascii_lower(name);
     if (!word.empty() && word.back() == '.') word.pop_back();
     if (word == "sept") return 9;
     for (std::size_t i = 0; i < kMonths.size(); ++i) {
@@ -78,7 +72,7 @@ int day_number(std::string_view word) {
     std::size_t digits = 0;
     while (digits < word.size() && digits < 2 && word[digits] >= '0' && word[digits] <= '9') ++digits;
     if (digits == 0) return 0;
-    std::string suffix = lower(word.substr(digits));
+    std::string suffix = text::ascii_lower(word.substr(digits));
     if (!suffix.empty() && suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return 0;
     return to_int(word.substr(0, digits));
 }

@@ -1,0 +1,34 @@
+#pragma once
+// Small byte-level helpers for UTF-8 text shared across modules.
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace byline::text {
+
+/// Number of code points in valid UTF-8 (continuation bytes are not counted).
+inline std::size_t count_code_points(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+/// ASCII letters lowered; other bytes unchanged.
+inline std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+/// `s` without ASCII white space at either end.
+inline std::string_view trim(std::string_view s) {
+    constexpr std::string_view kSpace = " \t\f\v\n\r";
+    std::size_t first = s.find_first_not_of(kSpace);
+    if (first == std::string_view::npos) return {};
+    return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
+}
+
+}  // namespace byline::text
