@@ -100,7 +100,8 @@ TEST_CASE("e2e: sample_corpus metadata, U+2011 hyphens and facets", "[e2e]") {
     // Articles without a headline get their first sentence, cut, as title.
     json lead = search_json(dir, "title:washington");
     REQUIRE(lead["total"] == 1);
-    CHECK(lead["hits"][0]["title"].get<std::string>().rfind("Washington, D.C. – November 20, 2025", 0) == 0);
+    CHECK(lead["hits"][0]["title"].get<std::string>().rfind("Washington, D.C. – November 20, 2025",
+                                                            0) == 0);
     json dated = search_json(dir, "date:2025-11", "--sort date");
     REQUIRE(dated["total"] == 2);
     CHECK(dated["hits"][0]["date"] == "2025-11-26");

@@ -234,6 +234,10 @@ TEST_CASE("search: JSON output has the documented shape", "[search]") {
     std::string json = to_json(f.search("moscow"));
     CHECK(json.find("\"query\":\"moscow\"") != std::string::npos);
     CHECK(json.find("{\"query\":\"moscow\",\"total\":1,\"total_exact\":true,\"took_ms\":") == 0);
-    CHECK(json.find("\"highlights\":[{\"start\":34,\"end\":40,\"char_start\":32,\"char_end\":38}]") != std::string::npos);
+    // "Ukraine\u2019s envoy will travel to Moscow.": the apostrophe is 3 bytes but 1 code point,
+    // so the byte and code-point offsets of "Moscow" differ by 2.
+    CHECK(
+        json.find("\"highlights\":[{\"start\":33,\"end\":39,\"char_start\":31,\"char_end\":37}]") !=
+        std::string::npos);
     CHECK(json.find("\"total_exact\":true") != std::string::npos);
 }

@@ -156,7 +156,8 @@ void note_element(const GumboNode* node, Page& page) {
     if (element.tag == GUMBO_TAG_ARTICLE) page.articles.push_back(node);
     if (element.tag == GUMBO_TAG_MAIN && !page.main) page.main = node;
     if (element.tag == GUMBO_TAG_BODY && !page.body) page.body = node;
-    if (page.item_date.empty() && text::ascii_lower(attribute(node, "itemprop")) == "datepublished") {
+    if (page.item_date.empty() &&
+        text::ascii_lower(attribute(node, "itemprop")) == "datepublished") {
         for (std::string value :
              {attribute(node, "content"), attribute(node, "datetime"), one_line(text_of(node))}) {
             if (!value.empty()) {

@@ -46,8 +46,9 @@ std::string text_of(const json& value, const Field& field) {
     if (value.is_string()) return std::string(text::trim(value.get_ref<const std::string&>()));
     if (value.is_object()) {
         auto name = value.find("name");
-        return name != value.end() && name->is_string() ? std::string(text::trim(name->get_ref<const std::string&>()))
-                                                        : "";
+        return name != value.end() && name->is_string()
+                   ? std::string(text::trim(name->get_ref<const std::string&>()))
+                   : "";
     }
     if (value.is_array()) {
         const char* separator = field.member == &Document::body ? "\n" : ", ";

@@ -96,9 +96,9 @@ constexpr std::size_t kDerivedTitleChars = 120;
 std::string title_from_lead(std::string_view lead) {
     thread_local analysis::SentenceSplitter splitter;
     std::vector<Span> sentences = splitter.split(lead);
-    std::string_view first = sentences.empty()
-                                 ? lead
-                                 : lead.substr(sentences[0].start, sentences[0].end - sentences[0].start);
+    std::string_view first =
+        sentences.empty() ? lead
+                          : lead.substr(sentences[0].start, sentences[0].end - sentences[0].start);
     if (text::count_code_points(first) <= kDerivedTitleChars) return std::string(first);
     std::size_t cut = 0;
     for (std::size_t i = 0, chars = 0; i < first.size() && chars <= kDerivedTitleChars; ++i) {
@@ -122,7 +122,8 @@ void read_plain_text(const std::string& content, const std::string& id, const st
         if (text::count_code_points(text::trim(lines[next])) > kMaxHeadlineChars) {
             doc.title = title_from_lead(text::trim(lines[next]));  // and the lead stays in the body
         } else {
-            doc.title = markdown ? markdown_title(lines[next]) : std::string(text::trim(lines[next]));
+            doc.title =
+                markdown ? markdown_title(lines[next]) : std::string(text::trim(lines[next]));
             ++next;
             if (markdown && next < lines.size() && is_setext_underline(lines[next])) ++next;
         }

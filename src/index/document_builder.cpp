@@ -22,7 +22,8 @@ std::vector<std::string> split_authors(const std::string& authors) {
     auto add = [&](std::string_view name) {
         std::size_t first = name.find_first_not_of(" \t");
         std::size_t last = name.find_last_not_of(" \t");
-        if (first != std::string_view::npos) names.emplace_back(name.substr(first, last - first + 1));
+        if (first != std::string_view::npos)
+            names.emplace_back(name.substr(first, last - first + 1));
     };
     std::string_view rest(authors);
     while (!rest.empty()) {

@@ -46,8 +46,8 @@ void crop(Passage& p, const std::vector<Token>& tokens, const std::vector<MatchS
     std::size_t used = text::count_code_points(body.substr(start, tokens[anchor].end - start));
     while (end_token + 1 < last) {
         const Token& next = tokens[end_token + 1];
-        std::size_t more =
-            text::count_code_points(body.substr(tokens[end_token].end, next.end - tokens[end_token].end));
+        std::size_t more = text::count_code_points(
+            body.substr(tokens[end_token].end, next.end - tokens[end_token].end));
         if (used + more > max_chars) break;
         used += more;
         ++end_token;

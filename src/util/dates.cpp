@@ -58,22 +58,26 @@ int month_number(std::string_view name) {
 namespace {
 
 bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 int to_int(std::string_view s) {
     int v = 0;
-    for (char c : s) v = v * 10 + (c - '0');
+    for (char c : s)
+        v = v * 10 + (c - '0');
     return v;
 }
 
 // "26", "26th", "1st" -> 26, 26, 1; anything else -> 0.
 int day_number(std::string_view word) {
     std::size_t digits = 0;
-    while (digits < word.size() && digits < 2 && word[digits] >= '0' && word[digits] <= '9') ++digits;
+    while (digits < word.size() && digits < 2 && word[digits] >= '0' && word[digits] <= '9')
+        ++digits;
     if (digits == 0) return 0;
     std::string suffix = text::ascii_lower(word.substr(digits));
-    if (!suffix.empty() && suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return 0;
+    if (!suffix.empty() && suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th")
+        return 0;
     return to_int(word.substr(0, digits));
 }
 
@@ -81,9 +85,11 @@ std::vector<std::string_view> words_of(std::string_view text) {
     std::vector<std::string_view> words;
     std::size_t i = 0;
     while (i < text.size()) {
-        while (i < text.size() && (text[i] == ' ' || text[i] == ',' || text[i] == '\t')) ++i;
+        while (i < text.size() && (text[i] == ' ' || text[i] == ',' || text[i] == '\t'))
+            ++i;
         std::size_t start = i;
-        while (i < text.size() && text[i] != ' ' && text[i] != ',' && text[i] != '\t') ++i;
+        while (i < text.size() && text[i] != ' ' && text[i] != ',' && text[i] != '\t')
+            ++i;
         if (i > start) words.push_back(text.substr(start, i - start));
     }
     return words;
@@ -132,8 +138,10 @@ bool is_iso_date(std::string_view text) {
 
 std::optional<std::string> normalize(std::string_view input) {
     std::string_view text = input;
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+        text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+        text.remove_suffix(1);
     if (text.size() == 4 && all_digits(text)) return std::string(text);
     if ((text.size() == 9 || text.size() == 10) && all_digits(text)) {
         return from_unix_seconds(std::stoll(std::string(text)));
