@@ -36,7 +36,7 @@ inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
             CLI::ignore_case));
     app.add_option("--facet", cmd.request.facets, "Facets to count (default: all)");
     app.add_option("--facet-limit", cmd.request.facet_limit, "Values per facet")->default_val(10);
-    app.add_option("--passages", cmd.request.passages, "Passages per hit")->default_val(1);
+    app.add_option("--passages", cmd.request.passages, "Passages per hit")->default_val(2);
     app.add_option("--passage-length", cmd.request.passage_length, "Longest passage in characters")
         ->default_val(300)
         ->check(CLI::Range(20, 100000));

@@ -15,7 +15,8 @@ using namespace byline;
 TEST_CASE("index: stored document data round-trips, damaged data is an IndexError", "[index]") {
     index::StoredDoc stored{{"id1", "Title", "Body one. Body two.", "2025-11-26", "Src", "http://x",
                              "A B", "en", "file.txt"},
-                            {{0, 9}, {10, 19}}};
+                            {{0, 9}, {10, 19}},
+                            {102, 104}};
     index::StoredDoc back = index::unserialise(index::serialise(stored));
     CHECK(back.doc.id == "id1");
     CHECK(back.doc.body == "Body one. Body two.");
@@ -23,6 +24,7 @@ TEST_CASE("index: stored document data round-trips, damaged data is an IndexErro
     REQUIRE(back.sentences.size() == 2);
     CHECK(back.sentences[1].start == 10);
     CHECK(back.sentences[1].end == 19);
+    CHECK(back.sentence_positions == std::vector<std::uint32_t>{102, 104});
     std::string data = index::serialise(stored);
     CHECK_THROWS_AS(index::unserialise(data.substr(0, data.size() / 2)), IndexError);
     CHECK_THROWS_AS(index::unserialise("\x07garbage"), IndexError);

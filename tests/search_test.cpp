@@ -188,11 +188,19 @@ TEST_CASE("search: title matches are marked in the title", "[search]") {
     CHECK(r.hits[0].title.substr(h[0].start, h[0].end - h[0].start) == "Kremlin");
 }
 
-TEST_CASE("search: a filter-only query shows the lead sentence", "[search]") {
+TEST_CASE("search: a filter-only query shows the lead, as many sentences as fit", "[search]") {
     Fixture f;
     auto r = f.search("source:\"daily post\"");
     REQUIRE(r.hits.size() == 1);
-    CHECK(r.hits[0].passages.at(0).text == "Ukraine\u2019s envoy will travel to Moscow.");
+    REQUIRE(r.hits[0].passages.size() == 1);  // the whole short article fits in one passage
+    CHECK(r.hits[0].passages[0].text ==
+          "Ukraine\u2019s envoy will travel to Moscow. The Kremlin said talks were useful.");
+    SearchRequest short_passages;
+    short_passages.passage_length = 40;
+    r = f.search("source:\"daily post\"", short_passages);
+    REQUIRE(r.hits[0].passages.size() == 2);
+    CHECK(r.hits[0].passages[0].text == "Ukraine\u2019s envoy will travel to Moscow.");
+    CHECK(r.hits[0].passages[1].text == "The Kremlin said talks were useful.");
 }
 
 TEST_CASE("search: long sentences are cut at word boundaries around the match", "[search]") {

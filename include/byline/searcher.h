@@ -23,7 +23,7 @@ struct SearchRequest {
     /// Facets to count over the whole match set; empty means every facet the index has.
     std::vector<std::string> facets;
     std::size_t facet_limit = 10;      ///< values per facet, most frequent first
-    std::size_t passages = 1;          ///< passages per hit
+    std::size_t passages = 2;          ///< passages per hit
     std::size_t passage_length = 300;  ///< longest passage, in characters
     std::string language;              ///< stem query words as this language; "" = index's
 };

@@ -6,6 +6,9 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/utext.h>
 
+#include <cctype>
+#include <string_view>
+
 namespace byline::analysis {
 
 namespace {
@@ -42,14 +45,67 @@ Span trim(std::string_view text, std::size_t start, std::size_t end) {
 // Titles and abbreviations that news puts before a name or number and that ICU's English list
 // (CLDR "standard" suppressions: "Mr.", "U.S.", "Dec." ...) lacks.
 constexpr const char16_t* kNewsAbbreviations[] = {
-    u"Gen.",  u"Sen.",  u"Gov.",  u"Rep.",  u"Lt.",   u"Col.",   u"Capt.", u"Sgt.", u"Adm.",
-    u"Cmdr.", u"Brig.", u"Pres.", u"Rev.",  u"Hon.",  u"Supt.",  u"Insp.", u"Det.", u"Atty.",
-    u"Amb.",  u"Mt.",   u"Ft.",   u"Jan.",  u"Feb.",  u"Aug.",   u"Sept.", u"Oct.", u"Nov.",
-    u"Corp.", u"Gens.", u"Sens.", u"Reps.", u"Mass.", u"Calif.", u"Fla.",  u"Ariz."};
+    u"Gen.",  u"Sen.",  u"Gov.",  u"Rep.",  u"Lt.",   u"Col.",   u"Capt.", u"Sgt.",  u"Adm.",
+    u"Cmdr.", u"Brig.", u"Pres.", u"Rev.",  u"Hon.",  u"Supt.",  u"Insp.", u"Det.",  u"Atty.",
+    u"Amb.",  u"Mt.",   u"Ft.",   u"Jan.",  u"Feb.",  u"Aug.",   u"Sept.", u"Oct.",  u"Nov.",
+    u"Corp.", u"Gens.", u"Sens.", u"Reps.", u"Mass.", u"Calif.", u"Fla.",  u"Ariz.", u"St.",
+    u"No.",   u"Prof.", u"Dr.",   u"Mr.",   u"Mrs.",  u"Ms.",    u"vs."};
+
+// Words that start a new sentence after "... the U.S. The talks ...". After initials or a dotted
+// acronym, any other capitalised word is taken as part of a name: "J.D. Vance", "U.S. Army".
+constexpr std::string_view kSentenceStarters[] = {
+    "A",     "According", "After", "Also",      "Although", "An",    "And",  "As",    "At",
+    "Both",  "But",       "By",    "Despite",   "Earlier",  "Each",  "For",  "From",  "He",
+    "Her",   "His",       "How",   "However",   "I",        "If",    "In",   "It",    "Its",
+    "Last",  "Later",     "Many",  "Meanwhile", "Most",     "Mr",    "Mrs",  "Ms",    "Next",
+    "No",    "Not",       "Now",   "On",        "One",      "Other", "Our",  "She",   "Since",
+    "So",    "Some",      "Still", "That",      "The",      "Their", "Then", "There", "These",
+    "They",  "This",      "Those", "Though",    "Under",    "We",    "What", "When",  "Where",
+    "While", "Who",       "Why",   "With",      "Yet"};
+
+bool is_upper_ascii(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+
+// True if `text` ends with initials or a dotted acronym: "W.", "J.D.", "U.S.", "D.C.".
+bool ends_with_initials(std::string_view text) {
+    std::size_t n = text.size();
+    std::size_t groups = 0;
+    while (n >= 2 && text[n - 1] == '.' && is_upper_ascii(text[n - 2])) {
+        n -= 2;
+        ++groups;
+    }
+    if (groups == 0) return false;
+    unsigned char before = n == 0 ? ' ' : static_cast<unsigned char>(text[n - 1]);
+    return !(std::isalnum(before) || before >= 0x80);  // "ABC." or "Épée." is a word
+}
+
+// True if what follows a break reads as a new sentence rather than the rest of a name.
+bool starts_sentence(std::string_view next) {
+    if (next.empty() || !is_upper_ascii(next[0])) return false;  // "/Europe", "vance", "5 p.m."
+    std::size_t end = 0;
+    while (end < next.size() && std::isalpha(static_cast<unsigned char>(next[end])))
+        ++end;
+    std::string_view word = next.substr(0, end);
+    for (std::string_view starter : kSentenceStarters) {
+        if (word == starter) return true;
+    }
+    return false;
+}
 
 void check(UErrorCode status, const char* what) {
     if (U_FAILURE(status))
         throw Error(std::string("ICU sentence breaker (") + what + "): " + u_errorName(status));
+}
+
+// ICU ends a sentence after "J.D." or "U.S." that its suppressions do not cover; join the two
+// parts back when they sit on one line and the second does not read as a new sentence.
+bool continues_name(std::string_view text, const Span& previous, const Span& next) {
+    std::string_view gap = text.substr(previous.end, next.start - previous.end);
+    if (gap.find('\n') != std::string_view::npos || gap.find('\r') != std::string_view::npos)
+        return false;
+    return ends_with_initials(text.substr(previous.start, previous.end - previous.start)) &&
+           !starts_sentence(text.substr(next.start, next.end - next.start));
 }
 
 }  // namespace
@@ -88,7 +144,12 @@ std::vector<Span> SentenceSplitter::split(std::string_view text) {
     for (int32_t end = breaker_->next(); end != icu::BreakIterator::DONE;
          start = end, end = breaker_->next()) {
         Span span = trim(text, static_cast<std::size_t>(start), static_cast<std::size_t>(end));
-        if (span.end > span.start) spans.push_back(span);
+        if (span.end == span.start) continue;
+        if (!spans.empty() && continues_name(text, spans.back(), span)) {
+            spans.back().end = span.end;
+        } else {
+            spans.push_back(span);
+        }
     }
     utext_close(utext);
     return spans;

@@ -45,6 +45,23 @@ std::string clean_facet_value(std::string value) {
 
 }  // namespace
 
+std::vector<std::uint32_t> sentence_positions(const std::vector<Span>& sentences,
+                                              const std::vector<Token>& body,
+                                              std::uint32_t body_start) {
+    std::vector<std::uint32_t> positions;
+    positions.reserve(sentences.size());
+    std::size_t token = 0;
+    for (const Span& sentence : sentences) {
+        while (token < body.size() && body[token].start < sentence.start)
+            ++token;
+        std::uint32_t position = token < body.size()
+                                     ? body[token].position
+                                     : body_start + static_cast<std::uint32_t>(body.size());
+        positions.push_back(position + 1);  // Xapian positions count from 1
+    }
+    return positions;
+}
+
 std::string facet_key(Analyzer& analyzer, std::string_view value) {
     std::string key;
     for (const Token& token : analyzer.tokenize(value)) {
@@ -66,11 +83,13 @@ Xapian::Document DocumentBuilder::build(const Document& doc) {
     std::string language = doc.lang.empty() ? default_language_ : doc.lang;
     if (Analyzer::has_stemmer(language)) languages_.insert(language);
 
-    StoredDoc stored{doc, analyzer_.sentences(doc.body)};
     std::vector<Token> title = analyzer_.tokenize(doc.title);
     auto body_start = static_cast<std::uint32_t>(title.size() + schema::kBodyPositionGap);
+    std::vector<Token> body = analyzer_.tokenize(doc.body, body_start);
+    StoredDoc stored{doc, analyzer_.sentences(doc.body), {}};
+    stored.sentence_positions = sentence_positions(stored.sentences, body, body_start);
     index_tokens(xdoc, title, true, language);
-    index_tokens(xdoc, analyzer_.tokenize(doc.body, body_start), false, language);
+    index_tokens(xdoc, body, false, language);
     add_facets(xdoc, doc, language);
     if (!doc.date.empty()) {
         std::string compact = doc.date;

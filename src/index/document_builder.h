@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>
@@ -15,6 +16,12 @@ namespace byline::index {
 /// The key of a facet value: its words through the analyzer, joined by single spaces, so
 /// "The  Guardian" and "the guardian" filter alike.
 std::string facet_key(Analyzer& analyzer, std::string_view value);
+
+/// Per sentence, the Xapian position of its first word (tokens of the body numbered from
+/// `body_start`); a sentence without words gets the position of the next word.
+std::vector<std::uint32_t> sentence_positions(const std::vector<Span>& sentences,
+                                              const std::vector<Token>& body,
+                                              std::uint32_t body_start);
 
 /// The unique-id term of a document id (long ids are cut and hashed to fit Xapian's limit).
 std::string id_term(const std::string& id);

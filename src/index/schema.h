@@ -59,6 +59,6 @@ inline const FacetField* find_facet(std::string_view name) {
 inline constexpr std::string_view kMetaFormat = "byline.format";        // index format version
 inline constexpr std::string_view kMetaLanguages = "byline.languages";  // stemming languages used
 inline constexpr std::string_view kMetaFoldAccents = "byline.fold_accents";  // "1" or "0"
-inline constexpr std::string_view kFormatVersion = "1";
+inline constexpr std::string_view kFormatVersion = "2";
 
 }  // namespace byline::schema

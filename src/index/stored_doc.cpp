@@ -6,7 +6,7 @@ namespace byline::index {
 
 namespace {
 
-constexpr char kFormat = '\x01';
+constexpr char kFormat = '\x02';
 
 void put_varint(std::string& out, std::uint64_t v) {
     while (v >= 0x80) {
@@ -68,12 +68,19 @@ std::string serialise(const StoredDoc& stored) {
          {&d.id, &d.title, &d.body, &d.date, &d.source, &d.url, &d.author, &d.lang, &d.origin}) {
         put_string(out, *s);
     }
+    if (stored.sentence_positions.size() != stored.sentences.size())
+        throw Error("stored document: one sentence position per sentence is required");
     put_varint(out, stored.sentences.size());
     std::size_t last = 0;
     for (const Span& span : stored.sentences) {
         put_varint(out, span.start - last);
         put_varint(out, span.end - span.start);
         last = span.end;
+    }
+    std::uint32_t last_position = 0;
+    for (std::uint32_t position : stored.sentence_positions) {
+        put_varint(out, position - last_position);
+        last_position = position;
     }
     return out;
 }
@@ -97,6 +104,11 @@ StoredDoc unserialise(const std::string& data) {
         if (end > d.body.size()) throw IndexError("stored sentence offsets are out of range");
         stored.sentences.push_back({start, end});
         last = end;
+    }
+    std::uint32_t position = 0;
+    for (std::uint64_t i = 0; i < count; ++i) {
+        position += static_cast<std::uint32_t>(in.varint());
+        stored.sentence_positions.push_back(position);
     }
     return stored;
 }

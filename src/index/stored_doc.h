@@ -4,6 +4,7 @@
 #include <byline/analyzer.h>
 #include <byline/document.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,9 @@ namespace byline::index {
 struct StoredDoc {
     Document doc;                 ///< date already normalised to YYYY-MM-DD (or empty)
     std::vector<Span> sentences;  ///< sentence spans of doc.body, from index time
+    /// Per sentence, the index position (as in Xapian's positional data) of its first word, or of
+    /// the next word after it if it has none; ascending. Maps a matched position to its sentence.
+    std::vector<std::uint32_t> sentence_positions;
 };
 
 /// Compact binary form: a format byte, then length-prefixed fields and delta-coded spans.

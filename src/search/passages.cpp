@@ -8,59 +8,25 @@ namespace byline::search {
 
 namespace {
 
-constexpr double kRepeatFactor = 0.1;  // each further occurrence of a found pattern
-constexpr double kLeadBonus = 0.05;    // relative bonus of the article's first sentence
-
-struct Scored {
-    std::size_t sentence = 0;
-    double score = 0;
-};
-
-// Cuts a long sentence to at most `max_chars` code points at word boundaries, keeping its first
-// match with a little context before it.
-void crop(Passage& p, const std::vector<Token>& tokens, const std::vector<MatchSpan>& spans,
-          std::string_view body, std::size_t max_chars) {
-    auto by_start = [](const Token& t, std::size_t offset) { return t.start < offset; };
-    std::size_t first = static_cast<std::size_t>(
-        std::lower_bound(tokens.begin(), tokens.end(), p.start, by_start) - tokens.begin());
-    std::size_t last = static_cast<std::size_t>(
-        std::lower_bound(tokens.begin(), tokens.end(), p.end, by_start) - tokens.begin());
-    if (first >= last) return;  // no words to cut at: keep the whole sentence
-    std::size_t anchor = first;
-    for (const MatchSpan& s : spans) {
-        if (s.start >= p.start && s.end <= p.end) {
-            anchor = s.first_token;
-            break;
-        }
-    }
+// Picks tokens [begin, end) of a window too long to show whole: from a little before the anchor
+// (a quarter of the budget) forward while the budget lasts, then backward with what is left.
+// Cuts fall on word boundaries, which never split a UTF-8 sequence or a grapheme cluster.
+std::pair<std::size_t, std::size_t> crop_tokens(const std::vector<Token>& tokens,
+                                                std::string_view text, std::size_t anchor,
+                                                std::size_t max_chars) {
+    auto chars = [&](std::size_t from, std::size_t to) {  // tokens [from, to] with the gaps
+        return text::count_code_points(
+            text.substr(tokens[from].start, tokens[to].end - tokens[from].start));
+    };
     std::size_t begin = anchor;
-    std::size_t context = 0;
-    while (begin > first) {
-        context += text::count_code_points(
-            body.substr(tokens[begin - 1].start, tokens[begin].start - tokens[begin - 1].start));
-        if (context > max_chars / 4) break;
+    while (begin > 0 && chars(begin - 1, anchor) <= max_chars / 4)
         --begin;
-    }
-    std::size_t start = begin == first ? p.start : tokens[begin].start;
-    std::size_t end_token = anchor;
-    std::size_t used = text::count_code_points(body.substr(start, tokens[anchor].end - start));
-    while (end_token + 1 < last) {
-        const Token& next = tokens[end_token + 1];
-        std::size_t more = text::count_code_points(
-            body.substr(tokens[end_token].end, next.end - tokens[end_token].end));
-        if (used + more > max_chars) break;
-        used += more;
-        ++end_token;
-    }
-    p.cut_before = start > p.start;
-    std::size_t end = tokens[end_token].end;
-    if (end_token + 1 == last &&
-        used + text::count_code_points(body.substr(end, p.end - end)) <= max_chars) {
-        end = p.end;
-    }
-    p.cut_after = end < p.end;
-    p.start = start;
-    p.end = end;
+    std::size_t last = anchor;
+    while (last + 1 < tokens.size() && chars(begin, last + 1) <= max_chars)
+        ++last;
+    while (begin > 0 && chars(begin - 1, last) <= max_chars)
+        --begin;
+    return {begin, last + 1};
 }
 
 }  // namespace
@@ -128,49 +94,71 @@ std::vector<Highlight> PassageSelector::title_highlights(const std::string& titl
     return to_highlights(spans, 0, title.size(), 0);
 }
 
-std::vector<Passage> PassageSelector::select(const index::StoredDoc& stored,
+std::vector<ScoredWindow> PassageSelector::windows(Xapian::docid did,
+                                                   const index::StoredDoc& stored,
+                                                   const PassageOptions& options,
+                                                   std::vector<PatternHit>* hits_out) const {
+    const std::string& body = stored.doc.body;
+    ScorerInput input;
+    input.sentence_positions = &stored.sentence_positions;
+    input.sentence_chars = [&](std::size_t s) {
+        const Span& span = stored.sentences[s];
+        return text::count_code_points(
+            std::string_view(body).substr(span.start, span.end - span.start));
+    };
+    input.hits = pattern_terms_.hits(did);
+    input.weights = weights_;
+    input.near = near_groups_;
+    input.max_chars = options.max_chars;
+    input.count = options.count;
+    std::vector<ScoredWindow> best = best_windows(input);
+    if (hits_out) *hits_out = std::move(input.hits);
+    return best;
+}
+
+Passage PassageSelector::render(const index::StoredDoc& stored, const ScoredWindow& window,
+                                const std::vector<PatternHit>& hits, const std::string& language,
+                                std::size_t max_chars) {
+    const std::string& body = stored.doc.body;
+    Passage passage;
+    passage.start = stored.sentences[window.first].start;
+    passage.end = stored.sentences[window.last].end;
+    passage.score = window.score;
+    std::string_view text =
+        std::string_view(body).substr(passage.start, passage.end - passage.start);
+    const std::uint32_t first_position = stored.sentence_positions[window.first];
+    std::vector<Token> tokens = analyzer_.tokenize(text);
+    std::vector<MatchSpan> spans = matcher_.find(tokens, language, false);
+    if (!tokens.empty() && text::count_code_points(text) > max_chars) {
+        // The window's tokens stand at positions first_position, first_position + 1, ...
+        std::uint32_t after = first_position + static_cast<std::uint32_t>(tokens.size());
+        std::uint32_t span_words =
+            static_cast<std::uint32_t>(std::max<std::size_t>(4, max_chars / 8));
+        std::uint32_t anchor = densest_hit(hits, first_position, after, span_words);
+        std::size_t anchor_token =
+            std::min<std::size_t>(anchor - first_position, tokens.size() - 1);
+        auto [begin, end] = crop_tokens(tokens, text, anchor_token, max_chars);
+        std::size_t start = begin == 0 ? 0 : tokens[begin].start;
+        std::size_t stop = end == tokens.size() ? text.size() : tokens[end - 1].end;
+        passage.cut_before = start > 0;
+        passage.cut_after = stop < text.size();
+        passage.end = passage.start + stop;
+        passage.start += start;
+    }
+    passage.text = body.substr(passage.start, passage.end - passage.start);
+    std::size_t window_start = stored.sentences[window.first].start;
+    passage.highlights = to_highlights(spans, passage.start - window_start,
+                                       passage.end - window_start, passage.start - window_start);
+    return passage;
+}
+
+std::vector<Passage> PassageSelector::select(Xapian::docid did, const index::StoredDoc& stored,
                                              const std::string& language,
                                              const PassageOptions& options) {
-    const std::string& body = stored.doc.body;
-    const auto& sentences = stored.sentences;
-    if (sentences.empty() || options.count == 0) return {};
-    std::vector<Token> tokens = analyzer_.tokenize(body);
-    std::vector<MatchSpan> spans = matcher_.find(tokens, language, false);
-
-    // Score each sentence from the spans that fall inside it.
-    std::vector<Scored> scored;
-    std::size_t next_span = 0;
-    for (std::size_t s = 0; s < sentences.size(); ++s) {
-        std::vector<int> seen(weights_.size(), 0);
-        double score = 0;
-        while (next_span < spans.size() && spans[next_span].start < sentences[s].start)
-            ++next_span;
-        for (std::size_t k = next_span; k < spans.size() && spans[k].end <= sentences[s].end; ++k) {
-            double w = weights_[spans[k].pattern];
-            score += seen[spans[k].pattern]++ ? w * kRepeatFactor : w;
-        }
-        if (score > 0) scored.push_back({s, s == 0 ? score * (1 + kLeadBonus) : score});
-    }
-    if (scored.empty()) scored.push_back({0, 0});  // nothing matched the text: show the lead
-    std::stable_sort(scored.begin(), scored.end(),
-                     [](const Scored& a, const Scored& b) { return a.score > b.score; });
-    if (scored.size() > options.count) scored.resize(options.count);
-
+    std::vector<PatternHit> hits;
     std::vector<Passage> passages;
-    for (const Scored& pick : scored) {
-        Span sentence = sentences[pick.sentence];
-        Passage passage;
-        passage.start = sentence.start;
-        passage.end = sentence.end;
-        passage.score = pick.score;
-        if (text::count_code_points(std::string_view(body).substr(
-                sentence.start, sentence.end - sentence.start)) > options.max_chars) {
-            crop(passage, tokens, spans, body, options.max_chars);
-        }
-        passage.text = body.substr(passage.start, passage.end - passage.start);
-        passage.highlights = to_highlights(spans, passage.start, passage.end, passage.start);
-        passages.push_back(std::move(passage));
-    }
+    for (const ScoredWindow& window : windows(did, stored, options, &hits))
+        passages.push_back(render(stored, window, hits, language, options.max_chars));
     return passages;
 }
 

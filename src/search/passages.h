@@ -5,6 +5,8 @@
 #include <byline/searcher.h>
 
 #include "index/stored_doc.h"
+#include "search/passage_scorer.h"
+#include "search/pattern_terms.h"
 #include "search/query_parser.h"
 
 #include <vector>
@@ -37,21 +39,37 @@ class Matcher {
 };
 
 struct PassageOptions {
-    std::size_t count = 1;        ///< passages per hit
+    std::size_t count = 2;        ///< passages per hit
     std::size_t max_chars = 300;  ///< longest passage, in code points
 };
 
-/// Scores sentences: each distinct pattern found adds its weight (collection rarity, idf), every
-/// further occurrence a tenth of it, and the lead sentence a small bonus. Picks the best
-/// non-overlapping ones, crops long ones around their matches at word boundaries.
+/// Chooses an article's best passages (see passage_scorer.cpp for the score) from where the
+/// query's patterns occur, then marks exactly what matched inside them. Only the chosen windows
+/// are re-analysed, so a long article costs little more than a short one.
 class PassageSelector {
   public:
     PassageSelector(Analyzer& analyzer, const std::vector<MatchPattern>& patterns,
-                    std::vector<double> pattern_weights)
-        : analyzer_(analyzer), matcher_(analyzer, patterns), weights_(std::move(pattern_weights)) {}
+                    const PatternTerms& pattern_terms, std::vector<double> pattern_weights,
+                    std::vector<NearGroup> near_groups)
+        : analyzer_(analyzer),
+          matcher_(analyzer, patterns),
+          pattern_terms_(pattern_terms),
+          weights_(std::move(pattern_weights)),
+          near_groups_(std::move(near_groups)) {}
 
-    std::vector<Passage> select(const index::StoredDoc& stored, const std::string& language,
-                                const PassageOptions& options);
+    /// The best windows of document `did`, best first (score 0: the lead, nothing matched).
+    std::vector<ScoredWindow> windows(Xapian::docid did, const index::StoredDoc& stored,
+                                      const PassageOptions& options,
+                                      std::vector<PatternHit>* hits_out = nullptr) const;
+
+    /// The passage shown for a window: cropped around its densest cluster if too long, with
+    /// highlights on exactly the matching words.
+    Passage render(const index::StoredDoc& stored, const ScoredWindow& window,
+                   const std::vector<PatternHit>& hits, const std::string& language,
+                   std::size_t max_chars);
+
+    std::vector<Passage> select(Xapian::docid did, const index::StoredDoc& stored,
+                                const std::string& language, const PassageOptions& options);
 
     /// Highlights of the title (byte offsets into it).
     std::vector<Highlight> title_highlights(const std::string& title, const std::string& language);
@@ -59,7 +77,9 @@ class PassageSelector {
   private:
     Analyzer& analyzer_;
     Matcher matcher_;
+    const PatternTerms& pattern_terms_;
     std::vector<double> weights_;
+    std::vector<NearGroup> near_groups_;
 };
 
 /// Merges overlapping spans into highlights, relative to `base`.

@@ -88,7 +88,7 @@ Xapian::Query QueryCompiler::phrase(const QueryNode& node, const std::vector<Tok
         terms.emplace_back(prefixed(prefix, token.term), 1, token.position + 1);
         pattern.terms.push_back(token.term);
     }
-    add_pattern(std::move(pattern));
+    last_pattern_ = add_pattern(std::move(pattern));
     if (terms.size() == 1) return terms[0];
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                          static_cast<Xapian::termcount>(terms.size()));
@@ -110,13 +110,19 @@ Xapian::Query QueryCompiler::wildcard(const QueryNode& node) {
 Xapian::Query QueryCompiler::near(const QueryNode& node) {
     std::vector<Xapian::Query> parts;
     Xapian::termcount words = 0;
+    NearGroup group{{}, node.window};
     for (const QueryNode& child : node.children) {
         std::vector<Token> tokens = analyzer_.tokenize(child.text);
         if (tokens.empty()) continue;
         words += static_cast<Xapian::termcount>(tokens.size());
         parts.push_back(phrase(child, tokens));  // exact forms: stems carry no positions
+        group.patterns.push_back(last_pattern_);
     }
     if (parts.size() < 2) return combine(Xapian::Query::OP_AND, parts);
+    if (negation_depth_ == 0) {
+        group.window = node.window + words;
+        near_groups_.push_back(std::move(group));
+    }
     return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(), node.window + words);
 }
 
@@ -179,15 +185,17 @@ Xapian::Query QueryCompiler::any_of(const QueryNode& node) {
     return combine(Xapian::Query::OP_OR, parts);
 }
 
-void QueryCompiler::add_pattern(MatchPattern pattern) {
-    if (negation_depth_ > 0) return;
-    for (const MatchPattern& p : patterns_) {
+std::size_t QueryCompiler::add_pattern(MatchPattern pattern) {
+    if (negation_depth_ > 0) return std::string::npos;
+    for (std::size_t i = 0; i < patterns_.size(); ++i) {
+        const MatchPattern& p = patterns_[i];
         if (p.terms == pattern.terms && p.exact == pattern.exact && p.prefix == pattern.prefix &&
             p.title_only == pattern.title_only) {
-            return;
+            return i;
         }
     }
     patterns_.push_back(std::move(pattern));
+    return patterns_.size() - 1;
 }
 
 }  // namespace byline::search

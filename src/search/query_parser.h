@@ -4,6 +4,8 @@
 
 #include <byline/analyzer.h>
 
+#include "search/passage_scorer.h"
+
 #include <xapian.h>
 
 #include <cstddef>
@@ -63,6 +65,8 @@ class QueryCompiler {
 
     /// Patterns collected by compile(), in query order, without duplicates.
     const std::vector<MatchPattern>& patterns() const { return patterns_; }
+    /// NEAR groups collected by compile(), over indexes into patterns().
+    const std::vector<NearGroup>& near_groups() const { return near_groups_; }
 
   private:
     Xapian::Query word(const QueryNode& node);
@@ -73,11 +77,14 @@ class QueryCompiler {
     Xapian::Query date_range(const QueryNode& node);
     Xapian::Query all_of(const QueryNode& node);
     Xapian::Query any_of(const QueryNode& node);
-    void add_pattern(MatchPattern pattern);
+    /// Index of the pattern in patterns_ (added if new), or npos inside a negation.
+    std::size_t add_pattern(MatchPattern pattern);
 
     Analyzer& analyzer_;
     std::set<std::string> languages_;
     std::vector<MatchPattern> patterns_;
+    std::vector<NearGroup> near_groups_;
+    std::size_t last_pattern_ = 0;  // set by phrase(): the pattern it added or found
     int negation_depth_ = 0;
 };
 

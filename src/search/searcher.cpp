@@ -5,6 +5,7 @@
 #include "index/stored_doc.h"
 #include "search/facets.h"
 #include "search/passages.h"
+#include "search/pattern_terms.h"
 #include "search/query_parser.h"
 
 #include <xapian.h>
@@ -60,14 +61,25 @@ std::set<std::string> index_languages(const Xapian::Database& db) {
     return languages;
 }
 
-// Collection rarity of a pattern: the sum of its words' inverse document frequencies.
-double pattern_weight(const Xapian::Database& db, const search::MatchPattern& pattern) {
-    const double n = static_cast<double>(std::max<Xapian::doccount>(1, db.get_doccount()));
+// Collection rarity of a pattern: the sum of its words' BM25 inverse document frequencies, a
+// word counted by its stem where it has one. Title-only patterns never occur in a body: 0.
+double pattern_weight(const Xapian::Database& db, const search::MatchPattern& pattern,
+                      Analyzer& analyzer, const std::set<std::string>& languages) {
+    if (pattern.title_only) return 0;
     if (pattern.prefix) return 1.0;
+    const double n = static_cast<double>(db.get_doccount());
     double weight = 0;
     for (const std::string& term : pattern.terms) {
         double df = db.get_termfreq(term);
-        weight += std::max(0.1, std::log((n + 1) / (df + 0.5)));
+        if (!pattern.exact) {
+            for (const std::string& lang : languages) {
+                std::string stem = analyzer.stem(term, lang);
+                if (!stem.empty())
+                    df = std::max<double>(df,
+                                          db.get_termfreq(std::string(schema::kStemPrefix) + stem));
+            }
+        }
+        weight += std::log(1 + (n - df + 0.5) / (df + 0.5));
     }
     return weight;
 }
@@ -124,7 +136,7 @@ struct Searcher::Impl {
         hit.lang = d.lang;
         hit.title_highlights = selector.title_highlights(d.title, language);
         hit.passages =
-            selector.select(stored, language, {request.passages, request.passage_length});
+            selector.select(*item, stored, language, {request.passages, request.passage_length});
         return hit;
     }
 };
@@ -183,8 +195,10 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
 
     std::vector<double> weights;
     for (const auto& pattern : compiler.patterns())
-        weights.push_back(pattern_weight(m.db, pattern));
-    search::PassageSelector selector(m.analyzer, compiler.patterns(), std::move(weights));
+        weights.push_back(pattern_weight(m.db, pattern, m.analyzer, languages));
+    search::PatternTerms pattern_terms(m.db, m.analyzer, compiler.patterns(), languages);
+    search::PassageSelector selector(m.analyzer, compiler.patterns(), pattern_terms,
+                                     std::move(weights), compiler.near_groups());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         result.hits.push_back(m.make_hit(it, selector, request));
     }

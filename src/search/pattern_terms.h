@@ -1,0 +1,42 @@
+#pragma once
+// Where a query pattern occurs in a document, from Xapian's positional data: no re-analysis of
+// the body, so finding passages costs the same for a 1 MB article as for a short one.
+
+#include <byline/analyzer.h>
+
+#include "search/passage_scorer.h"
+#include "search/query_parser.h"
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace byline::search {
+
+/// The index terms each pattern word can stand as, expanded once per query: a word's own form
+/// and, unless exact, every indexed form with the same stem in one of the index's languages; a
+/// wildcard's most frequent completions; a phrase's words as written.
+class PatternTerms {
+  public:
+    PatternTerms(const Xapian::Database& db, Analyzer& analyzer,
+                 const std::vector<MatchPattern>& patterns, const std::set<std::string>& languages);
+
+    /// Every body occurrence of every pattern in document `did` (title-only patterns skipped).
+    std::vector<PatternHit> hits(Xapian::docid did) const;
+
+  private:
+    std::vector<std::string> word_forms(const std::string& word,
+                                        const std::set<std::string>& languages);
+    std::vector<std::string> completions(const std::string& prefix);
+    std::vector<std::uint32_t> positions(Xapian::docid did,
+                                         const std::vector<std::string>& terms) const;
+
+    const Xapian::Database& db_;
+    Analyzer& analyzer_;
+    const std::vector<MatchPattern>& patterns_;
+    std::vector<std::vector<std::vector<std::string>>> terms_;  // pattern -> word -> forms
+};
+
+}  // namespace byline::search
