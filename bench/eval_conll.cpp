@@ -1,0 +1,71 @@
+#include "eval_conll.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace byline::bench {
+namespace {
+
+struct Builder {
+    std::vector<ConllDocument> docs;
+    std::string open_type;  // type of the span being built, "" if none
+    std::size_t open_start = 0;
+    bool sentence_open = false;
+
+    ConllDocument& doc() { return docs.back(); }
+    void close_span() {
+        if (!open_type.empty() &&
+            (open_type == "PER" || open_type == "LOC" || open_type == "ORG")) {
+            doc().gold.push_back({open_start, doc().text.size(), open_type});
+        }
+        open_type.clear();
+    }
+    void end_sentence() {
+        close_span();
+        if (sentence_open) doc().text += '\n';
+        sentence_open = false;
+    }
+    void token(const std::string& word, const std::string& tag) {
+        std::string type = tag.size() > 2 ? tag.substr(2) : "";
+        bool begins = tag[0] == 'B' || type != open_type;
+        if (tag == "O" || begins) close_span();
+        if (sentence_open) doc().text += ' ';
+        if (tag != "O" && begins) {
+            open_type = type;
+            open_start = doc().text.size();
+        }
+        doc().text += word;
+        sentence_open = true;
+    }
+};
+
+}  // namespace
+
+std::vector<ConllDocument> read_conll(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error(path + ": cannot open CoNLL file");
+    Builder b;
+    b.docs.emplace_back();
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty()) {
+            b.end_sentence();
+            continue;
+        }
+        std::istringstream fields(line);
+        std::string word, pos, chunk, tag;
+        fields >> word >> pos >> chunk >> tag;
+        if (word == "-DOCSTART-") {
+            b.end_sentence();
+            if (!b.doc().text.empty()) b.docs.emplace_back();
+            continue;
+        }
+        if (!tag.empty()) b.token(word, tag);
+    }
+    b.end_sentence();
+    if (b.doc().text.empty()) b.docs.pop_back();
+    return b.docs;
+}
+
+}  // namespace byline::bench

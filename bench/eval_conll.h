@@ -1,0 +1,24 @@
+#pragma once
+// CoNLL-2003 documents turned into text (tokens joined by spaces, sentences by newlines) with
+// their gold PER/LOC/ORG spans as byte offsets into that text. MISC is dropped.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace byline::bench {
+
+struct GoldSpan {
+    std::size_t start, end;
+    std::string type;  ///< "PER", "LOC" or "ORG"
+};
+
+struct ConllDocument {
+    std::string text;
+    std::vector<GoldSpan> gold;
+};
+
+/// Reads every document of a CoNLL-2003 file (IOB1 or IOB2 tags). Throws on an unreadable file.
+std::vector<ConllDocument> read_conll(const std::string& path);
+
+}  // namespace byline::bench

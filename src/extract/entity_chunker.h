@@ -1,0 +1,58 @@
+#pragma once
+// Capitalised-sequence chunking and rule classification of prose lines, plus the gazetteer
+// scan used for headlines and ALL CAPS lines.
+
+#include "extract/entity_gazetteer.h"
+#include "extract/entity_tokens.h"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace byline::extract {
+
+enum class CandidateKind : std::uint8_t { person, place, org, unknown };
+
+/// A classified span before coreference.
+struct Candidate {
+    std::size_t first = 0, last = 0;  ///< token range [first, last)
+    std::size_t start = 0, end = 0;   ///< byte range in the text
+    CandidateKind kind = CandidateKind::unknown;
+    bool weak = false;  ///< small-city or guessed type: coreference may override it
+    std::string name;   ///< display name (gazetteer name or the text)
+};
+
+struct ChunkContext {
+    const Gazetteer& gaz;
+    std::string_view text;
+    const TokenizedText& tt;
+    bool english = true;
+
+    std::string_view word(std::size_t i) const {
+        return text.substr(tt.tokens[i].start, tt.tokens[i].end - tt.tokens[i].start);
+    }
+    /// Lower-case ASCII form with typographic hyphens and apostrophes made plain.
+    std::string lower(std::size_t i) const;
+    /// End of token i's name part: "Trump-chaired" ends before "-chaired".
+    std::size_t name_end(std::size_t i) const;
+    bool is_cap_word(std::size_t i) const {
+        return tt.tokens[i].kind == TokenKind::word && tt.tokens[i].cap;
+    }
+};
+
+/// Candidates of one prose line.
+void chunk_prose_line(const ChunkContext& c, const Line& line, std::vector<Candidate>& out);
+
+/// Classifies tokens [first, last) (titles already stripped) and appends a candidate, if any.
+void classify_span(const ChunkContext& c, std::size_t first, std::size_t last, bool person_cue,
+                   std::vector<Candidate>& out);
+
+/// Entities already known in the document, by key: kind and display name.
+using KnownEntities = std::unordered_map<std::string, std::pair<CandidateKind, std::string>>;
+
+/// Longest gazetteer or known-entity matches in a headline or ALL CAPS line.
+void scan_line_for_known(const ChunkContext& c, const Line& line, const KnownEntities& known,
+                         std::vector<Candidate>& out);
+
+}  // namespace byline::extract

@@ -1,0 +1,136 @@
+// Rule classification of one capitalised span, and the known-name scan of headlines.
+
+#include "extract/entity_chunker.h"
+#include "extract/entity_key.h"
+#include "extract/entity_rules.h"
+
+namespace byline::extract {
+namespace {
+
+CandidateKind to_candidate(GazKind k) {
+    switch (k) {
+        case GazKind::person:
+            return CandidateKind::person;
+        case GazKind::place:
+            return CandidateKind::place;
+        case GazKind::org:
+            return CandidateKind::org;
+        case GazKind::ignore:
+            break;
+    }
+    return CandidateKind::unknown;
+}
+
+Candidate make(const ChunkContext& c, std::size_t first, std::size_t last, CandidateKind kind,
+               std::string name, bool weak) {
+    Candidate cand{first, last, c.tt.tokens[first].start, c.name_end(last - 1),
+                   kind,  weak, std::move(name)};
+    if (cand.name.empty())
+        cand.name = std::string(c.text.substr(cand.start, cand.end - cand.start));
+    return cand;
+}
+
+// A gazetteer hit, unless a person cue says otherwise. Small or name-like cities are weak.
+void from_gazetteer(const ChunkContext& c, std::size_t first, std::size_t last, bool person_cue,
+                    const GazEntry& g, std::vector<Candidate>& out) {
+    bool local = g.source == GazSource::city || g.source == GazSource::subdivision;
+    if (person_cue && local) {
+        out.push_back(make(c, first, last, CandidateKind::person, {}, false));
+        return;
+    }
+    std::string key = entity_key(c.word(first));
+    bool weak = local && last - first == 1 && (g.population < 100000 || c.gaz.is_first_name(key));
+    out.push_back(make(c, first, last, to_candidate(g.kind), g.name, weak));
+}
+
+bool all_common(const ChunkContext& c, std::size_t first, std::size_t last) {
+    for (std::size_t k = first; k < last; ++k) {
+        std::string w = c.lower(k);
+        if (!c.gaz.is_common_word(w) && !is_name_connector(w)) return false;
+    }
+    return true;
+}
+
+void classify_multi(const ChunkContext& c, std::size_t first, std::size_t last,
+                    std::vector<Candidate>& out) {
+    if (c.gaz.is_first_name(entity_key(c.word(first))) && !all_common(c, first + 1, last)) {
+        out.push_back(make(c, first, last, CandidateKind::person, {}, false));
+        return;
+    }
+    if (all_common(c, first, last)) return;  // "Key Facts", "Peace Plan"
+    const GazEntry* head = c.gaz.find(entity_key(c.word(first)));
+    if (head && head->kind == GazKind::place) {  // "Manchester United", "Kyiv Independent"
+        out.push_back(make(c, first, last, CandidateKind::org, {}, true));
+        return;
+    }
+    out.push_back(make(c, first, last, CandidateKind::person, {}, true));
+}
+
+void classify_single(const ChunkContext& c, std::size_t i, std::vector<Candidate>& out) {
+    const Token& t = c.tt.tokens[i];
+    std::string w = c.lower(i);
+    if (c.gaz.is_common_word(w) || c.gaz.is_demonym(entity_key(w))) return;
+    std::size_t len = t.end - t.start;
+    if (t.all_caps && len >= 2 && len <= 6) {
+        out.push_back(make(c, i, i + 1, CandidateKind::org, {}, true));
+        return;
+    }
+    out.push_back(make(c, i, i + 1, CandidateKind::unknown, {}, true));
+}
+
+}  // namespace
+
+void classify_span(const ChunkContext& c, std::size_t first, std::size_t last, bool person_cue,
+                   std::vector<Candidate>& out) {
+    std::size_t start = c.tt.tokens[first].start;
+    std::string key = entity_key(c.text.substr(start, c.name_end(last - 1) - start));
+    if (key.empty()) return;
+    if (const GazEntry* g = c.gaz.find(key)) {
+        if (g->kind != GazKind::ignore) from_gazetteer(c, first, last, person_cue, *g, out);
+        return;
+    }
+    std::string tail = c.lower(last - 1);
+    if (person_cue) {
+        out.push_back(make(c, first, last, CandidateKind::person, {}, false));
+        return;
+    }
+    if (is_non_entity_suffix(tail)) return;
+    bool head_of = last - first >= 3 && is_org_head(c.lower(first)) && c.lower(first + 1) == "of";
+    if ((last - first >= 2 && is_org_suffix(tail)) || head_of) {
+        out.push_back(make(c, first, last, CandidateKind::org, {}, false));
+        return;
+    }
+    if (last - first >= 2) {
+        classify_multi(c, first, last, out);
+    } else {
+        classify_single(c, first, out);
+    }
+}
+
+void scan_line_for_known(const ChunkContext& c, const Line& line, const KnownEntities& known,
+                         std::vector<Candidate>& out) {
+    for (std::size_t i = line.first; i < line.last;) {
+        std::size_t best = 0;
+        std::size_t max_n = std::min(c.gaz.max_words(), line.last - i);
+        for (std::size_t n = max_n; n >= 1 && best == 0; --n) {
+            if (c.tt.tokens[i].kind != TokenKind::word ||
+                c.tt.tokens[i + n - 1].kind != TokenKind::word)
+                continue;
+            std::size_t s = c.tt.tokens[i].start;
+            std::string key = entity_key(c.text.substr(s, c.name_end(i + n - 1) - s));
+            if (auto k = known.find(key); k != known.end()) {
+                out.push_back(make(c, i, i + n, k->second.first, k->second.second, false));
+                best = n;
+            } else if (const GazEntry* g = c.gaz.find(key); g && g->kind != GazKind::ignore) {
+                bool small = g->source == GazSource::city && g->population < 100000;
+                if (!small || n > 1) {
+                    out.push_back(make(c, i, i + n, to_candidate(g->kind), g->name, false));
+                }
+                best = n;
+            }
+        }
+        i += best == 0 ? 1 : best;
+    }
+}
+
+}  // namespace byline::extract

@@ -1,0 +1,15 @@
+#pragma once
+// Document-level coreference: a lone surname takes the full name used elsewhere in the
+// article ("Witkoff" → "Steve Witkoff"), which beats a same-named city or a guessed type.
+
+#include "extract/entity_chunker.h"
+
+#include <vector>
+
+namespace byline::extract {
+
+/// Resolves `cands` in place (unresolved unknowns are removed) and returns every name the
+/// document established, by key, for the headline scan.
+KnownEntities resolve_coreference(const ChunkContext& c, std::vector<Candidate>& cands);
+
+}  // namespace byline::extract

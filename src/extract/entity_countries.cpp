@@ -1,0 +1,84 @@
+// Country and region names from ICU's locale data, in English and (for cross-script matching)
+// in the languages news about Europe and the Middle East is often written in.
+
+#include "extract/entity_gazetteer.h"
+
+#include <unicode/locid.h>
+#include <unicode/region.h>
+#include <unicode/udata.h>
+#include <unicode/ures.h>
+#include <unicode/ustring.h>
+
+#include <memory>
+
+namespace byline::extract {
+namespace {
+
+constexpr const char* kDisplayLocales[] = {"fr", "de", "es", "it", "pt", "pl", "ru",
+                                           "uk", "ar", "he", "tr", "zh", "ja"};
+
+std::string display_country(const icu::Locale& region, const char* display) {
+    icu::UnicodeString name;
+    region.getDisplayCountry(icu::Locale(display), name);
+    std::string out;
+    name.toUTF8String(out);
+    return out;
+}
+
+// ICU's "Countries%short" / "%variant" tables ("UK", "Czech Republic") keyed by region code.
+std::vector<std::pair<std::string, std::string>> alternative_forms() {
+    std::vector<std::pair<std::string, std::string>> forms;
+    UErrorCode status = U_ZERO_ERROR;
+    UResourceBundle* bundle =
+        ures_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "region", "en", &status);
+    for (const char* table : {"Countries%short", "Countries%variant"}) {
+        UErrorCode st = status;
+        UResourceBundle* t = ures_getByKey(bundle, table, nullptr, &st);
+        while (U_SUCCESS(st) && ures_hasNext(t)) {
+            int32_t len = 0;
+            const char* code = nullptr;
+            const UChar* value = ures_getNextString(t, &len, &code, &st);
+            if (U_FAILURE(st) || !code) break;
+            std::string utf8;
+            icu::UnicodeString(value, len).toUTF8String(utf8);
+            forms.emplace_back(code, utf8);
+        }
+        ures_close(t);
+    }
+    ures_close(bundle);
+    return forms;
+}
+
+}  // namespace
+
+void Gazetteer::load_countries(bool cross_script) {
+    for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
+        icu::Locale region("", *code);
+        std::string english = display_country(region, "en");
+        if (english.empty() || english == *code) continue;
+        std::vector<std::string> aliases;
+        if (cross_script) {
+            for (const char* loc : kDisplayLocales)
+                aliases.push_back(display_country(region, loc));
+        }
+        add(GazKind::place, GazSource::country, english, aliases);
+    }
+    for (const auto& [code, form] : alternative_forms()) {
+        std::string english = display_country(icu::Locale("", code.c_str()), "en");
+        if (!english.empty() && english != code) {
+            add(GazKind::place, GazSource::country, english, {form});
+        }
+    }
+    // Continents and sub-continents ("Europe", "Eastern Europe", "Latin America").
+    UErrorCode status = U_ZERO_ERROR;
+    for (URegionType type : {URGN_CONTINENT, URGN_SUBCONTINENT}) {
+        std::unique_ptr<icu::StringEnumeration> ids(icu::Region::getAvailable(type, status));
+        const char* id = nullptr;
+        while (U_SUCCESS(status) && ids && (id = ids->next(nullptr, status)) != nullptr) {
+            std::string name = display_country(icu::Locale("und", id), "en");
+            if (!name.empty() && name != id) add(GazKind::place, GazSource::country, name, {});
+        }
+    }
+}
+
+}  // namespace byline::extract

@@ -1,0 +1,94 @@
+#include "extract/entity_extractor.h"
+
+#include "extract/entity_chunker.h"
+#include "extract/entity_coref.h"
+#include "extract/entity_gazetteer.h"
+#include "extract/entity_key.h"
+#include "extract/entity_tokens.h"
+
+#include <algorithm>
+
+namespace byline::extract {
+namespace {
+
+EntityType to_type(CandidateKind kind) {
+    switch (kind) {
+        case CandidateKind::place:
+            return EntityType::place;
+        case CandidateKind::org:
+            return EntityType::org;
+        default:
+            return EntityType::person;
+    }
+}
+
+bool is_english(std::string_view lang) {
+    return lang.empty() || lang.substr(0, 2) == "en" || lang.substr(0, 2) == "EN";
+}
+
+// Text order; of two overlapping candidates the earlier (then longer) one stays.
+void order_and_dedupe(std::vector<Candidate>& cands) {
+    std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+        return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+    std::size_t covered = 0, kept = 0;
+    for (Candidate& cand : cands) {
+        if (cand.start < covered || cand.end <= cand.start) continue;
+        covered = cand.end;
+        if (&cands[kept] != &cand) cands[kept] = std::move(cand);
+        ++kept;
+    }
+    cands.resize(kept);
+}
+
+}  // namespace
+
+std::string_view to_string(EntityType type) {
+    switch (type) {
+        case EntityType::person:
+            return "person";
+        case EntityType::place:
+            return "place";
+        case EntityType::org:
+            return "org";
+    }
+    return "person";
+}
+
+EntityExtractor::EntityExtractor(const EntityOptions& options)
+    : gazetteer_(std::make_unique<Gazetteer>(resolve_data_dir(options.data_dir),
+                                             options.user_entities_file, options.cross_script)) {}
+EntityExtractor::~EntityExtractor() = default;
+EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
+EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
+
+std::string EntityExtractor::canonical_key(std::string_view name) {
+    return entity_key(name);
+}
+
+std::vector<EntityMention> EntityExtractor::extract(std::string_view /*title*/,
+                                                    std::string_view body,
+                                                    std::string_view lang) const {
+    TokenizedText tt = tokenize_for_entities(body);
+    ChunkContext c{*gazetteer_, body, tt, is_english(lang)};
+    std::vector<Candidate> cands;
+    for (const Line& line : tt.lines) {
+        if (line.style == LineStyle::prose) chunk_prose_line(c, line, cands);
+    }
+    KnownEntities known = resolve_coreference(c, cands);
+    for (const Line& line : tt.lines) {
+        if (line.style != LineStyle::prose) scan_line_for_known(c, line, known, cands);
+    }
+    order_and_dedupe(cands);
+    std::vector<EntityMention> mentions;
+    mentions.reserve(cands.size());
+    for (Candidate& cand : cands) {
+        std::string key = entity_key(cand.name);
+        mentions.push_back(EntityMention{
+            to_type(cand.kind), std::move(cand.name), std::move(key),
+            std::string(body.substr(cand.start, cand.end - cand.start)), cand.start, cand.end});
+    }
+    return mentions;
+}
+
+}  // namespace byline::extract

@@ -1,0 +1,62 @@
+#pragma once
+// People, places and organisations in news text: gazetteers + capitalisation and cue rules +
+// document-level coreference. Offsets are bytes into the body; canonical names carry a key so
+// spelling variants ("Zelenskyy"/"Zelensky") become one facet value.
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace byline::extract {
+
+enum class EntityType { person, place, org };
+
+/// "person", "place" or "org".
+std::string_view to_string(EntityType type);
+
+/// One mention of an entity in a body.
+struct EntityMention {
+    EntityType type;
+    std::string name;       ///< canonical display name ("Steve Witkoff" for a lone "Witkoff")
+    std::string key;        ///< matching key of `name` (see canonical_key)
+    std::string text;       ///< as written: body.substr(start, end - start)
+    std::size_t start = 0;  ///< byte offset of the first byte in the body
+    std::size_t end = 0;    ///< byte offset one past the last byte
+};
+
+struct EntityOptions {
+    /// Folder with the gazetteer files; empty: $BYLINE_DATA_DIR, else the compiled-in folder.
+    std::string data_dir;
+    /// Extra or corrected entities and aliases (format in data/README.md); empty: none.
+    std::string user_entities_file;
+    /// Also match country names written in other scripts ("Україна" → Ukraine).
+    bool cross_script = true;
+};
+
+class Gazetteer;
+
+/// Loads the gazetteers once; extract() is const and may be called from several threads.
+class EntityExtractor {
+  public:
+    /// Throws byline::InputError when a data file or the user file is missing or malformed.
+    explicit EntityExtractor(const EntityOptions& options = {});
+    ~EntityExtractor();
+    EntityExtractor(EntityExtractor&&) noexcept;
+    EntityExtractor& operator=(EntityExtractor&&) noexcept;
+
+    /// Mentions in `body`, in text order. The title is used as evidence only (its mentions are
+    /// not reported: offsets point into the body). `lang` other than English ("", "en*") turns
+    /// off the English cue rules; gazetteer matches still apply.
+    std::vector<EntityMention> extract(std::string_view title, std::string_view body,
+                                       std::string_view lang = "en") const;
+
+    /// The matching key of a name: two names with one key are one entity (of one type).
+    static std::string canonical_key(std::string_view name);
+
+  private:
+    std::unique_ptr<const Gazetteer> gazetteer_;
+};
+
+}  // namespace byline::extract

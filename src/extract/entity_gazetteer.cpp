@@ -1,0 +1,180 @@
+#include "extract/entity_gazetteer.h"
+
+#include "extract/entity_key.h"
+#include "util/text.h"
+
+#include <byline/error.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <fstream>
+
+#ifndef BYLINE_DATA_DIR
+#define BYLINE_DATA_DIR "data"
+#endif
+
+namespace byline::extract {
+namespace {
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t at = s.find(sep, start);
+        parts.push_back(s.substr(start, at == std::string_view::npos ? at : at - start));
+        if (at == std::string_view::npos) return parts;
+        start = at + 1;
+    }
+}
+
+std::ifstream open_list(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) {
+        throw InputError(path,
+                         "cannot open entity data file; pass the data folder with "
+                         "BYLINE_DATA_DIR or reinstall byline's data files");
+    }
+    return in;
+}
+
+std::size_t word_count(std::string_view key) {
+    return static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+}
+
+bool parse_kind(std::string_view s, GazKind& kind) {
+    if (s == "person")
+        kind = GazKind::person;
+    else if (s == "place")
+        kind = GazKind::place;
+    else if (s == "org")
+        kind = GazKind::org;
+    else if (s == "ignore")
+        kind = GazKind::ignore;
+    else
+        return false;
+    return true;
+}
+
+}  // namespace
+
+std::string resolve_data_dir(const std::string& requested) {
+    if (!requested.empty()) return requested;
+    if (const char* env = std::getenv("BYLINE_DATA_DIR"); env && *env) return env;
+    return BYLINE_DATA_DIR;
+}
+
+void Gazetteer::add(GazKind kind, GazSource source, std::string_view name,
+                    const std::vector<std::string>& aliases, std::uint32_t population) {
+    auto put = [&](std::string_view form) {
+        std::string key = entity_key(form);
+        if (key.empty()) return;
+        auto [it, fresh] =
+            entries_.try_emplace(key, GazEntry{kind, source, std::string(name), population});
+        GazEntry& e = it->second;
+        bool better = source > e.source || (source == e.source && source == GazSource::city &&
+                                            population > e.population);
+        if (!fresh && better) e = GazEntry{kind, source, std::string(name), population};
+        max_words_ = std::max(max_words_, word_count(key));
+    };
+    put(name);
+    for (const std::string& alias : aliases)
+        put(alias);
+}
+
+void Gazetteer::add_first_name(std::string_view name) {
+    first_names_.insert(entity_key(name));
+}
+
+void Gazetteer::add_common_word(std::string_view lower_word) {
+    common_words_.insert(std::string(lower_word));
+}
+
+void Gazetteer::add_demonym(std::string_view name) {
+    demonyms_.insert(entity_key(name));
+}
+
+const GazEntry* Gazetteer::find(std::string_view key) const {
+    auto it = entries_.find(std::string(key));
+    return it == entries_.end() ? nullptr : &it->second;
+}
+
+bool Gazetteer::is_common_word(std::string_view lower_word) const {
+    return common_words_.count(std::string(lower_word)) > 0;
+}
+
+void Gazetteer::load_word_list(const std::string& path,
+                               void (Gazetteer::*add_one)(std::string_view)) {
+    std::ifstream in = open_list(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        for (std::string_view word : split(line, ' ')) {
+            word = text::trim(word);
+            if (!word.empty()) (this->*add_one)(word);
+        }
+    }
+}
+
+void Gazetteer::load_cities(const std::string& path) {
+    std::ifstream in = open_list(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string_view> f = split(line, '\t');
+        if (f.size() < 4) continue;
+        std::uint32_t pop = 0;
+        std::from_chars(f[3].data(), f[3].data() + f[3].size(), pop);
+        // A city called like a common word ("Reading", "Mobile") needs to be very large.
+        if (pop < 1000000 && is_common_word(text::ascii_lower(f[0]))) continue;
+        add(GazKind::place, GazSource::city, f[0], {}, pop);
+    }
+}
+
+void Gazetteer::load_subdivisions(const std::string& path) {
+    std::ifstream in = open_list(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string_view> f = split(line, '\t');
+        if (!f.empty()) add(GazKind::place, GazSource::subdivision, f[0], {});
+    }
+}
+
+Gazetteer::Gazetteer(const std::string& dir, const std::string& user_file, bool cross_script) {
+    load_word_list(dir + "/common_words.txt", &Gazetteer::add_common_word);
+    load_word_list(dir + "/first_names.txt", &Gazetteer::add_first_name);
+    load_word_list(dir + "/first_names_extra.txt", &Gazetteer::add_first_name);
+    load_word_list(dir + "/demonyms.txt", &Gazetteer::add_demonym);
+    load_cities(dir + "/cities.tsv");
+    load_subdivisions(dir + "/subdivisions.tsv");
+    load_countries(cross_script);
+    for (const char* file : {"/places.tsv", "/orgs.tsv", "/ignore.tsv"}) {
+        load_entity_file(*this, dir + file, GazSource::curated);
+    }
+    if (!user_file.empty()) load_entity_file(*this, user_file, GazSource::user);
+}
+
+void load_entity_file(Gazetteer& gazetteer, const std::string& path, GazSource source) {
+    std::ifstream in = open_list(path);
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+        std::string_view rest = text::trim(line);
+        if (rest.empty() || rest[0] == '#') continue;
+        std::vector<std::string_view> f = split(rest, '\t');
+        GazKind kind;
+        if (f.size() < 2 || !parse_kind(f[0], kind) || text::trim(f[1]).empty()) {
+            throw InputError(path + ":" + std::to_string(number),
+                             "expected 'person|place|org|ignore<TAB>Name[<TAB>Alias|Alias]'");
+        }
+        std::vector<std::string> aliases;
+        if (f.size() > 2) {
+            for (std::string_view a : split(f[2], '|')) {
+                if (!text::trim(a).empty()) aliases.emplace_back(text::trim(a));
+            }
+        }
+        gazetteer.add(kind, source, text::trim(f[1]), aliases);
+    }
+}
+
+}  // namespace byline::extract

@@ -1,0 +1,72 @@
+#pragma once
+// Name lists behind the entity extractor, loaded once from the data folder and ICU, and
+// looked up by matching key (entity_key) in hash maps.
+
+#include "extract/entity_extractor.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace byline::extract {
+
+/// What a gazetteer entry is. `ignore` marks phrases that are never entities.
+enum class GazKind : std::uint8_t { person, place, org, ignore };
+
+/// Where an entry came from; a later source overrides an earlier one with the same key.
+enum class GazSource : std::uint8_t { city, subdivision, country, curated, user };
+
+struct GazEntry {
+    GazKind kind;
+    GazSource source;
+    std::string name;              ///< display name
+    std::uint32_t population = 0;  ///< cities only
+};
+
+class Gazetteer {
+  public:
+    /// Loads every list in `dir` (see data/README.md), ICU country names and `user_file`.
+    Gazetteer(const std::string& dir, const std::string& user_file, bool cross_script);
+    /// An empty gazetteer for tests; fill it with add().
+    Gazetteer() = default;
+
+    /// Adds `name` and its aliases under their keys, keeping the higher source on a clash.
+    void add(GazKind kind, GazSource source, std::string_view name,
+             const std::vector<std::string>& aliases, std::uint32_t population = 0);
+    void add_first_name(std::string_view name);
+    void add_common_word(std::string_view lower_word);
+    void add_demonym(std::string_view name);
+
+    const GazEntry* find(std::string_view key) const;
+    bool is_first_name(std::string_view key) const { return first_names_.count(std::string(key)); }
+    /// `word` as written, lowered: is it a common English word ("peace", "council")?
+    bool is_common_word(std::string_view lower_word) const;
+    bool is_demonym(std::string_view key) const { return demonyms_.count(std::string(key)); }
+    /// Largest number of words in any entry name (bounds longest-match scans).
+    std::size_t max_words() const { return max_words_; }
+
+  private:
+    void load_countries(bool cross_script);
+    void load_cities(const std::string& path);
+    void load_subdivisions(const std::string& path);
+    void load_word_list(const std::string& path, void (Gazetteer::*add)(std::string_view));
+
+    std::unordered_map<std::string, GazEntry> entries_;
+    std::unordered_set<std::string> first_names_;
+    std::unordered_set<std::string> common_words_;
+    std::unordered_set<std::string> demonyms_;
+    std::size_t max_words_ = 1;
+};
+
+/// Parses a `--entities` file: `type<TAB>name[<TAB>alias|alias...]` lines, `#` comments,
+/// type person, place, org or ignore. Throws byline::InputError naming file:line.
+void load_entity_file(Gazetteer& gazetteer, const std::string& path, GazSource source);
+
+/// The folder holding the gazetteer files: `requested`, else $BYLINE_DATA_DIR, else the
+/// compiled-in BYLINE_DATA_DIR.
+std::string resolve_data_dir(const std::string& requested);
+
+}  // namespace byline::extract
