@@ -48,6 +48,14 @@ void print_row(const std::string& name, const Counts& c) {
                 c.tp, c.fp, c.fn);
 }
 
+std::string context(const std::string& text, std::size_t start, std::size_t end) {
+    std::size_t from = start > 40 ? start - 40 : 0;
+    std::string out = text.substr(from, std::min(text.size(), end + 40) - from);
+    for (char& ch : out)
+        ch = ch == '\n' ? '/' : ch;
+    return out;
+}
+
 int score(const std::string& path, long show_errors) {
     auto docs = byline::bench::read_conll(path);
     EntityExtractor extractor;
@@ -65,7 +73,7 @@ int score(const std::string& path, long show_errors) {
             if (!hit && show_errors-- > 0)
                 std::cout << "FP " << std::get<2>(s) << " "
                           << doc.text.substr(std::get<0>(s), std::get<1>(s) - std::get<0>(s))
-                          << "\n";
+                          << "\t| " << context(doc.text, std::get<0>(s), std::get<1>(s)) << "\n";
         }
         for (const Span& s : gold) {
             if (pred.count(s)) continue;
@@ -73,7 +81,7 @@ int score(const std::string& path, long show_errors) {
             if (show_errors-- > 0)
                 std::cout << "FN " << std::get<2>(s) << " "
                           << doc.text.substr(std::get<0>(s), std::get<1>(s) - std::get<0>(s))
-                          << "\n";
+                          << "\t| " << context(doc.text, std::get<0>(s), std::get<1>(s)) << "\n";
         }
     }
     Counts micro;

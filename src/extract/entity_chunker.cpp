@@ -156,15 +156,37 @@ bool lowercase_cue_before(const ChunkContext& c, std::size_t i, std::size_t line
     return prev.kind == TokenKind::word && !prev.cap && is_person_cue(c.lower(i - 1));
 }
 
+// "Marc Rosset of Switzerland": a name, "of", a known place, and no organisation word.
+std::size_t place_after_of(const ChunkContext& c, std::size_t i, std::size_t j) {
+    for (std::size_t k = i + 1; k + 1 < j; ++k) {
+        if (c.lower(k) != "of") continue;
+        if (is_org_head(c.lower(i)) || is_org_suffix(c.lower(k - 1))) return 0;
+        std::size_t s = c.tt.tokens[k + 1].start;
+        const GazEntry* g = c.gaz.find(entity_key(c.text.substr(s, c.name_end(j - 1) - s)));
+        return g && g->kind == GazKind::place ? k : 0;
+    }
+    return 0;
+}
+
+void analyse_chunk(const ChunkContext& c, std::size_t i, std::size_t j, bool cue,
+                   std::vector<Candidate>& out);
+
 void analyse_chunk(const ChunkContext& c, std::size_t i, std::size_t j, bool cue,
                    std::vector<Candidate>& out) {
+    if (std::size_t k = place_after_of(c, i, j); k > 0) {
+        analyse_chunk(c, i, k, cue, out);
+        classify_span(c, k + 1, j, false, out);
+        return;
+    }
     while (i < j && droppable_lead(c, i, j))
         ++i;
     while (j > i &&
            (is_calendar_word(c.lower(j - 1)) || c.tt.tokens[j - 1].kind == TokenKind::punct))
         --j;
     if (i >= j || !strip_titles(c, i, j, cue, out)) return;
-    classify_span(c, i, j, cue, out);
+    while (i < j && !c.tt.tokens[i].cap)
+        ++i;  // "of" left by a stripped title
+    if (i < j) classify_span(c, i, j, cue, out);
 }
 
 }  // namespace

@@ -19,8 +19,9 @@ struct Candidate {
     std::size_t first = 0, last = 0;  ///< token range [first, last)
     std::size_t start = 0, end = 0;   ///< byte range in the text
     CandidateKind kind = CandidateKind::unknown;
-    bool weak = false;  ///< small-city or guessed type: coreference may override it
-    std::string name;   ///< display name (gazetteer name or the text)
+    bool weak = false;   ///< small-city or guessed type: coreference may override it
+    std::string name;    ///< display name (gazetteer name or the text)
+    bool local = false;  ///< a city or region (a sports team in results tables)
 };
 
 struct ChunkContext {

@@ -34,6 +34,14 @@ Candidate make(const ChunkContext& c, std::size_t first, std::size_t last, Candi
 void from_gazetteer(const ChunkContext& c, std::size_t first, std::size_t last, bool person_cue,
                     const GazEntry& g, std::vector<Candidate>& out) {
     bool local = g.source == GazSource::city || g.source == GazSource::subdivision;
+    std::string written(
+        c.text.substr(c.tt.tokens[first].start, c.name_end(last - 1) - c.tt.tokens[first].start));
+    // GeoNames names must match up to accents: the vowel folds of the key would turn "This"
+    // into Thiès.
+    if (local && ascii_fold(written) != ascii_fold(g.name)) return;
+    bool sentence_word = c.tt.tokens[first].sentence_start && last - first == 1 &&
+                         c.gaz.is_common_word(c.lower(first));
+    if (local && sentence_word) return;
     if (person_cue && local) {
         out.push_back(make(c, first, last, CandidateKind::person, {}, false));
         return;
@@ -41,6 +49,7 @@ void from_gazetteer(const ChunkContext& c, std::size_t first, std::size_t last, 
     std::string key = entity_key(c.word(first));
     bool weak = local && last - first == 1 && (g.population < 100000 || c.gaz.is_first_name(key));
     out.push_back(make(c, first, last, to_candidate(g.kind), g.name, weak));
+    out.back().local = local;
 }
 
 bool all_common(const ChunkContext& c, std::size_t first, std::size_t last) {
@@ -59,7 +68,11 @@ void classify_multi(const ChunkContext& c, std::size_t first, std::size_t last,
     }
     if (all_common(c, first, last)) return;  // "Key Facts", "Peace Plan"
     const GazEntry* head = c.gaz.find(entity_key(c.word(first)));
-    if (head && head->kind == GazKind::place) {  // "Manchester United", "Kyiv Independent"
+    if (head && head->kind == GazKind::org) return;  // "Toyota Celica": a product
+    const GazEntry* tail = c.gaz.find(entity_key(c.word(last - 1)));
+    bool head_place = head && head->kind == GazKind::place;
+    bool tail_city = tail && tail->kind == GazKind::place && tail->source == GazSource::city;
+    if (head_place || tail_city) {  // "Manchester United", "Borussia Dortmund"
         out.push_back(make(c, first, last, CandidateKind::org, {}, true));
         return;
     }
@@ -85,6 +98,7 @@ void classify_span(const ChunkContext& c, std::size_t first, std::size_t last, b
     std::size_t start = c.tt.tokens[first].start;
     std::string key = entity_key(c.text.substr(start, c.name_end(last - 1) - start));
     if (key.empty()) return;
+    if (c.gaz.is_demonym(entity_key(c.word(last - 1)))) return;  // "Israeli", "Sri Lankan"
     if (const GazEntry* g = c.gaz.find(key)) {
         if (g->kind != GazKind::ignore) from_gazetteer(c, first, last, person_cue, *g, out);
         return;
@@ -122,9 +136,13 @@ void scan_line_for_known(const ChunkContext& c, const Line& line, const KnownEnt
                 out.push_back(make(c, i, i + n, k->second.first, k->second.second, false));
                 best = n;
             } else if (const GazEntry* g = c.gaz.find(key); g && g->kind != GazKind::ignore) {
+                bool local = g->source == GazSource::city || g->source == GazSource::subdivision;
                 bool small = g->source == GazSource::city && g->population < 100000;
-                if (!small || n > 1) {
+                bool spelled = !local || ascii_fold(c.text.substr(s, c.name_end(i + n - 1) - s)) ==
+                                             ascii_fold(g->name);
+                if ((!small || n > 1) && spelled) {
                     out.push_back(make(c, i, i + n, to_candidate(g->kind), g->name, false));
+                    out.back().local = local;
                 }
                 best = n;
             }

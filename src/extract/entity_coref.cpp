@@ -27,7 +27,7 @@ std::unordered_map<std::string, std::string> full_names(const ChunkContext& c,
                                                         const std::vector<Candidate>& cands) {
     std::map<std::string, std::map<std::string, int>> counts;
     for (const Candidate& cand : cands) {
-        if (cand.kind != CandidateKind::person || word_tokens(c, cand) < 2) continue;
+        if (cand.kind != CandidateKind::person || cand.weak || word_tokens(c, cand) < 2) continue;
         ++counts[surname_key(c, cand)][cand.name];
     }
     std::unordered_map<std::string, std::string> best;

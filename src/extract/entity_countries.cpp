@@ -14,8 +14,10 @@
 namespace byline::extract {
 namespace {
 
-constexpr const char* kDisplayLocales[] = {"fr", "de", "es", "it", "pt", "pl", "ru",
-                                           "uk", "ar", "he", "tr", "zh", "ja"};
+// Only non-Latin scripts: Latin-script names ("Israele") collide with English words and
+// demonyms once accents and vowels are folded.
+constexpr const char* kDisplayLocales[] = {"ru", "uk", "be", "bg", "sr", "ar",
+                                           "fa", "he", "el", "zh", "ja", "ko"};
 
 std::string display_country(const icu::Locale& region, const char* display) {
     icu::UnicodeString name;

@@ -26,6 +26,34 @@ bool is_english(std::string_view lang) {
     return lang.empty() || lang.substr(0, 2) == "en" || lang.substr(0, 2) == "EN";
 }
 
+// Sports results ("Ajax 3 Heerenveen 1", "CHICAGO 73 59 .553"): there a city names a team.
+bool is_results_document(const TokenizedText& tt) {
+    std::size_t score_lines = 0, lines = 0;
+    for (const Line& line : tt.lines) {
+        std::size_t words = 0, numbers = 0;
+        for (std::size_t i = line.first; i < line.last; ++i) {
+            words += tt.tokens[i].kind == TokenKind::word;
+            numbers += tt.tokens[i].kind == TokenKind::number;
+        }
+        if (words + numbers == 0) continue;
+        ++lines;
+        score_lines += numbers >= 2 && words >= 1 && numbers * 2 >= words;
+    }
+    return score_lines >= 3 && score_lines * 4 >= lines;
+}
+
+// A Title Case line made of names ("Hal Sutton , Tom Lehman") is prose; a headline is made
+// of capitalised common words ("Envoy to Meet Putin").
+bool is_headline(const ChunkContext& c, const Line& line) {
+    std::size_t caps = 0, common = 0;
+    for (std::size_t i = line.first; i < line.last; ++i) {
+        if (!c.is_cap_word(i)) continue;
+        ++caps;
+        common += c.gaz.is_common_word(c.lower(i));
+    }
+    return common >= 2 && common * 2 >= caps;
+}
+
 // Text order; of two overlapping candidates the earlier (then longer) one stays.
 void order_and_dedupe(std::vector<Candidate>& cands) {
     std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
@@ -72,12 +100,20 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view /*title*/,
     TokenizedText tt = tokenize_for_entities(body);
     ChunkContext c{*gazetteer_, body, tt, is_english(lang)};
     std::vector<Candidate> cands;
-    for (const Line& line : tt.lines) {
+    for (Line& line : tt.lines) {
+        if (line.style == LineStyle::title_case && !is_headline(c, line)) {
+            line.style = LineStyle::prose;
+        }
         if (line.style == LineStyle::prose) chunk_prose_line(c, line, cands);
     }
     KnownEntities known = resolve_coreference(c, cands);
     for (const Line& line : tt.lines) {
         if (line.style != LineStyle::prose) scan_line_for_known(c, line, known, cands);
+    }
+    if (is_results_document(tt)) {
+        for (Candidate& cand : cands) {
+            if (cand.local && cand.kind == CandidateKind::place) cand.kind = CandidateKind::org;
+        }
     }
     order_and_dedupe(cands);
     std::vector<EntityMention> mentions;
