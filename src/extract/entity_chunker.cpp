@@ -79,11 +79,14 @@ std::size_t extend_chunk(const ChunkContext& c, std::size_t i, std::size_t last)
     return j;
 }
 
+std::size_t title_at(const ChunkContext& c, std::size_t i, std::size_t last);
+
 bool droppable_lead(const ChunkContext& c, std::size_t i, std::size_t last) {
     std::string w = c.lower(i);
     if (w == "the" || is_calendar_word(w)) return true;
     if (c.tt.tokens[i].kind != TokenKind::word) return true;
     if (!c.tt.tokens[i].sentence_start || !c.gaz.is_common_word(w)) return false;
+    if (c.english && title_at(c, i, last) > 0) return false;  // "Secretary of State X"
     // A sentence-initial common word stays if it starts a known name ("New York").
     std::string key = entity_key(
         c.text.substr(c.tt.tokens[i].start, c.tt.tokens[last - 1].end - c.tt.tokens[i].start));
