@@ -40,8 +40,10 @@ int main(int argc, char** argv) {
     try {
         byline::Searcher searcher(cmd.index_path);
         byline::SearchResult result = searcher.search(cmd.request);
-        if (cmd.json) {
+        if (cmd.format == "json") {
             std::cout << byline::to_json(result, cmd.pretty) << "\n";
+        } else if (cmd.format == "html") {
+            std::cout << byline::to_html(result);
         } else {
             std::cout << byline::to_terminal(result, {use_color(cmd.color)});
         }

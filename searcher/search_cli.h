@@ -16,7 +16,7 @@ struct SearchCommand {
     std::string index_path;
     std::vector<std::string> query_words;
     SearchRequest request;
-    bool json = false;
+    std::string format = "terminal";  ///< terminal, json or html
     bool pretty = false;
     std::string color = "auto";
 };
@@ -42,7 +42,17 @@ inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
         ->check(CLI::Range(20, 100000));
     app.add_option("--lang", cmd.request.language,
                    "Stem query words as this language only (default: the index's languages)");
-    app.add_flag("--json", cmd.json, "Print one JSON document (schema in README)");
+    app.add_flag("--passages-only", cmd.request.passage_search,
+                 "Rank the best passages across the results instead of articles");
+    app.add_option("--passage-pool", cmd.request.passage_pool,
+                   "Articles whose passages compete in --passages-only")
+        ->default_val(200)
+        ->check(CLI::Range(1, 100000));
+    app.add_option("--format", cmd.format, "Output: terminal, json or html")
+        ->check(CLI::IsMember({"terminal", "json", "html"}))
+        ->default_val("terminal");
+    app.add_flag_callback(
+        "--json", [&cmd] { cmd.format = "json"; }, "Same as --format json (schema in README)");
     app.add_flag("--pretty", cmd.pretty, "Indent the JSON");
     app.add_option("--color", cmd.color, "Colour: auto, always or never (NO_COLOR is respected)")
         ->check(CLI::IsMember({"auto", "always", "never"}))

@@ -16,7 +16,8 @@ TEST_CASE("index: stored document data round-trips, damaged data is an IndexErro
     index::StoredDoc stored{{"id1", "Title", "Body one. Body two.", "2025-11-26", "Src", "http://x",
                              "A B", "en", "file.txt"},
                             {{0, 9}, {10, 19}},
-                            {102, 104}};
+                            {102, 104},
+                            19};
     index::StoredDoc back = index::unserialise(index::serialise(stored));
     CHECK(back.doc.id == "id1");
     CHECK(back.doc.body == "Body one. Body two.");

@@ -45,6 +45,10 @@ TEST_CASE("query: golden table of parsed query descriptions", "[query]") {
         {"witkoff putin OR lavrov", "Query((Zwitkoff AND (Zputin OR Zlavrov)))"},
         {"peace -russia", "Query((Zpeac AND_NOT Zrussia))"},
         {"peace NOT russia", "Query((Zpeac AND_NOT Zrussia))"},
+        // Regression: -"phrase" and -(group) were read as a word "-" and a required phrase.
+        {"talks -\"peace plan\"", "Query((Ztalk AND_NOT (peace@1 PHRASE 2 plan@2)))"},
+        {"talks -(kyiv OR kiev)", "Query((Ztalk AND_NOT (Zkyiv OR Zkiev)))"},
+        {"a-b", "Query((a@1 PHRASE 2 b@2))"},
         {"(a OR b) c", "Query(((Za OR Zb) AND Zc))"},
         {"title:envoy", "Query(ZSenvoy)"},
         {"title:\"peace plan\"", "Query((Speace@1 PHRASE 2 Splan@2))"},

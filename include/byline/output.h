@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Rendering search results: the stable JSON form and the terminal form.
+/// Rendering search results: the stable JSON form, the terminal form and HTML.
 
 #include <byline/searcher.h>
 
@@ -18,6 +18,10 @@ struct TerminalOptions {
 
 /// Human-readable results: ranked hits with highlighted passages, then facet counts.
 std::string to_terminal(const SearchResult& result, const TerminalOptions& options);
+
+/// A self-contained HTML page: hits (or ranked passages) with matches in <mark>, all text
+/// escaped, then facet counts.
+std::string to_html(const SearchResult& result);
 
 /// The bytes of `text` with each highlight wrapped in `open` and `close`.
 std::string mark(const std::string& text, const std::vector<Highlight>& highlights,

@@ -26,6 +26,10 @@ struct SearchRequest {
     std::size_t passages = 2;          ///< passages per hit
     std::size_t passage_length = 300;  ///< longest passage, in characters
     std::string language;              ///< stem query words as this language; "" = index's
+    /// Rank passages across the result set instead of articles: `offset`/`limit` then count
+    /// passages, drawn from the best `passage_pool` articles (up to `passages` from each).
+    bool passage_search = false;
+    std::size_t passage_pool = 200;
 };
 
 /// A byte range [start, end) of the text it belongs to.
@@ -60,6 +64,19 @@ struct Hit {
     std::vector<Passage> passages;
 };
 
+/// A passage ranked against passages of other articles (passage search).
+struct PassageHit {
+    std::size_t rank = 0;          ///< 1-based among all passages
+    std::string id;                ///< its article
+    std::size_t article_rank = 0;  ///< the article's rank in the article ranking
+    double article_score = 0;
+    std::string title;
+    std::string date;
+    std::string url;
+    std::string source;
+    Passage passage;
+};
+
 struct FacetValue {
     std::string value;
     std::size_t count = 0;  ///< matching documents with this value
@@ -75,7 +92,9 @@ struct SearchResult {
     std::size_t total = 0;    ///< matching documents
     bool total_exact = true;  ///< whether `total` is an exact count
     double took_ms = 0;
-    std::vector<Hit> hits;
+    bool passage_search = false;           ///< which of the two lists below is filled
+    std::vector<Hit> hits;                 ///< article search
+    std::vector<PassageHit> passage_hits;  ///< passage search
     std::vector<Facet> facets;
 };
 

@@ -43,7 +43,35 @@ std::string clean_facet_value(std::string value) {
     return value;
 }
 
+// A "sentence" longer than this (a table, a list without full stops, a 1 MB run-on) is split at
+// word boundaries, so search never re-analyses more than a few KB to show a passage.
+constexpr std::size_t kMaxSentenceBytes = 4096;
+
 }  // namespace
+
+std::vector<Span> split_long_sentences(const std::vector<Span>& sentences,
+                                       const std::vector<Token>& body, std::size_t max_bytes) {
+    std::vector<Span> out;
+    out.reserve(sentences.size());
+    std::size_t token = 0;
+    for (Span sentence : sentences) {
+        while (sentence.end - sentence.start > max_bytes) {
+            while (token < body.size() && body[token].start < sentence.start)
+                ++token;
+            // Cut before the last word that starts within the limit (at least one word kept).
+            std::size_t cut = token;
+            while (cut < body.size() && body[cut].end <= sentence.start + max_bytes)
+                ++cut;
+            if (cut == token || cut >= body.size() || body[cut].start >= sentence.end) break;
+            std::size_t end = body[cut - 1].end;
+            out.push_back({sentence.start, end});
+            sentence.start = body[cut].start;
+            token = cut;
+        }
+        out.push_back(sentence);
+    }
+    return out;
+}
 
 std::vector<std::uint32_t> sentence_positions(const std::vector<Span>& sentences,
                                               const std::vector<Token>& body,
@@ -78,6 +106,13 @@ std::string id_term(const std::string& id) {
     return term.substr(0, schema::kMaxTermBytes - hash.size() - 1) + "#" + hash;
 }
 
+std::vector<std::string> body_chunks(const std::string& body) {
+    std::vector<std::string> chunks;
+    for (std::size_t at = schema::kInlineBodyBytes; at < body.size(); at += schema::kBodyChunkBytes)
+        chunks.push_back(body.substr(at, schema::kBodyChunkBytes));
+    return chunks;
+}
+
 Xapian::Document DocumentBuilder::build(const Document& doc) {
     Xapian::Document xdoc;
     std::string language = doc.lang.empty() ? default_language_ : doc.lang;
@@ -86,8 +121,11 @@ Xapian::Document DocumentBuilder::build(const Document& doc) {
     std::vector<Token> title = analyzer_.tokenize(doc.title);
     auto body_start = static_cast<std::uint32_t>(title.size() + schema::kBodyPositionGap);
     std::vector<Token> body = analyzer_.tokenize(doc.body, body_start);
-    StoredDoc stored{doc, analyzer_.sentences(doc.body), {}};
+    StoredDoc stored{
+        doc, split_long_sentences(analyzer_.sentences(doc.body), body, kMaxSentenceBytes), {}};
     stored.sentence_positions = sentence_positions(stored.sentences, body, body_start);
+    stored.body_size = doc.body.size();
+    stored.doc.body.resize(std::min(doc.body.size(), schema::kInlineBodyBytes));
     index_tokens(xdoc, title, true, language);
     index_tokens(xdoc, body, false, language);
     add_facets(xdoc, doc, language);

@@ -17,11 +17,20 @@ namespace byline::index {
 /// "The  Guardian" and "the guardian" filter alike.
 std::string facet_key(Analyzer& analyzer, std::string_view value);
 
+/// `sentences` with any longer than `max_bytes` cut into pieces at word boundaries (`body`: the
+/// words of the same text, in order).
+std::vector<Span> split_long_sentences(const std::vector<Span>& sentences,
+                                       const std::vector<Token>& body, std::size_t max_bytes);
+
 /// Per sentence, the Xapian position of its first word (tokens of the body numbered from
 /// `body_start`); a sentence without words gets the position of the next word.
 std::vector<std::uint32_t> sentence_positions(const std::vector<Span>& sentences,
                                               const std::vector<Token>& body,
                                               std::uint32_t body_start);
+
+/// The body beyond schema::kInlineBodyBytes in schema::kBodyChunkBytes pieces, to be stored as
+/// metadata under schema::body_chunk_key (the document data keeps only the inline part).
+std::vector<std::string> body_chunks(const std::string& body);
 
 /// The unique-id term of a document id (long ids are cut and hashed to fit Xapian's limit).
 std::string id_term(const std::string& id);
@@ -31,7 +40,8 @@ class DocumentBuilder {
     DocumentBuilder(Analyzer& analyzer, std::string default_language)
         : analyzer_(analyzer), default_language_(std::move(default_language)) {}
 
-    /// Builds the Xapian document. `doc.date` must already be normalised (or empty).
+    /// Builds the Xapian document. `doc.date` must already be normalised (or empty). The body's
+    /// text beyond the inline part is not in it: store body_chunks(doc.body) alongside.
     Xapian::Document build(const Document& doc);
 
     /// Stemming languages used so far (recorded in the index for the query side).

@@ -101,6 +101,21 @@ struct Indexer::Impl {
         }
     }
 
+    // Writes the text beyond the inline part; a replaced, once longer article loses its old tail.
+    void store_body_chunks(Xapian::docid did, const std::string& body, bool replacing) {
+        std::vector<std::string> chunks = index::body_chunks(body);
+        if (replacing) {
+            std::vector<std::string> stale;
+            const std::string prefix = schema::body_chunk_prefix(did);
+            for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
+                stale.push_back(*it);
+            for (const std::string& key : stale)
+                db.set_metadata(key, "");  // an empty value deletes the key
+        }
+        for (std::size_t n = 0; n < chunks.size(); ++n)
+            db.set_metadata(schema::body_chunk_key(did, n), chunks[n]);
+    }
+
     void commit() {
         std::set<std::string> languages =
             split_languages(db.get_metadata(std::string(schema::kMetaLanguages)));
@@ -146,7 +161,8 @@ void Indexer::add(Document doc) {
     try {
         std::string id_term = index::id_term(doc.id);
         bool replacing = m.db.term_exists(id_term);
-        m.db.replace_document(id_term, m.builder.build(doc));
+        Xapian::docid did = m.db.replace_document(id_term, m.builder.build(doc));
+        m.store_body_chunks(did, doc.body, replacing);
         ++(replacing ? m.stats.replaced : m.stats.added);
         ++m.stats.indexed;
         m.stats.bytes += doc.title.size() + doc.body.size();

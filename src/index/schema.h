@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <array>
+#include <string>
 #include <string_view>
 
 namespace byline::schema {
@@ -53,6 +54,20 @@ inline const FacetField* find_facet(std::string_view name) {
         if (field.name == name) return &field;
     }
     return nullptr;
+}
+
+// Article text beyond the first kInlineBodyBytes is kept out of the document data, in metadata
+// chunks, so showing a passage of a 1 MB article reads a few KB rather than the whole text.
+inline constexpr std::size_t kInlineBodyBytes = 32 * 1024;
+inline constexpr std::size_t kBodyChunkBytes = 16 * 1024;
+
+/// Metadata key prefix of the body chunks of document `did`: "byline.body:<did>:".
+inline std::string body_chunk_prefix(Xapian::docid did) {
+    return "byline.body:" + std::to_string(did) + ":";
+}
+/// Metadata key of body chunk `n` (0-based, after the inline part) of document `did`.
+inline std::string body_chunk_key(Xapian::docid did, std::size_t n) {
+    return body_chunk_prefix(did) + std::to_string(n);
 }
 
 // Database metadata keys.

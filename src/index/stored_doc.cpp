@@ -70,6 +70,7 @@ std::string serialise(const StoredDoc& stored) {
     }
     if (stored.sentence_positions.size() != stored.sentences.size())
         throw Error("stored document: one sentence position per sentence is required");
+    put_varint(out, stored.body_size);
     put_varint(out, stored.sentences.size());
     std::size_t last = 0;
     for (const Span& span : stored.sentences) {
@@ -96,12 +97,17 @@ StoredDoc unserialise(const std::string& data) {
          {&d.id, &d.title, &d.body, &d.date, &d.source, &d.url, &d.author, &d.lang, &d.origin}) {
         *s = in.string();
     }
+    stored.body_size = in.varint();
+    if (stored.body_size < d.body.size()) throw IndexError("stored body size is damaged");
     std::uint64_t count = in.varint();
+    if (count > stored.body_size + 1) throw IndexError("stored sentence count is damaged");
+    stored.sentences.reserve(count);
+    stored.sentence_positions.reserve(count);
     std::size_t last = 0;
     for (std::uint64_t i = 0; i < count; ++i) {
         std::size_t start = last + in.varint();
         std::size_t end = start + in.varint();
-        if (end > d.body.size()) throw IndexError("stored sentence offsets are out of range");
+        if (end > stored.body_size) throw IndexError("stored sentence offsets are out of range");
         stored.sentences.push_back({start, end});
         last = end;
     }

@@ -60,12 +60,30 @@ json hit_json(const Hit& hit) {
             {"passages", std::move(passages)}};
 }
 
+json passage_hit_json(const PassageHit& hit) {
+    json out = {{"rank", hit.rank},
+                {"id", hit.id},
+                {"article_rank", hit.article_rank},
+                {"article_score", hit.article_score},
+                {"title", hit.title},
+                {"date", or_null(hit.date)},
+                {"url", or_null(hit.url)},
+                {"source", or_null(hit.source)}};
+    json passage = passage_json(hit.passage);
+    for (auto it = passage.begin(); it != passage.end(); ++it)
+        out[it.key()] = it.value();
+    return out;
+}
+
 }  // namespace
 
 std::string to_json(const SearchResult& result, bool pretty) {
     json hits = json::array();
     for (const Hit& hit : result.hits)
         hits.push_back(hit_json(hit));
+    json passages = json::array();
+    for (const PassageHit& hit : result.passage_hits)
+        passages.push_back(passage_hit_json(hit));
     json facets = json::object();
     for (const Facet& facet : result.facets) {
         json values = json::array();
@@ -73,9 +91,16 @@ std::string to_json(const SearchResult& result, bool pretty) {
             values.push_back({{"value", v.value}, {"count", v.count}});
         facets[facet.name] = std::move(values);
     }
-    json out = {
-        {"query", result.query},     {"total", result.total},   {"total_exact", result.total_exact},
-        {"took_ms", result.took_ms}, {"hits", std::move(hits)}, {"facets", std::move(facets)}};
+    json out = {{"query", result.query},
+                {"total", result.total},
+                {"total_exact", result.total_exact},
+                {"took_ms", result.took_ms}};
+    // Article search lists hits; passage search lists passages instead.
+    if (!result.passage_search)
+        out["hits"] = std::move(hits);
+    else
+        out["passages"] = std::move(passages);
+    out["facets"] = std::move(facets);
     // The replace handler keeps output valid UTF-8 even if stored text were not.
     return out.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
 }

@@ -31,6 +31,12 @@ std::string format_score(double score) {
     return buf;
 }
 
+std::string passage_line(const Passage& p, const Style& s) {
+    return std::string(p.cut_before ? "…" : "") +
+           one_line(mark(p.text, p.highlights, s.mark_open, s.mark_close)) +
+           (p.cut_after ? "…" : "");
+}
+
 std::string hit_block(const Hit& hit, const Style& s) {
     std::string out = s.bold + std::to_string(hit.rank) + ". " + s.reset + s.title +
                       mark(hit.title, hit.title_highlights, s.mark_open, s.mark_close + s.title) +
@@ -39,12 +45,39 @@ std::string hit_block(const Hit& hit, const Style& s) {
     if (!hit.source.empty()) meta += " · " + hit.source;
     meta += " · " + hit.id + " · score " + format_score(hit.score);
     out += "   " + s.dim + meta + s.reset + "\n";
-    for (const Passage& p : hit.passages) {
-        out += "   " + std::string(p.cut_before ? "…" : "") +
-               one_line(mark(p.text, p.highlights, s.mark_open, s.mark_close)) +
-               (p.cut_after ? "…" : "") + "\n";
-    }
+    for (const Passage& p : hit.passages)
+        out += "   " + passage_line(p, s) + "\n";
     return out;
+}
+
+std::string passage_hit_block(const PassageHit& hit, const Style& s) {
+    std::string out =
+        s.bold + std::to_string(hit.rank) + ". " + s.reset + passage_line(hit.passage, s) + "\n";
+    std::string meta = s.title + one_line(hit.title) + s.reset + s.dim + " · " +
+                       (hit.date.empty() ? "undated" : hit.date);
+    if (!hit.source.empty()) meta += " · " + hit.source;
+    meta += " · " + hit.id + " · passage score " + format_score(hit.passage.score);
+    return out + "   " + meta + s.reset + "\n";
+}
+
+std::string summary_line(const SearchResult& result, const Style& s) {
+    std::string out = s.bold + std::to_string(result.total) + (result.total_exact ? "" : "+") +
+                      (result.total == 1 ? " article" : " articles") + s.reset;
+    std::size_t first = 0, last = 0;
+    if (!result.hits.empty()) {
+        first = result.hits.front().rank;
+        last = result.hits.back().rank;
+    } else if (!result.passage_hits.empty()) {
+        first = result.passage_hits.front().rank;
+        last = result.passage_hits.back().rank;
+    }
+    if (last > 0) {
+        out += ", showing " + std::string(result.passage_search ? "passages " : "") +
+               std::to_string(first) + "–" + std::to_string(last);
+    }
+    char took[32];
+    std::snprintf(took, sizeof took, " (%.1f ms)", result.took_ms);
+    return out + s.dim + took + s.reset + "\n\n";
 }
 
 }  // namespace
@@ -67,18 +100,11 @@ std::string mark(const std::string& text, const std::vector<Highlight>& highligh
 
 std::string to_terminal(const SearchResult& result, const TerminalOptions& options) {
     Style s = style_for(options.color);
-    std::string out;
-    std::size_t first = result.hits.empty() ? 0 : result.hits.front().rank;
-    std::size_t last = result.hits.empty() ? 0 : result.hits.back().rank;
-    out += s.bold + std::to_string(result.total) + (result.total_exact ? "" : "+") +
-           (result.total == 1 ? " article" : " articles") + s.reset;
-    if (!result.hits.empty())
-        out += ", showing " + std::to_string(first) + "–" + std::to_string(last);
-    char took[32];
-    std::snprintf(took, sizeof took, " (%.1f ms)", result.took_ms);
-    out += s.dim + took + s.reset + "\n\n";
+    std::string out = summary_line(result, s);
     for (const Hit& hit : result.hits)
         out += hit_block(hit, s) + "\n";
+    for (const PassageHit& hit : result.passage_hits)
+        out += passage_hit_block(hit, s) + "\n";
     for (const Facet& facet : result.facets) {
         if (facet.values.empty()) continue;
         out += s.bold + facet.name + ":" + s.reset;

@@ -62,16 +62,20 @@ bool near_satisfied(const NearGroup& group, const std::vector<PatternHit>& hits)
 }
 
 double score_hits(const std::vector<PatternHit>& hits, const ScorerInput& in) {
-    std::map<std::size_t, int> tf;
+    std::vector<int> tf(in.weights.size(), 0);
     for (const PatternHit& h : hits)
         ++tf[h.pattern];
     double base = 0;
-    for (const auto& [pattern, count] : tf)
-        base += in.weights[pattern] * (kSaturation + 1) * count / (kSaturation + count);
+    std::size_t distinct = 0;
+    for (std::size_t p = 0; p < tf.size(); ++p) {
+        if (tf[p] == 0) continue;
+        ++distinct;
+        base += in.weights[p] * (kSaturation + 1) * tf[p] / (kSaturation + tf[p]);
+    }
     std::size_t patterns = static_cast<std::size_t>(
         std::count_if(in.weights.begin(), in.weights.end(), [](double w) { return w > 0; }));
     double coverage =
-        patterns > 1 ? 1 + static_cast<double>(tf.size() - 1) / static_cast<double>(patterns - 1)
+        patterns > 1 ? 1 + static_cast<double>(distinct - 1) / static_cast<double>(patterns - 1)
                      : 1;
     double near = 0;
     for (const NearGroup& group : in.near) {
@@ -104,13 +108,35 @@ double window_score(const std::vector<Located>& located, std::size_t first, std:
     return score_hits(hits, in) * lead / brevity;
 }
 
-// Windows of up to three sentences around each sentence with a hit, within max_chars (a single
+// The sentences worth building windows around: those whose own score is among the best
+// `keep`. Bounds the work on a long article where a common word matches thousands of times.
+std::vector<std::size_t> promising_sentences(const std::vector<Located>& located,
+                                             const ScorerInput& in, std::size_t keep) {
+    std::vector<std::pair<double, std::size_t>> scored;
+    for (std::size_t i = 0; i < located.size();) {
+        std::size_t s = located[i].sentence;
+        scored.emplace_back(window_score(located, s, s, in), s);
+        while (i < located.size() && located[i].sentence == s)
+            ++i;
+    }
+    if (scored.size() > keep) {
+        std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep),
+                          scored.end(), [](const auto& a, const auto& b) {
+                              return a.first != b.first ? a.first > b.first : a.second < b.second;
+                          });
+        scored.resize(keep);
+    }
+    std::vector<std::size_t> out;
+    for (const auto& [score, s] : scored)
+        out.push_back(s);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Windows of up to three sentences around each promising sentence, within max_chars (a single
 // sentence is always a candidate; it is cropped later if too long).
 std::vector<ScoredWindow> candidates(const std::vector<Located>& located, const ScorerInput& in) {
     const std::size_t n = in.sentence_positions->size();
-    std::set<std::size_t> with_hits;
-    for (const Located& l : located)
-        with_hits.insert(l.sentence);
     std::map<std::size_t, std::size_t> chars;
     auto chars_of = [&](std::size_t s) {
         auto it = chars.find(s);
@@ -118,7 +144,7 @@ std::vector<ScoredWindow> candidates(const std::vector<Located>& located, const 
     };
     std::vector<ScoredWindow> out;
     std::set<std::pair<std::size_t, std::size_t>> seen;
-    for (std::size_t s : with_hits) {
+    for (std::size_t s : promising_sentences(located, in, 4 * in.count + 8)) {
         std::size_t lo = s >= kMaxWindowSentences - 1 ? s - (kMaxWindowSentences - 1) : 0;
         for (std::size_t first = lo; first <= s; ++first) {
             std::size_t total = 0;

@@ -1,5 +1,6 @@
 #include "search/passages.h"
 
+#include "search/body_text.h"
 #include "util/text.h"
 
 #include <algorithm>
@@ -98,13 +99,15 @@ std::vector<ScoredWindow> PassageSelector::windows(Xapian::docid did,
                                                    const index::StoredDoc& stored,
                                                    const PassageOptions& options,
                                                    std::vector<PatternHit>* hits_out) const {
-    const std::string& body = stored.doc.body;
     ScorerInput input;
     input.sentence_positions = &stored.sentence_positions;
+    // Sentences in the inline text are measured in characters; beyond it (long articles only) in
+    // bytes, an upper bound that spares fetching text just to measure it.
     input.sentence_chars = [&](std::size_t s) {
         const Span& span = stored.sentences[s];
+        if (span.end > stored.doc.body.size()) return span.end - span.start;
         return text::count_code_points(
-            std::string_view(body).substr(span.start, span.end - span.start));
+            std::string_view(stored.doc.body).substr(span.start, span.end - span.start));
     };
     input.hits = pattern_terms_.hits(did);
     input.weights = weights_;
@@ -116,16 +119,15 @@ std::vector<ScoredWindow> PassageSelector::windows(Xapian::docid did,
     return best;
 }
 
-Passage PassageSelector::render(const index::StoredDoc& stored, const ScoredWindow& window,
-                                const std::vector<PatternHit>& hits, const std::string& language,
-                                std::size_t max_chars) {
-    const std::string& body = stored.doc.body;
+Passage PassageSelector::render(Xapian::docid did, const index::StoredDoc& stored,
+                                const ScoredWindow& window, const std::vector<PatternHit>& hits,
+                                const std::string& language, std::size_t max_chars) {
     Passage passage;
     passage.start = stored.sentences[window.first].start;
     passage.end = stored.sentences[window.last].end;
     passage.score = window.score;
-    std::string_view text =
-        std::string_view(body).substr(passage.start, passage.end - passage.start);
+    const std::string window_text = BodyText(db_, did, stored).slice(passage.start, passage.end);
+    const std::string_view text = window_text;
     const std::uint32_t first_position = stored.sentence_positions[window.first];
     std::vector<Token> tokens = analyzer_.tokenize(text);
     std::vector<MatchSpan> spans = matcher_.find(tokens, language, false);
@@ -145,8 +147,8 @@ Passage PassageSelector::render(const index::StoredDoc& stored, const ScoredWind
         passage.end = passage.start + stop;
         passage.start += start;
     }
-    passage.text = body.substr(passage.start, passage.end - passage.start);
     std::size_t window_start = stored.sentences[window.first].start;
+    passage.text = window_text.substr(passage.start - window_start, passage.end - passage.start);
     passage.highlights = to_highlights(spans, passage.start - window_start,
                                        passage.end - window_start, passage.start - window_start);
     return passage;
@@ -158,7 +160,7 @@ std::vector<Passage> PassageSelector::select(Xapian::docid did, const index::Sto
     std::vector<PatternHit> hits;
     std::vector<Passage> passages;
     for (const ScoredWindow& window : windows(did, stored, options, &hits))
-        passages.push_back(render(stored, window, hits, language, options.max_chars));
+        passages.push_back(render(did, stored, window, hits, language, options.max_chars));
     return passages;
 }
 

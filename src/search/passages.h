@@ -48,10 +48,11 @@ struct PassageOptions {
 /// are re-analysed, so a long article costs little more than a short one.
 class PassageSelector {
   public:
-    PassageSelector(Analyzer& analyzer, const std::vector<MatchPattern>& patterns,
-                    const PatternTerms& pattern_terms, std::vector<double> pattern_weights,
-                    std::vector<NearGroup> near_groups)
-        : analyzer_(analyzer),
+    PassageSelector(const Xapian::Database& db, Analyzer& analyzer,
+                    const std::vector<MatchPattern>& patterns, const PatternTerms& pattern_terms,
+                    std::vector<double> pattern_weights, std::vector<NearGroup> near_groups)
+        : db_(db),
+          analyzer_(analyzer),
           matcher_(analyzer, patterns),
           pattern_terms_(pattern_terms),
           weights_(std::move(pattern_weights)),
@@ -62,9 +63,12 @@ class PassageSelector {
                                       const PassageOptions& options,
                                       std::vector<PatternHit>* hits_out = nullptr) const;
 
+    /// Where the query's patterns occur in document `did`.
+    std::vector<PatternHit> hits(Xapian::docid did) const { return pattern_terms_.hits(did); }
+
     /// The passage shown for a window: cropped around its densest cluster if too long, with
     /// highlights on exactly the matching words.
-    Passage render(const index::StoredDoc& stored, const ScoredWindow& window,
+    Passage render(Xapian::docid did, const index::StoredDoc& stored, const ScoredWindow& window,
                    const std::vector<PatternHit>& hits, const std::string& language,
                    std::size_t max_chars);
 
@@ -75,6 +79,7 @@ class PassageSelector {
     std::vector<Highlight> title_highlights(const std::string& title, const std::string& language);
 
   private:
+    const Xapian::Database& db_;
     Analyzer& analyzer_;
     Matcher matcher_;
     const PatternTerms& pattern_terms_;

@@ -41,8 +41,9 @@ class Lexer {
             } else if (quote_length(q_, i_)) {
                 phrase();
             } else if ((q_[i_] == '-' || q_[i_] == '+') && i_ + 1 < q_.size() &&
-                       !ends_word(q_, i_ + 1) && at_term_start()) {
-                // "-word" excludes; "+word" is the default (required) and only accepted.
+                       !is_space(q_[i_ + 1]) && q_[i_ + 1] != ')' && at_term_start()) {
+                // "-word", -"a phrase" and -(a OR b) exclude; "+word" is the default (required)
+                // and only accepted.
                 if (q_[i_] == '-') push(QueryToken::Type::minus, "", i_);
                 ++i_;
             } else {

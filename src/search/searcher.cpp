@@ -118,12 +118,19 @@ struct Searcher::Impl {
     }
 
     SearchResult run(const SearchRequest& request);
+    std::vector<PassageHit> rank_passages(const Xapian::MSet& mset,
+                                          search::PassageSelector& selector,
+                                          const SearchRequest& request);
+
+    std::string document_language(const Document& d) const {
+        return d.lang.empty() ? *languages.begin() : d.lang;
+    }
 
     Hit make_hit(const Xapian::MSetIterator& item, search::PassageSelector& selector,
                  const SearchRequest& request) {
         index::StoredDoc stored = index::unserialise(item.get_document().get_data());
         const Document& d = stored.doc;
-        std::string language = d.lang.empty() ? *languages.begin() : d.lang;
+        std::string language = document_language(d);
         Hit hit;
         hit.id = d.id;
         hit.rank = item.get_rank() + 1;
@@ -165,29 +172,30 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 SearchResult Searcher::Impl::run(const SearchRequest& request) {
     auto started = std::chrono::steady_clock::now();
-    Impl& m = *this;
     search::QueryNode tree = search::parse_query(request.query);
-    std::set<std::string> languages = m.languages;
-    if (!request.language.empty()) languages = {request.language};
-    search::QueryCompiler compiler(m.analyzer, languages);
+    std::set<std::string> query_languages = languages;
+    if (!request.language.empty()) query_languages = {request.language};
+    search::QueryCompiler compiler(analyzer, query_languages);
     Xapian::Query query = compiler.compile(tree);
     if (query.empty()) query = Xapian::Query::MatchNothing;
 
-    Xapian::Enquire enquire(m.db);
+    Xapian::Enquire enquire(db);
     enquire.set_query(query);
     DateKey date_key(request.sort == SortOrder::date_asc);
     if (request.sort != SortOrder::relevance) {
         enquire.set_sort_by_key_then_relevance(&date_key, request.sort == SortOrder::date_desc);
     }
     std::vector<std::string> facet_names;
-    auto spies = m.facet_spies(request, facet_names);
+    auto spies = facet_spies(request, facet_names);
     for (auto& spy : spies)
         enquire.add_matchspy(spy.get());
 
+    // Passage search draws on the best articles from the top; article search pages directly.
+    auto first = static_cast<Xapian::doccount>(request.passage_search ? 0 : request.offset);
+    auto count = static_cast<Xapian::doccount>(request.passage_search ? request.passage_pool
+                                                                      : request.limit);
     // checkatleast = every document: totals and facet counts are exact, not estimates.
-    Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                         static_cast<Xapian::doccount>(request.limit), m.db.get_doccount());
+    Xapian::MSet mset = enquire.get_mset(first, count, db.get_doccount());
     SearchResult result;
     result.query = request.query;
     result.total = mset.get_matches_estimated();
@@ -195,12 +203,16 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
 
     std::vector<double> weights;
     for (const auto& pattern : compiler.patterns())
-        weights.push_back(pattern_weight(m.db, pattern, m.analyzer, languages));
-    search::PatternTerms pattern_terms(m.db, m.analyzer, compiler.patterns(), languages);
-    search::PassageSelector selector(m.analyzer, compiler.patterns(), pattern_terms,
+        weights.push_back(pattern_weight(db, pattern, analyzer, query_languages));
+    search::PatternTerms pattern_terms(db, analyzer, compiler.patterns(), query_languages);
+    search::PassageSelector selector(db, analyzer, compiler.patterns(), pattern_terms,
                                      std::move(weights), compiler.near_groups());
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        result.hits.push_back(m.make_hit(it, selector, request));
+    result.passage_search = request.passage_search;
+    if (request.passage_search) {
+        result.passage_hits = rank_passages(mset, selector, request);
+    } else {
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            result.hits.push_back(make_hit(it, selector, request));
     }
     for (std::size_t i = 0; i < spies.size(); ++i) {
         result.facets.push_back({facet_names[i], spies[i]->top(request.facet_limit)});
@@ -209,6 +221,46 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
     return result;
+}
+
+std::vector<PassageHit> Searcher::Impl::rank_passages(const Xapian::MSet& mset,
+                                                      search::PassageSelector& selector,
+                                                      const SearchRequest& request) {
+    struct Candidate {
+        search::ScoredWindow window;
+        Xapian::MSetIterator article;
+    };
+    std::vector<Candidate> candidates;
+    const search::PassageOptions options{request.passages, request.passage_length};
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        index::StoredDoc stored = index::unserialise(it.get_document().get_data());
+        for (const search::ScoredWindow& window : selector.windows(*it, stored, options))
+            candidates.push_back({window, it});
+    }
+    // Best passage first; among equals, the better article, then the earlier passage.
+    std::stable_sort(
+        candidates.begin(), candidates.end(),
+        [](const Candidate& a, const Candidate& b) { return a.window.score > b.window.score; });
+    std::vector<PassageHit> out;
+    for (std::size_t i = request.offset; i < candidates.size() && out.size() < request.limit; ++i) {
+        const Candidate& c = candidates[i];
+        index::StoredDoc stored = index::unserialise(c.article.get_document().get_data());
+        std::vector<search::PatternHit> hits = selector.hits(*c.article);
+        const Document& d = stored.doc;
+        PassageHit hit{i + 1,
+                       d.id,
+                       c.article.get_rank() + 1,
+                       c.article.get_weight(),
+                       d.title,
+                       d.date,
+                       d.url,
+                       d.source,
+                       {}};
+        hit.passage = selector.render(*c.article, stored, c.window, hits, document_language(d),
+                                      request.passage_length);
+        out.push_back(std::move(hit));
+    }
+    return out;
 }
 
 }  // namespace byline
