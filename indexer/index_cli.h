@@ -18,6 +18,8 @@ struct IndexCommand {
     std::vector<std::string> paths;
     std::vector<std::string> field_mappings;  // NAME=KEY
     bool quiet = false;
+    bool extract = false;  ///< print what would be stored, index nothing
+    bool json = false;     ///< with --extract: JSON Lines (the only form so far)
 };
 
 inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
@@ -28,7 +30,9 @@ inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
         ->required();
     app.add_option("--field", cmd.field_mappings,
                    "Map a JSON Lines key to a document field, e.g. --field body=story "
-                   "(fields: id title body date source url author lang)");
+                   "(fields: id title body date source url author lang)")
+        ->expected(1)
+        ->allow_extra_args(false);
     app.add_option("--lang", cmd.options.default_language,
                    "Language of documents that do not say (ISO 639-1 code; 'none' for no stemming)")
         ->default_val("en");
@@ -38,6 +42,16 @@ inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
     app.add_flag("!--no-accent-folding", cmd.options.fold_accents,
                  "Index accented letters as written only");
     app.add_flag("-q,--quiet", cmd.quiet, "Print only errors");
+    app.add_option("--entities", cmd.options.extract.entities_file,
+                   "File of extra or corrected entities and aliases (format in README)")
+        ->check(CLI::ExistingFile);
+    app.add_flag("!--no-entities", cmd.options.extract.entities,
+                 "Do not look for people, places and organisations");
+    app.add_flag("!--no-cross-script", cmd.options.extract.cross_script,
+                 "Keep entity names in other scripts apart from their Latin spelling");
+    app.add_flag("--extract", cmd.extract,
+                 "Print each article's entities and dates as JSON Lines; index nothing");
+    app.add_flag("--json", cmd.json, "With --extract: JSON Lines output (the default)");
 }
 
 /// Fills options.field_map from NAME=KEY strings; throws UsageError for a bad one.

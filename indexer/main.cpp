@@ -63,8 +63,15 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "byline-index: %s: %s: %s\n", kind_name(d.kind), d.where.c_str(),
                      d.message.c_str());
     };
-    if (!cmd.quiet && isatty(STDERR_FILENO)) cmd.options.on_progress = print_progress;
+    if (!cmd.quiet && isatty(STDERR_FILENO) && !cmd.extract)
+        cmd.options.on_progress = print_progress;
     try {
+        if (cmd.extract) {
+            auto stats = byline::extract_paths(cmd.paths, cmd.options, [](const auto& e) {
+                std::cout << byline::to_json(e) << "\n";
+            });
+            return stats.errors > 0 ? 1 : 0;
+        }
         byline::Indexer indexer(cmd.options);
         indexer.add_paths(cmd.paths);
         indexer.commit();

@@ -19,6 +19,7 @@ struct SearchCommand {
     std::string format = "terminal";  ///< terminal, json or html
     bool pretty = false;
     std::string color = "auto";
+    std::vector<std::string> people, places, orgs;  ///< --person/--place/--org filters
 };
 
 inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
@@ -34,7 +35,16 @@ inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
                                              {"date", SortOrder::date_desc},
                                              {"date-asc", SortOrder::date_asc}},
             CLI::ignore_case));
-    app.add_option("--facet", cmd.request.facets, "Facets to count (default: all)");
+    // One value per occurrence, so the query after `--place Geneva` stays the query.
+    auto one_each = [](CLI::Option* option) { option->expected(1)->allow_extra_args(false); };
+    one_each(app.add_option("--person", cmd.people,
+                            "Only articles mentioning this person (repeatable)"));
+    one_each(
+        app.add_option("--place", cmd.places, "Only articles mentioning this place (repeatable)"));
+    one_each(app.add_option("--org", cmd.orgs,
+                            "Only articles mentioning this organisation (repeatable)"));
+    one_each(
+        app.add_option("--facet", cmd.request.facets, "Facet to count (repeatable; default: all)"));
     app.add_option("--facet-limit", cmd.request.facet_limit, "Values per facet")->default_val(10);
     app.add_option("--passages", cmd.request.passages, "Passages per hit")->default_val(2);
     app.add_option("--passage-length", cmd.request.passage_length, "Longest passage in characters")
@@ -59,11 +69,27 @@ inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
         ->default_val("auto");
 }
 
-/// The query text: the positional words joined by spaces.
+/// `field:"value"` with the value's quotes dropped, so it is always one filter.
+inline std::string filter_clause(const std::string& field, std::string value) {
+    std::erase(value, '"');
+    return field + ":\"" + value + "\"";
+}
+
+/// The query text: the positional words joined by spaces, then the option filters.
 inline std::string query_text(const SearchCommand& cmd) {
     std::string query;
+    auto add = [&](const std::string& part) {
+        if (!query.empty()) query += ' ';
+        query += part;
+    };
     for (const std::string& word : cmd.query_words)
-        query += (query.empty() ? "" : " ") + word;
+        add(word);
+    for (const std::string& v : cmd.people)
+        add(filter_clause("person", v));
+    for (const std::string& v : cmd.places)
+        add(filter_clause("place", v));
+    for (const std::string& v : cmd.orgs)
+        add(filter_clause("org", v));
     return query;
 }
 

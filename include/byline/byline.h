@@ -5,6 +5,7 @@
 #include <byline/analyzer.h>
 #include <byline/document.h>
 #include <byline/error.h>
+#include <byline/extract.h>
 #include <byline/indexer.h>
 #include <byline/output.h>
 #include <byline/searcher.h>

@@ -3,6 +3,7 @@
 /// Building a Byline index from a corpus or from documents an application hands over.
 
 #include <byline/document.h>
+#include <byline/extract.h>
 
 #include <cstdint>
 #include <functional>
@@ -47,6 +48,7 @@ struct IndexOptions {
     bool fold_accents = true;             ///< "café" also indexed as "cafe"
     /// JSON Lines field map: Document field (id, title, body, date, ...) -> JSON key.
     std::map<std::string, std::string> field_map;
+    ExtractOptions extract;            ///< entity and date extraction
     DiagnosticCallback on_diagnostic;  ///< called for every warning, skip and error
     ProgressCallback on_progress;      ///< called about twice a second while indexing
 };
@@ -77,5 +79,11 @@ class Indexer {
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+/// Reads `paths` as the indexer would and hands each article's entities and dates to `sink`
+/// without indexing anything (`byline-index --extract`). Uses options.field_map, .extract and
+/// .on_diagnostic; `indexed` in the result counts the articles read.
+IndexStats extract_paths(const std::vector<std::string>& paths, const IndexOptions& options,
+                         const std::function<void(const Extraction&)>& sink);
 
 }  // namespace byline

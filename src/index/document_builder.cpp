@@ -1,5 +1,6 @@
 #include "index/document_builder.h"
 
+#include "index/entity_terms.h"
 #include "index/schema.h"
 #include "index/stored_doc.h"
 
@@ -113,7 +114,7 @@ std::vector<std::string> body_chunks(const std::string& body) {
     return chunks;
 }
 
-Xapian::Document DocumentBuilder::build(const Document& doc) {
+Xapian::Document DocumentBuilder::build(const Document& doc, const Extraction& extraction) {
     Xapian::Document xdoc;
     std::string language = doc.lang.empty() ? default_language_ : doc.lang;
     if (Analyzer::has_stemmer(language)) languages_.insert(language);
@@ -129,6 +130,7 @@ Xapian::Document DocumentBuilder::build(const Document& doc) {
     index_tokens(xdoc, title, true, language);
     index_tokens(xdoc, body, false, language);
     add_facets(xdoc, doc, language);
+    add_entities(xdoc, extraction.entities, body, stored);
     if (!doc.date.empty()) {
         std::string compact = doc.date;
         compact.erase(std::remove(compact.begin(), compact.end(), '-'), compact.end());

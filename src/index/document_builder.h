@@ -3,6 +3,7 @@
 
 #include <byline/analyzer.h>
 #include <byline/document.h>
+#include <byline/extract.h>
 
 #include <xapian.h>
 
@@ -42,7 +43,8 @@ class DocumentBuilder {
 
     /// Builds the Xapian document. `doc.date` must already be normalised (or empty). The body's
     /// text beyond the inline part is not in it: store body_chunks(doc.body) alongside.
-    Xapian::Document build(const Document& doc);
+    /// `extraction` supplies the entity facets (its date is not used: set doc.date).
+    Xapian::Document build(const Document& doc, const Extraction& extraction = {});
 
     /// Stemming languages used so far (recorded in the index for the query side).
     const std::set<std::string>& languages() const { return languages_; }

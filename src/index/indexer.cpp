@@ -9,7 +9,9 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <sstream>
 
 namespace byline {
@@ -59,6 +61,15 @@ std::set<std::string> split_languages(const std::string& list) {
     return out;
 }
 
+// Normalises a metadata date to ISO; false (date kept for the message) if it is unrecognised.
+bool normalise_date(Document& doc) {
+    if (doc.date.empty()) return true;
+    auto date = dates::normalize(doc.date);
+    if (!date) return false;
+    doc.date = *date;
+    return true;
+}
+
 }  // namespace
 
 struct Indexer::Impl {
@@ -66,6 +77,9 @@ struct Indexer::Impl {
     Xapian::WritableDatabase db;
     Analyzer analyzer;
     index::DocumentBuilder builder;
+    Extractor extractor;
+    // Forms seen per entity since the last commit: entity_name_key -> form -> mentions.
+    std::map<std::string, std::map<std::string, std::size_t>> name_counts;
     IndexStats stats;
     std::size_t uncommitted = 0;
     Clock::time_point started = Clock::now();
@@ -75,7 +89,32 @@ struct Indexer::Impl {
         : options(std::move(opts)),
           db(open_writable(options.index_path)),
           analyzer(AnalyzerOptions{options.fold_accents}),
-          builder(analyzer, options.default_language) {}
+          builder(analyzer, options.default_language),
+          extractor(options.extract) {}
+
+    void count_names(const std::vector<EntityInfo>& entities) {
+        for (const EntityInfo& e : entities)
+            ++name_counts[schema::entity_name_key(e.type, e.key)][e.name];
+    }
+
+    // Merges this batch's name counts into the index, so a facet shows each entity under the
+    // form the corpus uses most ("Volodymyr Zelenskyy", not a rarer transliteration).
+    void store_names() {
+        for (auto& [key, forms] : name_counts) {
+            std::istringstream old(db.get_metadata(key));
+            std::string line;
+            while (std::getline(old, line)) {
+                std::size_t tab = line.find('\t');
+                if (tab == std::string::npos) continue;
+                forms[line.substr(tab + 1)] += std::strtoul(line.c_str(), nullptr, 10);
+            }
+            std::string value;
+            for (const auto& [form, count] : forms)
+                value += std::to_string(count) + "\t" + form + "\n";
+            db.set_metadata(key, value.substr(0, 4000));  // a bound against pathological input
+        }
+        name_counts.clear();
+    }
 
     void report(Diagnostic::Kind kind, const std::string& where, const std::string& message) {
         switch (kind) {
@@ -117,6 +156,7 @@ struct Indexer::Impl {
     }
 
     void commit() {
+        store_names();
         std::set<std::string> languages =
             split_languages(db.get_metadata(std::string(schema::kMetaLanguages)));
         languages.insert(builder.languages().begin(), builder.languages().end());
@@ -150,18 +190,19 @@ void Indexer::add(Document doc) {
         m.report(Diagnostic::Kind::skipped, where, "empty document (no title and no text)");
         return;
     }
-    if (!doc.date.empty()) {
-        auto date = dates::normalize(doc.date);
-        if (!date) {
-            m.report(Diagnostic::Kind::warning, where,
-                     "unrecognised date '" + doc.date + "', article left undated; use ISO 8601");
-        }
-        doc.date = date.value_or("");
+    if (!normalise_date(doc)) {
+        m.report(Diagnostic::Kind::warning, where,
+                 "unrecognised date '" + doc.date + "', article left undated; use ISO 8601");
+        doc.date.clear();
     }
+    // Entities, and the publication date from a dateline when the metadata has none.
+    Extraction extraction = m.extractor.extract(doc);
+    doc.date = extraction.date;
     try {
         std::string id_term = index::id_term(doc.id);
         bool replacing = m.db.term_exists(id_term);
-        Xapian::docid did = m.db.replace_document(id_term, m.builder.build(doc));
+        Xapian::docid did = m.db.replace_document(id_term, m.builder.build(doc, extraction));
+        m.count_names(extraction.entities);
         m.store_body_chunks(did, doc.body, replacing);
         ++(replacing ? m.stats.replaced : m.stats.added);
         ++m.stats.indexed;
@@ -190,6 +231,34 @@ void Indexer::commit() {
 
 const IndexStats& Indexer::stats() const {
     return impl_->stats;
+}
+
+IndexStats extract_paths(const std::vector<std::string>& paths, const IndexOptions& options,
+                         const std::function<void(const Extraction&)>& sink) {
+    Extractor extractor(options.extract);
+    IndexStats stats;
+    auto started = Clock::now();
+    auto report = [&](Diagnostic::Kind kind, const std::string& where, const std::string& msg) {
+        ++(kind == Diagnostic::Kind::warning   ? stats.warnings
+           : kind == Diagnostic::Kind::skipped ? stats.skipped
+                                               : stats.errors);
+        if (options.on_diagnostic) options.on_diagnostic(Diagnostic{kind, where, msg});
+    };
+    corpus::read_corpus(
+        paths, corpus::CorpusOptions{options.field_map},
+        [&](Document&& doc) {
+            if (!normalise_date(doc)) {
+                report(Diagnostic::Kind::warning, doc.origin,
+                       "unrecognised date '" + doc.date + "', article left undated");
+                doc.date.clear();
+            }
+            sink(extractor.extract(doc));
+            ++stats.indexed;
+            stats.bytes += doc.title.size() + doc.body.size();
+        },
+        [&](const corpus::Diagnostic& d) { report(d.kind, d.where, d.message); });
+    stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    return stats;
 }
 
 }  // namespace byline

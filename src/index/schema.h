@@ -22,6 +22,9 @@ inline constexpr Xapian::valueno kSlotSource = 1;  // facet values, see kFacetSe
 inline constexpr Xapian::valueno kSlotLang = 2;    // facet values
 inline constexpr Xapian::valueno kSlotAuthor = 3;  // facet values
 inline constexpr Xapian::valueno kSlotMonth = 4;   // "YYYY-MM" facet value
+inline constexpr Xapian::valueno kSlotPerson = 5;  // entity keys, see FacetField::entity
+inline constexpr Xapian::valueno kSlotPlace = 6;   // entity keys
+inline constexpr Xapian::valueno kSlotOrg = 7;     // entity keys
 
 /// Separates the display values of a multi-valued facet in its slot.
 inline constexpr char kFacetSeparator = '\x1f';
@@ -34,19 +37,35 @@ inline constexpr unsigned kTitleWeight = 3;
 inline constexpr std::size_t kMaxTermBytes = 120;
 
 /// A facet: counted from its slot, filtered with `field:value` through its term prefix. The term
-/// is the prefix followed by the value's key: its words through the analyzer, joined by spaces.
+/// is the prefix followed by the value's key: its words through the analyzer, joined by spaces;
+/// for an entity facet, the entity's canonical key (Extractor::entity_key), and the slot holds
+/// keys whose display names are in metadata under entity_name_key().
 struct FacetField {
     std::string_view name;    // query field and facet name
     std::string_view prefix;  // boolean filter term prefix (value key follows)
-    Xapian::valueno slot;     // display values, kFacetSeparator-separated
+    Xapian::valueno slot;     // display values (or entity keys), kFacetSeparator-separated
+    bool entity = false;      // person, place, org: positional terms at each mention
 };
 
-inline constexpr std::array<FacetField, 4> kFacetFields = {{
-    {"source", "XSRC", kSlotSource},   // XSRC<key>: publisher
-    {"lang", "XLANG", kSlotLang},      // XLANG<key>: document language code
-    {"author", "XAUTH", kSlotAuthor},  // XAUTH<key>: by-line author
-    {"month", "XM", kSlotMonth},       // XM<key>: publication month, "2025-11" -> key "2025 11"
+inline constexpr std::array<FacetField, 7> kFacetFields = {{
+    {"source", "XSRC", kSlotSource},      // XSRC<key>: publisher
+    {"lang", "XLANG", kSlotLang},         // XLANG<key>: document language code
+    {"author", "XAUTH", kSlotAuthor},     // XAUTH<key>: by-line author
+    {"month", "XM", kSlotMonth},          // XM<key>: publication month, "2025-11" -> key "2025 11"
+    {"person", "XP", kSlotPerson, true},  // XP<key>: a person mentioned, at each mention
+    {"place", "XL", kSlotPlace, true},    // XL<key>: a place mentioned, at each mention
+    {"org", "XO", kSlotOrg, true},        // XO<key>: an organisation mentioned, at each mention
 }};
+
+/// XN<key>: the last word of a person's key, so `person:zelensky` (one word) finds "Volodymyr
+/// Zelenskyy"; positional, like the entity terms.
+inline constexpr std::string_view kSurnamePrefix = "XN";
+
+/// Metadata key of the display name of entity `key` of facet `facet`; its value lists the
+/// forms seen, "COUNT\tNAME" a line, and the most frequent is shown.
+inline std::string entity_name_key(std::string_view facet, std::string_view key) {
+    return "byline.name:" + std::string(facet) + ":" + std::string(key);
+}
 
 /// The facet field named `name`, or nullptr.
 inline const FacetField* find_facet(std::string_view name) {

@@ -83,6 +83,16 @@ std::string serialise(const StoredDoc& stored) {
         put_varint(out, position - last_position);
         last_position = position;
     }
+    put_varint(out, stored.entity_keys.size());
+    for (const std::string& key : stored.entity_keys)
+        put_string(out, key);
+    put_varint(out, stored.mentions.size());
+    for (const StoredMention& m : stored.mentions) {
+        put_varint(out, m.facet);
+        put_varint(out, m.key);
+        put_varint(out, m.start);
+        put_varint(out, m.end - m.start);
+    }
     return out;
 }
 
@@ -115,6 +125,20 @@ StoredDoc unserialise(const std::string& data) {
     for (std::uint64_t i = 0; i < count; ++i) {
         position += static_cast<std::uint32_t>(in.varint());
         stored.sentence_positions.push_back(position);
+    }
+    std::uint64_t keys = in.varint();
+    for (std::uint64_t i = 0; i < keys; ++i)
+        stored.entity_keys.push_back(in.string());
+    std::uint64_t mentions = in.varint();
+    for (std::uint64_t i = 0; i < mentions; ++i) {
+        StoredMention m;
+        m.facet = static_cast<std::uint32_t>(in.varint());
+        m.key = static_cast<std::uint32_t>(in.varint());
+        m.start = in.varint();
+        m.end = m.start + in.varint();
+        if (m.key >= stored.entity_keys.size() || m.end > stored.body_size)
+            throw IndexError("stored entity mentions are damaged; re-index the corpus");
+        stored.mentions.push_back(m);
     }
     return stored;
 }

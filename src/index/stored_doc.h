@@ -10,6 +10,15 @@
 
 namespace byline::index {
 
+/// A mention of an entity in the body: which facet (index into schema::kFacetFields), which
+/// entity (index into StoredDoc::entity_keys) and where (bytes of the whole body).
+struct StoredMention {
+    std::uint32_t facet = 0;
+    std::uint32_t key = 0;
+    std::uint64_t start = 0;
+    std::uint64_t end = 0;
+};
+
 struct StoredDoc {
     /// Date already normalised to YYYY-MM-DD (or empty). In an index, `body` holds only the first
     /// schema::kInlineBodyBytes of the text; the rest is in body chunks (search/body_text.h).
@@ -18,7 +27,9 @@ struct StoredDoc {
     /// Per sentence, the index position (as in Xapian's positional data) of its first word, or of
     /// the next word after it if it has none; ascending. Maps a matched position to its sentence.
     std::vector<std::uint32_t> sentence_positions;
-    std::uint64_t body_size = 0;  ///< bytes of the whole body
+    std::uint64_t body_size = 0;           ///< bytes of the whole body
+    std::vector<std::string> entity_keys;  ///< distinct entity keys the mentions refer to
+    std::vector<StoredMention> mentions;   ///< in body order
 };
 
 /// Compact binary form: a format byte, then length-prefixed fields and delta-coded spans.

@@ -1,4 +1,5 @@
 // The only file that includes nlohmann/json: Byline's JSON output.
+#include <byline/extract.h>
 #include <byline/output.h>
 
 #include <nlohmann/json.hpp>
@@ -103,6 +104,33 @@ std::string to_json(const SearchResult& result, bool pretty) {
     out["facets"] = std::move(facets);
     // The replace handler keeps output valid UTF-8 even if stored text were not.
     return out.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string to_json(const Extraction& e) {
+    json entities = json::array();
+    for (const EntityInfo& m : e.entities) {
+        entities.push_back({{"type", m.type},
+                            {"name", m.name},
+                            {"text", m.text},
+                            {"start", m.start},
+                            {"end", m.end}});
+    }
+    json dates = json::array();
+    for (const DateInfo& d : e.dates) {
+        json date = {{"value", or_null(d.value)}, {"precision", d.precision}};
+        if (!d.end_value.empty()) date["end_value"] = d.end_value;
+        date["text"] = d.text;
+        date["start"] = d.start;
+        date["end"] = d.end;
+        dates.push_back(std::move(date));
+    }
+    json out = {{"id", e.id},
+                {"title", e.title},
+                {"date", or_null(e.date)},
+                {"date_source", or_null(e.date_source)},
+                {"entities", std::move(entities)},
+                {"dates", std::move(dates)}};
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace byline

@@ -48,7 +48,7 @@ std::vector<MatchSpan> Matcher::find(const std::vector<Token>& tokens, const std
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         for (std::size_t p = 0; p < patterns_.size(); ++p) {
             const MatchPattern& pattern = patterns_[p];
-            if (pattern.title_only && !in_title) continue;
+            if (pattern.entity || (pattern.title_only && !in_title)) continue;
             const std::size_t n = pattern.terms.size();
             if (n == 1) {
                 if (word_matches(pattern, tokens[i].term, language)) {
@@ -131,6 +131,7 @@ Passage PassageSelector::render(Xapian::docid did, const index::StoredDoc& store
     const std::uint32_t first_position = stored.sentence_positions[window.first];
     std::vector<Token> tokens = analyzer_.tokenize(text);
     std::vector<MatchSpan> spans = matcher_.find(tokens, language, false);
+    add_mention_spans(stored, passage.start, passage.end, spans);
     if (!tokens.empty() && text::count_code_points(text) > max_chars) {
         // The window's tokens stand at positions first_position, first_position + 1, ...
         std::uint32_t after = first_position + static_cast<std::uint32_t>(tokens.size());
@@ -152,6 +153,34 @@ Passage PassageSelector::render(Xapian::docid did, const index::StoredDoc& store
     passage.highlights = to_highlights(spans, passage.start - window_start,
                                        passage.end - window_start, passage.start - window_start);
     return passage;
+}
+
+namespace {
+
+bool entity_matches(const MatchPattern& pattern, const std::string& key) {
+    if (!pattern.by_surname) return key == pattern.entity_key;
+    return key.size() > pattern.entity_key.size() && key.ends_with(pattern.entity_key) &&
+           key[key.size() - pattern.entity_key.size() - 1] == ' ';
+}
+
+}  // namespace
+
+// Entity filters mark the mentions the indexer stored, as the text writes them ("Zelensky",
+// "Witkoff", "the Kremlin"), relative to the window starting at `start`.
+void PassageSelector::add_mention_spans(const index::StoredDoc& stored, std::size_t start,
+                                        std::size_t end, std::vector<MatchSpan>& spans) const {
+    const auto& patterns = matcher_.patterns();
+    for (std::size_t p = 0; p < patterns.size(); ++p) {
+        if (!patterns[p].entity) continue;
+        for (const index::StoredMention& m : stored.mentions) {
+            if (m.start < start || m.end > end || m.facet != patterns[p].facet ||
+                !entity_matches(patterns[p], stored.entity_keys[m.key]))
+                continue;
+            spans.push_back({p, 0, 0, m.start - start, m.end - start});
+        }
+    }
+    std::sort(spans.begin(), spans.end(),
+              [](const MatchSpan& a, const MatchSpan& b) { return a.start < b.start; });
 }
 
 std::vector<Passage> PassageSelector::select(Xapian::docid did, const index::StoredDoc& stored,

@@ -31,6 +31,8 @@ class Matcher {
     std::vector<MatchSpan> find(const std::vector<Token>& tokens, const std::string& language,
                                 bool in_title);
 
+    const std::vector<MatchPattern>& patterns() const { return patterns_; }
+
   private:
     bool word_matches(const MatchPattern& p, const std::string& term, const std::string& language);
 
@@ -79,6 +81,9 @@ class PassageSelector {
     std::vector<Highlight> title_highlights(const std::string& title, const std::string& language);
 
   private:
+    void add_mention_spans(const index::StoredDoc& stored, std::size_t start, std::size_t end,
+                           std::vector<MatchSpan>& spans) const;
+
     const Xapian::Database& db_;
     Analyzer& analyzer_;
     Matcher matcher_;

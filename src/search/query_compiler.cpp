@@ -1,4 +1,5 @@
 #include <byline/error.h>
+#include <byline/extract.h>
 
 #include "index/document_builder.h"
 #include "index/schema.h"
@@ -128,9 +129,26 @@ Xapian::Query QueryCompiler::near(const QueryNode& node) {
 
 Xapian::Query QueryCompiler::filter(const QueryNode& node) {
     const schema::FacetField* field = schema::find_facet(node.field);
-    std::string key = index::facet_key(analyzer_, node.text);
-    if (!field || key.empty()) return Xapian::Query::MatchNothing;
-    return Xapian::Query(prefixed(field->prefix, key));
+    if (!field) return Xapian::Query::MatchNothing;
+    std::string key =
+        field->entity ? Extractor::entity_key(node.text) : index::facet_key(analyzer_, node.text);
+    if (key.empty()) return Xapian::Query::MatchNothing;
+    std::string term = prefixed(field->prefix, key);
+    if (field->entity) {
+        // Passages of an entity filter show the sentences that mention the entity.
+        MatchPattern pattern{{term}, true, false, false, true, 0, key};
+        pattern.facet = static_cast<std::uint32_t>(field - schema::kFacetFields.data());
+        add_pattern(std::move(pattern));
+    }
+    if (field->name == "person" && key.find(' ') == std::string::npos) {
+        // One word names a person by surname too ("zelensky" -> "Volodymyr Zelenskyy").
+        std::string surname = prefixed(schema::kSurnamePrefix, key);
+        MatchPattern pattern{{surname}, true, false, false, true, 0, key, true};
+        pattern.facet = static_cast<std::uint32_t>(field - schema::kFacetFields.data());
+        add_pattern(std::move(pattern));
+        return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term), Xapian::Query(surname));
+    }
+    return Xapian::Query(term);
 }
 
 Xapian::Query QueryCompiler::date_range(const QueryNode& node) {

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>
@@ -52,6 +53,12 @@ struct MatchPattern {
     bool exact = false;              // match the form only, not its stem
     bool prefix = false;             // terms[0] is a prefix (wildcard)
     bool title_only = false;         // came from title:
+    /// An entity filter (person:, place:, org:): terms[0] is its positional filter term, and
+    /// the mentions stored with that facet and key are what is marked.
+    bool entity = false;
+    std::uint32_t facet = 0;  // index into schema::kFacetFields
+    std::string entity_key;
+    bool by_surname = false;  // entity_key is the last word of the mentioned keys
 };
 
 /// Turns the tree into a Xapian query and the patterns passages and highlighting need.

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -122,6 +123,23 @@ struct Searcher::Impl {
                                           search::PassageSelector& selector,
                                           const SearchRequest& request);
 
+    // The form of an entity the corpus uses most (the indexer keeps the counts).
+    std::string entity_display_name(const std::string& facet, const std::string& key) const {
+        std::istringstream forms(db.get_metadata(schema::entity_name_key(facet, key)));
+        std::string best = key;
+        unsigned long best_count = 0;
+        for (std::string line; std::getline(forms, line);) {
+            std::size_t tab = line.find('\t');
+            if (tab == std::string::npos) continue;
+            unsigned long count = std::strtoul(line.c_str(), nullptr, 10);
+            if (count > best_count) {
+                best_count = count;
+                best = line.substr(tab + 1);
+            }
+        }
+        return best;
+    }
+
     std::string document_language(const Document& d) const {
         return d.lang.empty() ? *languages.begin() : d.lang;
     }
@@ -215,7 +233,12 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
             result.hits.push_back(make_hit(it, selector, request));
     }
     for (std::size_t i = 0; i < spies.size(); ++i) {
-        result.facets.push_back({facet_names[i], spies[i]->top(request.facet_limit)});
+        std::vector<FacetValue> values = spies[i]->top(request.facet_limit);
+        if (schema::find_facet(facet_names[i])->entity) {
+            for (FacetValue& v : values)
+                v.value = entity_display_name(facet_names[i], v.value);
+        }
+        result.facets.push_back({facet_names[i], std::move(values)});
     }
     result.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
