@@ -20,6 +20,7 @@ struct SearchCommand {
     bool pretty = false;
     std::string color = "auto";
     std::vector<std::string> people, places, orgs;  ///< --person/--place/--org filters
+    std::string since, until;                       ///< publication date bounds
 };
 
 inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
@@ -50,6 +51,15 @@ inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
     app.add_option("--passage-length", cmd.request.passage_length, "Longest passage in characters")
         ->default_val(300)
         ->check(CLI::Range(20, 100000));
+    app.add_option("--since", cmd.since, "Published on or after this date (YYYY[-MM[-DD]])");
+    app.add_option("--until", cmd.until, "Published on or before this date (YYYY[-MM[-DD]])");
+    app.add_option("--date-facet", cmd.request.date_facet,
+                   "Date histograms by day, week, month or year; none to leave them out")
+        ->transform([](std::string v) { return v == "none" ? std::string() : v; })
+        ->default_val("month");
+    app.add_option("--recency", cmd.request.recency_half_life_days,
+                   "Boost newer articles: days after which the boost halves (default off)")
+        ->check(CLI::PositiveNumber);
     app.add_option("--lang", cmd.request.language,
                    "Stem query words as this language only (default: the index's languages)");
     app.add_flag("--passages-only", cmd.request.passage_search,
@@ -90,6 +100,7 @@ inline std::string query_text(const SearchCommand& cmd) {
         add(filter_clause("place", v));
     for (const std::string& v : cmd.orgs)
         add(filter_clause("org", v));
+    if (!cmd.since.empty() || !cmd.until.empty()) add("date:" + cmd.since + ".." + cmd.until);
     return query;
 }
 

@@ -30,6 +30,12 @@ struct SearchRequest {
     /// passages, drawn from the best `passage_pool` articles (up to `passages` from each).
     bool passage_search = false;
     std::size_t passage_pool = 200;
+    /// Date histograms of publication and mentioned dates: "day", "week", "month", "year", or
+    /// "" for none.
+    std::string date_facet = "month";
+    /// Recency boost: a publication this many days older than the newest article in the index
+    /// gets half the boost (BM25 plus at most half the query's rarity). 0: off.
+    double recency_half_life_days = 0;
 };
 
 /// A byte range [start, end) of the text it belongs to.
@@ -82,6 +88,14 @@ struct FacetValue {
     std::size_t count = 0;  ///< matching documents with this value
 };
 
+/// Documents per date bucket, oldest first, empty buckets included.
+struct DateHistogram {
+    std::string name;         ///< "published" or "mentioned"
+    std::string granularity;  ///< "day", "week" (labelled by its Monday), "month" or "year"
+    std::vector<FacetValue> buckets;
+    std::size_t undated = 0;  ///< matching documents without such a date
+};
+
 struct Facet {
     std::string name;
     std::vector<FacetValue> values;  ///< most frequent first, ties by value
@@ -96,6 +110,7 @@ struct SearchResult {
     std::vector<Hit> hits;                 ///< article search
     std::vector<PassageHit> passage_hits;  ///< passage search
     std::vector<Facet> facets;
+    std::vector<DateHistogram> date_histograms;  ///< published, then mentioned
 };
 
 /// A read-only view of an index. Not thread-safe: use one Searcher per thread.

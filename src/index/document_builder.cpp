@@ -1,6 +1,6 @@
 #include "index/document_builder.h"
 
-#include "index/entity_terms.h"
+#include "index/extraction_terms.h"
 #include "index/schema.h"
 #include "index/stored_doc.h"
 
@@ -131,6 +131,7 @@ Xapian::Document DocumentBuilder::build(const Document& doc, const Extraction& e
     index_tokens(xdoc, body, false, language);
     add_facets(xdoc, doc, language);
     add_entities(xdoc, extraction.entities, body, stored);
+    add_mentioned_dates(xdoc, extraction.dates, body);
     if (!doc.date.empty()) {
         std::string compact = doc.date;
         compact.erase(std::remove(compact.begin(), compact.end(), '-'), compact.end());

@@ -17,14 +17,15 @@ inline constexpr std::string_view kStemPrefix = "Z";        // Z<stem>: stemmed 
 inline constexpr std::string_view kTitleStemPrefix = "ZS";  // ZS<stem>: stemmed title word
 
 // Value slots.
-inline constexpr Xapian::valueno kSlotDate = 0;    // "YYYYMMDD": sortable publication day
-inline constexpr Xapian::valueno kSlotSource = 1;  // facet values, see kFacetSeparator
-inline constexpr Xapian::valueno kSlotLang = 2;    // facet values
-inline constexpr Xapian::valueno kSlotAuthor = 3;  // facet values
-inline constexpr Xapian::valueno kSlotMonth = 4;   // "YYYY-MM" facet value
-inline constexpr Xapian::valueno kSlotPerson = 5;  // entity keys, see FacetField::entity
-inline constexpr Xapian::valueno kSlotPlace = 6;   // entity keys
-inline constexpr Xapian::valueno kSlotOrg = 7;     // entity keys
+inline constexpr Xapian::valueno kSlotDate = 0;       // "YYYYMMDD": sortable publication day
+inline constexpr Xapian::valueno kSlotSource = 1;     // facet values, see kFacetSeparator
+inline constexpr Xapian::valueno kSlotLang = 2;       // facet values
+inline constexpr Xapian::valueno kSlotAuthor = 3;     // facet values
+inline constexpr Xapian::valueno kSlotMonth = 4;      // "YYYY-MM" facet value
+inline constexpr Xapian::valueno kSlotPerson = 5;     // entity keys, see FacetField::entity
+inline constexpr Xapian::valueno kSlotPlace = 6;      // entity keys
+inline constexpr Xapian::valueno kSlotOrg = 7;        // entity keys
+inline constexpr Xapian::valueno kSlotMentioned = 8;  // mentioned dates, "YYYYMMDD"/"YYYYMM"/"YYYY"
 
 /// Separates the display values of a multi-valued facet in its slot.
 inline constexpr char kFacetSeparator = '\x1f';
@@ -56,6 +57,11 @@ inline constexpr std::array<FacetField, 7> kFacetFields = {{
     {"place", "XL", kSlotPlace, true},    // XL<key>: a place mentioned, at each mention
     {"org", "XO", kSlotOrg, true},        // XO<key>: an organisation mentioned, at each mention
 }};
+
+/// XE<date>: a date the text mentions, at each mention: "XE2025", "XE202511", "XE20251125"
+/// (a day mention gives all three; a month mention the first two). Kept apart from the
+/// publication date (slot kSlotDate, filtered with date:).
+inline constexpr std::string_view kMentionedPrefix = "XE";
 
 /// XN<key>: the last word of a person's key, so `person:zelensky` (one word) finds "Volodymyr
 /// Zelenskyy"; positional, like the entity terms.

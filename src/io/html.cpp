@@ -107,7 +107,16 @@ std::string to_html(const SearchResult& result) {
                title_html(hit.title, {}, hit.url) + meta_html(hit.date, hit.source, hit.id) +
                "</li>\n";
     }
-    return out + "</ol>\n" + facets_html(result.facets) + "</body></html>\n";
+    out += "</ol>\n" + facets_html(result.facets);
+    for (const DateHistogram& h : result.date_histograms) {
+        out += "<section class=\"dates\"><h3>" + escape(h.name) + " (by " + escape(h.granularity) +
+               ")</h3><ul>\n";
+        for (const FacetValue& b : h.buckets)
+            out +=
+                "<li>" + escape(b.value) + " <span>(" + std::to_string(b.count) + ")</span></li>\n";
+        out += "</ul></section>\n";
+    }
+    return out + "</body></html>\n";
 }
 
 }  // namespace byline

@@ -102,6 +102,16 @@ std::string to_json(const SearchResult& result, bool pretty) {
     else
         out["passages"] = std::move(passages);
     out["facets"] = std::move(facets);
+    json histograms = json::object();
+    for (const DateHistogram& h : result.date_histograms) {
+        json buckets = json::array();
+        for (const FacetValue& b : h.buckets)
+            buckets.push_back({{"value", b.value}, {"count", b.count}});
+        histograms[h.name] = {{"granularity", h.granularity},
+                              {"buckets", std::move(buckets)},
+                              {"undated", h.undated}};
+    }
+    out["date_histograms"] = std::move(histograms);
     // The replace handler keeps output valid UTF-8 even if stored text were not.
     return out.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
 }

@@ -80,6 +80,27 @@ std::string summary_line(const SearchResult& result, const Style& s) {
     return out + s.dim + took + s.reset + "\n\n";
 }
 
+// "published (day) 2025-11-20 ▁▁█▂▅ 2025-11-24 · 3 undated": one bar per bucket, height by
+// count; a bucket with no articles is a space-like low bar so gaps stay visible.
+std::string histogram_line(const DateHistogram& h, const Style& s) {
+    static const char* const kBars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+    std::size_t most = 0;
+    for (const FacetValue& b : h.buckets)
+        most = std::max(most, b.count);
+    std::string out = s.bold + h.name + ":" + s.reset + " ";
+    if (h.buckets.empty()) {
+        out += "none";
+    } else {
+        out += h.buckets.front().value + " ";
+        for (const FacetValue& b : h.buckets)
+            out += b.count == 0 ? std::string("·") : kBars[(b.count * 7 + most - 1) / most];
+        out += " " + h.buckets.back().value + s.dim + " (by " + h.granularity + ", peak " +
+               std::to_string(most) + ")" + s.reset;
+    }
+    if (h.undated > 0) out += s.dim + " · " + std::to_string(h.undated) + " without" + s.reset;
+    return out + "\n";
+}
+
 }  // namespace
 
 std::string mark(const std::string& text, const std::vector<Highlight>& highlights,
@@ -114,6 +135,8 @@ std::string to_terminal(const SearchResult& result, const TerminalOptions& optio
         }
         out += "\n";
     }
+    for (const DateHistogram& h : result.date_histograms)
+        out += histogram_line(h, s);
     return out;
 }
 

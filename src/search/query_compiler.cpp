@@ -151,7 +151,36 @@ Xapian::Query QueryCompiler::filter(const QueryNode& node) {
     return Xapian::Query(term);
 }
 
+// Mentioned dates are terms (XE + YYYY, YYYYMM or YYYYMMDD): a single value is one term; a range
+// is every indexed term of the bounds' precision between them. Positive ones become patterns, so
+// passages show the sentences that mention the date.
+Xapian::Query QueryCompiler::mentioned_range(const QueryNode& node) {
+    const std::string prefix(schema::kMentionedPrefix);
+    std::vector<std::string> terms;
+    if (node.low == node.high) {
+        terms.push_back(prefix + node.low);
+    } else if (db_) {
+        const std::size_t digits = std::max(node.low.size(), node.high.size());
+        for (auto it = db_->allterms_begin(prefix); it != db_->allterms_end(prefix); ++it) {
+            std::string value = (*it).substr(prefix.size());
+            if (value.size() == digits && (node.low.empty() || value >= node.low) &&
+                (node.high.empty() || value <= node.high))
+                terms.push_back(*it);
+        }
+    }
+    std::vector<Xapian::Query> queries;
+    for (const std::string& term : terms) {
+        queries.emplace_back(term);
+        MatchPattern pattern{{term}, true};
+        pattern.entity = true;  // found through its positions; no words to match
+        add_pattern(std::move(pattern));
+    }
+    if (queries.empty()) return Xapian::Query::MatchNothing;
+    return combine(Xapian::Query::OP_OR, queries);
+}
+
 Xapian::Query QueryCompiler::date_range(const QueryNode& node) {
+    if (node.field == "mentioned") return mentioned_range(node);
     // "\xff" makes a month or year upper bound take in every day inside it.
     if (node.low.empty())
         return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, node.high + "\xff");

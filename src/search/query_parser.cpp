@@ -180,7 +180,11 @@ class Parser {
             node.position = field.position;
             return node;
         }
-        if (field.text == "date") return date_node(value);
+        if (field.text == "date" || field.text == "mentioned") {
+            QueryNode node = date_node(value);
+            node.field = field.text;
+            return node;
+        }
         QueryNode node{QueryNode::Type::filter};
         node.field = field.text;
         node.text = value.text;
@@ -228,7 +232,8 @@ class Parser {
 }  // namespace
 
 bool is_query_field(std::string_view name) {
-    return name == "title" || name == "date" || schema::find_facet(name) != nullptr;
+    return name == "title" || name == "date" || name == "mentioned" ||
+           schema::find_facet(name) != nullptr;
 }
 
 QueryNode parse_query(std::string_view query) {

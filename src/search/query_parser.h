@@ -25,7 +25,7 @@ struct QueryNode {
         wildcard,    // text: the prefix before '*'
         near,        // children: words or phrases; window: distance in words
         filter,      // field: facet name; text: value as typed
-        date_range,  // low/high: compact YYYY[MM[DD]] bounds, empty when open
+        date_range,  // field "date" or "mentioned"; low/high: YYYY[MM[DD]] bounds, "" = open
         all_of,      // children AND together (same-field filters OR'ed unless strict)
         any_of,      // children OR together
         negate,      // children[0] must not match
@@ -65,8 +65,10 @@ struct MatchPattern {
 class QueryCompiler {
   public:
     /// `languages`: stemming languages whose stems the query words are searched as.
-    QueryCompiler(Analyzer& analyzer, std::set<std::string> languages)
-        : analyzer_(analyzer), languages_(std::move(languages)) {}
+    /// `db`, when given, lets open `mentioned:` ranges list the dates the index holds.
+    QueryCompiler(Analyzer& analyzer, std::set<std::string> languages,
+                  const Xapian::Database* db = nullptr)
+        : analyzer_(analyzer), languages_(std::move(languages)), db_(db) {}
 
     Xapian::Query compile(const QueryNode& node);
 
@@ -82,6 +84,7 @@ class QueryCompiler {
     Xapian::Query near(const QueryNode& node);
     Xapian::Query filter(const QueryNode& node);
     Xapian::Query date_range(const QueryNode& node);
+    Xapian::Query mentioned_range(const QueryNode& node);
     Xapian::Query all_of(const QueryNode& node);
     Xapian::Query any_of(const QueryNode& node);
     /// Index of the pattern in patterns_ (added if new), or npos inside a negation.
@@ -89,6 +92,7 @@ class QueryCompiler {
 
     Analyzer& analyzer_;
     std::set<std::string> languages_;
+    const Xapian::Database* db_;
     std::vector<MatchPattern> patterns_;
     std::vector<NearGroup> near_groups_;
     std::size_t last_pattern_ = 0;  // set by phrase(): the pattern it added or found

@@ -3,10 +3,12 @@
 
 #include "index/schema.h"
 #include "index/stored_doc.h"
+#include "search/date_histogram.h"
 #include "search/facets.h"
 #include "search/passages.h"
 #include "search/pattern_terms.h"
 #include "search/query_parser.h"
+#include "search/recency.h"
 
 #include <xapian.h>
 
@@ -83,6 +85,14 @@ double pattern_weight(const Xapian::Database& db, const search::MatchPattern& pa
         weight += std::log(1 + (n - df + 0.5) / (df + 0.5));
     }
     return weight;
+}
+
+// The most a recency boost adds: half the query's summed rarity, the scale of a BM25 weight.
+double recency_boost(const std::vector<double>& weights) {
+    double sum = 0;
+    for (double w : weights)
+        sum += w;
+    return std::max(0.5, sum / 2);
 }
 
 }  // namespace
@@ -193,11 +203,17 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     search::QueryNode tree = search::parse_query(request.query);
     std::set<std::string> query_languages = languages;
     if (!request.language.empty()) query_languages = {request.language};
-    search::QueryCompiler compiler(analyzer, query_languages);
+    search::QueryCompiler compiler(analyzer, query_languages, &db);
     Xapian::Query query = compiler.compile(tree);
     if (query.empty()) query = Xapian::Query::MatchNothing;
 
     Xapian::Enquire enquire(db);
+    std::vector<double> weights;
+    for (const auto& pattern : compiler.patterns())
+        weights.push_back(pattern_weight(db, pattern, analyzer, query_languages));
+    search::RecencySource recency(recency_boost(weights), request.recency_half_life_days);
+    if (request.recency_half_life_days > 0)
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(&recency));
     enquire.set_query(query);
     DateKey date_key(request.sort == SortOrder::date_asc);
     if (request.sort != SortOrder::relevance) {
@@ -207,6 +223,19 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     auto spies = facet_spies(request, facet_names);
     for (auto& spy : spies)
         enquire.add_matchspy(spy.get());
+    std::vector<std::pair<std::string, std::unique_ptr<search::DateHistogramSpy>>> histograms;
+    if (!request.date_facet.empty()) {
+        const std::set<std::string> granularities = {"day", "week", "month", "year"};
+        if (!granularities.count(request.date_facet))
+            throw UsageError("date facet '" + request.date_facet +
+                             "': use day, week, month or year");
+        histograms.emplace_back("published", std::make_unique<search::DateHistogramSpy>(
+                                                 schema::kSlotDate, request.date_facet));
+        histograms.emplace_back("mentioned", std::make_unique<search::DateHistogramSpy>(
+                                                 schema::kSlotMentioned, request.date_facet));
+        for (auto& [name, spy] : histograms)
+            enquire.add_matchspy(spy.get());
+    }
 
     // Passage search draws on the best articles from the top; article search pages directly.
     auto first = static_cast<Xapian::doccount>(request.passage_search ? 0 : request.offset);
@@ -219,9 +248,6 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
-    std::vector<double> weights;
-    for (const auto& pattern : compiler.patterns())
-        weights.push_back(pattern_weight(db, pattern, analyzer, query_languages));
     search::PatternTerms pattern_terms(db, analyzer, compiler.patterns(), query_languages);
     search::PassageSelector selector(db, analyzer, compiler.patterns(), pattern_terms,
                                      std::move(weights), compiler.near_groups());
@@ -240,6 +266,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         }
         result.facets.push_back({facet_names[i], std::move(values)});
     }
+    for (const auto& [name, spy] : histograms)
+        result.date_histograms.push_back(spy->histogram(name));
     result.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();

@@ -1,8 +1,10 @@
-#include "index/entity_terms.h"
+#include "index/extraction_terms.h"
 
 #include "index/schema.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -58,6 +60,64 @@ void add_entities(Xapian::Document& xdoc, const std::vector<EntityInfo>& entitie
         }
         xdoc.add_value(schema::kFacetFields[facet].slot, slot);
     }
+}
+
+namespace {
+
+constexpr int kMaxRangeDays = 31;
+
+std::string compact(std::string iso) {
+    std::erase(iso, '-');
+    return iso;
+}
+
+// Days of [first, last] as "YYYYMMDD", at most kMaxRangeDays; just `first` if the range is odd.
+std::vector<std::string> days_of(const std::string& first, const std::string& last) {
+    using namespace std::chrono;
+    auto parse = [](const std::string& d) {
+        return year_month_day{year{std::stoi(d.substr(0, 4))},
+                              month{static_cast<unsigned>(std::stoi(d.substr(5, 2)))},
+                              day{static_cast<unsigned>(std::stoi(d.substr(8, 2)))}};
+    };
+    std::vector<std::string> out{compact(first)};
+    if (last.size() != 10 || first.size() != 10) return out;
+    sys_days from = sys_days(parse(first)), to = sys_days(parse(last));
+    if (to <= from || (to - from).count() > kMaxRangeDays) return out;
+    for (sys_days d = from + days(1); d <= to; d += days(1)) {
+        year_month_day ymd(d);
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d%02u%02u", static_cast<int>(ymd.year()),
+                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+        out.push_back(buf);
+    }
+    return out;
+}
+
+}  // namespace
+
+void add_mentioned_dates(Xapian::Document& xdoc, const std::vector<DateInfo>& dates,
+                         const std::vector<Token>& body) {
+    const std::string prefix(schema::kMentionedPrefix);
+    std::set<std::string> values;
+    for (const DateInfo& d : dates) {
+        if (d.value.empty()) continue;  // unresolved: no publication date to anchor it
+        const Xapian::termpos position = position_at(body, d.start);
+        std::set<std::string> terms;
+        for (const std::string& day : days_of(d.value, d.end_value)) {
+            values.insert(day);
+            for (std::size_t len : {4, 6, 8}) {
+                if (len <= day.size()) terms.insert(day.substr(0, len));
+            }
+        }
+        for (const std::string& term : terms)
+            xdoc.add_posting(prefix + term, position, 0);
+    }
+    std::string slot;
+    for (const std::string& value : values) {
+        if (!slot.empty()) slot.push_back(schema::kFacetSeparator);
+        slot += value;
+    }
+    if (!slot.empty()) xdoc.add_value(schema::kSlotMentioned, slot);
 }
 
 }  // namespace byline::index

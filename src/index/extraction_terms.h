@@ -1,0 +1,26 @@
+#pragma once
+// Facets of what the extractor found: for entities and mentioned dates, a positional term at
+// each mention (so passages can find the sentences that mention a filtered value) and the
+// values in a facet slot; entity mentions are also stored, to be marked in passages.
+
+#include <byline/analyzer.h>
+#include <byline/extract.h>
+
+#include "index/stored_doc.h"
+
+#include <xapian.h>
+
+#include <vector>
+
+namespace byline::index {
+
+/// `body`: the body's tokens with their index positions (Xapian's are one more).
+void add_entities(Xapian::Document& xdoc, const std::vector<EntityInfo>& entities,
+                  const std::vector<Token>& body, StoredDoc& stored);
+
+/// Mentioned dates: XE terms at each mention for its day, month and year (a range: each of its
+/// days, up to a month), and the distinct ISO values in schema::kSlotMentioned.
+void add_mentioned_dates(Xapian::Document& xdoc, const std::vector<DateInfo>& dates,
+                         const std::vector<Token>& body);
+
+}  // namespace byline::index
