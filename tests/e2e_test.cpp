@@ -1,63 +1,11 @@
 // End-to-end: the real byline-index and byline-search binaries on real files.
-#include "temp_dir.h"
+#include "e2e_util.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdio>
-#include <fstream>
-#include <sstream>
-
-using byline::test::TempDir;
+using namespace byline::test;
 using nlohmann::json;
-
-namespace {
-
-struct Run {
-    int status = -1;
-    std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s)
-        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-Run run(const std::string& command, const TempDir& dir) {
-    const std::string err_file = dir / "stderr.txt";
-    Run r;
-    FILE* pipe = popen((command + " 2>" + quote(err_file)).c_str(), "r");
-    REQUIRE(pipe);
-    char buf[4096];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;)
-        r.out.append(buf, n);
-    int raw = pclose(pipe);
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    std::ifstream in(err_file);
-    r.err.assign(std::istreambuf_iterator<char>(in), {});
-    return r;
-}
-
-std::string index_cmd(const TempDir& dir, const std::string& args) {
-    return std::string(BYLINE_INDEX_BIN) + " -i " + quote(dir / "idx") + " " + args;
-}
-
-std::string search_cmd(const TempDir& dir, const std::string& args) {
-    return std::string(BYLINE_SEARCH_BIN) + " -i " + quote(dir / "idx") + " " + args;
-}
-
-json search_json(const TempDir& dir, const std::string& query, const std::string& extra = "") {
-    Run r = run(search_cmd(dir, "--json " + extra + " " + quote(query)), dir);
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    return json::parse(r.out);
-}
-
-}  // namespace
 
 TEST_CASE("e2e: index sample_corpus, re-index idempotently, search as JSON", "[e2e]") {
     TempDir dir;
