@@ -18,6 +18,7 @@ struct IndexCommand {
     std::vector<std::string> paths;
     std::vector<std::string> field_mappings;  // NAME=KEY
     bool quiet = false;
+    bool compact = true;   ///< compact the index after the run
     bool extract = false;  ///< print what would be stored, index nothing
     bool json = false;     ///< with --extract: JSON Lines (the only form so far)
 };
@@ -31,8 +32,8 @@ inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
     app.add_option("--field", cmd.field_mappings,
                    "Map a JSON Lines key to a document field, e.g. --field body=story "
                    "(fields: id title body date source url author lang)")
-        ->expected(1)
-        ->allow_extra_args(false);
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_option("--lang", cmd.options.default_language,
                    "Language of documents that do not say (ISO 639-1 code; 'none' for no stemming)")
         ->default_val("en");
@@ -42,6 +43,8 @@ inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
     app.add_flag("!--no-accent-folding", cmd.options.fold_accents,
                  "Index accented letters as written only");
     app.add_flag("-q,--quiet", cmd.quiet, "Print only errors");
+    app.add_flag("!--no-compact", cmd.compact,
+                 "Leave the index as written (by default it is compacted after the run)");
     app.add_option("--entities", cmd.options.extract.entities_file,
                    "File of extra or corrected entities and aliases (format in README)")
         ->check(CLI::ExistingFile);

@@ -74,7 +74,10 @@ int main(int argc, char** argv) {
         }
         byline::Indexer indexer(cmd.options);
         indexer.add_paths(cmd.paths);
-        indexer.commit();
+        if (cmd.compact && indexer.stats().indexed > 0)
+            indexer.compact();
+        else
+            indexer.commit();
         if (cmd.options.on_progress) std::fputs("\r\x1b[K", stderr);
         if (!cmd.quiet) print_summary(indexer.stats(), cmd.options.index_path);
         return indexer.stats().errors > 0 ? 1 : 0;

@@ -37,7 +37,7 @@ inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
                                              {"date-asc", SortOrder::date_asc}},
             CLI::ignore_case));
     // One value per occurrence, so the query after `--place Geneva` stays the query.
-    auto one_each = [](CLI::Option* option) { option->expected(1)->allow_extra_args(false); };
+    auto one_each = [](CLI::Option* option) { option->allow_extra_args(false); };
     one_each(app.add_option("--person", cmd.people,
                             "Only articles mentioning this person (repeatable)"));
     one_each(

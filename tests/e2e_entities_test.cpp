@@ -179,10 +179,9 @@ TEST_CASE("e2e: --place Geneva Witkoff is a place filter plus a word query", "[e
     CHECK(marks == std::set<std::string>{"Geneva", "Witkoff"});
 }
 
-// Bug: searcher/search_cli.h gives --person/--place/--org/--facet `expected(1)`, which CLI11
-// 2.1 reads as "at most one value in all", so a second `--person` exits 2 with "--person: At
-// Most 1 required but received 2" instead of ORing the two values.
-TEST_CASE("e2e: --person, --place and --facet can be repeated", "[e2e-entities][!mayfail]") {
+// Regression: --person/--place/--org/--facet had `expected(1)`, which CLI11 2.1 reads as "at
+// most one value in all", so a second `--person` exited 2 instead of ORing the two values.
+TEST_CASE("e2e: --person, --place and --facet can be repeated", "[e2e-entities]") {
     TempDir dir;
     index_sample(dir);
     // Lavrov and Rubio share one article of three, so the OR is wider than either.

@@ -1,6 +1,7 @@
 // Indexing: stored data round trip, date normalisation, idempotent re-indexing, bad index paths.
 #include <byline/error.h>
 #include <byline/indexer.h>
+#include <byline/searcher.h>
 
 #include "index/document_builder.h"
 #include "index/stored_doc.h"
@@ -9,6 +10,8 @@
 
 #include <xapian.h>
 #include <catch2/catch.hpp>
+
+#include <filesystem>
 
 using namespace byline;
 
@@ -106,4 +109,38 @@ TEST_CASE("index: a non-empty folder that is not an index is refused", "[index]"
     CHECK_THROWS_AS(Indexer({.index_path = dir / "corpus"}), IndexError);
     dir.write("file", "x");
     CHECK_THROWS_AS(Indexer({.index_path = dir / "file"}), IndexError);
+}
+
+TEST_CASE("index: compaction shrinks nothing away and leaves no temporary folders", "[index]") {
+    test::TempDir dir;
+    const std::string path = dir / "idx";
+    {
+        Indexer indexer({.index_path = path});
+        for (int i = 0; i < 50; ++i)
+            indexer.add({.id = std::to_string(i),
+                         .title = "T",
+                         .body = "Peace talks " + std::to_string(i)});
+        indexer.compact();
+        indexer.add({.id = "after", .title = "T", .body = "Written after compaction."});
+    }
+    CHECK(Searcher(path).document_count() == 51);
+    CHECK_FALSE(std::filesystem::exists(path + ".old"));
+    CHECK_FALSE(std::filesystem::exists(path + ".compacting"));
+}
+
+TEST_CASE("index: a compaction cut off between its renames is undone on the next open", "[index]") {
+    test::TempDir dir;
+    const std::string path = dir / "idx";
+    {
+        Indexer indexer({.index_path = path});
+        indexer.add({.id = "a", .title = "T", .body = "Peace talks."});
+    }
+    std::filesystem::rename(path, path + ".old");  // as if cut off after the first rename
+    std::filesystem::create_directory(path + ".compacting");
+    {
+        Indexer indexer({.index_path = path});
+        indexer.add({.id = "b", .title = "T", .body = "More talks."});
+    }
+    CHECK(Searcher(path).document_count() == 2);
+    CHECK_FALSE(std::filesystem::exists(path + ".compacting"));
 }

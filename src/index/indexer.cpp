@@ -2,6 +2,7 @@
 #include <byline/indexer.h>
 
 #include "corpus/corpus.h"
+#include "index/compaction.h"
 #include "index/document_builder.h"
 #include "index/schema.h"
 #include "util/dates.h"
@@ -37,6 +38,7 @@ void check_index_path(const std::string& path) {
 }
 
 Xapian::WritableDatabase open_writable(const std::string& path) {
+    index::recover_interrupted_compaction(path);
     check_index_path(path);
     try {
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
@@ -219,6 +221,18 @@ void Indexer::add_paths(const std::vector<std::string>& paths) {
     corpus::read_corpus(
         paths, corpus_options, [this](Document&& doc) { add(std::move(doc)); },
         [this](const corpus::Diagnostic& d) { impl_->report(d.kind, d.where, d.message); });
+}
+
+void Indexer::compact() {
+    Impl& m = *impl_;
+    try {
+        m.commit();
+        m.db.close();
+        index::compact_index(m.options.index_path);
+    } catch (const Xapian::Error& e) {
+        throw IndexError(m.options.index_path + ": cannot compact: " + e.get_msg());
+    }
+    m.db = open_writable(m.options.index_path);
 }
 
 void Indexer::commit() {

@@ -263,6 +263,9 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         if (schema::find_facet(facet_names[i])->entity) {
             for (FacetValue& v : values)
                 v.value = entity_display_name(facet_names[i], v.value);
+            std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+                return a.count != b.count ? a.count > b.count : a.value < b.value;
+            });
         }
         result.facets.push_back({facet_names[i], std::move(values)});
     }
