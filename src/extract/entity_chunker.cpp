@@ -45,6 +45,17 @@ bool is_truncated(const ChunkContext& c, std::size_t i) {
     return c.name_end(i) != c.tt.tokens[i].end;
 }
 
+// "al-Assad", "el-Sisi", "bin-Salman": a lower-case article joined to a capitalised name.
+bool is_arabic_article_name(std::string_view w) {
+    for (std::string_view article : {"al-", "el-", "ad-", "as-", "ash-", "bin-"}) {
+        if (w.size() > article.size() + 1 && w.substr(0, article.size()) == article) {
+            char next = w[article.size()];
+            return next >= 'A' && next <= 'Z';
+        }
+    }
+    return false;
+}
+
 // Does token j (a lower-case word or "." or "&") continue the name started at `first`?
 std::size_t connector_skip(const ChunkContext& c, std::size_t first, std::size_t j,
                            std::size_t last) {
@@ -56,10 +67,16 @@ std::size_t connector_skip(const ChunkContext& c, std::size_t first, std::size_t
         bool amp = w == "&";
         return (abbrev_dot || amp) && k < last && c.is_cap_word(k) ? k : 0;
     }
+    if (is_arabic_article_name(c.word(j))) return k;  // "Bashar al-Assad"
+    if (is_name_particle(w)) {                        // "Ursula von der Leyen", "Luiz da Silva"
+        while (k < last && is_name_particle(c.lower(k)))
+            ++k;
+        return k < last && c.is_cap_word(k) ? k : 0;
+    }
     bool ok = is_name_connector(w) && w != "the" && w != "for";
     if (w == "for") ok = is_org_head(c.lower(first));
     if (!ok) return 0;
-    if (k < last && w == "of" && c.lower(k) == "the") ++k;
+    if (k < last && (w == "of" || w == "for") && c.lower(k) == "the") ++k;
     return k < last && c.is_cap_word(k) ? k : 0;
 }
 
@@ -117,25 +134,33 @@ std::size_t title_at(const ChunkContext& c, std::size_t i, std::size_t last) {
 
 namespace {
 
-// Place (country or known place) of length m at i, if a title follows ("UK Prime Minister X").
-std::size_t place_before_title(const ChunkContext& c, std::size_t i, std::size_t last) {
+// A place or organisation of length m at i, if a title follows ("UK Prime Minister X",
+// "European Commission President X", "Army Chief of Staff X").
+std::size_t entity_before_title(const ChunkContext& c, std::size_t i, std::size_t last) {
     for (std::size_t m = std::min<std::size_t>(3, last - i - 1); m >= 1; --m) {
         std::string key = entity_key(
             c.text.substr(c.tt.tokens[i].start, c.tt.tokens[i + m - 1].end - c.tt.tokens[i].start));
         const GazEntry* g = c.gaz.find(key);
-        if (g && g->kind == GazKind::place && title_at(c, i + m, last) > 0) return m;
+        bool known = g && (g->kind == GazKind::place || g->kind == GazKind::org);
+        if ((known || is_org_suffix(c.lower(i + m - 1))) && title_at(c, i + m, last) > 0) return m;
     }
     return 0;
 }
 
-// Strips titles and the nationality or country before them; emits that country as a place.
-// Returns false when nothing is left but a title.
+// A title and one organisation word ("General Staff", "General Motors"): an organisation.
+bool org_word_after(const ChunkContext& c, std::size_t i, std::size_t j) {
+    return j == i + 1 && is_org_suffix(c.lower(i));
+}
+
+// Strips titles and the nationality, country or organisation before them; emits that country
+// or organisation. Returns false when nothing is left but a title.
 bool strip_titles(const ChunkContext& c, std::size_t& i, std::size_t j, bool& person_cue,
                   std::vector<Candidate>& out) {
     while (i < j) {
         std::size_t n = c.english ? title_at(c, i, j) : 0;
         if (n > 0) {
             if (i + n >= j) return false;
+            if (org_word_after(c, i + n, j)) break;
             person_cue = true;
             i += n;
             continue;
@@ -145,7 +170,7 @@ bool strip_titles(const ChunkContext& c, std::size_t& i, std::size_t j, bool& pe
             ++i;
             continue;
         }
-        std::size_t m = place_before_title(c, i, j);
+        std::size_t m = entity_before_title(c, i, j);
         if (m == 0) break;
         classify_span(c, i, i + m, false, out);
         i += m;
@@ -194,14 +219,134 @@ void analyse_chunk(const ChunkContext& c, std::size_t i, std::size_t j, bool cue
 
 }  // namespace
 
+namespace {
+
+// Byte offsets (relative to the token) of the parts of "Putin-Trump" or "Russia-Ukraine":
+// hyphen-joined parts that each start with an upper-case letter. Empty for other tokens.
+std::vector<std::pair<std::size_t, std::size_t>> compound_parts(std::string_view w) {
+    std::vector<std::pair<std::size_t, std::size_t>> parts;
+    std::size_t from = 0;
+    for (std::size_t k = 0; k <= w.size(); ++k) {
+        std::size_t len = k == w.size()                                                ? 0
+                          : w[k] == '-'                                                ? 1
+                          : (w.substr(k, 3) == "\u2011" || w.substr(k, 3) == "\u2010") ? 3
+                                                                                       : 99;
+        if (len == 99) continue;
+        if (from >= w.size() || w[from] < 'A' || w[from] > 'Z') return {};
+        parts.emplace_back(from, k);
+        from = k + len;
+        if (len > 0) k += len - 1;
+    }
+    return parts.size() >= 2 ? parts : decltype(parts){};
+}
+
+// "Putin-Trump summit", "Russia-Ukraine war": two names joined by a hyphen are two mentions,
+// unless the whole is a known name ("Guinea-Bissau") or starts with a given name
+// ("Jean-Pierre Raffarin"). Unknown parts stay for coreference to resolve or drop.
+bool split_compound(const ChunkContext& c, std::size_t i, std::vector<Candidate>& out) {
+    auto parts = compound_parts(c.word(i));
+    if (parts.empty()) return false;
+    std::string_view w = c.word(i);
+    if (c.gaz.find(entity_key(w)) != nullptr) return false;
+    if (c.gaz.is_first_name(entity_key(w.substr(0, parts[0].second)))) return false;
+    std::size_t known = 0;
+    std::vector<Candidate> found;
+    for (auto [from, to] : parts) {
+        std::string_view part = w.substr(from, to - from);
+        Candidate cand{i,
+                       i + 1,
+                       c.tt.tokens[i].start + from,
+                       c.tt.tokens[i].start + to,
+                       CandidateKind::unknown,
+                       true,
+                       std::string(part)};
+        const GazEntry* g = c.gaz.find(entity_key(part));
+        bool local = g && (g->source == GazSource::city || g->source == GazSource::subdivision);
+        if (g && g->kind != GazKind::ignore &&
+            (!local || ascii_fold(part) == ascii_fold(g->name))) {
+            cand.kind = g->kind == GazKind::place ? CandidateKind::place
+                        : g->kind == GazKind::org ? CandidateKind::org
+                                                  : CandidateKind::person;
+            cand.name = g->name;
+            cand.weak = local && g->population < 100000;
+            cand.local = local;
+            ++known;
+        }
+        found.push_back(std::move(cand));
+    }
+    // Two unknown capitalised parts are a double-barrelled name ("Elmendorf-Richardson").
+    if (known == 0 && !c.tt.tokens[i].sentence_start && i + 1 < c.tt.tokens.size() &&
+        c.is_cap_word(i + 1))
+        return false;
+    for (Candidate& cand : found)
+        out.push_back(std::move(cand));
+    return true;
+}
+
+// A place (region or country) written after a comma: "Anchorage, Alaska", "Hallandale Beach,
+// Florida". Returns the end of that place's chunk, or 0.
+std::size_t region_after_comma(const ChunkContext& c, std::size_t j, std::size_t last) {
+    if (j + 1 >= last || c.word(j) != "," || !c.is_cap_word(j + 1)) return 0;
+    std::size_t k = extend_chunk(c, j + 1, last);
+    std::size_t s = c.tt.tokens[j + 1].start;
+    const GazEntry* g = c.gaz.find(entity_key(c.text.substr(s, c.name_end(k - 1) - s)));
+    if (!g || g->kind != GazKind::place || g->source == GazSource::city) return 0;
+    if (k < last) {  // not a list ("Witkoff, Kushner, Ukraine and Russia") or a possessive
+        std::string next = c.lower(k);
+        if (next == "and" || next == "or" || next == "'s" || next == "s") return 0;
+    }
+    return k;
+}
+
+// "Washington, D.C.": a known name written with a comma inside.
+std::size_t known_across_comma(const ChunkContext& c, std::size_t i, std::size_t j,
+                               std::size_t last) {
+    if (j + 1 >= last || c.word(j) != "," || !c.is_cap_word(j + 1)) return 0;
+    std::size_t k = extend_chunk(c, j + 1, last);
+    std::size_t s = c.tt.tokens[i].start;
+    const GazEntry* g = c.gaz.find(entity_key(c.text.substr(s, c.name_end(k - 1) - s)));
+    return g && g->kind != GazKind::ignore ? k : 0;
+}
+
+// The chunk [i, j) before ", <region>" names a place unless it is already known otherwise.
+void mark_place_before_region(const ChunkContext& c, std::size_t i, std::size_t j,
+                              std::size_t emitted, std::vector<Candidate>& out) {
+    if (emitted < out.size()) {
+        Candidate& last = out.back();
+        if (last.last != j || !(last.weak || last.kind == CandidateKind::unknown)) return;
+        last.kind = CandidateKind::place;
+        last.weak = false;
+        return;
+    }
+    bool sentence_word = c.tt.tokens[i].sentence_start && c.gaz.is_common_word(c.lower(i));
+    if (sentence_word || is_calendar_word(c.lower(j - 1)) || !c.tt.tokens[i].cap) return;
+    std::size_t start = c.tt.tokens[i].start;
+    out.push_back(Candidate{i, j, start, c.name_end(j - 1), CandidateKind::place, false,
+                            std::string(c.text.substr(start, c.name_end(j - 1) - start))});
+}
+
+}  // namespace
+
 void chunk_prose_line(const ChunkContext& c, const Line& line, std::vector<Candidate>& out) {
     for (std::size_t i = line.first; i < line.last;) {
         if (!c.is_cap_word(i)) {
             ++i;
             continue;
         }
+        if (c.english && split_compound(c, i, out)) {
+            ++i;
+            continue;
+        }
         std::size_t j = extend_chunk(c, i, line.last);
-        analyse_chunk(c, i, j, c.english && lowercase_cue_before(c, i, line.first), out);
+        if (std::size_t k = known_across_comma(c, i, j, line.last); k > 0) j = k;
+        bool cue = c.english && lowercase_cue_before(c, i, line.first);
+        std::size_t emitted = out.size();
+        analyse_chunk(c, i, j, cue, out);
+        if (std::size_t k = region_after_comma(c, j, line.last); k > 0 && !cue) {
+            mark_place_before_region(c, i, j, emitted, out);
+            classify_span(c, j + 1, k, false, out);
+            j = k;
+        }
         i = j;
     }
 }

@@ -31,25 +31,28 @@ Candidate make(const ChunkContext& c, std::size_t first, std::size_t last, Candi
 }
 
 // A gazetteer hit, unless a person cue says otherwise. Small or name-like cities are weak.
-void from_gazetteer(const ChunkContext& c, std::size_t first, std::size_t last, bool person_cue,
+// False when the hit is a city only up to the key's folds ("Putin" is not Putten): the rules
+// decide then.
+bool from_gazetteer(const ChunkContext& c, std::size_t first, std::size_t last, bool person_cue,
                     const GazEntry& g, std::vector<Candidate>& out) {
     bool local = g.source == GazSource::city || g.source == GazSource::subdivision;
     std::string written(
         c.text.substr(c.tt.tokens[first].start, c.name_end(last - 1) - c.tt.tokens[first].start));
     // GeoNames names must match up to accents: the vowel folds of the key would turn "This"
     // into Thiès.
-    if (local && ascii_fold(written) != ascii_fold(g.name)) return;
+    if (local && ascii_fold(written) != ascii_fold(g.name)) return false;
     bool sentence_word = c.tt.tokens[first].sentence_start && last - first == 1 &&
                          c.gaz.is_common_word(c.lower(first));
-    if (local && sentence_word) return;
+    if (local && sentence_word) return true;
     if (person_cue && local) {
         out.push_back(make(c, first, last, CandidateKind::person, {}, false));
-        return;
+        return true;
     }
     std::string key = entity_key(c.word(first));
     bool weak = local && last - first == 1 && (g.population < 100000 || c.gaz.is_first_name(key));
     out.push_back(make(c, first, last, to_candidate(g.kind), g.name, weak));
     out.back().local = local;
+    return true;
 }
 
 bool all_common(const ChunkContext& c, std::size_t first, std::size_t last) {
@@ -58,6 +61,23 @@ bool all_common(const ChunkContext& c, std::size_t first, std::size_t last) {
         if (!c.gaz.is_common_word(w) && !is_name_connector(w)) return false;
     }
     return true;
+}
+
+// "Ministry of Defense", "Russian Ministry of Defense", "Institute for the Study of War".
+bool has_org_head(const ChunkContext& c, std::size_t first, std::size_t last) {
+    for (std::size_t k = first; k + 2 < last && k <= first + 1; ++k) {
+        std::string next = c.lower(k + 1);
+        if (is_org_head(c.lower(k)) && (next == "of" || next == "for")) return true;
+    }
+    return false;
+}
+
+// "Joint Base Elmendorf-Richardson", "Ramstein Air Base": a military base is a place.
+bool inner_base(const ChunkContext& c, std::size_t first, std::size_t last) {
+    for (std::size_t k = first + 1; k + 1 < last; ++k) {
+        if (c.lower(k) == "base") return true;
+    }
+    return false;
 }
 
 void classify_multi(const ChunkContext& c, std::size_t first, std::size_t last,
@@ -82,7 +102,14 @@ void classify_multi(const ChunkContext& c, std::size_t first, std::size_t last,
 void classify_single(const ChunkContext& c, std::size_t i, std::vector<Candidate>& out) {
     const Token& t = c.tt.tokens[i];
     std::string w = c.lower(i);
-    if (c.gaz.is_common_word(w) || c.gaz.is_demonym(entity_key(w))) return;
+    if (c.gaz.is_demonym(entity_key(w))) return;
+    if (c.gaz.is_common_word(w)) {
+        // "Later Trump left": a capitalised common word mid-sentence may be a surname; it
+        // stays only if coreference finds the full name.
+        if (!t.sentence_start && !t.all_caps)
+            out.push_back(make(c, i, i + 1, CandidateKind::unknown, {}, true));
+        return;
+    }
     std::size_t len = t.end - t.start;
     if (t.all_caps && len >= 2 && len <= 6) {
         out.push_back(make(c, i, i + 1, CandidateKind::org, {}, true));
@@ -100,18 +127,30 @@ void classify_span(const ChunkContext& c, std::size_t first, std::size_t last, b
     if (key.empty()) return;
     if (c.gaz.is_demonym(entity_key(c.word(last - 1)))) return;  // "Israeli", "Sri Lankan"
     if (const GazEntry* g = c.gaz.find(key)) {
-        if (g->kind != GazKind::ignore) from_gazetteer(c, first, last, person_cue, *g, out);
-        return;
+        if (g->kind == GazKind::ignore || from_gazetteer(c, first, last, person_cue, *g, out))
+            return;
     }
     std::string tail = c.lower(last - 1);
     if (person_cue) {
         out.push_back(make(c, first, last, CandidateKind::person, {}, false));
         return;
     }
-    if (is_non_entity_suffix(tail)) return;
-    bool head_of = last - first >= 3 && is_org_head(c.lower(first)) && c.lower(first + 1) == "of";
-    if ((last - first >= 2 && is_org_suffix(tail)) || head_of) {
+    if (last - first >= 2 && c.gaz.is_demonym(entity_key(c.word(first)))) {
+        // "Ukrainian NATO": a nationality before a known name is not part of it.
+        std::size_t s = c.tt.tokens[first + 1].start;
+        const GazEntry* rest = c.gaz.find(entity_key(c.text.substr(s, c.name_end(last - 1) - s)));
+        if (rest && rest->kind != GazKind::ignore &&
+            from_gazetteer(c, first + 1, last, false, *rest, out))
+            return;
+    }
+    if ((last - first >= 2 && is_org_suffix(tail)) || has_org_head(c, first, last)) {
         out.push_back(make(c, first, last, CandidateKind::org, {}, false));
+        return;
+    }
+    if (is_non_entity_suffix(tail)) return;
+    if (last - first >= 2 && (is_place_suffix(tail) || inner_base(c, first, last)) &&
+        !all_common(c, first, last)) {
+        out.push_back(make(c, first, last, CandidateKind::place, {}, true));  // "Hallandale Beach"
         return;
     }
     if (last - first >= 2) {
@@ -140,7 +179,10 @@ void scan_line_for_known(const ChunkContext& c, const Line& line, const KnownEnt
                 bool small = g->source == GazSource::city && g->population < 100000;
                 bool spelled = !local || ascii_fold(c.text.substr(s, c.name_end(i + n - 1) - s)) ==
                                              ascii_fold(g->name);
-                if ((!small || n > 1) && spelled) {
+                // "© Tyler Hicks/The New York Times": a given name, not the Texan city.
+                bool given = local && n == 1 && line.style == LineStyle::title_case &&
+                             i + 1 < line.last && c.is_cap_word(i + 1) && c.gaz.is_first_name(key);
+                if ((!small || n > 1) && spelled && !given) {
                     out.push_back(make(c, i, i + n, to_candidate(g->kind), g->name, false));
                     out.back().local = local;
                 }

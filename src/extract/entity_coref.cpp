@@ -1,6 +1,7 @@
 #include "extract/entity_coref.h"
 
 #include "extract/entity_key.h"
+#include "extract/entity_rules.h"
 
 #include <algorithm>
 #include <map>
@@ -22,18 +23,32 @@ std::string surname_key(const ChunkContext& c, const Candidate& cand) {
     return entity_key(c.text.substr(s, c.name_end(k) - s));
 }
 
-// Surname key → the full name most often written (then the longest) in the document.
+bool has_generational_suffix(const ChunkContext& c, const Candidate& cand) {
+    std::string last = c.lower(cand.last - 1);
+    if (!last.empty() && last.back() == '.') last.pop_back();
+    return is_generational_suffix(last);
+}
+
+// Surname key → the full name most often written (then the first written) in the document.
+// "Donald Trump Jr." lends no surname: a lone "Trump" next to it is the father.
 std::unordered_map<std::string, std::string> full_names(const ChunkContext& c,
                                                         const std::vector<Candidate>& cands) {
-    std::map<std::string, std::map<std::string, int>> counts;
+    struct Form {
+        int count = 0;
+        std::size_t first_start = 0;
+    };
+    std::map<std::string, std::map<std::string, Form>> forms_by_surname;
     for (const Candidate& cand : cands) {
         if (cand.kind != CandidateKind::person || cand.weak || word_tokens(c, cand) < 2) continue;
-        ++counts[surname_key(c, cand)][cand.name];
+        if (has_generational_suffix(c, cand)) continue;
+        Form& f = forms_by_surname[surname_key(c, cand)][cand.name];
+        if (f.count++ == 0) f.first_start = cand.start;
     }
     std::unordered_map<std::string, std::string> best;
-    for (const auto& [surname, forms] : counts) {
+    for (const auto& [surname, forms] : forms_by_surname) {
         auto top = std::max_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) {
-            return a.second != b.second ? a.second < b.second : a.first.size() < b.first.size();
+            return a.second.count != b.second.count ? a.second.count < b.second.count
+                                                    : a.second.first_start > b.second.first_start;
         });
         best[surname] = top->first;
     }
@@ -58,7 +73,8 @@ KnownEntities resolve_coreference(const ChunkContext& c, std::vector<Candidate>&
     for (const Candidate& cand : cands) {
         known.emplace(entity_key(c.text.substr(cand.start, cand.end - cand.start)),
                       std::make_pair(cand.kind, cand.name));
-        if (cand.kind == CandidateKind::person && word_tokens(c, cand) >= 2) {
+        if (cand.kind == CandidateKind::person && word_tokens(c, cand) >= 2 &&
+            !has_generational_suffix(c, cand)) {
             known.emplace(surname_key(c, cand), std::make_pair(cand.kind, cand.name));
         }
     }

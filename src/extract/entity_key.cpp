@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <memory>
+#include <unordered_map>
 
 namespace byline::extract {
 namespace {
@@ -32,6 +33,32 @@ std::string to_latin_ascii(std::string_view s) {
     return out;
 }
 
+// English short forms of given names. Folded only as the first word of a longer name, so
+// "Dan Driscoll" and "Daniel Driscoll" share a key while a lone "Bill" stays a bill; two
+// people must then share surname and given name to be confused, as they already do when
+// written in full.
+const std::unordered_map<std::string_view, std::string_view> kNicknames = {
+    {"dan", "daniel"},      {"danny", "daniel"},  {"steve", "steven"},  {"stephen", "steven"},
+    {"mike", "michael"},    {"bill", "william"},  {"billy", "william"}, {"will", "william"},
+    {"bob", "robert"},      {"bobby", "robert"},  {"rob", "robert"},    {"jim", "james"},
+    {"jimmy", "james"},     {"tom", "thomas"},    {"tommy", "thomas"},  {"joe", "joseph"},
+    {"alex", "alexander"},  {"tony", "anthony"},  {"dave", "david"},    {"chris", "christopher"},
+    {"nick", "nicholas"},   {"ben", "benjamin"},  {"sam", "samuel"},    {"matt", "matthew"},
+    {"andy", "andrew"},     {"pete", "peter"},    {"ed", "edward"},     {"eddie", "edward"},
+    {"rick", "richard"},    {"dick", "richard"},  {"ron", "ronald"},    {"don", "donald"},
+    {"jeff", "jeffrey"},    {"greg", "gregory"},  {"ken", "kenneth"},   {"larry", "lawrence"},
+    {"charlie", "charles"}, {"chuck", "charles"}, {"liz", "elizabeth"}, {"kate", "katherine"},
+    {"katie", "katherine"}, {"jenny", "jennifer"}};
+
+// "dan driscoll" -> "daniel driscoll"; one-word names are left alone.
+std::string expand_nickname(std::string folded) {
+    std::size_t space = folded.find(' ');
+    if (space == std::string::npos) return folded;
+    auto it = kNicknames.find(std::string_view(folded).substr(0, space));
+    if (it == kNicknames.end()) return folded;
+    return std::string(it->second) + folded.substr(space);
+}
+
 }  // namespace
 
 std::string ascii_fold(std::string_view name) {
@@ -54,7 +81,7 @@ std::string ascii_fold(std::string_view name) {
 }
 
 std::string entity_key(std::string_view name) {
-    std::string folded = ascii_fold(name);
+    std::string folded = expand_nickname(ascii_fold(name));
     // Transliterations disagree mostly on e/i/y ("Kiev"/"Kyiv", "Umierov"/"Umerov") and on
     // doubled letters ("Zelenskyy"): fold those in words of four letters or more, so that
     // acronyms ("EC", "ICC") stay apart.

@@ -56,6 +56,7 @@ const char* const kTitles[] = {"secretary of state",
                                "chief executive",
                                "head coach",
                                "presidential aide",
+                               "first lady",
                                "foreign policy aide",
                                "president",
                                "minister",
@@ -216,13 +217,25 @@ const WordSet kOrgSuffixes = {
     "bv",         "insurance",   "airline",      "petroleum",    "oil",        "gas",
     "energy",     "steel",       "mining",       "railways",     "press",      "herald",
     "journal",    "gazette",     "tribune",      "daily",        "radio",      "television",
-    "tv"};
+    "tv",         "staff"};
 
 const WordSet kOrgHeads = {"ministry",     "bank",         "university", "department",  "council",
                            "court",        "office",       "bureau",     "institute",   "league",
                            "organisation", "organization", "federation", "association", "committee",
                            "house",        "board",        "commission", "union",       "party",
                            "chamber",      "academy"};
+
+const WordSet kPlaceSuffixes = {
+    "base",  "beach",   "airport",  "island",  "islands",   "bay",      "river",  "valley",
+    "lake",  "county",  "province", "oblast",  "peninsula", "strait",   "coast",  "desert",
+    "canal", "harbour", "harbor",   "heights", "mountains", "mountain", "gulf",   "sea",
+    "ocean", "square",  "district", "airbase", "springs",   "falls",    "glacier"};
+
+const WordSet kParticles = {"von", "van", "der", "den",   "de",  "la",  "le",  "du",
+                            "da",  "di",  "del", "della", "des", "dos", "das", "bin",
+                            "ibn", "al",  "el",  "ter",   "ten", "zu",  "ben"};
+
+const WordSet kGenerational = {"jr", "sr", "ii", "iii", "iv"};
 
 const WordSet kNonEntitySuffixes = {
     "prize",        "award",         "awards",    "cup",        "war",        "day",
@@ -254,6 +267,15 @@ bool is_org_suffix(std::string_view lower) {
 }
 bool is_org_head(std::string_view lower) {
     return contains(kOrgHeads, lower);
+}
+bool is_place_suffix(std::string_view lower) {
+    return contains(kPlaceSuffixes, lower);
+}
+bool is_name_particle(std::string_view lower) {
+    return contains(kParticles, lower);
+}
+bool is_generational_suffix(std::string_view lower) {
+    return contains(kGenerational, lower);
 }
 bool is_non_entity_suffix(std::string_view lower) {
     return contains(kNonEntitySuffixes, lower);

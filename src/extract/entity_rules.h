@@ -29,6 +29,15 @@ bool is_org_suffix(std::string_view lower);
 /// First words that make "X of Y" an organisation ("Ministry of Defence", "Bank of England").
 bool is_org_head(std::string_view lower);
 
+/// Last words that make a name a place ("Hallandale Beach", "Joint Base X", "Shell Bay").
+bool is_place_suffix(std::string_view lower);
+
+/// Lower-case particles inside personal names ("von der Leyen", "bin Salman", "da Silva").
+bool is_name_particle(std::string_view lower);
+
+/// Generational suffixes after a name ("Jr", "III"), lower case without the period.
+bool is_generational_suffix(std::string_view lower);
+
 /// Last words of names that are events, laws or awards, not entities ("Prize", "Summit").
 bool is_non_entity_suffix(std::string_view lower);
 
