@@ -37,8 +37,10 @@ inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
     app.add_option("--lang", cmd.options.default_language,
                    "Language of documents that do not say (ISO 639-1 code; 'none' for no stemming)")
         ->default_val("en");
+    app.add_option("--threads", cmd.options.threads, "Threads to use (default: all cores)")
+        ->default_val(0);
     app.add_option("--batch", cmd.options.batch_size, "Documents per commit")
-        ->default_val(1000)
+        ->default_val(256)
         ->check(CLI::PositiveNumber);
     app.add_flag("!--no-accent-folding", cmd.options.fold_accents,
                  "Index accented letters as written only");

@@ -364,21 +364,21 @@ TEST_CASE("entity facets: a user entities file adds an entity and ignores junk",
     const std::vector<Document> docs = {
         {.id = "grid",
          .title = "Power cut",
-         .body = "Grid operator Ukrenergo cut power in Odesa. The plan creates a Trump-chaired "
+         .body = "Grid operator Zorianergo cut power in Odesa. The plan creates a Trump-chaired "
                  "Peace Council."}};
     Fixture plain(docs);
-    // Without the file the extractor misses Ukrenergo and keeps the Peace Council.
+    // Without the file the extractor misses Zorianergo and keeps the Peace Council.
     CHECK(plain.facet("", "org") == "Peace Council:1");
-    CHECK(plain.ids("org:Ukrenergo").empty());
+    CHECK(plain.ids("org:Zorianergo").empty());
 
     test::TempDir dir;
     ExtractOptions extract;
     extract.entities_file =
-        dir.write("entities.tsv", "# grid operators\norg\tUkrenergo\nignore\tPeace Council\n");
+        dir.write("entities.tsv", "# grid operators\norg\tZorianergo\nignore\tPeace Council\n");
     Fixture user(docs, extract);
-    CHECK(user.facet("", "org") == "Ukrenergo:1");
+    CHECK(user.facet("", "org") == "Zorianergo:1");
     CHECK(user.facet("", "place") == "Odesa:1");
-    CHECK(user.ids("org:ukrenergo") == Ids{"grid"});
+    CHECK(user.ids("org:zorianergo") == Ids{"grid"});
     CHECK(user.ids("org:\"Peace Council\"").empty());
 }
 

@@ -94,6 +94,7 @@ TEST_CASE("index: empty documents are skipped and bad dates warned about", "[ind
                      .on_diagnostic = [&](const Diagnostic& d) { seen.push_back(d); }});
     indexer.add(Document{"empty", "", "", "", "", "", "", "", "x.jsonl:3"});
     indexer.add(Document{"d", "T", "Body.", "next tuesday", "", "", "", "", "x.jsonl:4"});
+    indexer.commit();  // articles are prepared on other threads: diagnostics come by now
     REQUIRE(seen.size() == 2);
     CHECK(seen[0].kind == Diagnostic::Kind::skipped);
     CHECK(seen[0].where == "x.jsonl:3");

@@ -44,13 +44,16 @@ using ProgressCallback = std::function<void(const IndexStats&)>;
 struct IndexOptions {
     std::string index_path;               ///< folder of the Xapian database (created if missing)
     std::string default_language = "en";  ///< for documents without a language
-    std::size_t batch_size = 1000;        ///< documents per commit
+    std::size_t batch_size = 256;         ///< documents per commit (Xapian writes best at 100-300)
+    unsigned threads = 0;                 ///< threads to use; 0: all cores
     bool fold_accents = true;             ///< "café" also indexed as "cafe"
     /// JSON Lines field map: Document field (id, title, body, date, ...) -> JSON key.
     std::map<std::string, std::string> field_map;
-    ExtractOptions extract;            ///< entity and date extraction
-    DiagnosticCallback on_diagnostic;  ///< called for every warning, skip and error
-    ProgressCallback on_progress;      ///< called about twice a second while indexing
+    ExtractOptions extract;  ///< entity and date extraction
+    /// Called for every warning, skip and error; for an article, when it is written (articles
+    /// are prepared on other threads), at the latest by commit() or stats().
+    DiagnosticCallback on_diagnostic;
+    ProgressCallback on_progress;  ///< called about twice a second while indexing
 };
 
 /// Writes documents into an index. Documents with an id already in the index replace it, so
@@ -77,6 +80,7 @@ class Indexer {
     /// run, and faster to search) and swaps it in; a crash meanwhile loses nothing.
     void compact();
 
+    /// Counts so far; first writes (without committing) the articles other threads still hold.
     const IndexStats& stats() const;
 
   private:

@@ -4,6 +4,7 @@
 #include "corpus/corpus.h"
 #include "index/compaction.h"
 #include "index/document_builder.h"
+#include "index/pipeline.h"
 #include "index/schema.h"
 #include "util/dates.h"
 
@@ -14,6 +15,7 @@
 #include <filesystem>
 #include <map>
 #include <sstream>
+#include <thread>
 
 namespace byline {
 
@@ -63,6 +65,13 @@ std::set<std::string> split_languages(const std::string& list) {
     return out;
 }
 
+// Threads preparing articles besides the writing one: one fewer than asked (0: all cores),
+// none for a single thread.
+unsigned analysis_threads(unsigned requested) {
+    unsigned threads = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
+    return threads - 1;
+}
+
 // Normalises a metadata date to ISO; false (date kept for the message) if it is unrecognised.
 bool normalise_date(Document& doc) {
     if (doc.date.empty()) return true;
@@ -77,9 +86,8 @@ bool normalise_date(Document& doc) {
 struct Indexer::Impl {
     IndexOptions options;
     Xapian::WritableDatabase db;
-    Analyzer analyzer;
-    index::DocumentBuilder builder;
     Extractor extractor;
+    index::Pipeline pipeline;
     // Forms seen per entity since the last commit: entity_name_key -> form -> mentions.
     std::map<std::string, std::map<std::string, std::size_t>> name_counts;
     IndexStats stats;
@@ -90,9 +98,35 @@ struct Indexer::Impl {
     explicit Impl(IndexOptions opts)
         : options(std::move(opts)),
           db(open_writable(options.index_path)),
-          analyzer(AnalyzerOptions{options.fold_accents}),
-          builder(analyzer, options.default_language),
-          extractor(options.extract) {}
+          extractor(options.extract),
+          pipeline(options, extractor, analysis_threads(options.threads)) {}
+
+    // Writes a prepared article: replaces any with its id, stores its long text and entity
+    // names, reports its diagnostics, commits every batch_size articles.
+    void write(index::PreparedDoc& doc) {
+        for (const Diagnostic& d : doc.diagnostics)
+            report(d.kind, d.where, d.message);
+        if (doc.skipped) return;
+        try {
+            bool replacing = db.term_exists(doc.id_term);
+            Xapian::docid did = db.replace_document(doc.id_term, doc.xdoc);
+            count_names(doc.entities);
+            store_body_chunks(did, doc.body, replacing);
+            ++(replacing ? stats.replaced : stats.added);
+            ++stats.indexed;
+            stats.bytes += doc.bytes;
+            if (++uncommitted >= std::max<std::size_t>(1, options.batch_size)) commit_written();
+        } catch (const Xapian::Error& e) {
+            throw IndexError(options.index_path + ": cannot write " + doc.where + ": " +
+                             e.get_msg());
+        }
+        tick();
+    }
+
+    void write_all(std::vector<index::PreparedDoc> docs) {
+        for (index::PreparedDoc& doc : docs)
+            write(doc);
+    }
 
     void count_names(const std::vector<EntityInfo>& entities) {
         for (const EntityInfo& e : entities)
@@ -157,11 +191,18 @@ struct Indexer::Impl {
             db.set_metadata(schema::body_chunk_key(did, n), chunks[n]);
     }
 
+    // Writes what the workers still hold, then commits.
     void commit() {
+        write_all(pipeline.drain());
+        commit_written();
+    }
+
+    void commit_written() {
         store_names();
         std::set<std::string> languages =
             split_languages(db.get_metadata(std::string(schema::kMetaLanguages)));
-        languages.insert(builder.languages().begin(), builder.languages().end());
+        for (const std::string& lang : pipeline.languages())
+            languages.insert(lang);
         std::string list;
         for (const auto& lang : languages)
             list += (list.empty() ? "" : " ") + lang;
@@ -185,35 +226,11 @@ Indexer::~Indexer() {
 
 void Indexer::add(Document doc) {
     Impl& m = *impl_;
-    const std::string where = doc.origin.empty() ? doc.id : doc.origin;
-    if (doc.id.empty())
+    if (doc.id.empty()) {
+        const std::string where = doc.origin;
         throw UsageError("document without an id" + (where.empty() ? "" : " from " + where));
-    if (doc.title.empty() && doc.body.empty()) {
-        m.report(Diagnostic::Kind::skipped, where, "empty document (no title and no text)");
-        return;
     }
-    if (!normalise_date(doc)) {
-        m.report(Diagnostic::Kind::warning, where,
-                 "unrecognised date '" + doc.date + "', article left undated; use ISO 8601");
-        doc.date.clear();
-    }
-    // Entities, and the publication date from a dateline when the metadata has none.
-    Extraction extraction = m.extractor.extract(doc);
-    doc.date = extraction.date;
-    try {
-        std::string id_term = index::id_term(doc.id);
-        bool replacing = m.db.term_exists(id_term);
-        Xapian::docid did = m.db.replace_document(id_term, m.builder.build(doc, extraction));
-        m.count_names(extraction.entities);
-        m.store_body_chunks(did, doc.body, replacing);
-        ++(replacing ? m.stats.replaced : m.stats.added);
-        ++m.stats.indexed;
-        m.stats.bytes += doc.title.size() + doc.body.size();
-        if (++m.uncommitted >= std::max<std::size_t>(1, m.options.batch_size)) m.commit();
-    } catch (const Xapian::Error& e) {
-        throw IndexError(m.options.index_path + ": cannot write " + where + ": " + e.get_msg());
-    }
-    m.tick();
+    m.write_all(m.pipeline.add(std::move(doc)));
 }
 
 void Indexer::add_paths(const std::vector<std::string>& paths) {
@@ -244,6 +261,7 @@ void Indexer::commit() {
 }
 
 const IndexStats& Indexer::stats() const {
+    impl_->write_all(impl_->pipeline.drain());  // count what other threads still hold
     return impl_->stats;
 }
 
