@@ -12,11 +12,12 @@ struct Builder {
     std::string open_type;  // type of the span being built, "" if none
     std::size_t open_start = 0;
     bool sentence_open = false;
+    bool keep_misc = false;
 
     ConllDocument& doc() { return docs.back(); }
     void close_span() {
-        if (!open_type.empty() &&
-            (open_type == "PER" || open_type == "LOC" || open_type == "ORG")) {
+        if (!open_type.empty() && (open_type == "PER" || open_type == "LOC" || open_type == "ORG" ||
+                                   (keep_misc && open_type == "MISC"))) {
             doc().gold.push_back({open_start, doc().text.size(), open_type});
         }
         open_type.clear();
@@ -42,10 +43,11 @@ struct Builder {
 
 }  // namespace
 
-std::vector<ConllDocument> read_conll(const std::string& path) {
+std::vector<ConllDocument> read_conll(const std::string& path, bool keep_misc) {
     std::ifstream in(path);
     if (!in) throw std::runtime_error(path + ": cannot open CoNLL file");
     Builder b;
+    b.keep_misc = keep_misc;
     b.docs.emplace_back();
     std::string line;
     while (std::getline(in, line)) {

@@ -1,6 +1,6 @@
 #pragma once
 // CoNLL-2003 documents turned into text (tokens joined by spaces, sentences by newlines) with
-// their gold PER/LOC/ORG spans as byte offsets into that text. MISC is dropped.
+// their gold PER/LOC/ORG spans as byte offsets into that text. MISC is dropped unless asked for.
 
 #include <cstddef>
 #include <string>
@@ -10,7 +10,7 @@ namespace byline::bench {
 
 struct GoldSpan {
     std::size_t start, end;
-    std::string type;  ///< "PER", "LOC" or "ORG"
+    std::string type;  ///< "PER", "LOC", "ORG" (or "MISC")
 };
 
 struct ConllDocument {
@@ -19,6 +19,7 @@ struct ConllDocument {
 };
 
 /// Reads every document of a CoNLL-2003 file (IOB1 or IOB2 tags). Throws on an unreadable file.
-std::vector<ConllDocument> read_conll(const std::string& path);
+/// `keep_misc` keeps MISC spans too (for training the tagger).
+std::vector<ConllDocument> read_conll(const std::string& path, bool keep_misc = false);
 
 }  // namespace byline::bench

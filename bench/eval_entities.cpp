@@ -5,15 +5,22 @@
 //   byline-eval-entities CONLL_FILE [--errors N]   score (LOC <-> place, MISC ignored)
 //   byline-eval-entities --show FILE...            print the mentions of each file
 //   byline-eval-entities --speed FILE...           MB/s over the files (repeated to >= 50 MB)
+//
+// Every mode takes [--mode rules|tagger|tagger-first|tagger-types] (how the learned tagger and
+// the rules combine; default: the extractor's policy) and [--model FILE] (default:
+// data/ner-model.bin). `--speed --compare` times rules alone and the chosen mode in one run.
 
 #include "eval_conll.h"
 #include "extract/entity_extractor.h"
+#include "extract/entity_gazetteer.h"
+#include "extract/tagger_hybrid.h"
 
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -21,8 +28,38 @@
 
 namespace {
 
-using byline::extract::EntityExtractor;
+using byline::extract::EntityMention;
 using byline::extract::EntityType;
+using byline::extract::HybridPolicy;
+
+// The extractor's pipeline with the tagger and the combination policy chosen on the command line.
+struct Engine {
+    byline::extract::Gazetteer gaz{byline::extract::resolve_data_dir(""), "", true};
+    std::unique_ptr<byline::extract::EntityTagger> tagger;
+    HybridPolicy policy = byline::extract::kDefaultHybridPolicy;
+
+    std::vector<EntityMention> extract(std::string_view body) const {
+        return byline::extract::extract_entities(gaz, tagger.get(), body, "en", policy);
+    }
+};
+
+struct Options {
+    std::vector<std::string> args;  // positional arguments (after the mode flag)
+    std::string model = byline::extract::resolve_data_dir("") + "/ner-model.bin";
+    HybridPolicy policy = byline::extract::kDefaultHybridPolicy;
+    long errors = 0;
+    bool compare = false;
+};
+
+std::unique_ptr<Engine> make_engine(const Options& o, HybridPolicy policy) {
+    auto e = std::make_unique<Engine>();
+    e->policy = policy;
+    if (policy != HybridPolicy::rules) {
+        e->tagger =
+            std::make_unique<byline::extract::EntityTagger>(byline::extract::load_model(o.model));
+    }
+    return e;
+}
 
 const char* conll_type(EntityType t) {
     switch (t) {
@@ -56,16 +93,18 @@ std::string context(const std::string& text, std::size_t start, std::size_t end)
     return out;
 }
 
-int score(const std::string& path, long show_errors) {
+int score(const Options& o) {
+    const std::string& path = o.args.at(0);
+    long show_errors = o.errors;
     auto docs = byline::bench::read_conll(path);
-    EntityExtractor extractor;
+    auto extractor = make_engine(o, o.policy);
     std::map<std::string, Counts> per_type;
     using Span = std::tuple<std::size_t, std::size_t, std::string>;
     for (const auto& doc : docs) {
         std::set<Span> gold, pred;
         for (const auto& g : doc.gold)
             gold.emplace(g.start, g.end, g.type);
-        for (const auto& m : extractor.extract("", doc.text, "en"))
+        for (const auto& m : extractor->extract(doc.text))
             pred.emplace(m.start, m.end, conll_type(m.type));
         for (const Span& s : pred) {
             bool hit = gold.count(s) > 0;
@@ -102,12 +141,12 @@ std::string read_file(const std::string& path) {
     return s.str();
 }
 
-int show(int argc, char** argv) {
-    EntityExtractor extractor;
-    for (int i = 2; i < argc; ++i) {
-        std::string text = read_file(argv[i]);
-        std::cout << "== " << argv[i] << "\n";
-        for (const auto& m : extractor.extract("", text, "en")) {
+int show(const Options& o) {
+    auto extractor = make_engine(o, o.policy);
+    for (const std::string& path : o.args) {
+        std::string text = read_file(path);
+        std::cout << "== " << path << "\n";
+        for (const auto& m : extractor->extract(text)) {
             std::cout << to_string(m.type) << ":" << m.name << "[" << m.text << "@" << m.start
                       << "]\n";
         }
@@ -115,26 +154,54 @@ int show(int argc, char** argv) {
     return 0;
 }
 
-int speed(int argc, char** argv) {
+// Extraction speed of one engine over `texts`, repeated to at least 50 MB.
+void time_engine(const Options& o, HybridPolicy policy, const std::vector<std::string>& texts) {
     auto t0 = std::chrono::steady_clock::now();
-    EntityExtractor extractor;
+    auto extractor = make_engine(o, policy);
     auto t1 = std::chrono::steady_clock::now();
-    std::vector<std::string> texts;
-    for (int i = 2; i < argc; ++i)
-        texts.push_back(read_file(argv[i]));
     std::size_t bytes = 0, mentions = 0;
     while (bytes < 50u << 20 && !texts.empty()) {
         for (const auto& t : texts) {
-            mentions += extractor.extract("", t, "en").size();
+            mentions += extractor->extract(t).size();
             bytes += t.size();
         }
     }
     auto t2 = std::chrono::steady_clock::now();
     double load_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
     double secs = std::chrono::duration<double>(t2 - t1).count();
-    std::printf("load %.1f ms; %.1f MB in %.2f s = %.1f MB/s; %zu mentions\n", load_ms,
-                double(bytes) / 1e6, secs, double(bytes) / 1e6 / secs, mentions);
+    const char* names[] = {"rules",        "tagger",      "tagger-first",
+                           "tagger-types", "rules-first", "strong-rules"};
+    std::printf("%-12s load %.1f ms; %.1f MB in %.2f s = %.1f MB/s; %zu mentions\n",
+                names[static_cast<int>(policy)], load_ms, double(bytes) / 1e6, secs,
+                double(bytes) / 1e6 / secs, mentions);
+}
+
+int speed(const Options& o) {
+    std::vector<std::string> texts;
+    for (const std::string& path : o.args)
+        texts.push_back(read_file(path));
+    if (o.compare && o.policy != HybridPolicy::rules) time_engine(o, HybridPolicy::rules, texts);
+    time_engine(o, o.policy, texts);
     return 0;
+}
+
+Options parse(int argc, char** argv) {
+    Options o;
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--errors" && i + 1 < argc) {
+            o.errors = std::stol(argv[++i]);
+        } else if (a == "--mode" && i + 1 < argc) {
+            o.policy = byline::extract::parse_hybrid_policy(argv[++i]);
+        } else if (a == "--model" && i + 1 < argc) {
+            o.model = argv[++i];
+        } else if (a == "--compare") {
+            o.compare = true;
+        } else {
+            o.args.push_back(a);
+        }
+    }
+    return o;
 }
 
 }  // namespace
@@ -143,14 +210,15 @@ int main(int argc, char** argv) {
     try {
         if (argc < 2) {
             std::cerr << "usage: byline-eval-entities CONLL_FILE [--errors N] | --show FILE... | "
-                         "--speed FILE...\n";
+                         "--speed [--compare] FILE...  [--mode POLICY] [--model FILE]\n";
             return 2;
         }
         std::string mode = argv[1];
-        if (mode == "--show") return show(argc, argv);
-        if (mode == "--speed") return speed(argc, argv);
-        long errors = argc >= 4 && std::string(argv[2]) == "--errors" ? std::stol(argv[3]) : 0;
-        return score(mode, errors);
+        Options o = parse(argc, argv);
+        if (mode == "--show") return show(o);
+        if (mode == "--speed") return speed(o);
+        o.args.insert(o.args.begin(), mode);
+        return score(o);
     } catch (const std::exception& e) {
         std::cerr << "byline-eval-entities: " << e.what() << "\n";
         return 1;

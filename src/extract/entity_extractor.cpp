@@ -5,8 +5,10 @@
 #include "extract/entity_gazetteer.h"
 #include "extract/entity_key.h"
 #include "extract/entity_tokens.h"
+#include "extract/tagger_hybrid.h"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace byline::extract {
 namespace {
@@ -69,36 +71,8 @@ void order_and_dedupe(std::vector<Candidate>& cands) {
     cands.resize(kept);
 }
 
-}  // namespace
-
-std::string_view to_string(EntityType type) {
-    switch (type) {
-        case EntityType::person:
-            return "person";
-        case EntityType::place:
-            return "place";
-        case EntityType::org:
-            return "org";
-    }
-    return "person";
-}
-
-EntityExtractor::EntityExtractor(const EntityOptions& options)
-    : gazetteer_(std::make_unique<Gazetteer>(resolve_data_dir(options.data_dir),
-                                             options.user_entities_file, options.cross_script)) {}
-EntityExtractor::~EntityExtractor() = default;
-EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
-EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
-
-std::string EntityExtractor::canonical_key(std::string_view name) {
-    return entity_key(name);
-}
-
-std::vector<EntityMention> EntityExtractor::extract(std::string_view /*title*/,
-                                                    std::string_view body,
-                                                    std::string_view lang) const {
-    TokenizedText tt = tokenize_for_entities(body);
-    ChunkContext c{*gazetteer_, body, tt, is_english(lang)};
+// The rules pipeline: chunked prose, coreference, then known names in headlines.
+std::vector<Candidate> rule_candidates(const ChunkContext& c, TokenizedText& tt) {
     std::vector<Candidate> cands;
     for (Line& line : tt.lines) {
         if (line.style == LineStyle::title_case && !is_headline(c, line)) {
@@ -115,6 +89,35 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view /*title*/,
             if (cand.local && cand.kind == CandidateKind::place) cand.kind = CandidateKind::org;
         }
     }
+    return cands;
+}
+
+std::unique_ptr<const EntityTagger> load_tagger(const EntityOptions& options,
+                                                const std::string& data_dir) {
+    if (!options.use_tagger) return nullptr;
+    std::string path = options.tagger_model;
+    if (path.empty()) {
+        path = data_dir + "/ner-model.bin";
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec)) return nullptr;
+    }
+    return std::make_unique<const EntityTagger>(load_model(path));
+}
+
+}  // namespace
+
+std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTagger* tagger,
+                                            std::string_view body, std::string_view lang,
+                                            HybridPolicy policy) {
+    TokenizedText tt = tokenize_for_entities(body);
+    ChunkContext c{gaz, body, tt, is_english(lang)};
+    // The tagger learned English news; other languages keep the rules.
+    bool tagged = tagger && c.english && policy != HybridPolicy::rules;
+    std::vector<TagSpan> spans;
+    if (tagged) spans = tagger->tag(prepare_tagger_input(body, tt, &gaz));
+    std::vector<Candidate> cands = rule_candidates(c, tt);
+    if (tagged)
+        cands = combine_candidates(c, tagger->model().tags, spans, std::move(cands), policy);
     order_and_dedupe(cands);
     std::vector<EntityMention> mentions;
     mentions.reserve(cands.size());
@@ -125,6 +128,36 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view /*title*/,
             std::string(body.substr(cand.start, cand.end - cand.start)), cand.start, cand.end});
     }
     return mentions;
+}
+
+std::string_view to_string(EntityType type) {
+    switch (type) {
+        case EntityType::person:
+            return "person";
+        case EntityType::place:
+            return "place";
+        case EntityType::org:
+            return "org";
+    }
+    return "person";
+}
+
+EntityExtractor::EntityExtractor(const EntityOptions& options)
+    : gazetteer_(std::make_unique<Gazetteer>(resolve_data_dir(options.data_dir),
+                                             options.user_entities_file, options.cross_script)),
+      tagger_(load_tagger(options, resolve_data_dir(options.data_dir))) {}
+EntityExtractor::~EntityExtractor() = default;
+EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
+EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
+
+std::string EntityExtractor::canonical_key(std::string_view name) {
+    return entity_key(name);
+}
+
+std::vector<EntityMention> EntityExtractor::extract(std::string_view /*title*/,
+                                                    std::string_view body,
+                                                    std::string_view lang) const {
+    return extract_entities(*gazetteer_, tagger_.get(), body, lang, kDefaultHybridPolicy);
 }
 
 }  // namespace byline::extract

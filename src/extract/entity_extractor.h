@@ -1,7 +1,8 @@
 #pragma once
-// People, places and organisations in news text: gazetteers + capitalisation and cue rules +
-// document-level coreference. Offsets are bytes into the body; canonical names carry a key so
-// spelling variants ("Zelenskyy"/"Zelensky") become one facet value.
+// People, places and organisations in news text: a learned sequence tagger (when its model is
+// present) with gazetteers, capitalisation and cue rules and document-level coreference. Offsets
+// are bytes into the body; canonical names carry a key so spelling variants
+// ("Zelenskyy"/"Zelensky") become one facet value.
 
 #include <cstddef>
 #include <memory>
@@ -33,9 +34,15 @@ struct EntityOptions {
     std::string user_entities_file;
     /// Also match country names written in other scripts ("Україна" → Ukraine).
     bool cross_script = true;
+    /// Use the learned tagger for English text when its model file exists; false: rules only.
+    bool use_tagger = true;
+    /// Tagger model file; empty: ner-model.bin in the data folder, and rules only if it is
+    /// missing. A named file that is missing or damaged is an error.
+    std::string tagger_model;
 };
 
 class Gazetteer;
+class EntityTagger;
 
 /// Loads the gazetteers once; extract() is const and may be called from several threads.
 class EntityExtractor {
@@ -57,6 +64,7 @@ class EntityExtractor {
 
   private:
     std::unique_ptr<const Gazetteer> gazetteer_;
+    std::unique_ptr<const EntityTagger> tagger_;  ///< null: rules only
 };
 
 }  // namespace byline::extract

@@ -1,0 +1,159 @@
+#include "tagger_trainer.h"
+
+#include "extract/entity_tokens.h"
+#include "extract/tagger_features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <random>
+
+namespace byline::bench {
+namespace {
+
+using extract::TagSpan;
+
+// Gold spans of one line as token ranges relative to the line; spans whose edges fall inside a
+// token are counted and dropped.
+std::vector<TagSpan> align(const ConllDocument& doc, const extract::TokenizedText& tt,
+                           const extract::Line& line, std::size_t& misaligned) {
+    static const std::vector<std::string> kLabels = tagger_labels();
+    std::map<std::size_t, std::size_t> by_start, by_end;
+    for (std::size_t i = line.first; i < line.last; ++i) {
+        by_start[tt.tokens[i].start] = i;
+        by_end[tt.tokens[i].end] = i;
+    }
+    if (line.last == line.first) return {};
+    std::size_t lo = tt.tokens[line.first].start, hi = tt.tokens[line.last - 1].end;
+    std::vector<TagSpan> spans;
+    for (const GoldSpan& g : doc.gold) {
+        if (g.start < lo || g.end > hi) continue;
+        auto a = by_start.find(g.start);
+        auto b = by_end.find(g.end);
+        if (a == by_start.end() || b == by_end.end() || b->second < a->second) {
+            ++misaligned;
+            continue;
+        }
+        auto label = std::find(kLabels.begin(), kLabels.end(), g.type) - kLabels.begin();
+        spans.push_back(
+            {a->second - line.first, b->second + 1 - line.first, static_cast<std::size_t>(label)});
+    }
+    return spans;
+}
+
+}  // namespace
+
+std::vector<std::string> tagger_labels() {
+    return {"PER", "LOC", "ORG", "MISC"};
+}
+
+std::vector<TrainSequence> make_sequences(const std::vector<ConllDocument>& docs,
+                                          const extract::Gazetteer& gaz,
+                                          const TrainOptions& options, std::size_t& misaligned) {
+    extract::TagSet tags{options.scheme, tagger_labels()};
+    const std::uint32_t mask = (std::uint32_t{1} << options.row_bits) - 1;
+    std::vector<TrainSequence> out;
+    std::vector<std::uint32_t> hashes;
+    for (const ConllDocument& doc : docs) {
+        auto tt = extract::tokenize_for_entities(doc.text);
+        auto in = extract::prepare_tagger_input(doc.text, tt, &gaz);
+        for (const extract::Line& line : tt.lines) {
+            if (line.last == line.first) continue;
+            TrainSequence seq;
+            for (std::size_t i = line.first; i < line.last; ++i) {
+                seq.offsets.push_back(static_cast<std::uint32_t>(seq.rows.size()));
+                hashes.clear();
+                extract::feature_hashes(in, line, i, hashes);
+                for (std::uint32_t h : hashes)
+                    seq.rows.push_back(h & mask);
+            }
+            seq.offsets.push_back(static_cast<std::uint32_t>(seq.rows.size()));
+            seq.gold =
+                extract::tags_of(tags, align(doc, tt, line, misaligned), line.last - line.first);
+            out.push_back(std::move(seq));
+        }
+    }
+    return out;
+}
+
+Trainer::Trainer(const TrainOptions& options) {
+    shape_.tags = extract::TagSet{options.scheme, tagger_labels()};
+    shape_.row_bits = options.row_bits;
+    const std::size_t T = shape_.tags.size();
+    shape_.transitions.assign((T + 1) * T, 0.0f);
+    shape_.finish();
+    trans_acc_.assign(shape_.transitions.size(), 0.0);
+    w_.assign(shape_.rows() * T, 0.0f);
+    acc_.assign(w_.size(), 0.0);
+}
+
+std::size_t Trainer::epoch(const std::vector<TrainSequence>& data, std::uint32_t seed) {
+    std::vector<std::size_t> order(data.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937 rng(seed);
+    std::shuffle(order.begin(), order.end(), rng);
+    const std::size_t T = shape_.tags.size();
+    std::size_t errors = 0;
+    std::vector<float> em;
+    for (std::size_t s : order) {
+        const TrainSequence& seq = data[s];
+        const std::size_t n = seq.gold.size();
+        em.assign(n * T, 0.0f);
+        for (std::size_t i = 0; i < n; ++i) {
+            for (std::uint32_t k = seq.offsets[i]; k < seq.offsets[i + 1]; ++k) {
+                const float* row = &w_[std::size_t{seq.rows[k]} * T];
+                for (std::size_t t = 0; t < T; ++t)
+                    em[i * T + t] += row[t];
+            }
+        }
+        auto pred = extract::viterbi(shape_, em, n);
+        for (std::size_t i = 0; i < n; ++i)
+            errors += pred[i] != seq.gold[i];
+        if (pred != seq.gold) update(seq, pred);
+        c_ += 1;
+    }
+    return errors;
+}
+
+void Trainer::update(const TrainSequence& seq, const std::vector<std::uint8_t>& pred) {
+    const std::size_t T = shape_.tags.size();
+    auto bump = [&](std::vector<float>& w, std::vector<double>& acc, std::size_t at, float d) {
+        w[at] += d;
+        acc[at] += c_ * d;
+    };
+    for (std::size_t i = 0; i < seq.gold.size(); ++i) {
+        std::size_t g = seq.gold[i], p = pred[i];
+        std::size_t gp = i ? seq.gold[i - 1] : T, pp = i ? pred[i - 1] : T;
+        if (g != p || gp != pp) {
+            bump(shape_.transitions, trans_acc_, gp * T + g, 1);
+            bump(shape_.transitions, trans_acc_, pp * T + p, -1);
+        }
+        if (g == p) continue;
+        for (std::uint32_t k = seq.offsets[i]; k < seq.offsets[i + 1]; ++k) {
+            std::size_t row = std::size_t{seq.rows[k]} * T;
+            bump(w_, acc_, row + g, 1);
+            bump(w_, acc_, row + p, -1);
+        }
+    }
+}
+
+extract::TaggerModel Trainer::averaged() const {
+    extract::TaggerModel m = shape_;
+    float max_abs = 1e-6f;
+    std::vector<float> avg(w_.size());
+    for (std::size_t k = 0; k < w_.size(); ++k) {
+        avg[k] = static_cast<float>(w_[k] - acc_[k] / c_);
+        max_abs = std::max(max_abs, std::fabs(avg[k]));
+    }
+    m.scale = max_abs / 32767.0f;
+    std::vector<std::int16_t> dense(avg.size());
+    for (std::size_t k = 0; k < avg.size(); ++k)
+        dense[k] = static_cast<std::int16_t>(std::lround(avg[k] / m.scale));
+    m.set_table(dense);
+    for (std::size_t k = 0; k < m.transitions.size(); ++k)
+        m.transitions[k] = static_cast<float>(shape_.transitions[k] - trans_acc_[k] / c_);
+    return m;
+}
+
+}  // namespace byline::bench

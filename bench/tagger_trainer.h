@@ -1,0 +1,55 @@
+#pragma once
+// Averaged structured perceptron over hashed features: the training half of the entity tagger
+// (src/extract/tagger*.h is the run-time half). Deterministic: same data, same model.
+
+#include "eval_conll.h"
+#include "extract/entity_gazetteer.h"
+#include "extract/tagger_model.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace byline::bench {
+
+struct TrainOptions {
+    std::uint32_t row_bits = 20;
+    extract::TagScheme scheme = extract::TagScheme::bilou;
+    std::size_t epochs = 10;
+};
+
+/// One line of a document: feature rows of each token and the gold tags.
+struct TrainSequence {
+    std::vector<std::uint32_t> rows;     ///< feature rows, all tokens back to back
+    std::vector<std::uint32_t> offsets;  ///< token i's rows: [offsets[i], offsets[i+1])
+    std::vector<std::uint8_t> gold;
+};
+
+/// Labels the tagger learns, in tag order.
+std::vector<std::string> tagger_labels();
+
+/// Feature rows and gold tags of every line of `docs`. `misaligned` counts gold spans whose
+/// edges fall inside a token (they are dropped).
+std::vector<TrainSequence> make_sequences(const std::vector<ConllDocument>& docs,
+                                          const extract::Gazetteer& gaz,
+                                          const TrainOptions& options, std::size_t& misaligned);
+
+/// Perceptron state: current and accumulated weights (for averaging).
+class Trainer {
+  public:
+    explicit Trainer(const TrainOptions& options);
+    /// One pass over `data` in a fixed shuffled order; returns the number of token errors.
+    std::size_t epoch(const std::vector<TrainSequence>& data, std::uint32_t seed);
+    /// The averaged weights, quantised to int16.
+    extract::TaggerModel averaged() const;
+
+  private:
+    void update(const TrainSequence& seq, const std::vector<std::uint8_t>& pred);
+
+    extract::TaggerModel shape_;           // tag set and live transitions
+    std::vector<float> w_;                 // table weights
+    std::vector<double> acc_, trans_acc_;  // c-weighted sums of updates (for averaging)
+    double c_ = 1;
+};
+
+}  // namespace byline::bench

@@ -1,0 +1,41 @@
+#include "extract/tagger.h"
+
+#include <algorithm>
+
+namespace byline::extract {
+
+void EntityTagger::emissions(const TaggerInput& in, const Line& line,
+                             std::vector<float>& out) const {
+    const std::size_t T = model_.tags.size();
+    out.assign((line.last - line.first) * T, 0.0f);
+    std::vector<std::uint32_t> hashes;
+    std::vector<std::int32_t> sums(T);
+    for (std::size_t i = line.first; i < line.last; ++i) {
+        hashes.clear();
+        feature_hashes(in, line, i, hashes);
+        std::fill(sums.begin(), sums.end(), 0);
+        for (std::uint32_t h : hashes)
+            model_.add_feature(h, sums.data());
+        float* row = &out[(i - line.first) * T];
+        for (std::size_t t = 0; t < T; ++t)
+            row[t] = static_cast<float>(sums[t]) * model_.scale;
+    }
+}
+
+std::vector<TagSpan> EntityTagger::tag(const TaggerInput& in) const {
+    std::vector<TagSpan> spans;
+    std::vector<float> em;
+    for (const Line& line : in.tt->lines) {
+        if (line.last <= line.first) continue;
+        emissions(in, line, em);
+        auto seq = viterbi(model_, em, line.last - line.first);
+        for (TagSpan s : spans_of(model_.tags, seq)) {
+            s.first += line.first;
+            s.last += line.first;
+            spans.push_back(s);
+        }
+    }
+    return spans;
+}
+
+}  // namespace byline::extract

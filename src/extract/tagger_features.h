@@ -1,0 +1,67 @@
+#pragma once
+// Features of the learned entity tagger. A document is prepared once (tagger_input.cpp:
+// lower-cased words, shapes, gazetteer matches, word lists, document-level casing); then each
+// token of a line yields "template=value" features (tagger_features.cpp), hashed into rows of
+// the weight table.
+
+#include "extract/entity_gazetteer.h"
+#include "extract/entity_tokens.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace byline::extract {
+
+/// Per-token facts the features read, computed once per document.
+struct TaggerInput {
+    std::string_view text;
+    const TokenizedText* tt = nullptr;
+    std::vector<std::string> lower;         ///< lower-case ASCII form of each token
+    std::vector<std::string> shape;         ///< "Xx", "XX", "x", "d", "X.X.", "Xx-x" ...
+    std::vector<std::uint8_t> gaz;          ///< longest gazetteer match: GazTag codes
+    std::vector<std::uint8_t> lex;          ///< word-list bits: LexBits
+    std::vector<std::uint8_t> doc;          ///< casing of the same word elsewhere: DocBits
+    std::vector<std::uint8_t> sent_pos;     ///< position in the sentence, capped at 3
+    std::vector<std::uint8_t> line_caps;    ///< 1 when the token's line is ALL CAPS or Title Case
+    std::vector<std::uint64_t> word_hash;   ///< tagger_string_hash(lower[i])
+    std::vector<std::uint64_t> shape_hash;  ///< tagger_string_hash(shape[i])
+};
+
+/// Word-list bits of a token.
+enum LexBits : std::uint8_t {
+    lex_first_name = 1,  ///< (this and the next two: capitalised tokens only)
+    lex_demonym = 2,
+    lex_common = 4,  ///< capitalised, yet a common English word
+    lex_title = 8,   ///< person title or cue word ("president", "envoy")
+    lex_org_suffix = 16,
+    lex_org_head = 32,
+    lex_calendar = 64,
+    lex_non_entity = 128,
+};
+
+/// Casing of the same lower-case word in prose elsewhere in the document.
+enum DocBits : std::uint8_t { doc_cap_mid = 1, doc_lower = 2, doc_all_caps = 4 };
+
+/// Prepares `tt` (a tokenisation of `text`) for feature extraction. `gaz` may be null (no
+/// gazetteer features).
+TaggerInput prepare_tagger_input(std::string_view text, const TokenizedText& tt,
+                                 const Gazetteer* gaz);
+
+/// Features of token `i` of `line` as "template=value" strings, for tests and debugging.
+std::vector<std::string> feature_strings(const TaggerInput& in, const Line& line, std::size_t i);
+
+/// Hashes of the features of token `i` of `line` (the same features as feature_strings),
+/// appended to `out`.
+void feature_hashes(const TaggerInput& in, const Line& line, std::size_t i,
+                    std::vector<std::uint32_t>& out);
+
+/// The hash feature_hashes gives the feature "name=a|b|c" (empty parts omitted).
+std::uint32_t feature_hash(std::string_view name, std::string_view a, std::string_view b = {},
+                           std::string_view c = {});
+
+/// 64-bit FNV-1a of `s`: the hash of one feature value part.
+std::uint64_t tagger_string_hash(std::string_view s);
+
+}  // namespace byline::extract

@@ -1,0 +1,48 @@
+#pragma once
+// How the learned tagger's spans and the rule candidates combine. The tagger decides where
+// entities are and of which type; the rules and gazetteers supply canonical names, the
+// document's coreference and the user's --entities corrections (see data/README.md).
+
+#include "extract/entity_chunker.h"
+#include "extract/tagger.h"
+
+#include <string_view>
+#include <vector>
+
+namespace byline::extract {
+
+/// Ways to combine the two sources, compared on CoNLL valid (bench/eval_entities --mode).
+enum class HybridPolicy : std::uint8_t {
+    rules,         ///< rules alone
+    tagger,        ///< tagger spans alone (names, coreference and user entries still apply)
+    tagger_first,  ///< tagger spans, plus rule candidates that overlap no tagger span
+    tagger_types,  ///< tagger spans; curated/user gazetteer entries decide their type
+    rules_first,   ///< rule candidates, plus tagger spans that overlap no rule candidate
+    strong_rules,  ///< tagger spans, except where a confident (non-weak) rule candidate overlaps
+};
+
+/// The policy EntityExtractor uses when a tagger model is loaded.
+inline constexpr HybridPolicy kDefaultHybridPolicy = HybridPolicy::strong_rules;
+
+/// Parses "rules", "tagger", "tagger-first", "tagger-types"; throws byline::UsageError.
+HybridPolicy parse_hybrid_policy(std::string_view name);
+
+/// Tagger spans (token ranges of c.tt, labels of `tags`) as candidates with gazetteer display
+/// names; MISC and other labels are dropped.
+std::vector<Candidate> tagger_candidates(const ChunkContext& c, const TagSet& tags,
+                                         const std::vector<TagSpan>& spans);
+
+/// Final candidates from the tagger's spans and the rules' resolved candidates under `policy`
+/// (not rules). Canonical names come from an identical rule span, then the gazetteer, then
+/// person coreference over the tagger's names; user `ignore` entries drop a span.
+std::vector<Candidate> combine_candidates(const ChunkContext& c, const TagSet& tags,
+                                          const std::vector<TagSpan>& spans,
+                                          std::vector<Candidate> rules, HybridPolicy policy);
+
+/// The pipeline behind EntityExtractor::extract with the tagger (null: rules only) and the
+/// policy made explicit, for evaluation. Defined in entity_extractor.cpp.
+std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTagger* tagger,
+                                            std::string_view body, std::string_view lang,
+                                            HybridPolicy policy);
+
+}  // namespace byline::extract

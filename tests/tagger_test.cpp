@@ -1,0 +1,175 @@
+// Learned entity tagger: feature golden strings, Viterbi on a hand-made model, model file round
+// trip and damage, and how tagger spans and rule candidates combine.
+
+#include "extract/tagger.h"
+#include "extract/entity_extractor.h"
+#include "extract/entity_gazetteer.h"
+#include "extract/tagger_hybrid.h"
+#include "temp_dir.h"
+
+#include <byline/error.h>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+using namespace byline::extract;
+
+namespace {
+
+std::string joined(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts)
+        out += (out.empty() ? "" : " ") + p;
+    return out;
+}
+
+// A BIO model over one label (LOC) with 2^16 rows: the bias votes O, "w=paris" B-LOC and
+// "w=france" I-LOC.
+TaggerModel tiny_model() {
+    TaggerModel m;
+    m.tags = TagSet{TagScheme::bio, {"LOC"}};
+    m.row_bits = 16;  // few collisions among a sentence's features
+    m.scale = 0.5f;
+    const std::size_t T = m.tags.size();
+    m.transitions.assign((T + 1) * T, 0.0f);
+    std::vector<std::int16_t> dense(m.rows() * T, 0);
+    dense[(feature_hash("b", "") & 0xffff) * T + 0] = 2;  // bias towards O
+    dense[(feature_hash("w", "paris") & 0xffff) * T + 1] = 20;
+    dense[(feature_hash("w", "france") & 0xffff) * T + 2] = 20;
+    m.set_table(dense);
+    return m;
+}
+
+std::string tagged(const EntityTagger& tagger, const std::string& text) {
+    auto tt = tokenize_for_entities(text);
+    auto in = prepare_tagger_input(text, tt, nullptr);
+    std::string out;
+    for (const TagSpan& s : tagger.tag(in)) {
+        out += (out.empty() ? "" : " ") + tagger.model().tags.labels[s.label] + ":" +
+               text.substr(tt.tokens[s.first].start,
+                           tt.tokens[s.last - 1].end - tt.tokens[s.first].start);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("tagger: features of a token are word, shape, affixes, neighbours, casing", "[tagger]") {
+    std::string text = "Steve Witkoff met Putin.";
+    auto tt = tokenize_for_entities(text);
+    auto in = prepare_tagger_input(text, tt, nullptr);
+    CHECK(joined(feature_strings(in, tt.lines[0], 1)) ==
+          "b= w=witkoff w-1=steve w+1=met w-2=<s> w+2=putin s=Xx s-1=Xx s+1=x s-2=<> s+2=Xx "
+          "ww-=steve|witkoff ww+=witkoff|met sss=Xx|Xx|x p1=w x1=f p2=wi x2=ff p3=wit x3=off "
+          "p4=witk x4=koff pos=1|C g-1= g+1= d=mid|C");
+    std::vector<std::uint32_t> hashes;
+    feature_hashes(in, tt.lines[0], 1, hashes);
+    CHECK(hashes.size() == feature_strings(in, tt.lines[0], 1).size());
+    CHECK(hashes[1] == feature_hash("w", "witkoff"));
+}
+
+TEST_CASE("tagger: gazetteer, word-list and document-casing features", "[tagger]") {
+    Gazetteer gaz;
+    gaz.add(GazKind::place, GazSource::curated, "New York", {});
+    gaz.add_first_name("Steve");
+    std::string text = "GRAIN PRICES IN NEW YORK\nSteve said grain rose.";
+    auto tt = tokenize_for_entities(text);
+    auto in = prepare_tagger_input(text, tt, &gaz);
+    auto york = joined(feature_strings(in, tt.lines[0], 4));
+    CHECK_THAT(york, Catch::Contains("g=I-loc|X") && Catch::Contains("lc=X"));
+    // "GRAIN" in the ALL CAPS headline is written in lower case in the body.
+    CHECK_THAT(joined(feature_strings(in, tt.lines[0], 0)), Catch::Contains("d=line|L"));
+    CHECK_THAT(joined(feature_strings(in, tt.lines[1], 5)), Catch::Contains("L=first"));
+}
+
+TEST_CASE("tagger: Viterbi keeps BIO and BILOU sequences well formed", "[tagger]") {
+    TaggerModel m = tiny_model();
+    // Emissions alone prefer I-LOC first, which cannot start a sequence: B-LOC I-LOC wins.
+    std::vector<float> em = {0, 1, 5, 0, 0, 5};
+    CHECK(viterbi(m, em, 2) == std::vector<std::uint8_t>{1, 2});
+    TagSet bilou{TagScheme::bilou, {"PER", "LOC"}};
+    auto seq = tags_of(bilou, {{0, 1, 1}, {2, 5, 0}}, 6);
+    CHECK(seq == std::vector<std::uint8_t>{8, 0, 1, 2, 3, 0});
+    auto spans = spans_of(bilou, seq);
+    REQUIRE(spans.size() == 2);
+    CHECK((spans[1].first == 2 && spans[1].last == 5 && spans[1].label == 0));
+    CHECK_FALSE(bilou.allowed(1, 0));  // B-PER then O
+    CHECK(bilou.allowed(3, 0));        // L-PER then O
+}
+
+TEST_CASE("tagger: a hand-made model tags its words", "[tagger]") {
+    EntityTagger tagger(tiny_model());
+    CHECK(tagged(tagger, "We went to Paris France today.\nNothing here.") == "LOC:Paris France");
+    CHECK(tagged(tagger, "") == "");
+}
+
+TEST_CASE("tagger: model file round trip; damaged, truncated and missing files are errors",
+          "[tagger]") {
+    byline::test::TempDir dir;
+    TaggerModel m = tiny_model();
+    save_model(m, dir / "m.bin");
+    TaggerModel back = load_model(dir / "m.bin");
+    CHECK(back.tags.labels == m.tags.labels);
+    CHECK(back.weights == m.weights);
+    CHECK(back.transitions == m.transitions);
+    CHECK(tagged(EntityTagger(back), "Paris France") == "LOC:Paris France");
+
+    std::ifstream in(dir / "m.bin", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string damaged = bytes;
+    damaged[damaged.size() / 2] ^= 0x5a;
+    CHECK_THROWS_WITH(load_model(dir.write("bad.bin", damaged)), Catch::Contains("damaged"));
+    CHECK_THROWS_AS(load_model(dir.write("short.bin", bytes.substr(0, 30))), byline::InputError);
+    CHECK_THROWS_AS(load_model(dir.write("other.bin", "not a model at all")), byline::InputError);
+    CHECK_THROWS_AS(load_model(dir / "missing.bin"), byline::InputError);
+}
+
+TEST_CASE("tagger: hybrid keeps confident rule names and adds the tagger's finds", "[tagger]") {
+    Gazetteer gaz;
+    gaz.add(GazKind::org, GazSource::user, "Acme Widgets", {"AWC"});
+    gaz.add(GazKind::ignore, GazSource::curated, "Thanksgiving", {});
+    std::string text = "Marco Rubio met AWC and Smith at Thanksgiving. Rubio left.";
+    auto tt = tokenize_for_entities(text);
+    ChunkContext c{gaz, text, tt, true};
+    TagSet tags{TagScheme::bio, {"PER", "LOC", "ORG", "MISC"}};
+    // The tagger: "Rubio" alone as PER (a cut name), AWC as LOC, Smith PER, Thanksgiving LOC,
+    // the later "Rubio" LOC.
+    std::vector<TagSpan> spans = {{1, 2, 0}, {3, 4, 1}, {5, 6, 0}, {7, 8, 1}, {9, 10, 1}};
+    Candidate rule;
+    rule.first = 0, rule.last = 2, rule.start = 0, rule.end = 11;
+    rule.kind = CandidateKind::person;
+    rule.name = "Marco Rubio";
+    auto out = combine_candidates(c, tags, spans, {rule}, HybridPolicy::strong_rules);
+    std::sort(out.begin(), out.end(),
+              [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
+    std::string got;
+    for (const Candidate& cand : out)
+        got += std::to_string(static_cast<int>(cand.kind)) + ":" + cand.name + " ";
+    // person 0, place 1, org 2: the rule's span wins, the user entry types and names AWC,
+    // the curated ignore drops Thanksgiving, coreference makes the lone Rubio a person.
+    CHECK(got == "0:Marco Rubio 2:Acme Widgets 0:Smith 0:Marco Rubio ");
+}
+
+TEST_CASE("tagger: the extractor works without a model file and can turn the tagger off",
+          "[tagger]") {
+    byline::test::TempDir dir;
+    for (const auto& e : std::filesystem::directory_iterator(resolve_data_dir(""))) {
+        if (e.path().filename() != "ner-model.bin")
+            std::filesystem::copy_file(e.path(), dir.path() / e.path().filename());
+    }
+    EntityOptions no_model;
+    no_model.data_dir = dir.path().string();
+    EntityOptions off;
+    off.use_tagger = false;
+    std::string body = "Secretary of State Marco Rubio met NATO officials in Geneva.";
+    auto a = EntityExtractor(no_model).extract("", body);
+    auto b = EntityExtractor(off).extract("", body);
+    REQUIRE(a.size() == b.size());
+    CHECK(a.size() == 3);
+    EntityOptions named = no_model;
+    named.tagger_model = dir / "ner-model.bin";
+    CHECK_THROWS_AS(EntityExtractor(named), byline::InputError);
+}
