@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 
 namespace {
@@ -25,6 +26,29 @@ int fail(const std::string& message, int status) {
 
 }  // namespace
 
+// --queries FILE: every non-empty line is a query with the command's options; a bad query
+// prints a JSON error line and the batch goes on. Returns 2 if any query failed.
+int run_batch(byline::Searcher& searcher, byline::cli::SearchCommand& cmd) {
+    std::ifstream in(cmd.queries_file);
+    int status = 0;
+    std::size_t line_number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++line_number;
+        if (line.empty()) continue;
+        cmd.query_words = {line};
+        cmd.request.query = byline::cli::query_text(cmd);
+        try {
+            std::cout << byline::to_json(searcher.search(cmd.request)) << "\n";
+        } catch (const byline::QueryError& e) {
+            std::cout << byline::error_json("query_syntax", e.what(), e.position()) << "\n";
+            std::cerr << "byline-search: " << cmd.queries_file << ":" << line_number << ": "
+                      << e.what() << "\n";
+            status = 2;
+        }
+    }
+    return status;
+}
+
 int main(int argc, char** argv) {
     CLI::App app{"Search a Byline index"};
     byline::cli::SearchCommand cmd;
@@ -39,6 +63,7 @@ int main(int argc, char** argv) {
     cmd.request.query = byline::cli::query_text(cmd);
     try {
         byline::Searcher searcher(cmd.index_path);
+        if (!cmd.queries_file.empty()) return run_batch(searcher, cmd);
         byline::SearchResult result = searcher.search(cmd.request);
         if (cmd.format == "json") {
             std::cout << byline::to_json(result, cmd.pretty) << "\n";
@@ -49,10 +74,14 @@ int main(int argc, char** argv) {
         }
         return 0;
     } catch (const byline::QueryError& e) {
+        if (cmd.format == "json")
+            std::cout << byline::error_json("query_syntax", e.what(), e.position()) << "\n";
         return fail(std::string("query error: ") + e.what() + "\n" + e.caret_diagram(), 2);
     } catch (const byline::UsageError& e) {
+        if (cmd.format == "json") std::cout << byline::error_json("usage", e.what()) << "\n";
         return fail(e.what(), 2);
     } catch (const byline::Error& e) {
+        if (cmd.format == "json") std::cout << byline::error_json("index", e.what()) << "\n";
         return fail(e.what(), 3);
     }
 }

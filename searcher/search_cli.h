@@ -21,6 +21,7 @@ struct SearchCommand {
     std::string color = "auto";
     std::vector<std::string> people, places, orgs;  ///< --person/--place/--org filters
     std::string since, until;                       ///< publication date bounds
+    std::string queries_file;  ///< one query a line, one JSON line each (batch mode)
 };
 
 inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
@@ -51,6 +52,9 @@ inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
     app.add_option("--passage-length", cmd.request.passage_length, "Longest passage in characters")
         ->default_val(300)
         ->check(CLI::Range(20, 100000));
+    app.add_option("--queries", cmd.queries_file,
+                   "Run each line of FILE as a query in one process, printing one JSON line each")
+        ->check(CLI::ExistingFile);
     app.add_option("--since", cmd.since, "Published on or after this date (YYYY[-MM[-DD]])");
     app.add_option("--until", cmd.until, "Published on or before this date (YYYY[-MM[-DD]])");
     app.add_option("--date-facet", cmd.request.date_facet,

@@ -67,6 +67,37 @@ TEST_CASE("e2e: a query syntax error prints a caret and exits 2", "[e2e]") {
     CHECK(r.err.find("  peace (talks\n              ^") != std::string::npos);
 }
 
+TEST_CASE("e2e: with --json a query error is a JSON error object too", "[e2e]") {
+    TempDir dir;
+    REQUIRE(run(index_cmd(dir, BYLINE_SAMPLE_CORPUS), dir).status == 0);
+    Run r = run(search_cmd(dir, "--json " + quote("peace (talks")), dir);
+    CHECK(r.status == 2);
+    json error = json::parse(r.out)["error"];
+    CHECK(error["code"] == "query_syntax");
+    CHECK(error["position"] == 12);  // where the missing ')' belongs
+    CHECK(error["message"].get<std::string>().find("')'") != std::string::npos);
+}
+
+TEST_CASE("e2e: --queries runs a file of queries in one process, one JSON line each", "[e2e]") {
+    TempDir dir;
+    REQUIRE(run(index_cmd(dir, BYLINE_SAMPLE_CORPUS), dir).status == 0);
+    std::string queries =
+        dir.write("queries.txt", "Witkoff\n\n\"security guarantees\"\nbad \"quote\n");
+    Run r = run(search_cmd(dir, "--queries " + quote(queries) + " --limit 1"), dir);
+    CHECK(r.status == 2);  // one query was bad; the others still ran
+    std::istringstream lines(r.out);
+    std::vector<json> results;
+    for (std::string line; std::getline(lines, line);)
+        results.push_back(json::parse(line));
+    REQUIRE(results.size() == 3);
+    CHECK(results[0]["query"] == "Witkoff");
+    CHECK(results[0]["total"] > 0);
+    CHECK(results[0]["took_ms"].is_number());
+    CHECK(results[1]["query"] == "\"security guarantees\"");
+    CHECK(results[2]["error"]["code"] == "query_syntax");
+    CHECK(r.err.find("queries.txt:4:") != std::string::npos);
+}
+
 TEST_CASE("e2e: a broken corpus is reported file by file and the rest is indexed", "[e2e]") {
     TempDir dir;
     dir.write("corpus/good.txt", "Good title\n\nA good article about Geneva talks.\n");

@@ -23,6 +23,11 @@ std::string to_terminal(const SearchResult& result, const TerminalOptions& optio
 /// escaped, then facet counts.
 std::string to_html(const SearchResult& result);
 
+/// An error as one JSON object: {"error": {"code", "message", "position"}}; `position` (a byte
+/// offset into the query) is null when npos.
+std::string error_json(const std::string& code, const std::string& message,
+                       std::size_t position = std::string::npos);
+
 /// The bytes of `text` with each highlight wrapped in `open` and `close`.
 std::string mark(const std::string& text, const std::vector<Highlight>& highlights,
                  const std::string& open, const std::string& close);

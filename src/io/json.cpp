@@ -116,6 +116,13 @@ std::string to_json(const SearchResult& result, bool pretty) {
     return out.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
 }
 
+std::string error_json(const std::string& code, const std::string& message, std::size_t position) {
+    json error = {{"code", code},
+                  {"message", message},
+                  {"position", position == std::string::npos ? json(nullptr) : json(position)}};
+    return json{{"error", std::move(error)}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 std::string to_json(const Extraction& e) {
     json entities = json::array();
     for (const EntityInfo& m : e.entities) {
