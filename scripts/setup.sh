@@ -2,7 +2,8 @@
 # Source it; it defines ensure_packages and build.
 
 BYLINE_PACKAGES=(cmake ninja-build g++ pkg-config clang-format libxapian-dev libicu-dev
-                 libcli11-dev nlohmann-json3-dev catch2 libgumbo-dev zlib1g-dev)
+                 libcli11-dev nlohmann-json3-dev catch2 libgumbo-dev zlib1g-dev
+                 python3-jsonschema)
 
 ensure_packages() {
     local missing=()
