@@ -96,7 +96,7 @@ std::string serialise(const StoredDoc& stored) {
     return out;
 }
 
-StoredDoc unserialise(const std::string& data) {
+StoredDoc unserialise(const std::string& data, bool with_mentions) {
     Reader in(data);
     if (in.byte() != kFormat) {
         throw IndexError("stored document data is of another Byline version; re-index the corpus");
@@ -126,6 +126,7 @@ StoredDoc unserialise(const std::string& data) {
         position += static_cast<std::uint32_t>(in.varint());
         stored.sentence_positions.push_back(position);
     }
+    if (!with_mentions) return stored;
     std::uint64_t keys = in.varint();
     for (std::uint64_t i = 0; i < keys; ++i)
         stored.entity_keys.push_back(in.string());

@@ -36,6 +36,8 @@ struct StoredDoc {
 std::string serialise(const StoredDoc& stored);
 
 /// Inverse of serialise(); throws IndexError on data of another format.
-StoredDoc unserialise(const std::string& data);
+/// Without `with_mentions`, entity keys and mentions are left empty (a long article may have
+/// thousands; only entity filters need them).
+StoredDoc unserialise(const std::string& data, bool with_mentions = true);
 
 }  // namespace byline::index

@@ -65,6 +65,14 @@ class PassageSelector {
                                       const PassageOptions& options,
                                       std::vector<PatternHit>* hits_out = nullptr) const;
 
+    /// Whether passages mark stored entity mentions (the query filters by an entity).
+    bool marks_mentions() const {
+        for (const MatchPattern& p : matcher_.patterns()) {
+            if (p.entity && !p.entity_key.empty()) return true;
+        }
+        return false;
+    }
+
     /// Where the query's patterns occur in document `did`.
     std::vector<PatternHit> hits(Xapian::docid did) const { return pattern_terms_.hits(did); }
 

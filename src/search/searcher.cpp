@@ -156,7 +156,8 @@ struct Searcher::Impl {
 
     Hit make_hit(const Xapian::MSetIterator& item, search::PassageSelector& selector,
                  const SearchRequest& request) {
-        index::StoredDoc stored = index::unserialise(item.get_document().get_data());
+        index::StoredDoc stored =
+            index::unserialise(item.get_document().get_data(), selector.marks_mentions());
         const Document& d = stored.doc;
         std::string language = document_language(d);
         Hit hit;
@@ -287,7 +288,7 @@ std::vector<PassageHit> Searcher::Impl::rank_passages(const Xapian::MSet& mset,
     std::vector<Candidate> candidates;
     const search::PassageOptions options{request.passages, request.passage_length};
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        index::StoredDoc stored = index::unserialise(it.get_document().get_data());
+        index::StoredDoc stored = index::unserialise(it.get_document().get_data(), false);
         for (const search::ScoredWindow& window : selector.windows(*it, stored, options))
             candidates.push_back({window, it});
     }
@@ -298,7 +299,8 @@ std::vector<PassageHit> Searcher::Impl::rank_passages(const Xapian::MSet& mset,
     std::vector<PassageHit> out;
     for (std::size_t i = request.offset; i < candidates.size() && out.size() < request.limit; ++i) {
         const Candidate& c = candidates[i];
-        index::StoredDoc stored = index::unserialise(c.article.get_document().get_data());
+        index::StoredDoc stored =
+            index::unserialise(c.article.get_document().get_data(), selector.marks_mentions());
         std::vector<search::PatternHit> hits = selector.hits(*c.article);
         const Document& d = stored.doc;
         PassageHit hit{i + 1,
