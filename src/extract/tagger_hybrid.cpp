@@ -2,11 +2,14 @@
 
 #include "extract/entity_coref.h"
 #include "extract/entity_key.h"
+#include "extract/entity_rules.h"
 
 #include <byline/error.h>
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <string>
 #include <utility>
 
 namespace byline::extract {
@@ -33,10 +36,26 @@ CandidateKind gaz_kind(GazKind kind) {
     }
 }
 
+std::string_view span_text(const ChunkContext& c, const Candidate& cand) {
+    return c.text.substr(cand.start, cand.end - cand.start);
+}
+
+// A city or subdivision entry reached only through the key's folds ("Putin" is not Putten).
+bool near_miss(const ChunkContext& c, const Candidate& cand, const GazEntry& g) {
+    bool local = g.source == GazSource::city || g.source == GazSource::subdivision;
+    return local && ascii_fold(span_text(c, cand)) != ascii_fold(g.name);
+}
+
+// The gazetteer entry behind the whole span, unless it is a near miss.
+const GazEntry* gaz_entry(const ChunkContext& c, const Candidate& cand) {
+    const GazEntry* g = c.gaz.find(entity_key(span_text(c, cand)));
+    return g && !near_miss(c, cand, *g) ? g : nullptr;
+}
+
 // A user entry for the whole span decides its type, and so does a curated `ignore` entry (and,
 // under tagger_types, any curated entry).
 void apply_gazetteer(const ChunkContext& c, Candidate& cand, HybridPolicy policy) {
-    const GazEntry* g = c.gaz.find(entity_key(c.text.substr(cand.start, cand.end - cand.start)));
+    const GazEntry* g = gaz_entry(c, cand);
     if (!g) return;
     // Curated `ignore` phrases (holidays, page furniture) are never entities.
     bool ignored = g->kind == GazKind::ignore && g->source >= GazSource::curated;
@@ -81,6 +100,20 @@ std::vector<TagSpan> rule_spans(const std::vector<Candidate>& rules) {
 
 // Confident rule candidates replace the tagger spans they overlap; the other rule candidates
 // only fill places where the tagger found nothing.
+// "Joint Base Elmendorf-Richardson": a place or organisation the rules typed by its words
+// (weak) that strictly contains a tagger span ("Base Elmendorf-Richardson" as a person) keeps
+// its extent and type; the tagger span inside it gives way.
+void promote_containing_rules(const std::vector<Candidate>& tagged, std::vector<Candidate>& rules) {
+    for (Candidate& r : rules) {
+        if (!r.weak || r.kind == CandidateKind::person || r.kind == CandidateKind::unknown)
+            continue;
+        bool inside = std::any_of(tagged.begin(), tagged.end(), [&](const Candidate& t) {
+            return r.first <= t.first && t.last <= r.last && t.last - t.first < r.last - r.first;
+        });
+        if (inside) r.weak = false;
+    }
+}
+
 std::vector<Candidate> prefer_strong_rules(const ChunkContext& c, const std::vector<TagSpan>& spans,
                                            std::vector<Candidate>& tagged,
                                            std::vector<Candidate>& rules) {
@@ -107,6 +140,154 @@ std::vector<Candidate> prefer_strong_rules(const ChunkContext& c, const std::vec
     add_uncovered(c, taken, weak, out);
     resolve_coreference(c, out);
     return out;
+}
+
+// Lower-case words of tokens [first, last) without periods; punctuation tokens skipped.
+std::vector<std::string> span_words(const ChunkContext& c, std::size_t first, std::size_t last) {
+    std::vector<std::string> words;
+    for (std::size_t k = first; k < last; ++k) {
+        if (c.tt.tokens[k].kind == TokenKind::punct) continue;
+        std::string w = c.lower(k);
+        std::erase(w, '.');
+        words.push_back(std::move(w));
+    }
+    return words;
+}
+
+std::size_t word_count(const ChunkContext& c, std::size_t first, std::size_t last) {
+    std::size_t n = 0;
+    for (std::size_t k = first; k < last; ++k)
+        n += c.tt.tokens[k].kind == TokenKind::word;
+    return n;
+}
+
+// "Donald Trump Jr.", "Martin Luther King III": a generational suffix ends a personal name.
+bool ends_generational(const ChunkContext& c, const Candidate& cand) {
+    auto words = span_words(c, cand.first, cand.last);
+    return words.size() >= 2 && is_generational_suffix(words.back());
+}
+
+// "Secretary of State", "Army Chief of Staff": the span is a person title, alone or after one
+// or two words of the office ("Army", "Foreign"). A one-word title after a name is a surname
+// ("Stephen King").
+bool is_title_span(const ChunkContext& c, const Candidate& cand) {
+    auto words = span_words(c, cand.first, cand.last);
+    std::vector<std::string_view> views(words.begin(), words.end());
+    for (std::size_t p = 0; p < views.size() && p <= 2; ++p) {
+        std::size_t rest = views.size() - p;
+        if (title_length(views.data() + p, rest) == rest && (p == 0 || rest >= 2)) return true;
+    }
+    return false;
+}
+
+bool sentence_punct(std::string_view w) {
+    return w == "." || w == "?" || w == "!" || w == ":" || w == ";";
+}
+
+// "Diplomatic Push Continues Despite Setbacks", "Analysis & Commentary (12)": the span is
+// every word of a line without sentence punctuation, and half its words or more are common
+// words. Such a line is a section header or headline, not a name.
+bool is_header_line_span(const ChunkContext& c, const Candidate& cand) {
+    const Line& line = c.tt.lines[c.tt.tokens[cand.first].line];
+    std::size_t common = 0, words = 0;
+    for (std::size_t k = line.first; k < line.last; ++k) {
+        const Token& t = c.tt.tokens[k];
+        if (t.kind == TokenKind::punct && sentence_punct(c.word(k))) return false;
+        if (t.kind != TokenKind::word) continue;
+        if (k < cand.first || k >= cand.last) return false;
+        ++words;
+        common += c.gaz.is_common_word(c.lower(k));
+    }
+    return words >= 2 && common * 2 > words;
+}
+
+// "Enlargement of NATO — Wikipedia": a one-word name after a dash at the end of a line
+// without sentence punctuation is the source of a cited title, a publisher.
+bool is_source_after_dash(const ChunkContext& c, const Candidate& cand) {
+    if (word_count(c, cand.first, cand.last) != 1) return false;
+    const Line& line = c.tt.lines[c.tt.tokens[cand.first].line];
+    if (cand.last != line.last || cand.first < line.first + 3) return false;
+    std::string_view dash = c.word(cand.first - 1);
+    if (dash != "\u2014" && dash != "\u2013" && dash != "-" && dash != "--") return false;
+    for (std::size_t k = line.first; k < line.last; ++k) {
+        if (c.tt.tokens[k].kind == TokenKind::punct && sentence_punct(c.word(k))) return false;
+    }
+    return !c.gaz.is_first_name(entity_key(c.word(cand.first)));
+}
+
+// Keys of the people the document names for sure: confident rule persons and the tagger's
+// full names, with the surnames of full names ("Trump" of "Donald Trump", not of "Donald
+// Trump Jr.").
+std::set<std::string> person_keys(const ChunkContext& c, const std::vector<Candidate>& tagged,
+                                  const std::vector<Candidate>& rules) {
+    std::set<std::string> keys;
+    auto add = [&](const Candidate& cand) {
+        keys.insert(entity_key(span_text(c, cand)));
+        if (word_count(c, cand.first, cand.last) < 2 || ends_generational(c, cand)) return;
+        std::size_t k = cand.last - 1;
+        keys.insert(
+            entity_key(c.text.substr(c.tt.tokens[k].start, c.name_end(k) - c.tt.tokens[k].start)));
+    };
+    for (const Candidate& r : rules) {
+        if (r.kind == CandidateKind::person && !r.weak) add(r);
+    }
+    for (const Candidate& t : tagged) {
+        if (t.kind == CandidateKind::person && word_count(c, t.first, t.last) >= 2) add(t);
+    }
+    return keys;
+}
+
+// Evidence the rules or the gazetteer give for a tagger span: a gazetteer entry for it (not a
+// near miss) or a rule candidate with the very same extent.
+bool confirmed(const ChunkContext& c, const Candidate& cand,
+               const std::set<std::pair<std::size_t, std::size_t>>& rule_spans) {
+    const GazEntry* g = gaz_entry(c, cand);
+    if (g && g->kind != GazKind::ignore) return true;
+    return rule_spans.count({cand.first, cand.last}) > 0;
+}
+
+// Checks each tagger span against what the rules know of the document (see
+// combine_candidates). Spans found to be no entity become unknown: coreference may still make
+// a weak one a person, the rest are dropped.
+void vet_tagger_candidates(const ChunkContext& c, std::vector<Candidate>& tagged,
+                           const std::vector<Candidate>& rules) {
+    std::set<std::pair<std::size_t, std::size_t>> rule_spans;
+    for (const Candidate& r : rules) {
+        if (r.kind != CandidateKind::unknown) rule_spans.insert({r.first, r.last});
+    }
+    std::set<std::string> people = person_keys(c, tagged, rules);
+    std::map<std::string, int> tagged_keys;
+    for (const Candidate& t : tagged)
+        ++tagged_keys[entity_key(span_text(c, t))];
+    for (Candidate& cand : tagged) {
+        bool sure = confirmed(c, cand, rule_spans);
+        std::string key = entity_key(span_text(c, cand));
+        if (ends_generational(c, cand)) {
+            cand.kind = CandidateKind::person;
+            continue;
+        }
+        if (is_title_span(c, cand) || (!sure && is_header_line_span(c, cand))) {
+            cand.kind = CandidateKind::unknown;
+            cand.weak = false;
+            continue;
+        }
+        if (cand.kind != CandidateKind::person && people.count(key)) {
+            cand.kind = CandidateKind::person;  // coreference gives the full name
+            cand.weak = true;
+            continue;
+        }
+        if (sure) continue;
+        const GazEntry* any = c.gaz.find(key);
+        bool single = word_count(c, cand.first, cand.last) == 1;
+        if ((any && near_miss(c, cand, *any) && cand.kind != CandidateKind::person) ||
+            (single && c.gaz.is_common_word(c.lower(cand.first)) && !people.count(key) &&
+             tagged_keys[key] < 2)) {
+            cand.kind = CandidateKind::unknown;
+            continue;
+        }
+        if (cand.kind == CandidateKind::person && is_source_after_dash(c, cand))
+            cand.kind = CandidateKind::org;
+    }
 }
 
 }  // namespace
@@ -146,6 +327,12 @@ std::vector<Candidate> combine_candidates(const ChunkContext& c, const TagSet& t
     for (Candidate& cand : out)
         apply_gazetteer(c, cand, policy);
     std::erase_if(out, [](const Candidate& cand) { return cand.kind == CandidateKind::unknown; });
+    if (policy != HybridPolicy::tagger) {
+        // single words start weak: a lone word may be a known surname
+        for (Candidate& cand : out)
+            cand.weak = cand.last - cand.first == 1;
+        vet_tagger_candidates(c, out, rules);
+    }
     if (policy == HybridPolicy::rules_first) {
         // The tagger's additions are weak: a lone word may be the surname of a person the
         // rules found ("Rubio" after "Marco Rubio").
@@ -155,9 +342,14 @@ std::vector<Candidate> combine_candidates(const ChunkContext& c, const TagSet& t
         resolve_coreference(c, rules);
         return rules;
     }
-    for (Candidate& cand : out)
-        cand.weak = cand.last - cand.first == 1;  // a lone word may be a known surname
-    if (policy == HybridPolicy::strong_rules) return prefer_strong_rules(c, spans, out, rules);
+    if (policy == HybridPolicy::tagger) {
+        for (Candidate& cand : out)
+            cand.weak = cand.last - cand.first == 1;  // a lone word may be a known surname
+    }
+    if (policy == HybridPolicy::strong_rules) {
+        promote_containing_rules(out, rules);
+        return prefer_strong_rules(c, spans, out, rules);
+    }
     resolve_coreference(c, out);
     take_rule_names(out, rules);
     if (policy == HybridPolicy::tagger_first) add_uncovered(c, spans, rules, out);

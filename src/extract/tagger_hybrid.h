@@ -34,7 +34,14 @@ std::vector<Candidate> tagger_candidates(const ChunkContext& c, const TagSet& ta
 
 /// Final candidates from the tagger's spans and the rules' resolved candidates under `policy`
 /// (not rules). Canonical names come from an identical rule span, then the gazetteer, then
-/// person coreference over the tagger's names; user `ignore` entries drop a span.
+/// person coreference over the tagger's names; user `ignore` entries drop a span. Except under
+/// `tagger`, each tagger span is vetted first: a name ending in Jr./Sr. is a person; a person
+/// title ("Army Chief of Staff") or an unconfirmed header line of common words is no entity;
+/// a place or organisation whose key is a person of the document is that person; a near-miss
+/// gazetteer city never names or types a span; an unconfirmed single common word ("Card")
+/// needs a second mention; a one-word source after a dash at a line's end is an organisation.
+/// Under strong_rules a place or organisation the rules typed by its words that strictly
+/// contains a tagger span keeps its extent and type.
 std::vector<Candidate> combine_candidates(const ChunkContext& c, const TagSet& tags,
                                           const std::vector<TagSpan>& spans,
                                           std::vector<Candidate> rules, HybridPolicy policy);
