@@ -65,11 +65,11 @@ std::set<std::string> split_languages(const std::string& list) {
     return out;
 }
 
-// Threads preparing articles besides the writing one: one fewer than asked (0: all cores),
-// none for a single thread.
+// Threads preparing articles besides the writing one: as many as asked (0: all cores), since the
+// writer waits on Xapian's I/O part of the time; none (all on the calling thread) for one.
 unsigned analysis_threads(unsigned requested) {
     unsigned threads = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
-    return threads - 1;
+    return threads > 1 ? threads : 0;
 }
 
 // Normalises a metadata date to ISO; false (date kept for the message) if it is unrecognised.
