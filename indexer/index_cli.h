@@ -52,6 +52,8 @@ inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
         ->check(CLI::ExistingFile);
     app.add_flag("!--no-entities", cmd.options.extract.entities,
                  "Do not look for people, places and organisations");
+    app.add_flag("!--no-tagger", cmd.options.extract.tagger,
+                 "Find entities with the rules only, without the learned tagger (faster)");
     app.add_flag("!--no-cross-script", cmd.options.extract.cross_script,
                  "Keep entity names in other scripts apart from their Latin spelling");
     app.add_flag("--extract", cmd.extract,

@@ -45,6 +45,7 @@ struct ExtractOptions {
     bool entities = true;       ///< find people, places and organisations
     std::string entities_file;  ///< user additions and corrections (README format)
     bool cross_script = true;   ///< "Зеленський" is the same entity as "Zelenskyy"
+    bool tagger = true;         ///< the learned tagger with the rules; false: rules only
     std::string data_dir;       ///< gazetteer folder; empty: the installed one
 };
 

@@ -17,14 +17,15 @@ namespace {
 // set of options (tests and the indexer make many Extractors).
 std::shared_ptr<const extract::EntityExtractor> shared_entities(const ExtractOptions& o) {
     static std::mutex mutex;
-    static std::map<std::tuple<std::string, std::string, bool>,
+    static std::map<std::tuple<std::string, std::string, bool, bool>,
                     std::weak_ptr<const extract::EntityExtractor>>
         cache;
     std::lock_guard lock(mutex);
-    auto key = std::make_tuple(o.data_dir, o.entities_file, o.cross_script);
+    auto key = std::make_tuple(o.data_dir, o.entities_file, o.cross_script, o.tagger);
     if (auto found = cache[key].lock()) return found;
-    auto made = std::make_shared<const extract::EntityExtractor>(
-        extract::EntityOptions{o.data_dir, o.entities_file, o.cross_script});
+    extract::EntityOptions options{o.data_dir, o.entities_file, o.cross_script};
+    options.use_tagger = o.tagger;
+    auto made = std::make_shared<const extract::EntityExtractor>(options);
     cache[key] = made;
     return made;
 }
