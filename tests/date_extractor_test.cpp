@@ -219,6 +219,9 @@ TEST_CASE("dates: negatives", "[dates]") {
         {"in 2025-26, in 1500, in 2101, $5 May", kWed, {}},
         {"Dec. 45, Feb. 30, Nov. 31, 2025, April 31", kWed, {}},
         {"in May\u2019s cabinet", kWed, {}},
+        // Regression: any four-digit year was taken, so noisy numbers ("May 12, 9942") spread a
+        // mentioned-date histogram over thousands of years.
+        {"on May 12, 9942 and 1066-10-14", kWed, {"May 12=2025-05-12/day"}},
     });
 }
 

@@ -13,6 +13,10 @@ namespace byline::extract::detail {
 
 namespace {
 
+// The years a news date may carry (written dates and "in 2022" alike).
+constexpr int kMinYear = 1800;
+constexpr int kMaxYear = 2100;
+
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
@@ -153,8 +157,10 @@ int Scanner::day_at(std::size_t i) const {
 
 int Scanner::year_at(std::size_t i) const {
     if (!is(i, Tok::number) || str(i).size() != 4 || glued_right(i)) return 0;
+    // News dates fall in a plausible window; "May 12, 9942" is a number, not a date, and would
+    // otherwise spread a date histogram over eight thousand years.
     const int year = number_value(str(i));
-    return year >= 1000 ? year : 0;
+    return year >= kMinYear && year <= kMaxYear ? year : 0;
 }
 
 // After a first day at `i`: the token after the range separator of "24-26", "24 - 26",
@@ -272,14 +278,15 @@ bool Scanner::iso_date(std::size_t i, Match& m) const {
     m.d.day = number_value(day.substr(0, 2));
     m.last = i + 4;
     m.d.end = toks_[i + 4].start + 2;
-    return dates::valid_day(m.d.year, m.d.month, m.d.day);
+    return m.d.year >= kMinYear && m.d.year <= kMaxYear &&
+           dates::valid_day(m.d.year, m.d.month, m.d.day);
 }
 
 // A bare year only after a preposition ("in 2022", "since 1999", "as of 2024", "mid-2025"), so
 // counts like "2025 troops" are not years.
 bool Scanner::preposition_year(std::size_t i, Match& m) const {
     const int year = year_at(i);
-    if (year < 1800 || year > 2100 || glued_left(i)) return false;
+    if (year == 0 || glued_left(i)) return false;
     if (!one_of(word_before(i),
                 {"in", "since", "by", "until", "till", "from", "of", "during", "before", "after",
                  "through", "throughout", "early", "late", "mid"})) {
