@@ -6,7 +6,6 @@
 #include <chrono>
 #include <cstdio>
 #include <optional>
-#include <set>
 
 namespace byline::search {
 
@@ -15,12 +14,6 @@ namespace {
 using namespace std::chrono;
 
 constexpr std::size_t kMaxBuckets = 1000;
-
-year_month_day parse_day(const std::string& d) {  // "YYYYMMDD"
-    return year{std::stoi(d.substr(0, 4))} /
-           month{static_cast<unsigned>(std::stoi(d.substr(4, 2)))} /
-           day{static_cast<unsigned>(std::stoi(d.substr(6, 2)))};
-}
 
 std::string format(const year_month_day& d, const std::string& granularity) {
     char buf[16];
@@ -74,28 +67,41 @@ std::string coarser(const std::string& granularity) {
 
 // A date value ("YYYYMMDD", "YYYYMM" or "YYYY") as the first day of its bucket, or nothing when
 // its precision is coarser than the bucket (a month mention has no day).
-std::optional<year_month_day> DateHistogramSpy::bucket_of(const std::string& value) const {
-    if (!std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return std::nullopt;
-    if (value.size() == 8) return bucket_start(parse_day(value), granularity_);
-    if (value.size() == 6 && (granularity_ == "month" || granularity_ == "year"))
-        return bucket_start(parse_day(value + "01"), granularity_);
-    if (value.size() == 4 && granularity_ == "year") return parse_day(value + "0101");
-    return std::nullopt;
+// A date value ("YYYYMMDD", "YYYY-MM-DD", month or year precision) as the first day of its
+// bucket, or nothing when its precision is coarser than the bucket (a month has no day).
+std::optional<year_month_day> DateHistogramSpy::bucket_of(std::string_view value) const {
+    int parts[3] = {0, 1, 1};
+    int digits = 0;
+    for (char c : value) {
+        if (c == '-') continue;
+        if (c < '0' || c > '9' || digits >= 8) return std::nullopt;
+        int& part = parts[digits < 4 ? 0 : digits < 6 ? 1 : 2];
+        part = (digits == 4 || digits == 6 ? 0 : part * 10) + (c - '0');
+        ++digits;
+    }
+    const bool fits = digits == 8 ||
+                      (digits == 6 && (granularity_ == "month" || granularity_ == "year")) ||
+                      (digits == 4 && granularity_ == "year");
+    if (!fits) return std::nullopt;
+    year_month_day d{year{parts[0]}, month{static_cast<unsigned>(parts[1])},
+                     day{static_cast<unsigned>(parts[2])}};
+    if (!d.ok()) return std::nullopt;
+    return bucket_start(d, granularity_);
 }
 
 void DateHistogramSpy::operator()(const Xapian::Document& doc, double) {
     const std::string slot = doc.get_value(slot_);
-    std::set<sys_days> buckets;  // each bucket once per document
+    buckets_.clear();  // each bucket once per document
     for (std::size_t begin = 0; begin < slot.size();) {
         std::size_t end = std::min(slot.find(schema::kFacetSeparator, begin), slot.size());
-        std::string value = slot.substr(begin, end - begin);
-        std::erase(value, '-');
-        if (auto bucket = bucket_of(value); bucket && bucket->ok()) buckets.insert(*bucket);
+        if (auto bucket = bucket_of(std::string_view(slot).substr(begin, end - begin)))
+            buckets_.push_back(sys_days(*bucket));
         begin = end + 1;
     }
-    if (buckets.empty()) ++undated_;
-    for (sys_days b : buckets)
+    if (buckets_.empty()) ++undated_;
+    std::sort(buckets_.begin(), buckets_.end());
+    buckets_.erase(std::unique(buckets_.begin(), buckets_.end()), buckets_.end());
+    for (sys_days b : buckets_)
         ++counts_[b];
 }
 

@@ -10,6 +10,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace byline::search {
 
@@ -30,12 +32,13 @@ class DateHistogramSpy : public Xapian::MatchSpy {
     DateHistogram histogram(const std::string& facet_name) const;
 
   private:
-    std::optional<std::chrono::year_month_day> bucket_of(const std::string& value) const;
+    std::optional<std::chrono::year_month_day> bucket_of(std::string_view value) const;
 
     Xapian::valueno slot_;
     std::string granularity_;
     std::size_t undated_ = 0;
     std::map<std::chrono::sys_days, std::size_t> counts_;  // bucket's first day -> documents
+    std::vector<std::chrono::sys_days> buckets_;           // scratch: one document's buckets
 };
 
 }  // namespace byline::search

@@ -8,25 +8,33 @@
 
 namespace byline::search {
 
+void FacetSpy::count(std::string_view value) {
+    auto it = counts_.find(value);
+    if (it != counts_.end())
+        ++it->second;
+    else
+        counts_.emplace(std::string(value), 1);
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
     ++seen_;
     const std::string slot = doc.get_value(slot_);
     if (slot.empty()) return;
     if (slot.find(schema::kFacetSeparator) == std::string::npos) {
-        ++counts_[slot];
+        count(slot);
         return;
     }
-    std::vector<std::string_view> values;
+    values_.clear();
     std::string_view rest(slot);
     while (!rest.empty()) {
         std::size_t cut = std::min(rest.find(schema::kFacetSeparator), rest.size());
-        values.push_back(rest.substr(0, cut));
+        values_.push_back(rest.substr(0, cut));
         rest.remove_prefix(std::min(cut + 1, rest.size()));
     }
-    std::sort(values.begin(), values.end());
-    values.erase(std::unique(values.begin(), values.end()), values.end());
-    for (std::string_view value : values)
-        ++counts_[std::string(value)];
+    std::sort(values_.begin(), values_.end());
+    values_.erase(std::unique(values_.begin(), values_.end()), values_.end());
+    for (std::string_view value : values_)
+        count(value);
 }
 
 std::vector<FacetValue> FacetSpy::top(std::size_t limit) const {

@@ -6,7 +6,9 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace byline::search {
 
@@ -25,9 +27,19 @@ class FacetSpy : public Xapian::MatchSpy {
     std::size_t documents_seen() const { return seen_; }
 
   private:
+    // Heterogeneous lookup: counting a value already seen allocates nothing.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
     Xapian::valueno slot_;
     std::size_t seen_ = 0;
-    std::unordered_map<std::string, std::size_t> counts_;
+    std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> counts_;
+    std::vector<std::string_view> values_;  // scratch, reused for each document
+
+    void count(std::string_view value);
 };
 
 }  // namespace byline::search
