@@ -14,6 +14,21 @@ namespace byline::extract {
 
 enum class CandidateKind : std::uint8_t { person, place, org, unknown };
 
+/// A gazetteer kind as a candidate kind; `ignore` gives unknown (the span is dropped).
+inline CandidateKind candidate_kind(GazKind kind) {
+    switch (kind) {
+        case GazKind::person:
+            return CandidateKind::person;
+        case GazKind::place:
+            return CandidateKind::place;
+        case GazKind::org:
+            return CandidateKind::org;
+        case GazKind::ignore:
+            break;
+    }
+    return CandidateKind::unknown;
+}
+
 /// A classified span before coreference.
 struct Candidate {
     std::size_t first = 0, last = 0;  ///< token range [first, last)

@@ -7,20 +7,6 @@
 namespace byline::extract {
 namespace {
 
-CandidateKind to_candidate(GazKind k) {
-    switch (k) {
-        case GazKind::person:
-            return CandidateKind::person;
-        case GazKind::place:
-            return CandidateKind::place;
-        case GazKind::org:
-            return CandidateKind::org;
-        case GazKind::ignore:
-            break;
-    }
-    return CandidateKind::unknown;
-}
-
 Candidate make(const ChunkContext& c, std::size_t first, std::size_t last, CandidateKind kind,
                std::string name, bool weak) {
     Candidate cand{first, last, c.tt.tokens[first].start, c.name_end(last - 1),
@@ -50,7 +36,7 @@ bool from_gazetteer(const ChunkContext& c, std::size_t first, std::size_t last, 
     }
     std::string key = entity_key(c.word(first));
     bool weak = local && last - first == 1 && (g.population < 100000 || c.gaz.is_first_name(key));
-    out.push_back(make(c, first, last, to_candidate(g.kind), g.name, weak));
+    out.push_back(make(c, first, last, candidate_kind(g.kind), g.name, weak));
     out.back().local = local;
     return true;
 }
@@ -183,7 +169,7 @@ void scan_line_for_known(const ChunkContext& c, const Line& line, const KnownEnt
                 bool given = local && n == 1 && line.style == LineStyle::title_case &&
                              i + 1 < line.last && c.is_cap_word(i + 1) && c.gaz.is_first_name(key);
                 if ((!small || n > 1) && spelled && !given) {
-                    out.push_back(make(c, i, i + n, to_candidate(g->kind), g->name, false));
+                    out.push_back(make(c, i, i + n, candidate_kind(g->kind), g->name, false));
                     out.back().local = local;
                 }
                 best = n;

@@ -22,20 +22,6 @@ bool label_kind(std::string_view label, CandidateKind& kind) {
     return label == "PER" || label == "LOC" || label == "ORG";
 }
 
-// Gazetteer kind as a candidate kind; `ignore` gives unknown (the span is dropped).
-CandidateKind gaz_kind(GazKind kind) {
-    switch (kind) {
-        case GazKind::person:
-            return CandidateKind::person;
-        case GazKind::place:
-            return CandidateKind::place;
-        case GazKind::org:
-            return CandidateKind::org;
-        default:
-            return CandidateKind::unknown;
-    }
-}
-
 std::string_view span_text(const ChunkContext& c, const Candidate& cand) {
     return c.text.substr(cand.start, cand.end - cand.start);
 }
@@ -61,8 +47,8 @@ void apply_gazetteer(const ChunkContext& c, Candidate& cand, HybridPolicy policy
     bool ignored = g->kind == GazKind::ignore && g->source >= GazSource::curated;
     bool decides = ignored || g->source == GazSource::user ||
                    (policy == HybridPolicy::tagger_types && g->source == GazSource::curated);
-    if (decides) cand.kind = gaz_kind(g->kind);
-    if (gaz_kind(g->kind) == cand.kind) cand.name = g->name;
+    if (decides) cand.kind = candidate_kind(g->kind);
+    if (candidate_kind(g->kind) == cand.kind) cand.name = g->name;
 }
 
 // Names the rules gave to the very same span and type (they resolved it with more context).
