@@ -6,7 +6,6 @@
 #include "index/document_builder.h"
 #include "index/pipeline.h"
 #include "index/schema.h"
-#include "util/dates.h"
 
 #include <xapian.h>
 
@@ -70,15 +69,6 @@ std::set<std::string> split_languages(const std::string& list) {
 unsigned analysis_threads(unsigned requested) {
     unsigned threads = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
     return threads > 1 ? threads : 0;
-}
-
-// Normalises a metadata date to ISO; false (date kept for the message) if it is unrecognised.
-bool normalise_date(Document& doc) {
-    if (doc.date.empty()) return true;
-    auto date = dates::normalize(doc.date);
-    if (!date) return false;
-    doc.date = *date;
-    return true;
 }
 
 }  // namespace
@@ -279,11 +269,8 @@ IndexStats extract_paths(const std::vector<std::string>& paths, const IndexOptio
     corpus::read_corpus(
         paths, corpus::CorpusOptions{options.field_map},
         [&](Document&& doc) {
-            if (!normalise_date(doc)) {
-                report(Diagnostic::Kind::warning, doc.origin,
-                       "unrecognised date '" + doc.date + "', article left undated");
-                doc.date.clear();
-            }
+            if (auto warning = index::normalise_metadata_date(doc, doc.origin))
+                report(warning->kind, warning->where, warning->message);
             sink(extractor.extract(doc));
             ++stats.indexed;
             stats.bytes += doc.title.size() + doc.body.size();

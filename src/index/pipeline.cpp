@@ -14,6 +14,19 @@ constexpr std::size_t kBatchArticles = 64;
 
 }  // namespace
 
+std::optional<Diagnostic> normalise_metadata_date(Document& doc, const std::string& where) {
+    if (doc.date.empty()) return std::nullopt;
+    auto date = dates::normalize(doc.date);
+    if (date) {
+        doc.date = *date;
+        return std::nullopt;
+    }
+    Diagnostic warning{Diagnostic::Kind::warning, where,
+                       "unrecognised date '" + doc.date + "', article left undated; use ISO 8601"};
+    doc.date.clear();
+    return warning;
+}
+
 Preparer::Preparer(const IndexOptions& options, const Extractor& extractor)
     : analyzer_(AnalyzerOptions{options.fold_accents}),
       builder_(analyzer_, options.default_language),
@@ -28,15 +41,8 @@ PreparedDoc Preparer::prepare(Document doc) {
             {Diagnostic::Kind::skipped, out.where, "empty document (no title and no text)"});
         return out;
     }
-    if (!doc.date.empty()) {
-        auto date = dates::normalize(doc.date);
-        if (!date) {
-            out.diagnostics.push_back(
-                {Diagnostic::Kind::warning, out.where,
-                 "unrecognised date '" + doc.date + "', article left undated; use ISO 8601"});
-        }
-        doc.date = date.value_or("");
-    }
+    if (auto warning = normalise_metadata_date(doc, out.where))
+        out.diagnostics.push_back(std::move(*warning));
     // Entities, and the publication date from a dateline when the metadata has none.
     Extraction extraction = extractor_.extract(doc);
     doc.date = extraction.date;

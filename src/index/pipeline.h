@@ -12,6 +12,7 @@
 
 #include <future>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,6 +30,10 @@ struct PreparedDoc {
     std::vector<Diagnostic> diagnostics;
     bool skipped = false;  ///< nothing to index (a diagnostic says why)
 };
+
+/// Normalises a metadata date to ISO; an unrecognised one is cleared (the article goes undated)
+/// and the warning to report is returned.
+std::optional<Diagnostic> normalise_metadata_date(Document& doc, const std::string& where);
 
 /// Prepares articles on one thread: its own Analyzer and DocumentBuilder, a shared Extractor.
 class Preparer {
