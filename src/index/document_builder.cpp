@@ -38,7 +38,7 @@ std::vector<std::string> split_authors(const std::string& authors) {
 }
 
 std::string clean_facet_value(std::string value) {
-    // The separator and other control characters cannot appear in a stored facet value.
+    // Control characters cannot appear in a facet value shown to the user.
     std::replace_if(
         value.begin(), value.end(), [](char c) { return c >= 0 && c < 0x20; }, ' ');
     return value;
@@ -114,7 +114,8 @@ std::vector<std::string> body_chunks(const std::string& body) {
     return chunks;
 }
 
-Xapian::Document DocumentBuilder::build(const Document& doc, const Extraction& extraction) {
+Xapian::Document DocumentBuilder::build(const Document& doc, const Extraction& extraction,
+                                        FacetValues& facets) {
     Xapian::Document xdoc;
     std::string language = doc.lang.empty() ? default_language_ : doc.lang;
     if (Analyzer::has_stemmer(language)) languages_.insert(language);
@@ -129,13 +130,14 @@ Xapian::Document DocumentBuilder::build(const Document& doc, const Extraction& e
     stored.doc.body.resize(std::min(doc.body.size(), schema::kInlineBodyBytes));
     index_tokens(xdoc, title, true, language);
     index_tokens(xdoc, body, false, language);
-    add_facets(xdoc, doc, language);
-    add_entities(xdoc, extraction.entities, body, stored);
-    add_mentioned_dates(xdoc, extraction.dates, body);
+    add_facets(xdoc, doc, language, facets);
+    add_entities(xdoc, extraction.entities, body, stored, facets);
+    add_mentioned_dates(xdoc, extraction.dates, body, facets);
     if (!doc.date.empty()) {
         std::string compact = doc.date;
         compact.erase(std::remove(compact.begin(), compact.end(), '-'), compact.end());
         xdoc.add_value(schema::kSlotDate, compact);
+        if (auto code = date_code(compact)) facets.published.push_back(*code);
     }
     xdoc.add_boolean_term(id_term(doc.id));
     xdoc.set_data(serialise(stored));
@@ -158,19 +160,17 @@ void DocumentBuilder::index_tokens(Xapian::Document& xdoc, const std::vector<Tok
 }
 
 void DocumentBuilder::add_facets(Xapian::Document& xdoc, const Document& doc,
-                                 const std::string& language) {
+                                 const std::string& language, FacetValues& facets) {
     auto add = [&](std::string_view field_name, const std::vector<std::string>& values) {
         const schema::FacetField* field = schema::find_facet(field_name);
-        std::string slot;
+        auto& out = facets.values[static_cast<std::size_t>(field - schema::kFacetFields.data())];
         for (const std::string& raw : values) {
             std::string value = clean_facet_value(raw);
             std::string key = facet_key(analyzer_, value);
             if (key.empty()) continue;
             xdoc.add_boolean_term(with_prefix(field->prefix, key));
-            if (!slot.empty()) slot.push_back(schema::kFacetSeparator);
-            slot += value;
+            out.push_back(std::move(value));
         }
-        if (!slot.empty()) xdoc.add_value(field->slot, slot);
     };
     if (!doc.source.empty()) add("source", {doc.source});
     add("lang", {language});

@@ -5,6 +5,8 @@
 #include <byline/document.h>
 #include <byline/extract.h>
 
+#include "index/facet_record.h"
+
 #include <xapian.h>
 
 #include <cstdint>
@@ -43,8 +45,9 @@ class DocumentBuilder {
 
     /// Builds the Xapian document. `doc.date` must already be normalised (or empty). The body's
     /// text beyond the inline part is not in it: store body_chunks(doc.body) alongside.
-    /// `extraction` supplies the entity facets (its date is not used: set doc.date).
-    Xapian::Document build(const Document& doc, const Extraction& extraction = {});
+    /// `extraction` supplies the entity facets (its date is not used: set doc.date). The facet
+    /// values go to `facets`, to be numbered and packed into schema::kSlotFacets by the writer.
+    Xapian::Document build(const Document& doc, const Extraction& extraction, FacetValues& facets);
 
     /// Stemming languages used so far (recorded in the index for the query side).
     const std::set<std::string>& languages() const { return languages_; }
@@ -52,7 +55,8 @@ class DocumentBuilder {
   private:
     void index_tokens(Xapian::Document& xdoc, const std::vector<Token>& tokens, bool is_title,
                       const std::string& language);
-    void add_facets(Xapian::Document& xdoc, const Document& doc, const std::string& language);
+    void add_facets(Xapian::Document& xdoc, const Document& doc, const std::string& language,
+                    FacetValues& facets);
 
     Analyzer& analyzer_;
     std::string default_language_;

@@ -30,7 +30,7 @@ std::uint32_t position_at(const std::vector<Token>& body, std::size_t start) {
 }  // namespace
 
 void add_entities(Xapian::Document& xdoc, const std::vector<EntityInfo>& entities,
-                  const std::vector<Token>& body, StoredDoc& stored) {
+                  const std::vector<Token>& body, StoredDoc& stored, FacetValues& facets) {
     std::map<std::string, std::uint32_t> key_ids;
     std::map<std::uint32_t, std::set<std::string>> keys_by_facet;
     for (const EntityInfo& e : entities) {
@@ -52,14 +52,8 @@ void add_entities(Xapian::Document& xdoc, const std::vector<EntityInfo>& entitie
         if (added) stored.entity_keys.push_back(e.key);
         stored.mentions.push_back({facet, it->second, e.start, e.end});
     }
-    for (const auto& [facet, keys] : keys_by_facet) {
-        std::string slot;
-        for (const std::string& key : keys) {
-            if (!slot.empty()) slot.push_back(schema::kFacetSeparator);
-            slot += key;
-        }
-        xdoc.add_value(schema::kFacetFields[facet].slot, slot);
-    }
+    for (auto& [facet, keys] : keys_by_facet)
+        facets.values[facet].assign(keys.begin(), keys.end());
 }
 
 namespace {
@@ -96,7 +90,7 @@ std::vector<std::string> days_of(const std::string& first, const std::string& la
 }  // namespace
 
 void add_mentioned_dates(Xapian::Document& xdoc, const std::vector<DateInfo>& dates,
-                         const std::vector<Token>& body) {
+                         const std::vector<Token>& body, FacetValues& facets) {
     const std::string prefix(schema::kMentionedPrefix);
     std::set<std::string> values;
     for (const DateInfo& d : dates) {
@@ -112,12 +106,9 @@ void add_mentioned_dates(Xapian::Document& xdoc, const std::vector<DateInfo>& da
         for (const std::string& term : terms)
             xdoc.add_posting(prefix + term, position, 0);
     }
-    std::string slot;
     for (const std::string& value : values) {
-        if (!slot.empty()) slot.push_back(schema::kFacetSeparator);
-        slot += value;
+        if (auto code = date_code(value)) facets.mentioned.push_back(*code);
     }
-    if (!slot.empty()) xdoc.add_value(schema::kSlotMentioned, slot);
 }
 
 }  // namespace byline::index

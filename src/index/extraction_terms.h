@@ -1,11 +1,12 @@
 #pragma once
 // Facets of what the extractor found: for entities and mentioned dates, a positional term at
 // each mention (so passages can find the sentences that mention a filtered value) and the
-// values in a facet slot; entity mentions are also stored, to be marked in passages.
+// facet values to count; entity mentions are also stored, to be marked in passages.
 
 #include <byline/analyzer.h>
 #include <byline/extract.h>
 
+#include "index/facet_record.h"
 #include "index/stored_doc.h"
 
 #include <xapian.h>
@@ -14,13 +15,14 @@
 
 namespace byline::index {
 
-/// `body`: the body's tokens with their index positions (Xapian's are one more).
+/// `body`: the body's tokens with their index positions (Xapian's are one more). The entity keys
+/// go to `facets`.
 void add_entities(Xapian::Document& xdoc, const std::vector<EntityInfo>& entities,
-                  const std::vector<Token>& body, StoredDoc& stored);
+                  const std::vector<Token>& body, StoredDoc& stored, FacetValues& facets);
 
 /// Mentioned dates: XE terms at each mention for its day, month and year (a range: each of its
-/// days, up to a month), and the distinct ISO values in schema::kSlotMentioned.
+/// days, up to a month), and their day codes in `facets.mentioned`.
 void add_mentioned_dates(Xapian::Document& xdoc, const std::vector<DateInfo>& dates,
-                         const std::vector<Token>& body);
+                         const std::vector<Token>& body, FacetValues& facets);
 
 }  // namespace byline::index

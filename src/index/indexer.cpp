@@ -4,6 +4,7 @@
 #include "corpus/corpus.h"
 #include "index/compaction.h"
 #include "index/document_builder.h"
+#include "index/facet_dictionary.h"
 #include "index/pipeline.h"
 #include "index/schema.h"
 
@@ -78,6 +79,7 @@ struct Indexer::Impl {
     Xapian::WritableDatabase db;
     Extractor extractor;
     index::Pipeline pipeline;
+    index::FacetDictionary facet_ids;
     // Forms seen per entity since the last commit: entity_name_key -> form -> mentions.
     std::map<std::string, std::map<std::string, std::size_t>> name_counts;
     IndexStats stats;
@@ -99,6 +101,9 @@ struct Indexer::Impl {
         if (doc.skipped) return;
         try {
             bool replacing = db.term_exists(doc.id_term);
+            // Ids are given here, on the writing thread, so they follow the input order.
+            doc.xdoc.add_value(schema::kSlotFacets,
+                               index::encode(facet_ids.number(db, doc.facets)));
             Xapian::docid did = db.replace_document(doc.id_term, doc.xdoc);
             count_names(doc.entities);
             store_body_chunks(did, doc.body, replacing);

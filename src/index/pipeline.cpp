@@ -47,7 +47,7 @@ PreparedDoc Preparer::prepare(Document doc) {
     Extraction extraction = extractor_.extract(doc);
     doc.date = extraction.date;
     out.id_term = id_term(doc.id);
-    out.xdoc = builder_.build(doc, extraction);
+    out.xdoc = builder_.build(doc, extraction, out.facets);
     out.bytes = doc.title.size() + doc.body.size();
     out.entities = std::move(extraction.entities);
     out.body = std::move(doc.body);

@@ -24,7 +24,8 @@ struct PreparedDoc {
     std::string where;  ///< origin for messages
     std::string id_term;
     Xapian::Document xdoc;
-    std::string body;  ///< kept for the body chunks and byte count
+    FacetValues facets;  ///< numbered and packed into the document by the writer
+    std::string body;    ///< kept for the body chunks and byte count
     std::uint64_t bytes = 0;
     std::vector<EntityInfo> entities;
     std::vector<Diagnostic> diagnostics;

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -17,18 +18,9 @@ inline constexpr std::string_view kStemPrefix = "Z";        // Z<stem>: stemmed 
 inline constexpr std::string_view kTitleStemPrefix = "ZS";  // ZS<stem>: stemmed title word
 
 // Value slots.
-inline constexpr Xapian::valueno kSlotDate = 0;       // "YYYYMMDD": sortable publication day
-inline constexpr Xapian::valueno kSlotSource = 1;     // facet values, see kFacetSeparator
-inline constexpr Xapian::valueno kSlotLang = 2;       // facet values
-inline constexpr Xapian::valueno kSlotAuthor = 3;     // facet values
-inline constexpr Xapian::valueno kSlotMonth = 4;      // "YYYY-MM" facet value
-inline constexpr Xapian::valueno kSlotPerson = 5;     // entity keys, see FacetField::entity
-inline constexpr Xapian::valueno kSlotPlace = 6;      // entity keys
-inline constexpr Xapian::valueno kSlotOrg = 7;        // entity keys
-inline constexpr Xapian::valueno kSlotMentioned = 8;  // mentioned dates, "YYYYMMDD"/"YYYYMM"/"YYYY"
-
-/// Separates the display values of a multi-valued facet in its slot.
-inline constexpr char kFacetSeparator = '\x1f';
+inline constexpr Xapian::valueno kSlotDate = 0;    // "YYYYMMDD": sortable publication day
+inline constexpr Xapian::valueno kSlotFacets = 1;  // every facet value of a document as compact
+                                                   // ids and day codes, see index/facet_record.h
 
 /// Position gap between title and body, so a phrase never spans the two.
 inline constexpr unsigned kBodyPositionGap = 100;
@@ -37,26 +29,27 @@ inline constexpr unsigned kTitleWeight = 3;
 /// Longest term we index (Xapian's limit is 245 bytes, prefix included).
 inline constexpr std::size_t kMaxTermBytes = 120;
 
-/// A facet: counted from its slot, filtered with `field:value` through its term prefix. The term
-/// is the prefix followed by the value's key: its words through the analyzer, joined by spaces;
-/// for an entity facet, the entity's canonical key (Extractor::entity_key), and the slot holds
-/// keys whose display names are in metadata under entity_name_key().
+/// A facet: counted from its ids in kSlotFacets, filtered with `field:value` through its term
+/// prefix. The term is the prefix followed by the value's key: its words through the analyzer,
+/// joined by spaces; for an entity facet, the entity's canonical key (Extractor::entity_key).
+/// Each facet numbers its values (display values; entity keys, whose display names are in
+/// metadata under entity_name_key()) in a dictionary in metadata, see facet_value_key().
 struct FacetField {
     std::string_view name;    // query field and facet name
     std::string_view prefix;  // boolean filter term prefix (value key follows)
-    Xapian::valueno slot;     // display values (or entity keys), kFacetSeparator-separated
     bool entity = false;      // person, place, org: positional terms at each mention
 };
 
 inline constexpr std::array<FacetField, 7> kFacetFields = {{
-    {"source", "XSRC", kSlotSource},      // XSRC<key>: publisher
-    {"lang", "XLANG", kSlotLang},         // XLANG<key>: document language code
-    {"author", "XAUTH", kSlotAuthor},     // XAUTH<key>: by-line author
-    {"month", "XM", kSlotMonth},          // XM<key>: publication month, "2025-11" -> key "2025 11"
-    {"person", "XP", kSlotPerson, true},  // XP<key>: a person mentioned, at each mention
-    {"place", "XL", kSlotPlace, true},    // XL<key>: a place mentioned, at each mention
-    {"org", "XO", kSlotOrg, true},        // XO<key>: an organisation mentioned, at each mention
+    {"source", "XSRC"},      // XSRC<key>: publisher
+    {"lang", "XLANG"},       // XLANG<key>: document language code
+    {"author", "XAUTH"},     // XAUTH<key>: by-line author
+    {"month", "XM"},         // XM<key>: publication month, "2025-11" -> key "2025 11"
+    {"person", "XP", true},  // XP<key>: a person mentioned, at each mention
+    {"place", "XL", true},   // XL<key>: a place mentioned, at each mention
+    {"org", "XO", true},     // XO<key>: an organisation mentioned, at each mention
 }};
+inline constexpr std::size_t kFacetCount = kFacetFields.size();
 
 /// XE<date>: a date the text mentions, at each mention: "XE2025", "XE202511", "XE20251125"
 /// (a day mention gives all three; a month mention the first two). Kept apart from the
@@ -71,6 +64,43 @@ inline constexpr std::string_view kSurnamePrefix = "XN";
 /// forms seen, "COUNT\tNAME" a line, and the most frequent is shown.
 inline std::string entity_name_key(std::string_view facet, std::string_view key) {
     return "byline.name:" + std::string(facet) + ":" + std::string(key);
+}
+
+// The facet value dictionary: per facet, values numbered 0, 1, ... in the order the indexer
+// first met them; ids never change (incremental runs append, compaction copies metadata).
+/// Metadata key of the id of `value` of facet `facet`: value "<id>" in decimal. A value too
+/// long for a key is cut and followed by "#" and a hash of the whole.
+inline std::string facet_id_key(std::string_view facet, std::string_view value) {
+    std::string key = "byline.fid:";
+    key += facet;
+    key += ':';
+    constexpr std::size_t kMaxKeyBytes = 200;  // Xapian's limit is about 245
+    if (key.size() + value.size() <= kMaxKeyBytes) {
+        key += value;
+        return key;
+    }
+    std::uint64_t fnv = 14695981039346656037ull;  // FNV-1a: the same in every build
+    for (unsigned char c : value)
+        fnv = (fnv ^ c) * 1099511628211ull;
+    const std::string hash = std::to_string(fnv);
+    key += value.substr(0, kMaxKeyBytes - key.size() - hash.size() - 1);
+    key += '#';
+    key += hash;
+    return key;
+}
+/// Metadata key of the value numbered `id` in facet `facet`: value the value.
+inline std::string facet_value_key(std::string_view facet, std::uint32_t id) {
+    std::string key = "byline.fval:";
+    key += facet;
+    key += ':';
+    key += std::to_string(id);
+    return key;
+}
+/// Metadata key of the next free id of facet `facet`: "<id>" in decimal.
+inline std::string facet_next_id_key(std::string_view facet) {
+    std::string key = "byline.fnext:";
+    key += facet;
+    return key;
 }
 
 /// The facet field named `name`, or nullptr.
@@ -99,6 +129,6 @@ inline std::string body_chunk_key(Xapian::docid did, std::size_t n) {
 inline constexpr std::string_view kMetaFormat = "byline.format";        // index format version
 inline constexpr std::string_view kMetaLanguages = "byline.languages";  // stemming languages used
 inline constexpr std::string_view kMetaFoldAccents = "byline.fold_accents";  // "1" or "0"
-inline constexpr std::string_view kFormatVersion = "2";
+inline constexpr std::string_view kFormatVersion = "3";  // 3: facet ids in kSlotFacets
 
 }  // namespace byline::schema

@@ -1,130 +1,181 @@
 #include "search/date_histogram.h"
 
-#include "index/schema.h"
+#include <byline/error.h>
+
+#include "index/facet_record.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <optional>
+#include <map>
 
 namespace byline::search {
 
 namespace {
 
 using namespace std::chrono;
+using Granularity = DateHistogramCounter::Granularity;
 
 constexpr std::size_t kMaxBuckets = 1000;
+constexpr int kMondayBeforeEpoch = 3;  // 1970-01-01 was a Thursday
 
-std::string format(const year_month_day& d, const std::string& granularity) {
+const char* name_of(Granularity g) {
+    switch (g) {
+        case Granularity::day:
+            return "day";
+        case Granularity::week:
+            return "week";
+        case Granularity::month:
+            return "month";
+        case Granularity::year:
+            return "year";
+    }
+    return "day";
+}
+
+std::string format(const year_month_day& d, Granularity granularity) {
     char buf[16];
     int y = static_cast<int>(d.year());
     unsigned m = static_cast<unsigned>(d.month()), dd = static_cast<unsigned>(d.day());
-    if (granularity == "year")
+    if (granularity == Granularity::year)
         std::snprintf(buf, sizeof buf, "%04d", y);
-    else if (granularity == "month")
+    else if (granularity == Granularity::month)
         std::snprintf(buf, sizeof buf, "%04d-%02u", y, m);
     else
         std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, dd);
     return buf;
 }
 
-// The first day of the bucket holding `d`.
-year_month_day bucket_start(const year_month_day& d, const std::string& granularity) {
-    if (granularity == "year") return d.year() / January / 1;
-    if (granularity == "month") return d.year() / d.month() / 1;
-    if (granularity == "week") {
-        sys_days day = sys_days(d);
-        return year_month_day(day - (weekday(day) - Monday));
+int floor_div(int a, int b) {
+    return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+// The number of the bucket holding day `d`: days, weeks (from Mondays) or months since the
+// epoch, or the year.
+int bucket_of(sys_days d, Granularity granularity) {
+    const int n = static_cast<int>(d.time_since_epoch().count());
+    switch (granularity) {
+        case Granularity::day:
+            return n;
+        case Granularity::week:
+            return floor_div(n + kMondayBeforeEpoch, 7);
+        case Granularity::month: {
+            const year_month_day ymd(d);
+            return (static_cast<int>(ymd.year()) - 1970) * 12 +
+                   static_cast<int>(static_cast<unsigned>(ymd.month())) - 1;
+        }
+        case Granularity::year:
+            return static_cast<int>(year_month_day(d).year());
     }
-    return d;
+    return n;
 }
 
-year_month_day next_bucket(const year_month_day& d, const std::string& granularity) {
-    if (granularity == "year") return (d.year() + years(1)) / January / 1;
-    if (granularity == "month") return year_month_day(d.year() / d.month() / 1) + months(1);
-    return year_month_day(sys_days(d) + days(granularity == "week" ? 7 : 1));
+// The first day of bucket number `bucket`.
+sys_days bucket_start(int bucket, Granularity granularity) {
+    switch (granularity) {
+        case Granularity::day:
+            return sys_days(days(bucket));
+        case Granularity::week:
+            return sys_days(days(bucket * 7 - kMondayBeforeEpoch));
+        case Granularity::month: {
+            const int y = floor_div(bucket, 12);
+            return sys_days(year(1970 + y) / month(static_cast<unsigned>(bucket - y * 12) + 1) / 1);
+        }
+        case Granularity::year:
+            return sys_days(year(bucket) / January / 1);
+    }
+    return sys_days(days(bucket));
 }
 
-std::size_t bucket_count(const year_month_day& first, const year_month_day& last,
-                         const std::string& granularity) {
-    int y = static_cast<int>(last.year()) - static_cast<int>(first.year());
-    if (granularity == "year") return static_cast<std::size_t>(y) + 1;
-    if (granularity == "month")
-        return static_cast<std::size_t>(y * 12 + static_cast<int>(unsigned(last.month())) -
-                                        static_cast<int>(unsigned(first.month()))) +
-               1;
-    auto span = (sys_days(last) - sys_days(first)).count();
-    return static_cast<std::size_t>(span / (granularity == "week" ? 7 : 1)) + 1;
-}
-
-std::string coarser(const std::string& granularity) {
-    if (granularity == "day") return "week";
-    if (granularity == "week") return "month";
-    return "year";
+Granularity coarser(Granularity g) {
+    return g == Granularity::day    ? Granularity::week
+           : g == Granularity::week ? Granularity::month
+                                    : Granularity::year;
 }
 
 }  // namespace
 
-// A date value ("YYYYMMDD", "YYYYMM" or "YYYY") as the first day of its bucket, or nothing when
-// its precision is coarser than the bucket (a month mention has no day).
-// A date value ("YYYYMMDD", "YYYY-MM-DD", month or year precision) as the first day of its
-// bucket, or nothing when its precision is coarser than the bucket (a month has no day).
-std::optional<year_month_day> DateHistogramSpy::bucket_of(std::string_view value) const {
-    int parts[3] = {0, 1, 1};
-    int digits = 0;
-    for (char c : value) {
-        if (c == '-') continue;
-        if (c < '0' || c > '9' || digits >= 8) return std::nullopt;
-        int& part = parts[digits < 4 ? 0 : digits < 6 ? 1 : 2];
-        part = (digits == 4 || digits == 6 ? 0 : part * 10) + (c - '0');
-        ++digits;
-    }
-    const bool fits = digits == 8 ||
-                      (digits == 6 && (granularity_ == "month" || granularity_ == "year")) ||
-                      (digits == 4 && granularity_ == "year");
-    if (!fits) return std::nullopt;
-    year_month_day d{year{parts[0]}, month{static_cast<unsigned>(parts[1])},
-                     day{static_cast<unsigned>(parts[2])}};
-    if (!d.ok()) return std::nullopt;
-    return bucket_start(d, granularity_);
+DateHistogramCounter::DateHistogramCounter(const std::string& granularity) {
+    if (granularity == "day")
+        granularity_ = Granularity::day;
+    else if (granularity == "week")
+        granularity_ = Granularity::week;
+    else if (granularity == "month")
+        granularity_ = Granularity::month;
+    else if (granularity == "year")
+        granularity_ = Granularity::year;
+    else
+        throw UsageError("date facet '" + granularity + "': use day, week, month or year");
 }
 
-void DateHistogramSpy::operator()(const Xapian::Document& doc, double) {
-    const std::string slot = doc.get_value(slot_);
-    buckets_.clear();  // each bucket once per document
-    for (std::size_t begin = 0; begin < slot.size();) {
-        std::size_t end = std::min(slot.find(schema::kFacetSeparator, begin), slot.size());
-        if (auto bucket = bucket_of(std::string_view(slot).substr(begin, end - begin)))
-            buckets_.push_back(sys_days(*bucket));
-        begin = end + 1;
+void DateHistogramCounter::count(int bucket) {
+    if (counts_.empty()) {
+        first_ = bucket;
+        counts_.push_back(1);
+        return;
     }
-    if (buckets_.empty()) ++undated_;
-    std::sort(buckets_.begin(), buckets_.end());
-    buckets_.erase(std::unique(buckets_.begin(), buckets_.end()), buckets_.end());
-    for (sys_days b : buckets_)
-        ++counts_[b];
+    if (bucket < first_) {  // grow by at least the size so far: amortised constant time
+        const int grow = std::max(first_ - bucket, static_cast<int>(counts_.size()));
+        counts_.insert(counts_.begin(), static_cast<std::size_t>(grow), 0);
+        first_ -= grow;
+    }
+    auto at = static_cast<std::size_t>(bucket - first_);
+    if (at >= counts_.size()) counts_.resize(at + 1);
+    ++counts_[at];
 }
 
-DateHistogram DateHistogramSpy::histogram(const std::string& facet_name) const {
-    DateHistogram out{facet_name, granularity_, {}, undated_};
-    if (counts_.empty()) return out;
-    // Far too many buckets (dates over centuries): re-bucket coarser. Only then may an article
-    // with several mentioned dates in one new bucket count more than once.
-    std::map<sys_days, std::size_t> counts = counts_;
-    std::string granularity = granularity_;
-    auto first = [&] { return year_month_day(counts.begin()->first); };
-    auto last = [&] { return year_month_day(counts.rbegin()->first); };
-    while (granularity != "year" && bucket_count(first(), last(), granularity) > kMaxBuckets) {
+void DateHistogramCounter::add(const std::vector<std::uint32_t>& codes) {
+    buckets_.clear();
+    for (std::uint32_t code : codes) {
+        // A month mention has no day, a year mention no month: they fit coarser buckets only.
+        const index::DatePrecision precision = index::code_precision(code);
+        if ((precision == index::DatePrecision::month && granularity_ != Granularity::month &&
+             granularity_ != Granularity::year) ||
+            (precision == index::DatePrecision::year && granularity_ != Granularity::year))
+            continue;
+        buckets_.push_back(bucket_of(index::code_day(code), granularity_));
+    }
+    if (buckets_.empty()) {
+        ++undated_;
+        return;
+    }
+    if (buckets_.size() > 1) {
+        std::sort(buckets_.begin(), buckets_.end());
+        buckets_.erase(std::unique(buckets_.begin(), buckets_.end()), buckets_.end());
+    }
+    for (int b : buckets_)
+        count(b);
+}
+
+DateHistogram DateHistogramCounter::histogram(const std::string& facet_name) const {
+    DateHistogram out{facet_name, name_of(granularity_), {}, undated_};
+    std::map<int, std::size_t> counts;  // bucket number -> documents, non-empty buckets
+    for (std::size_t i = 0; i < counts_.size(); ++i) {
+        if (counts_[i]) counts[first_ + static_cast<int>(i)] = counts_[i];
+    }
+    if (counts.empty()) return out;
+    // Far too many buckets (dates over centuries): re-bucket coarser, straight from the counted
+    // buckets (through weeks, 1850-01-01 would land in 1849). Only then may an article with
+    // several mentioned dates in one new bucket count more than once.
+    const sys_days first = bucket_start(counts.begin()->first, granularity_);
+    const sys_days last = bucket_start(counts.rbegin()->first, granularity_);
+    Granularity granularity = granularity_;
+    while (granularity != Granularity::year &&
+           static_cast<std::size_t>(bucket_of(last, granularity) - bucket_of(first, granularity)) +
+                   1 >
+               kMaxBuckets)
         granularity = coarser(granularity);
-        std::map<sys_days, std::size_t> coarse;
+    if (granularity != granularity_) {
+        std::map<int, std::size_t> coarse;
         for (const auto& [b, n] : counts)
-            coarse[sys_days(bucket_start(year_month_day(b), granularity))] += n;
+            coarse[bucket_of(bucket_start(b, granularity_), granularity)] += n;
         counts = std::move(coarse);
     }
-    out.granularity = granularity;
-    for (year_month_day b = first(); b <= last(); b = next_bucket(b, granularity)) {
-        auto it = counts.find(sys_days(b));
-        out.buckets.push_back({format(b, granularity), it == counts.end() ? 0 : it->second});
+    out.granularity = name_of(granularity);
+    for (int b = counts.begin()->first; b <= counts.rbegin()->first; ++b) {
+        auto it = counts.find(b);
+        out.buckets.push_back({format(year_month_day(bucket_start(b, granularity)), granularity),
+                               it == counts.end() ? 0 : it->second});
     }
     return out;
 }

@@ -4,41 +4,38 @@
 
 #include <byline/searcher.h>
 
-#include <xapian.h>
-
-#include <chrono>
-#include <map>
-#include <optional>
+#include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace byline::search {
 
-/// Counts, per bucket, the matching documents with a date in it. The slot holds dates as
-/// "YYYYMMDD", "YYYY-MM-DD", month or year precision, several separated by kFacetSeparator.
-class DateHistogramSpy : public Xapian::MatchSpy {
+/// Counts, per bucket, the documents given to it with a date in that bucket. Dates are day
+/// codes (index/facet_record.h); one of month or year precision counts only in month or year
+/// buckets.
+class DateHistogramCounter {
   public:
-    /// `granularity`: "day", "week", "month" or "year".
-    DateHistogramSpy(Xapian::valueno slot, std::string granularity)
-        : slot_(slot), granularity_(std::move(granularity)) {}
+    enum class Granularity { day, week, month, year };
 
-    void operator()(const Xapian::Document& doc, double weight) override;
-    Xapian::MatchSpy* clone() const override { return new DateHistogramSpy(slot_, granularity_); }
-    std::string name() const override { return "byline::DateHistogramSpy"; }
+    /// `granularity`: "day", "week", "month" or "year"; anything else throws UsageError.
+    explicit DateHistogramCounter(const std::string& granularity);
+
+    /// One document's dates; each of its buckets counts once.
+    void add(const std::vector<std::uint32_t>& codes);
 
     /// Buckets from the first to the last date seen, empty ones included, made coarser if there
     /// would be over 1000 of them.
     DateHistogram histogram(const std::string& facet_name) const;
 
   private:
-    std::optional<std::chrono::year_month_day> bucket_of(std::string_view value) const;
+    void count(int bucket);
 
-    Xapian::valueno slot_;
-    std::string granularity_;
+    Granularity granularity_;
     std::size_t undated_ = 0;
-    std::map<std::chrono::sys_days, std::size_t> counts_;  // bucket's first day -> documents
-    std::vector<std::chrono::sys_days> buckets_;           // scratch: one document's buckets
+    // Documents per bucket number (day, week or month since the epoch, or year), from first_.
+    int first_ = 0;
+    std::vector<std::uint32_t> counts_;
+    std::vector<int> buckets_;  // scratch: one document's buckets
 };
 
 }  // namespace byline::search

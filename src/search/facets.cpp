@@ -1,58 +1,92 @@
 #include "search/facets.h"
 
-#include "index/schema.h"
-
-#include <xapian.h>
+#include <byline/error.h>
 
 #include <algorithm>
 
 namespace byline::search {
 
-void FacetSpy::count(std::string_view value) {
-    auto it = counts_.find(value);
-    if (it != counts_.end())
-        ++it->second;
-    else
-        counts_.emplace(std::string(value), 1);
-}
-
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    ++seen_;
-    const std::string slot = doc.get_value(slot_);
-    if (slot.empty()) return;
-    if (slot.find(schema::kFacetSeparator) == std::string::npos) {
-        count(slot);
-        return;
+std::vector<FacetValue> top_values(const IdCounts& counts, std::size_t limit,
+                                   const std::function<const std::string&(std::uint32_t)>& value) {
+    if (limit == 0) return {};
+    std::vector<std::uint32_t> ids = counts.seen();
+    if (ids.size() > limit) {
+        // Keep the `limit` best counts and every id tied with the last of them: the tie is
+        // broken by the values' text, which only the dictionary knows.
+        auto more = [&](std::uint32_t a, std::uint32_t b) {
+            return counts.count(a) > counts.count(b);
+        };
+        auto nth = ids.begin() + static_cast<std::ptrdiff_t>(limit - 1);
+        std::nth_element(ids.begin(), nth, ids.end(), more);
+        const std::uint32_t cut = counts.count(*nth);
+        ids.erase(std::remove_if(ids.begin(), ids.end(),
+                                 [&](std::uint32_t id) { return counts.count(id) < cut; }),
+                  ids.end());
     }
-    values_.clear();
-    std::string_view rest(slot);
-    while (!rest.empty()) {
-        std::size_t cut = std::min(rest.find(schema::kFacetSeparator), rest.size());
-        values_.push_back(rest.substr(0, cut));
-        rest.remove_prefix(std::min(cut + 1, rest.size()));
-    }
-    std::sort(values_.begin(), values_.end());
-    values_.erase(std::unique(values_.begin(), values_.end()), values_.end());
-    for (std::string_view value : values_)
-        count(value);
-}
-
-std::vector<FacetValue> FacetSpy::top(std::size_t limit) const {
     std::vector<FacetValue> values;
-    values.reserve(counts_.size());
-    for (const auto& [value, count] : counts_)
-        values.push_back({value, count});
-    auto better = [](const FacetValue& a, const FacetValue& b) {
+    values.reserve(ids.size());
+    for (std::uint32_t id : ids)
+        values.push_back({value(id), counts.count(id)});
+    std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;
-    };
-    if (values.size() > limit) {
-        std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(limit),
-                          values.end(), better);
-        values.resize(limit);
-    } else {
-        std::sort(values.begin(), values.end(), better);
-    }
+    });
+    if (values.size() > limit) values.resize(limit);
     return values;
+}
+
+FacetCounter::FacetCounter(const Xapian::Database& db, FacetCounterOptions options)
+    : db_(db), options_(std::move(options)) {
+    if (!options_.date_granularity.empty()) {
+        published_.emplace(options_.date_granularity);
+        mentioned_.emplace(options_.date_granularity);
+    }
+}
+
+// Reads document `did`'s packed value from the stream into packed_; false if the documents come
+// out of order (then the caller asks the document).
+bool FacetCounter::read_streamed(Xapian::docid did) {
+    if (did <= last_did_) return false;
+    last_did_ = did;
+    if (!stream_) stream_ = db_.valuestream_begin(schema::kSlotFacets);
+    Xapian::ValueIterator& it = *stream_;
+    const Xapian::ValueIterator end = db_.valuestream_end(schema::kSlotFacets);
+    if (it != end && it.get_docid() < did) it.skip_to(did);
+    if (it != end && it.get_docid() == did)
+        packed_ = *it;
+    else
+        packed_.clear();
+    return true;
+}
+
+void FacetCounter::operator()(const Xapian::Document& doc, double) {
+    const Xapian::docid did = doc.get_docid();
+    if (!read_streamed(did)) packed_ = doc.get_value(schema::kSlotFacets);
+    if (!index::decode(packed_, record_)) {
+        throw IndexError("document " + std::to_string(did) +
+                         ": damaged facet data; re-index the corpus");
+    }
+    for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
+        if (!options_.facets[facet]) continue;
+        for (std::uint32_t id : record_.ids[facet])
+            counts_[facet].add(id);
+    }
+    if (published_) {
+        published_->add(record_.published);
+        mentioned_->add(record_.mentioned);
+    }
+}
+
+const std::string& FacetValueNames::value(const Xapian::Database& db, std::size_t facet,
+                                          std::uint32_t id) {
+    auto& cache = cache_[facet];
+    if (auto it = cache.find(id); it != cache.end()) return it->second;
+    const std::string_view name = schema::kFacetFields[facet].name;
+    std::string value = db.get_metadata(schema::facet_value_key(name, id));
+    if (value.empty()) {
+        throw IndexError("facet " + std::string(name) + ": value " + std::to_string(id) +
+                         " is missing from the index's dictionary; re-index the corpus");
+    }
+    return cache.emplace(id, std::move(value)).first->second;
 }
 
 }  // namespace byline::search

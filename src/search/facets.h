@@ -1,45 +1,93 @@
 #pragma once
-// Exact facet counts over the whole match set, read from one value slot per facet.
+// Exact facet counts and date histograms over the whole match set, in one pass that reads one
+// packed value per matching document (schema::kSlotFacets) into flat per-id counters.
 
 #include <byline/searcher.h>
 
+#include "index/facet_record.h"
+#include "index/schema.h"
+#include "search/date_histogram.h"
+
 #include <xapian.h>
 
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace byline::search {
 
-/// Counts the values of one facet slot (multi-valued: separated by schema::kFacetSeparator) over
-/// every document the matcher visits; a value repeated within a document counts once.
-class FacetSpy : public Xapian::MatchSpy {
+/// Documents per value id of one facet: a flat array, plus the ids seen, so picking the top
+/// values costs the number of distinct values met, not the size of the dictionary.
+class IdCounts {
   public:
-    explicit FacetSpy(Xapian::valueno slot) : slot_(slot) {}
-
-    void operator()(const Xapian::Document& doc, double weight) override;
-    Xapian::MatchSpy* clone() const override { return new FacetSpy(slot_); }
-    std::string name() const override { return "byline::FacetSpy"; }
-
-    /// The `limit` most frequent values, ties broken by value.
-    std::vector<FacetValue> top(std::size_t limit) const;
-    std::size_t documents_seen() const { return seen_; }
+    void add(std::uint32_t id) {
+        if (id >= counts_.size()) counts_.resize(std::max<std::size_t>(id + 1, counts_.size() * 2));
+        if (counts_[id]++ == 0) seen_.push_back(id);
+    }
+    std::uint32_t count(std::uint32_t id) const { return id < counts_.size() ? counts_[id] : 0; }
+    const std::vector<std::uint32_t>& seen() const { return seen_; }
 
   private:
-    // Heterogeneous lookup: counting a value already seen allocates nothing.
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const {
-            return std::hash<std::string_view>{}(s);
-        }
-    };
-    Xapian::valueno slot_;
-    std::size_t seen_ = 0;
-    std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> counts_;
-    std::vector<std::string_view> values_;  // scratch, reused for each document
+    std::vector<std::uint32_t> counts_;
+    std::vector<std::uint32_t> seen_;
+};
 
-    void count(std::string_view value);
+/// The `limit` values of `counts` counted most, ties broken by value; `value(id)` gives a
+/// value's text and is called only for the top values and those tied with the last of them.
+std::vector<FacetValue> top_values(const IdCounts& counts, std::size_t limit,
+                                   const std::function<const std::string&(std::uint32_t)>& value);
+
+/// What to count: facets by index into schema::kFacetFields, and the date histograms.
+struct FacetCounterOptions {
+    std::array<bool, schema::kFacetCount> facets{};
+    std::string date_granularity;  ///< "day", "week", "month", "year", or "" for no histograms
+};
+
+/// Counts the requested facets and date histograms of every document the matcher visits; a
+/// value repeated within a document counts once.
+class FacetCounter : public Xapian::MatchSpy {
+  public:
+    /// `db`: the database searched, whose value stream the counter reads in docid order.
+    FacetCounter(const Xapian::Database& db, FacetCounterOptions options);
+
+    void operator()(const Xapian::Document& doc, double weight) override;
+    Xapian::MatchSpy* clone() const override { return new FacetCounter(db_, options_); }
+    std::string name() const override { return "byline::FacetCounter"; }
+
+    const IdCounts& counts(std::size_t facet) const { return counts_[facet]; }
+    /// Only with a date granularity.
+    const DateHistogramCounter& published() const { return *published_; }
+    const DateHistogramCounter& mentioned() const { return *mentioned_; }
+
+  private:
+    bool read_streamed(Xapian::docid did);
+
+    Xapian::Database db_;
+    FacetCounterOptions options_;
+    // The matcher visits documents in ascending docid order: a value stream read forward finds
+    // each document's value in the chunk already at hand, where Document::get_value looks the
+    // chunk up again for every document.
+    std::optional<Xapian::ValueIterator> stream_;
+    Xapian::docid last_did_ = 0;
+    std::string packed_;         // scratch: the current document's value
+    index::FacetRecord record_;  // scratch: it decoded
+    std::array<IdCounts, schema::kFacetCount> counts_;
+    std::optional<DateHistogramCounter> published_, mentioned_;
+};
+
+/// Facet values by id, read from the index's dictionary and kept: ids never change meaning.
+class FacetValueNames {
+  public:
+    /// The value numbered `id` in facet `facet`; throws IndexError if the dictionary lacks it.
+    const std::string& value(const Xapian::Database& db, std::size_t facet, std::uint32_t id);
+
+  private:
+    std::array<std::unordered_map<std::uint32_t, std::string>, schema::kFacetCount> cache_;
 };
 
 }  // namespace byline::search

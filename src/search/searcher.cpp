@@ -3,7 +3,6 @@
 
 #include "index/schema.h"
 #include "index/stored_doc.h"
-#include "search/date_histogram.h"
 #include "search/facets.h"
 #include "search/passages.h"
 #include "search/pattern_terms.h"
@@ -107,15 +106,19 @@ struct Searcher::Impl {
           analyzer(AnalyzerOptions{db.get_metadata(std::string(schema::kMetaFoldAccents)) != "0"}),
           languages(index_languages(db)) {}
 
-    std::vector<std::unique_ptr<search::FacetSpy>> facet_spies(const SearchRequest& request,
-                                                               std::vector<std::string>& names) {
-        names = request.facets;
-        if (names.empty()) {
-            for (const auto& field : schema::kFacetFields)
-                names.emplace_back(field.name);
+    search::FacetValueNames facet_values;  // dictionary ids -> values, kept across queries
+
+    // The facets asked for (all by default), in the order asked, and what to count.
+    search::FacetCounterOptions facet_options(const SearchRequest& request,
+                                              std::vector<std::size_t>& facets) const {
+        search::FacetCounterOptions options;
+        options.date_granularity = request.date_facet;
+        facets.clear();
+        if (request.facets.empty()) {
+            for (std::size_t i = 0; i < schema::kFacetCount; ++i)
+                facets.push_back(i);
         }
-        std::vector<std::unique_ptr<search::FacetSpy>> spies;
-        for (const std::string& name : names) {
+        for (const std::string& name : request.facets) {
             const schema::FacetField* field = schema::find_facet(name);
             if (!field) {
                 std::string known;
@@ -123,9 +126,28 @@ struct Searcher::Impl {
                     known += (known.empty() ? "" : ", ") + std::string(f.name);
                 throw UsageError("unknown facet '" + name + "'; facets are: " + known);
             }
-            spies.push_back(std::make_unique<search::FacetSpy>(field->slot));
+            facets.push_back(static_cast<std::size_t>(field - schema::kFacetFields.data()));
         }
-        return spies;
+        for (std::size_t facet : facets)
+            options.facets[facet] = true;
+        return options;
+    }
+
+    Facet facet_result(const search::FacetCounter& counter, std::size_t facet, std::size_t limit) {
+        const schema::FacetField& field = schema::kFacetFields[facet];
+        std::vector<FacetValue> values = search::top_values(
+            counter.counts(facet), limit, [&](std::uint32_t id) -> const std::string& {
+                return facet_values.value(db, facet, id);
+            });
+        if (field.entity) {
+            const std::string name(field.name);
+            for (FacetValue& v : values)
+                v.value = entity_display_name(name, v.value);
+            std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+                return a.count != b.count ? a.count > b.count : a.value < b.value;
+            });
+        }
+        return {std::string(field.name), std::move(values)};
     }
 
     SearchResult run(const SearchRequest& request);
@@ -220,23 +242,9 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.sort != SortOrder::relevance) {
         enquire.set_sort_by_key_then_relevance(&date_key, request.sort == SortOrder::date_desc);
     }
-    std::vector<std::string> facet_names;
-    auto spies = facet_spies(request, facet_names);
-    for (auto& spy : spies)
-        enquire.add_matchspy(spy.get());
-    std::vector<std::pair<std::string, std::unique_ptr<search::DateHistogramSpy>>> histograms;
-    if (!request.date_facet.empty()) {
-        const std::set<std::string> granularities = {"day", "week", "month", "year"};
-        if (!granularities.count(request.date_facet))
-            throw UsageError("date facet '" + request.date_facet +
-                             "': use day, week, month or year");
-        histograms.emplace_back("published", std::make_unique<search::DateHistogramSpy>(
-                                                 schema::kSlotDate, request.date_facet));
-        histograms.emplace_back("mentioned", std::make_unique<search::DateHistogramSpy>(
-                                                 schema::kSlotMentioned, request.date_facet));
-        for (auto& [name, spy] : histograms)
-            enquire.add_matchspy(spy.get());
-    }
+    std::vector<std::size_t> facets;
+    search::FacetCounter counter(db, facet_options(request, facets));
+    enquire.add_matchspy(&counter);
 
     // Passage search draws on the best articles from the top; article search pages directly.
     auto first = static_cast<Xapian::doccount>(request.passage_search ? 0 : request.offset);
@@ -259,19 +267,12 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         for (auto it = mset.begin(); it != mset.end(); ++it)
             result.hits.push_back(make_hit(it, selector, request));
     }
-    for (std::size_t i = 0; i < spies.size(); ++i) {
-        std::vector<FacetValue> values = spies[i]->top(request.facet_limit);
-        if (schema::find_facet(facet_names[i])->entity) {
-            for (FacetValue& v : values)
-                v.value = entity_display_name(facet_names[i], v.value);
-            std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
-                return a.count != b.count ? a.count > b.count : a.value < b.value;
-            });
-        }
-        result.facets.push_back({facet_names[i], std::move(values)});
+    for (std::size_t facet : facets)
+        result.facets.push_back(facet_result(counter, facet, request.facet_limit));
+    if (!request.date_facet.empty()) {
+        result.date_histograms.push_back(counter.published().histogram("published"));
+        result.date_histograms.push_back(counter.mentioned().histogram("mentioned"));
     }
-    for (const auto& [name, spy] : histograms)
-        result.date_histograms.push_back(spy->histogram(name));
     result.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();

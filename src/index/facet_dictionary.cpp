@@ -1,0 +1,56 @@
+#include "index/facet_dictionary.h"
+
+#include <byline/error.h>
+
+#include <cstdlib>
+
+namespace byline::index {
+
+namespace {
+
+std::optional<std::uint32_t> parse_id(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    char* end = nullptr;
+    unsigned long id = std::strtoul(text.c_str(), &end, 10);
+    if (*end != '\0' || id > 0xffffffffUL) return std::nullopt;
+    return static_cast<std::uint32_t>(id);
+}
+
+}  // namespace
+
+std::uint32_t FacetDictionary::id(Xapian::WritableDatabase& db, std::size_t facet,
+                                  const std::string& value) {
+    auto& ids = ids_[facet];
+    if (auto it = ids.find(value); it != ids.end()) return it->second;
+    const std::string_view name = schema::kFacetFields[facet].name;
+    const std::string id_key = schema::facet_id_key(name, value);
+    std::optional<std::uint32_t> id = parse_id(db.get_metadata(id_key));
+    if (!id) {
+        if (!next_[facet]) {
+            const std::string next = db.get_metadata(schema::facet_next_id_key(name));
+            next_[facet] = next.empty() ? 0 : parse_id(next);
+            if (!next_[facet])
+                throw IndexError("damaged facet dictionary (next id '" + next + "' of facet " +
+                                 std::string(name) + "); re-index into a new folder");
+        }
+        id = (*next_[facet])++;
+        db.set_metadata(id_key, std::to_string(*id));
+        db.set_metadata(schema::facet_value_key(name, *id), value);
+        db.set_metadata(schema::facet_next_id_key(name), std::to_string(*next_[facet]));
+    }
+    ids.emplace(value, *id);
+    return *id;
+}
+
+FacetRecord FacetDictionary::number(Xapian::WritableDatabase& db, const FacetValues& values) {
+    FacetRecord record;
+    for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
+        for (const std::string& value : values.values[facet])
+            record.ids[facet].push_back(id(db, facet, value));
+    }
+    record.published = values.published;
+    record.mentioned = values.mentioned;
+    return record;
+}
+
+}  // namespace byline::index

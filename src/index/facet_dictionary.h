@@ -1,0 +1,33 @@
+#pragma once
+// The indexer's side of the facet value dictionary (keys in schema.h): each facet value gets a
+// compact id, the same for the life of the index, so a document's facets pack into a few bytes.
+
+#include "index/facet_record.h"
+#include "index/schema.h"
+
+#include <xapian.h>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace byline::index {
+
+class FacetDictionary {
+  public:
+    /// The id of `value` of facet `facet` (index into schema::kFacetFields). A new value gets the
+    /// next free id, written to `db`'s metadata now, so it is committed with the documents.
+    std::uint32_t id(Xapian::WritableDatabase& db, std::size_t facet, const std::string& value);
+
+    /// `values` with every value replaced by its id.
+    FacetRecord number(Xapian::WritableDatabase& db, const FacetValues& values);
+
+  private:
+    // Values looked up or assigned by this process; the index holds the rest.
+    std::array<std::unordered_map<std::string, std::uint32_t>, schema::kFacetCount> ids_;
+    std::array<std::optional<std::uint32_t>, schema::kFacetCount> next_;
+};
+
+}  // namespace byline::index

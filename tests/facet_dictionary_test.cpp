@@ -1,0 +1,292 @@
+// Facet ids: the packed per-document record, the value dictionary in metadata (stable across
+// incremental runs and compaction), top-k with ties, and date histograms over day codes.
+#include <byline/error.h>
+#include <byline/indexer.h>
+#include <byline/searcher.h>
+
+#include "index/facet_dictionary.h"
+#include "index/facet_record.h"
+#include "index/schema.h"
+#include "search/date_histogram.h"
+#include "search/facets.h"
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace byline;
+
+namespace {
+
+constexpr std::size_t kSource = 0, kAuthor = 2, kPerson = 4;
+
+std::string code_text(std::uint32_t code) {
+    const std::chrono::year_month_day ymd(index::code_day(code));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u/%u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<unsigned>(index::code_precision(code)));
+    return buf;
+}
+
+/// "value:count value:count" of one facet of a search over `path`, most frequent first.
+std::string facet(const std::string& path, const std::string& query, const std::string& name) {
+    SearchRequest request;
+    request.query = query;
+    request.facet_limit = 100;
+    request.facets = {name};
+    std::string out;
+    for (const Facet& f : Searcher(path).search(request).facets) {
+        for (const FacetValue& v : f.values) {
+            if (!out.empty()) out += ' ';
+            out += v.value + ":" + std::to_string(v.count);
+        }
+    }
+    return out;
+}
+
+/// Every "facet:id=value" of the dictionary in `path`.
+std::set<std::string> dictionary(const std::string& path) {
+    Xapian::Database db(path);
+    std::set<std::string> out;
+    const std::string prefix = "byline.fval:";
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
+        out.insert((*it).substr(prefix.size()) + "=" + db.get_metadata(*it));
+    return out;
+}
+
+Document article(std::string id, std::string source, std::string author, std::string body) {
+    Document d;
+    d.id = std::move(id);
+    d.title = "Report";
+    d.body = std::move(body);
+    d.source = std::move(source);
+    d.author = std::move(author);
+    d.date = "2025-11-20";
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("facet record: date codes keep the day and the precision", "[facet-ids]") {
+    CHECK(code_text(*index::date_code("20251125")) == "2025-11-25/0");
+    CHECK(code_text(*index::date_code("2025-11-25")) == "2025-11-25/0");
+    CHECK(code_text(*index::date_code("202511")) == "2025-11-01/1");
+    CHECK(code_text(*index::date_code("2025")) == "2025-01-01/2");
+    CHECK(code_text(*index::date_code("18000101")) == "1800-01-01/0");
+    CHECK_FALSE(index::date_code("20250230"));  // no 30 February
+    CHECK_FALSE(index::date_code("2025111"));
+    CHECK_FALSE(index::date_code("x2025"));
+    CHECK_FALSE(index::date_code(""));
+    CHECK(*index::date_code("20251124") < *index::date_code("20251125"));
+}
+
+TEST_CASE("facet record: packs sorted distinct ids and codes and unpacks them", "[facet-ids]") {
+    index::FacetRecord in;
+    in.ids[kSource] = {7};
+    in.ids[kPerson] = {300000, 5, 5, 128, 127};
+    in.published = {*index::date_code("20251120")};
+    in.mentioned = {*index::date_code("2025"), *index::date_code("20251101")};
+    const std::string packed = index::encode(in);
+    index::FacetRecord out;
+    out.ids[kAuthor] = {1, 2};  // left over from an earlier document: cleared
+    REQUIRE(index::decode(packed, out));
+    CHECK(out.ids[kSource] == std::vector<std::uint32_t>{7});
+    CHECK(out.ids[kPerson] == std::vector<std::uint32_t>{5, 127, 128, 300000});
+    CHECK(out.ids[kAuthor].empty());
+    CHECK(out.published == in.published);
+    CHECK(out.mentioned.size() == 2);
+    CHECK(out.mentioned.front() < out.mentioned.back());
+    CHECK(index::decode("", out));
+    CHECK(out.ids[kPerson].empty());
+}
+
+TEST_CASE("facet record: damaged values are refused", "[facet-ids]") {
+    index::FacetRecord record;
+    record.ids[kPerson] = {1, 2, 3};
+    const std::string packed = index::encode(record);
+    index::FacetRecord out;
+    CHECK_FALSE(index::decode(packed.substr(0, packed.size() - 1), out));
+    CHECK_FALSE(index::decode(packed + "x", out));
+    CHECK_FALSE(index::decode(std::string(9, '\xff'), out));
+}
+
+TEST_CASE("facet dictionary: ids are per facet, dense, and kept by a later run", "[facet-ids]") {
+    test::TempDir dir;
+    const std::string path = dir / "db";
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        index::FacetDictionary dict;
+        CHECK(dict.id(db, kSource, "Alpha") == 0);
+        CHECK(dict.id(db, kSource, "Beta") == 1);
+        CHECK(dict.id(db, kSource, "Alpha") == 0);
+        CHECK(dict.id(db, kPerson, "Alpha") == 0);  // another facet, its own numbers
+        db.commit();
+    }
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    index::FacetDictionary dict;  // a new run: knows the values only through the index
+    CHECK(dict.id(db, kSource, "Beta") == 1);
+    CHECK(dict.id(db, kSource, "Gamma") == 2);
+    CHECK(dict.id(db, kPerson, "Delta") == 1);
+    CHECK(db.get_metadata(schema::facet_value_key("source", 2)) == "Gamma");
+    CHECK(db.get_metadata(schema::facet_next_id_key("source")) == "3");
+}
+
+TEST_CASE("facet dictionary: long values sharing a long prefix get different ids", "[facet-ids]") {
+    test::TempDir dir;
+    Xapian::WritableDatabase db(dir / "db", Xapian::DB_CREATE_OR_OPEN);
+    index::FacetDictionary dict;
+    const std::string common(300, 'a');
+    CHECK(schema::facet_id_key("author", common + "x").size() <= 200);
+    CHECK(dict.id(db, kAuthor, common + "x") == 0);
+    CHECK(dict.id(db, kAuthor, common + "y") == 1);
+    index::FacetDictionary fresh;
+    CHECK(fresh.id(db, kAuthor, common + "y") == 1);
+    CHECK(db.get_metadata(schema::facet_value_key("author", 0)) == common + "x");
+}
+
+TEST_CASE("facet dictionary: a second run into the same index counts and names both runs",
+          "[facet-ids]") {
+    test::TempDir dir;
+    const std::string path = dir / "idx";
+    {
+        Indexer indexer({.index_path = path});
+        indexer.add(article("a1", "Alpha News", "Jane Doe",
+                            "Vladimir Putin spoke in Moscow about the talks."));
+        indexer.add(article("a2", "Beta Post", "Jane Doe and John Roe",
+                            "Vladimir Putin met Steve Witkoff in Moscow for talks."));
+    }
+    CHECK(facet(path, "talks", "source") == "Alpha News:1 Beta Post:1");
+    const std::set<std::string> first = dictionary(path);
+    {
+        Indexer indexer({.index_path = path});
+        indexer.add(article("b1", "Gamma Times", "John Roe",
+                            "Steve Witkoff flew to Geneva for the talks."));
+        indexer.add(article("b2", "Alpha News", "Ann Poe",
+                            "Vladimir Putin and Steve Witkoff held talks in Geneva."));
+        // Replaces a2: its Beta Post and Jane Doe no longer count.
+        indexer.add(article("a2", "Gamma Times", "John Roe", "No talks were held on Sunday."));
+    }
+    const std::set<std::string> second = dictionary(path);
+    CHECK(std::includes(second.begin(), second.end(), first.begin(), first.end()));
+    CHECK(second.count("source:2=Gamma Times"));
+    CHECK(facet(path, "talks", "source") == "Alpha News:2 Gamma Times:2");
+    CHECK(facet(path, "talks", "author") == "John Roe:2 Ann Poe:1 Jane Doe:1");
+    CHECK(facet(path, "talks", "person") == "Steve Witkoff:2 Vladimir Putin:2");
+    CHECK(facet(path, "talks", "place") == "Geneva:2 Moscow:1");
+    CHECK(facet(path, "witkoff", "source") == "Alpha News:1 Gamma Times:1");
+
+    // Compaction rewrites the index: the same ids, the same counts.
+    {
+        Indexer indexer({.index_path = path});
+        indexer.compact();
+    }
+    CHECK(dictionary(path) == second);
+    CHECK(facet(path, "talks", "author") == "John Roe:2 Ann Poe:1 Jane Doe:1");
+    CHECK(facet(path, "talks", "person") == "Steve Witkoff:2 Vladimir Putin:2");
+}
+
+TEST_CASE("facet dictionary: documents carry one packed facet value besides the date",
+          "[facet-ids]") {
+    test::TempDir dir;
+    const std::string path = dir / "idx";
+    {
+        Indexer indexer({.index_path = path});
+        indexer.add(article("a1", "Alpha News", "Jane Doe", "Vladimir Putin spoke in Moscow."));
+    }
+    Xapian::Database db(path);
+    Xapian::Document doc = db.get_document(1);
+    std::set<Xapian::valueno> slots;
+    for (auto it = doc.values_begin(); it != doc.values_end(); ++it)
+        slots.insert(it.get_valueno());
+    CHECK(slots == std::set<Xapian::valueno>{schema::kSlotDate, schema::kSlotFacets});
+    index::FacetRecord record;
+    REQUIRE(index::decode(doc.get_value(schema::kSlotFacets), record));
+    CHECK(record.ids[kSource] == std::vector<std::uint32_t>{0});
+    CHECK(record.published == std::vector<std::uint32_t>{*index::date_code("20251120")});
+}
+
+TEST_CASE("facet dictionary: an index of the previous format is refused with a fix",
+          "[facet-ids]") {
+    test::TempDir dir;
+    const std::string path = dir / "old";
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+        db.set_metadata(std::string(schema::kMetaFormat), "2");
+        db.commit();
+    }
+    CHECK_THROWS_WITH(Searcher(path), Catch::Contains("re-index"));
+    CHECK_THROWS_WITH(Indexer({.index_path = path}), Catch::Contains("re-index"));
+}
+
+TEST_CASE("facet counts: top values break ties by text, reading only the contenders",
+          "[facet-ids]") {
+    search::IdCounts counts;
+    // id: count -> 0:3 1:1 2:3 3:2 4:2 5:1
+    for (std::uint32_t id : {0u, 0u, 0u, 1u, 2u, 2u, 2u, 3u, 3u, 4u, 4u, 5u})
+        counts.add(id);
+    const std::vector<std::string> names = {"zulu", "alpha", "echo", "delta", "bravo", "kilo"};
+    std::set<std::uint32_t> asked;
+    auto value = [&](std::uint32_t id) -> const std::string& {
+        asked.insert(id);
+        return names[id];
+    };
+    auto render = [](const std::vector<FacetValue>& values) {
+        std::string out;
+        for (const FacetValue& v : values)
+            out += (out.empty() ? "" : " ") + v.value + ":" + std::to_string(v.count);
+        return out;
+    };
+    CHECK(render(search::top_values(counts, 3, value)) == "echo:3 zulu:3 bravo:2");
+    CHECK(asked == std::set<std::uint32_t>{0, 2, 3, 4});  // never the ones counted once
+    CHECK(render(search::top_values(counts, 100, value)) ==
+          "echo:3 zulu:3 bravo:2 delta:2 alpha:1 kilo:1");
+    CHECK(search::top_values(counts, 0, value).empty());
+    CHECK(search::top_values(search::IdCounts{}, 5, value).empty());
+}
+
+TEST_CASE("date histograms: day codes fill buckets; coarser dates only coarser buckets",
+          "[facet-ids]") {
+    auto codes = [](std::initializer_list<const char*> dates) {
+        std::vector<std::uint32_t> out;
+        for (const char* d : dates)
+            out.push_back(*index::date_code(d));
+        return out;
+    };
+    auto render = [](const DateHistogram& h) {
+        std::string out = h.granularity + ":";
+        for (const FacetValue& b : h.buckets)
+            out += " " + b.value + "=" + std::to_string(b.count);
+        return out + " undated=" + std::to_string(h.undated);
+    };
+    search::DateHistogramCounter week("week");
+    week.add(codes({"20251124", "20251130"}));  // Monday and Sunday of one week: once
+    week.add(codes({"20251110", "202511"}));    // the month mention has no week
+    week.add(codes({"2025"}));
+    CHECK(render(week.histogram("mentioned")) ==
+          "week: 2025-11-10=1 2025-11-17=0 2025-11-24=1 undated=1");
+
+    search::DateHistogramCounter month("month");
+    month.add(codes({"20251124", "202511"}));
+    month.add(codes({"20250105"}));
+    month.add(codes({"20241231"}));  // added out of order: the counter grows at the front
+    CHECK(render(month.histogram("published")) ==
+          "month: 2024-12=1 2025-01=1 2025-02=0 2025-03=0 2025-04=0 2025-05=0 2025-06=0 "
+          "2025-07=0 2025-08=0 2025-09=0 2025-10=0 2025-11=1 undated=0");
+
+    search::DateHistogramCounter day("day");
+    day.add(codes({"18500101"}));
+    day.add(codes({"20250101"}));  // 175 years of days: made coarser, down to years
+    const DateHistogram wide = day.histogram("mentioned");
+    CHECK(wide.granularity == "year");
+    CHECK(wide.buckets.front().value == "1850");
+    CHECK(wide.buckets.back().value == "2025");
+    CHECK(wide.buckets.size() == 176);
+
+    CHECK_THROWS_AS(search::DateHistogramCounter("fortnight"), UsageError);
+}
