@@ -15,6 +15,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,13 +26,11 @@ namespace {
 
 constexpr std::size_t kSource = 0, kAuthor = 2, kPerson = 4;
 
-std::string code_text(std::uint32_t code) {
-    const std::chrono::year_month_day ymd(index::code_day(code));
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u/%u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<unsigned>(index::code_precision(code)));
-    return buf;
+index::DateLists dates(std::initializer_list<const char*> values) {
+    index::DateLists out;
+    for (const char* v : values)
+        REQUIRE(index::add_date(v, out));
+    return out;
 }
 
 /// "value:count value:count" of one facet of a search over `path`, most frequent first.
@@ -73,25 +72,31 @@ Document article(std::string id, std::string source, std::string author, std::st
 
 }  // namespace
 
-TEST_CASE("facet record: date codes keep the day and the precision", "[facet-ids]") {
-    CHECK(code_text(*index::date_code("20251125")) == "2025-11-25/0");
-    CHECK(code_text(*index::date_code("2025-11-25")) == "2025-11-25/0");
-    CHECK(code_text(*index::date_code("202511")) == "2025-11-01/1");
-    CHECK(code_text(*index::date_code("2025")) == "2025-01-01/2");
-    CHECK(code_text(*index::date_code("18000101")) == "1800-01-01/0");
-    CHECK_FALSE(index::date_code("20250230"));  // no 30 February
-    CHECK_FALSE(index::date_code("2025111"));
-    CHECK_FALSE(index::date_code("x2025"));
-    CHECK_FALSE(index::date_code(""));
-    CHECK(*index::date_code("20251124") < *index::date_code("20251125"));
+TEST_CASE("facet record: a date goes to the lists of the buckets it is precise enough for",
+          "[facet-ids]") {
+    index::DateLists lists;
+    CHECK(index::add_date("20251125", lists));
+    CHECK(index::add_date("2025-11", lists));
+    CHECK(index::add_date("1970", lists));
+    CHECK(lists.days == std::vector<std::uint32_t>{index::kEpochDay + 20417});  // 2025-11-25
+    CHECK(lists.months == std::vector<std::uint32_t>{2025 * 12 + 10, 2025 * 12 + 10});
+    CHECK(lists.years == std::vector<std::uint32_t>{2025, 2025, 1970});
+    CHECK(dates({"1970-01-01"}).days == std::vector<std::uint32_t>{index::kEpochDay});
+    CHECK(dates({"18000101"}).months == std::vector<std::uint32_t>{1800 * 12});
+    index::DateLists none;
+    CHECK_FALSE(index::add_date("20250230", none));  // no 30 February
+    CHECK_FALSE(index::add_date("2025111", none));
+    CHECK_FALSE(index::add_date("x2025", none));
+    CHECK_FALSE(index::add_date("", none));
+    CHECK(none == index::DateLists{});
 }
 
 TEST_CASE("facet record: packs sorted distinct ids and codes and unpacks them", "[facet-ids]") {
     index::FacetRecord in;
     in.ids[kSource] = {7};
     in.ids[kPerson] = {300000, 5, 5, 128, 127};
-    in.published = {*index::date_code("20251120")};
-    in.mentioned = {*index::date_code("2025"), *index::date_code("20251101")};
+    in.published = dates({"20251120"});
+    in.mentioned = dates({"2025", "20251102", "20251101", "20251101"});
     const std::string packed = index::encode(in);
     index::FacetRecord out;
     out.ids[kAuthor] = {1, 2};  // left over from an earlier document: cleared
@@ -100,8 +105,9 @@ TEST_CASE("facet record: packs sorted distinct ids and codes and unpacks them", 
     CHECK(out.ids[kPerson] == std::vector<std::uint32_t>{5, 127, 128, 300000});
     CHECK(out.ids[kAuthor].empty());
     CHECK(out.published == in.published);
-    CHECK(out.mentioned.size() == 2);
-    CHECK(out.mentioned.front() < out.mentioned.back());
+    CHECK(out.mentioned.days == dates({"20251101", "20251102"}).days);
+    CHECK(out.mentioned.months == std::vector<std::uint32_t>{2025 * 12 + 10});
+    CHECK(out.mentioned.years == std::vector<std::uint32_t>{2025});
     CHECK(index::decode("", out));
     CHECK(out.ids[kPerson].empty());
 }
@@ -208,7 +214,7 @@ TEST_CASE("facet dictionary: documents carry one packed facet value besides the 
     index::FacetRecord record;
     REQUIRE(index::decode(doc.get_value(schema::kSlotFacets), record));
     CHECK(record.ids[kSource] == std::vector<std::uint32_t>{0});
-    CHECK(record.published == std::vector<std::uint32_t>{*index::date_code("20251120")});
+    CHECK(record.published == dates({"2025-11-20"}));
 }
 
 TEST_CASE("facet dictionary: an index of the previous format is refused with a fix",
@@ -250,43 +256,68 @@ TEST_CASE("facet counts: top values break ties by text, reading only the contend
     CHECK(search::top_values(search::IdCounts{}, 5, value).empty());
 }
 
-TEST_CASE("date histograms: day codes fill buckets; coarser dates only coarser buckets",
+TEST_CASE("date histograms: dates fill buckets; coarser dates only coarser buckets",
           "[facet-ids]") {
-    auto codes = [](std::initializer_list<const char*> dates) {
-        std::vector<std::uint32_t> out;
-        for (const char* d : dates)
-            out.push_back(*index::date_code(d));
-        return out;
-    };
     auto render = [](const DateHistogram& h) {
         std::string out = h.granularity + ":";
         for (const FacetValue& b : h.buckets)
             out += " " + b.value + "=" + std::to_string(b.count);
         return out + " undated=" + std::to_string(h.undated);
     };
+    // A document as the counter sees it: the list its granularity reads, as stored.
+    auto add = [](search::DateHistogramCounter& counter, index::DateLists lists) {
+        index::FacetRecord record;
+        record.mentioned = std::move(lists);
+        REQUIRE(index::decode(index::encode(record), record));
+        using Source = search::DateHistogramCounter::Source;
+        const Source source = counter.source();
+        counter.add(source == Source::days     ? record.mentioned.days
+                    : source == Source::months ? record.mentioned.months
+                                               : record.mentioned.years);
+    };
     search::DateHistogramCounter week("week");
-    week.add(codes({"20251124", "20251130"}));  // Monday and Sunday of one week: once
-    week.add(codes({"20251110", "202511"}));    // the month mention has no week
-    week.add(codes({"2025"}));
+    add(week, dates({"20251130", "20251124"}));  // Sunday and Monday of one week: once
+    add(week, dates({"20251110", "202511"}));    // the month mention has no week
+    add(week, dates({"2025"}));
     CHECK(render(week.histogram("mentioned")) ==
           "week: 2025-11-10=1 2025-11-17=0 2025-11-24=1 undated=1");
 
     search::DateHistogramCounter month("month");
-    month.add(codes({"20251124", "202511"}));
-    month.add(codes({"20250105"}));
-    month.add(codes({"20241231"}));  // added out of order: the counter grows at the front
+    add(month, dates({"20251124", "202511"}));
+    add(month, dates({"20250105"}));
+    add(month, dates({"20241231"}));  // met after later months: the counter grows at the front
     CHECK(render(month.histogram("published")) ==
           "month: 2024-12=1 2025-01=1 2025-02=0 2025-03=0 2025-04=0 2025-05=0 2025-06=0 "
           "2025-07=0 2025-08=0 2025-09=0 2025-10=0 2025-11=1 undated=0");
 
-    search::DateHistogramCounter day("day");
-    day.add(codes({"18500101"}));
-    day.add(codes({"20250101"}));  // 175 years of days: made coarser, down to years
-    const DateHistogram wide = day.histogram("mentioned");
-    CHECK(wide.granularity == "year");
-    CHECK(wide.buckets.front().value == "1850");
-    CHECK(wide.buckets.back().value == "2025");
-    CHECK(wide.buckets.size() == 176);
+    search::DateHistogramCounter leap("month");  // month and year edges of the calendar
+    add(leap, dates({"20240229", "20240301"}));
+    add(leap, dates({"20231231", "2024"}));
+    add(leap, dates({"2024"}));
+    CHECK(render(leap.histogram("mentioned")) ==
+          "month: 2023-12=1 2024-01=0 2024-02=1 2024-03=1 undated=1");
+
+    search::DateHistogramCounter days("day");
+    add(days, dates({"19691231", "19700101"}));
+    add(days, dates({"19700102"}));
+    CHECK(render(days.histogram("mentioned")) ==
+          "day: 1969-12-31=1 1970-01-01=1 1970-01-02=1 undated=0");
+
+    search::DateHistogramCounter years("year");
+    add(years, dates({"19000228", "19000301", "20000229", "2001"}));
+    add(years, dates({"20001231", "200101"}));
+    const std::string rendered = render(years.histogram("mentioned"));
+    CHECK(rendered.substr(0, 23) == "year: 1900=1 1901=0 190");
+    CHECK(rendered.substr(rendered.size() - 23) == "2000=2 2001=2 undated=0");
+
+    search::DateHistogramCounter wide("day");
+    add(wide, dates({"18500101"}));
+    add(wide, dates({"20250101"}));  // 175 years of days: made coarser, down to years
+    const DateHistogram coarse = wide.histogram("mentioned");
+    CHECK(coarse.granularity == "year");
+    CHECK(coarse.buckets.front().value == "1850");
+    CHECK(coarse.buckets.back().value == "2025");
+    CHECK(coarse.buckets.size() == 176);
 
     CHECK_THROWS_AS(search::DateHistogramCounter("fortnight"), UsageError);
 }

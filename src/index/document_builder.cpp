@@ -137,7 +137,7 @@ Xapian::Document DocumentBuilder::build(const Document& doc, const Extraction& e
         std::string compact = doc.date;
         compact.erase(std::remove(compact.begin(), compact.end(), '-'), compact.end());
         xdoc.add_value(schema::kSlotDate, compact);
-        if (auto code = date_code(compact)) facets.published.push_back(*code);
+        add_date(compact, facets.published);
     }
     xdoc.add_boolean_term(id_term(doc.id));
     xdoc.set_data(serialise(stored));

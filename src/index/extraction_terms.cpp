@@ -106,9 +106,8 @@ void add_mentioned_dates(Xapian::Document& xdoc, const std::vector<DateInfo>& da
         for (const std::string& term : terms)
             xdoc.add_posting(prefix + term, position, 0);
     }
-    for (const std::string& value : values) {
-        if (auto code = date_code(value)) facets.mentioned.push_back(*code);
-    }
+    for (const std::string& value : values)
+        add_date(value, facets.mentioned);
 }
 
 }  // namespace byline::index

@@ -21,7 +21,7 @@ void add_entities(Xapian::Document& xdoc, const std::vector<EntityInfo>& entitie
                   const std::vector<Token>& body, StoredDoc& stored, FacetValues& facets);
 
 /// Mentioned dates: XE terms at each mention for its day, month and year (a range: each of its
-/// days, up to a month), and their day codes in `facets.mentioned`.
+/// days, up to a month), and the dates in `facets.mentioned`.
 void add_mentioned_dates(Xapian::Document& xdoc, const std::vector<DateInfo>& dates,
                          const std::vector<Token>& body, FacetValues& facets);
 

@@ -1,6 +1,7 @@
 #include "index/facet_record.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace byline::index {
 
@@ -14,85 +15,92 @@ void put_varint(std::string& out, std::uint32_t v) {
     out.push_back(static_cast<char>(v));
 }
 
-bool get_varint(std::string_view& in, std::uint32_t& v) {
-    v = 0;
-    for (unsigned shift = 0; shift < 35; shift += 7) {
-        if (in.empty()) return false;
-        auto byte = static_cast<unsigned char>(in.front());
-        in.remove_prefix(1);
-        v |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
-        if (!(byte & 0x80)) return true;
-    }
-    return false;
-}
-
 void put_list(std::string& out, std::vector<std::uint32_t>& list) {
     std::sort(list.begin(), list.end());
     list.erase(std::unique(list.begin(), list.end()), list.end());
-    put_varint(out, static_cast<std::uint32_t>(list.size()));
-    for (std::uint32_t v : list)
-        put_varint(out, v);
+    std::string section;
+    std::uint32_t previous = 0;
+    for (std::uint32_t v : list) {
+        put_varint(section, v - previous);
+        previous = v;
+    }
+    put_varint(out, static_cast<std::uint32_t>(section.size()));
+    out += section;
 }
 
-bool get_list(std::string_view& in, std::vector<std::uint32_t>& list) {
+bool get_list(std::string_view section, std::vector<std::uint32_t>& list) {
     list.clear();
-    std::uint32_t n = 0;
-    if (!get_varint(in, n) || n > in.size()) return false;  // each entry takes a byte at least
-    for (std::uint32_t i = 0; i < n; ++i) {
-        std::uint32_t v = 0;
-        if (!get_varint(in, v)) return false;
-        list.push_back(v);
-    }
-    return true;
+    return for_each_value(section, [&](std::uint32_t v) { list.push_back(v); });
 }
 
 }  // namespace
 
-std::optional<std::uint32_t> date_code(std::string_view date) {
+bool add_date(std::string_view date, DateLists& lists) {
     using namespace std::chrono;
     int parts[3] = {0, 1, 1};
     int digits = 0;
     for (char c : date) {
         if (c == '-') continue;
-        if (c < '0' || c > '9' || digits >= 8) return std::nullopt;
+        if (c < '0' || c > '9' || digits >= 8) return false;
         int& part = parts[digits < 4 ? 0 : digits < 6 ? 1 : 2];
         part = (digits == 4 || digits == 6 ? 0 : part * 10) + (c - '0');
         ++digits;
     }
-    if (digits != 8 && digits != 6 && digits != 4) return std::nullopt;
+    if (digits != 8 && digits != 6 && digits != 4) return false;
     const year_month_day ymd{year{parts[0]}, month{static_cast<unsigned>(parts[1])},
                              day{static_cast<unsigned>(parts[2])}};
-    if (!ymd.ok()) return std::nullopt;
-    const auto precision = digits == 8   ? DatePrecision::day
-                           : digits == 6 ? DatePrecision::month
-                                         : DatePrecision::year;
-    const long since_zero = sys_days(ymd).time_since_epoch().count() + 719468L;
-    if (since_zero < 0) return std::nullopt;
-    return static_cast<std::uint32_t>(since_zero) * 4 + static_cast<std::uint32_t>(precision);
+    const long since_zero = sys_days(ymd).time_since_epoch().count() + long{kEpochDay};
+    if (!ymd.ok() || since_zero < 0) return false;
+    lists.years.push_back(static_cast<std::uint32_t>(parts[0]));
+    if (digits >= 6)
+        lists.months.push_back(static_cast<std::uint32_t>(parts[0] * 12 + parts[1] - 1));
+    if (digits == 8) lists.days.push_back(static_cast<std::uint32_t>(since_zero));
+    return true;
 }
 
 std::string encode(FacetRecord record) {
     std::string out;
     for (auto& ids : record.ids)
         put_list(out, ids);
-    put_list(out, record.published);
-    put_list(out, record.mentioned);
+    for (DateLists* dates : {&record.published, &record.mentioned}) {
+        put_list(out, dates->days);
+        put_list(out, dates->months);
+        put_list(out, dates->years);
+    }
     return out;
 }
 
-bool decode(std::string_view packed, FacetRecord& record) {
+bool split_sections(std::string_view packed, std::array<std::string_view, kSectionCount>& out,
+                    std::size_t count) {
     if (packed.empty()) {
-        for (auto& ids : record.ids)
-            ids.clear();
-        record.published.clear();
-        record.mentioned.clear();
+        out.fill({});
         return true;
     }
-    for (auto& ids : record.ids) {
-        if (!get_list(packed, ids)) return false;
+    const char* p = packed.data();
+    const char* end = p + packed.size();
+    for (std::size_t i = 0; i < count; ++i) {
+        std::uint32_t size = 0;
+        p = read_varint(p, end, size);
+        if (!p || size > static_cast<std::size_t>(end - p)) return false;
+        out[i] = std::string_view(p, size);
+        p += size;
     }
-    return get_list(packed, record.published) && get_list(packed, record.mentioned) &&
-           packed.empty();
+    return count < kSectionCount || p == end;
+}
+
+bool decode(std::string_view packed, FacetRecord& record) {
+    std::array<std::string_view, kSectionCount> sections;
+    if (!split_sections(packed, sections)) return false;
+    for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
+        if (!get_list(sections[facet], record.ids[facet])) return false;
+    }
+    auto get_dates = [&](std::size_t first, DateLists& dates) {
+        return get_list(sections[first], dates.days) &&
+               get_list(sections[first + 1], dates.months) &&
+               get_list(sections[first + 2], dates.years);
+    };
+    return get_dates(kPublishedSections, record.published) &&
+           get_dates(kMentionedSections, record.mentioned);
 }
 
 }  // namespace byline::index

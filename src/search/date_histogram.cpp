@@ -17,8 +17,6 @@ using namespace std::chrono;
 using Granularity = DateHistogramCounter::Granularity;
 
 constexpr std::size_t kMaxBuckets = 1000;
-constexpr int kMondayBeforeEpoch = 3;  // 1970-01-01 was a Thursday
-
 const char* name_of(Granularity g) {
     switch (g) {
         case Granularity::day:
@@ -46,45 +44,40 @@ std::string format(const year_month_day& d, Granularity granularity) {
     return buf;
 }
 
-int floor_div(int a, int b) {
-    return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
-// The number of the bucket holding day `d`: days, weeks (from Mondays) or months since the
-// epoch, or the year.
-int bucket_of(sys_days d, Granularity granularity) {
-    const int n = static_cast<int>(d.time_since_epoch().count());
+// The number of the bucket holding day `d`, as in index::DateLists.
+std::uint32_t bucket_of(sys_days d, Granularity granularity) {
+    const auto day = static_cast<std::uint32_t>(d.time_since_epoch().count() + index::kEpochDay);
+    const year_month_day ymd(d);
     switch (granularity) {
         case Granularity::day:
-            return n;
+            return day;
         case Granularity::week:
-            return floor_div(n + kMondayBeforeEpoch, 7);
-        case Granularity::month: {
-            const year_month_day ymd(d);
-            return (static_cast<int>(ymd.year()) - 1970) * 12 +
-                   static_cast<int>(static_cast<unsigned>(ymd.month())) - 1;
-        }
+            return (day + 2) / 7;  // day 0 (0000-03-01) was a Wednesday
+        case Granularity::month:
+            return static_cast<std::uint32_t>(static_cast<int>(ymd.year()) * 12) +
+                   static_cast<unsigned>(ymd.month()) - 1;
         case Granularity::year:
-            return static_cast<int>(year_month_day(d).year());
+            return static_cast<std::uint32_t>(static_cast<int>(ymd.year()));
     }
-    return n;
+    return day;
 }
 
 // The first day of bucket number `bucket`.
-sys_days bucket_start(int bucket, Granularity granularity) {
+sys_days bucket_start(std::uint32_t bucket, Granularity granularity) {
+    const auto days_since_zero = [](std::uint32_t d) {
+        return sys_days(days(static_cast<int>(d) - static_cast<int>(index::kEpochDay)));
+    };
     switch (granularity) {
         case Granularity::day:
-            return sys_days(days(bucket));
+            return days_since_zero(bucket);
         case Granularity::week:
-            return sys_days(days(bucket * 7 - kMondayBeforeEpoch));
-        case Granularity::month: {
-            const int y = floor_div(bucket, 12);
-            return sys_days(year(1970 + y) / month(static_cast<unsigned>(bucket - y * 12) + 1) / 1);
-        }
+            return days_since_zero(bucket * 7 - 2);
+        case Granularity::month:
+            return sys_days(year(static_cast<int>(bucket / 12)) / month(bucket % 12 + 1) / 1);
         case Granularity::year:
-            return sys_days(year(bucket) / January / 1);
+            return sys_days(year(static_cast<int>(bucket)) / January / 1);
     }
-    return sys_days(days(bucket));
+    return days_since_zero(bucket);
 }
 
 Granularity coarser(Granularity g) {
@@ -108,50 +101,27 @@ DateHistogramCounter::DateHistogramCounter(const std::string& granularity) {
         throw UsageError("date facet '" + granularity + "': use day, week, month or year");
 }
 
-void DateHistogramCounter::count(int bucket) {
+void DateHistogramCounter::grow(std::uint32_t bucket) {
     if (counts_.empty()) {
         first_ = bucket;
-        counts_.push_back(1);
+        counts_.resize(1);
         return;
     }
     if (bucket < first_) {  // grow by at least the size so far: amortised constant time
-        const int grow = std::max(first_ - bucket, static_cast<int>(counts_.size()));
-        counts_.insert(counts_.begin(), static_cast<std::size_t>(grow), 0);
+        const std::uint32_t grow = std::max<std::uint32_t>(
+            first_ - bucket, std::min(first_, static_cast<std::uint32_t>(counts_.size())));
+        counts_.insert(counts_.begin(), grow, 0);
         first_ -= grow;
+    } else {
+        counts_.resize(std::max<std::size_t>(bucket - first_ + 1, counts_.size() * 2));
     }
-    auto at = static_cast<std::size_t>(bucket - first_);
-    if (at >= counts_.size()) counts_.resize(at + 1);
-    ++counts_[at];
-}
-
-void DateHistogramCounter::add(const std::vector<std::uint32_t>& codes) {
-    buckets_.clear();
-    for (std::uint32_t code : codes) {
-        // A month mention has no day, a year mention no month: they fit coarser buckets only.
-        const index::DatePrecision precision = index::code_precision(code);
-        if ((precision == index::DatePrecision::month && granularity_ != Granularity::month &&
-             granularity_ != Granularity::year) ||
-            (precision == index::DatePrecision::year && granularity_ != Granularity::year))
-            continue;
-        buckets_.push_back(bucket_of(index::code_day(code), granularity_));
-    }
-    if (buckets_.empty()) {
-        ++undated_;
-        return;
-    }
-    if (buckets_.size() > 1) {
-        std::sort(buckets_.begin(), buckets_.end());
-        buckets_.erase(std::unique(buckets_.begin(), buckets_.end()), buckets_.end());
-    }
-    for (int b : buckets_)
-        count(b);
 }
 
 DateHistogram DateHistogramCounter::histogram(const std::string& facet_name) const {
     DateHistogram out{facet_name, name_of(granularity_), {}, undated_};
-    std::map<int, std::size_t> counts;  // bucket number -> documents, non-empty buckets
+    std::map<std::uint32_t, std::size_t> counts;  // bucket number -> documents, non-empty buckets
     for (std::size_t i = 0; i < counts_.size(); ++i) {
-        if (counts_[i]) counts[first_ + static_cast<int>(i)] = counts_[i];
+        if (counts_[i]) counts[first_ + static_cast<std::uint32_t>(i)] = counts_[i];
     }
     if (counts.empty()) return out;
     // Far too many buckets (dates over centuries): re-bucket coarser, straight from the counted
@@ -166,13 +136,13 @@ DateHistogram DateHistogramCounter::histogram(const std::string& facet_name) con
                kMaxBuckets)
         granularity = coarser(granularity);
     if (granularity != granularity_) {
-        std::map<int, std::size_t> coarse;
+        std::map<std::uint32_t, std::size_t> coarse;
         for (const auto& [b, n] : counts)
             coarse[bucket_of(bucket_start(b, granularity_), granularity)] += n;
         counts = std::move(coarse);
     }
     out.granularity = name_of(granularity);
-    for (int b = counts.begin()->first; b <= counts.rbegin()->first; ++b) {
+    for (std::uint32_t b = counts.begin()->first; b <= counts.rbegin()->first; ++b) {
         auto it = counts.find(b);
         out.buckets.push_back({format(year_month_day(bucket_start(b, granularity)), granularity),
                                it == counts.end() ? 0 : it->second});

@@ -39,6 +39,10 @@ FacetCounter::FacetCounter(const Xapian::Database& db, FacetCounterOptions optio
     if (!options_.date_granularity.empty()) {
         published_.emplace(options_.date_granularity);
         mentioned_.emplace(options_.date_granularity);
+        sections_needed_ = index::kSectionCount;
+    }
+    for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
+        if (options_.facets[facet]) sections_needed_ = std::max(sections_needed_, facet + 1);
     }
 }
 
@@ -58,21 +62,30 @@ bool FacetCounter::read_streamed(Xapian::docid did) {
     return true;
 }
 
+bool FacetCounter::add_dates(std::string_view section, DateHistogramCounter& histogram) {
+    bool ok = true;
+    histogram.add_from([&](auto&& count) { ok = index::for_each_value(section, count); });
+    return ok;
+}
+
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
     const Xapian::docid did = doc.get_docid();
     if (!read_streamed(did)) packed_ = doc.get_value(schema::kSlotFacets);
-    if (!index::decode(packed_, record_)) {
+    bool ok = index::split_sections(packed_, sections_, sections_needed_);
+    for (std::size_t facet = 0; ok && facet < schema::kFacetCount; ++facet) {
+        if (!options_.facets[facet]) continue;
+        IdCounts& counts = counts_[facet];
+        ok = index::for_each_value(sections_[facet], [&](std::uint32_t id) { counts.add(id); });
+    }
+    if (ok && published_) {
+        // The list the histograms' granularity reads: days, months or years.
+        const auto list = static_cast<std::size_t>(published_->source());
+        ok = add_dates(sections_[index::kPublishedSections + list], *published_) &&
+             add_dates(sections_[index::kMentionedSections + list], *mentioned_);
+    }
+    if (!ok) {
         throw IndexError("document " + std::to_string(did) +
                          ": damaged facet data; re-index the corpus");
-    }
-    for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
-        if (!options_.facets[facet]) continue;
-        for (std::uint32_t id : record_.ids[facet])
-            counts_[facet].add(id);
-    }
-    if (published_) {
-        published_->add(record_.published);
-        mentioned_->add(record_.mentioned);
     }
 }
 

@@ -66,6 +66,7 @@ class FacetCounter : public Xapian::MatchSpy {
 
   private:
     bool read_streamed(Xapian::docid did);
+    bool add_dates(std::string_view section, DateHistogramCounter& histogram);
 
     Xapian::Database db_;
     FacetCounterOptions options_;
@@ -74,8 +75,9 @@ class FacetCounter : public Xapian::MatchSpy {
     // chunk up again for every document.
     std::optional<Xapian::ValueIterator> stream_;
     Xapian::docid last_did_ = 0;
-    std::string packed_;         // scratch: the current document's value
-    index::FacetRecord record_;  // scratch: it decoded
+    std::string packed_;  // scratch: the current document's value
+    std::array<std::string_view, index::kSectionCount> sections_;  // scratch: its sections
+    std::size_t sections_needed_ = 0;  // those before the last counted one are cut out
     std::array<IdCounts, schema::kFacetCount> counts_;
     std::optional<DateHistogramCounter> published_, mentioned_;
 };
