@@ -217,6 +217,25 @@ TEST_CASE("facet dictionary: documents carry one packed facet value besides the 
     CHECK(record.published == dates({"2025-11-20"}));
 }
 
+TEST_CASE("facet counts: a damaged facet value fails the search with a fix", "[facet-ids]") {
+    test::TempDir dir;
+    const std::string path = dir / "idx";
+    {
+        Indexer indexer({.index_path = path});
+        indexer.add(article("a1", "Alpha News", "Jane Doe", "Talks in Moscow."));
+        indexer.add(article("a2", "Beta Post", "John Roe", "Talks in Geneva."));
+    }
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+        Xapian::Document doc = db.get_document(2);
+        doc.add_value(schema::kSlotFacets, std::string(3, '\x7f'));  // sections beyond the end
+        db.replace_document(2, doc);
+        db.commit();
+    }
+    CHECK(facet(path, "moscow", "source") == "Alpha News:1");
+    CHECK_THROWS_WITH(facet(path, "talks", "source"), Catch::Contains("damaged facet data"));
+}
+
 TEST_CASE("facet dictionary: an index of the previous format is refused with a fix",
           "[facet-ids]") {
     test::TempDir dir;
