@@ -97,7 +97,8 @@ TEST_CASE("facet record: packs sorted distinct ids and codes and unpacks them", 
     in.ids[kPerson] = {300000, 5, 5, 128, 127};
     in.published = dates({"20251120"});
     in.mentioned = dates({"2025", "20251102", "20251101", "20251101"});
-    const std::string packed = index::encode(in);
+    const auto packed = index::encode(in);
+    CHECK(packed[0].size() == 4 + 1);  // source, lang, author, month: lengths, and the 7
     index::FacetRecord out;
     out.ids[kAuthor] = {1, 2};  // left over from an earlier document: cleared
     REQUIRE(index::decode(packed, out));
@@ -108,18 +109,30 @@ TEST_CASE("facet record: packs sorted distinct ids and codes and unpacks them", 
     CHECK(out.mentioned.days == dates({"20251101", "20251102"}).days);
     CHECK(out.mentioned.months == std::vector<std::uint32_t>{2025 * 12 + 10});
     CHECK(out.mentioned.years == std::vector<std::uint32_t>{2025});
-    CHECK(index::decode("", out));
+    CHECK(index::decode({}, out));
     CHECK(out.ids[kPerson].empty());
+    index::FacetRecord only_source;
+    only_source.ids[kSource] = {1};
+    const auto sparse = index::encode(only_source);
+    CHECK(sparse[1].empty());  // nothing in a group: no value
+    CHECK(sparse[2].empty());
 }
 
 TEST_CASE("facet record: damaged values are refused", "[facet-ids]") {
     index::FacetRecord record;
     record.ids[kPerson] = {1, 2, 3};
-    const std::string packed = index::encode(record);
+    const auto packed = index::encode(record);
+    REQUIRE(packed[1].size() == 3 + 3);  // person, place, org: lengths and 1, +1, +1
     index::FacetRecord out;
-    CHECK_FALSE(index::decode(packed.substr(0, packed.size() - 1), out));
-    CHECK_FALSE(index::decode(packed + "x", out));
-    CHECK_FALSE(index::decode(std::string(9, '\xff'), out));
+    auto with_entities = [&](std::string entities) {
+        auto damaged = packed;
+        damaged[1] = std::move(entities);
+        return damaged;
+    };
+    CHECK(index::decode(packed, out));
+    CHECK_FALSE(index::decode(with_entities(packed[1].substr(0, packed[1].size() - 1)), out));
+    CHECK_FALSE(index::decode(with_entities(packed[1] + "x"), out));
+    CHECK_FALSE(index::decode(with_entities(std::string(9, '\xff')), out));
 }
 
 TEST_CASE("facet dictionary: ids are per facet, dense, and kept by a later run", "[facet-ids]") {
@@ -197,8 +210,7 @@ TEST_CASE("facet dictionary: a second run into the same index counts and names b
     CHECK(facet(path, "talks", "person") == "Steve Witkoff:2 Vladimir Putin:2");
 }
 
-TEST_CASE("facet dictionary: documents carry one packed facet value besides the date",
-          "[facet-ids]") {
+TEST_CASE("facet dictionary: documents carry their facets in three packed values", "[facet-ids]") {
     test::TempDir dir;
     const std::string path = dir / "idx";
     {
@@ -210,9 +222,13 @@ TEST_CASE("facet dictionary: documents carry one packed facet value besides the 
     std::set<Xapian::valueno> slots;
     for (auto it = doc.values_begin(); it != doc.values_end(); ++it)
         slots.insert(it.get_valueno());
-    CHECK(slots == std::set<Xapian::valueno>{schema::kSlotDate, schema::kSlotFacets});
+    CHECK(slots == std::set<Xapian::valueno>{schema::kSlotDate, schema::kSlotFacetIds,
+                                             schema::kSlotEntityIds, schema::kSlotFacetDates});
     index::FacetRecord record;
-    REQUIRE(index::decode(doc.get_value(schema::kSlotFacets), record));
+    REQUIRE(
+        index::decode({doc.get_value(schema::kSlotFacetIds), doc.get_value(schema::kSlotEntityIds),
+                       doc.get_value(schema::kSlotFacetDates)},
+                      record));
     CHECK(record.ids[kSource] == std::vector<std::uint32_t>{0});
     CHECK(record.published == dates({"2025-11-20"}));
 }
@@ -228,7 +244,7 @@ TEST_CASE("facet counts: a damaged facet value fails the search with a fix", "[f
     {
         Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
         Xapian::Document doc = db.get_document(2);
-        doc.add_value(schema::kSlotFacets, std::string(3, '\x7f'));  // sections beyond the end
+        doc.add_value(schema::kSlotFacetIds, std::string(3, '\x7f'));  // sections past the end
         db.replace_document(2, doc);
         db.commit();
     }
@@ -287,7 +303,7 @@ TEST_CASE("date histograms: dates fill buckets; coarser dates only coarser bucke
     auto add = [](search::DateHistogramCounter& counter, index::DateLists lists) {
         index::FacetRecord record;
         record.mentioned = std::move(lists);
-        REQUIRE(index::decode(index::encode(record), record));
+        REQUIRE(index::decode(index::encode(record), record));  // as stored
         using Source = search::DateHistogramCounter::Source;
         const Source source = counter.source();
         counter.add(source == Source::days     ? record.mentioned.days

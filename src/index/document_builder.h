@@ -46,7 +46,7 @@ class DocumentBuilder {
     /// Builds the Xapian document. `doc.date` must already be normalised (or empty). The body's
     /// text beyond the inline part is not in it: store body_chunks(doc.body) alongside.
     /// `extraction` supplies the entity facets (its date is not used: set doc.date). The facet
-    /// values go to `facets`, to be numbered and packed into schema::kSlotFacets by the writer.
+    /// values go to `facets`, to be numbered and packed into value slots by the writer.
     Xapian::Document build(const Document& doc, const Extraction& extraction, FacetValues& facets);
 
     /// Stemming languages used so far (recorded in the index for the query side).

@@ -58,39 +58,60 @@ bool add_date(std::string_view date, DateLists& lists) {
     return true;
 }
 
-std::string encode(FacetRecord record) {
-    std::string out;
-    for (auto& ids : record.ids)
-        put_list(out, ids);
-    for (DateLists* dates : {&record.published, &record.mentioned}) {
-        put_list(out, dates->days);
-        put_list(out, dates->months);
-        put_list(out, dates->years);
+std::array<std::string, kGroups.size()> encode(FacetRecord record) {
+    std::array<std::vector<std::uint32_t>*, kSectionCount> lists{};
+    for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet)
+        lists[facet] = &record.ids[facet];
+    for (auto [first, dates] : {std::pair{kPublishedSections, &record.published},
+                                std::pair{kMentionedSections, &record.mentioned}}) {
+        lists[first] = &dates->days;
+        lists[first + 1] = &dates->months;
+        lists[first + 2] = &dates->years;
+    }
+    std::array<std::string, kGroups.size()> out;
+    for (std::size_t g = 0; g < kGroups.size(); ++g) {
+        bool empty = true;
+        for (std::size_t i = kGroups[g].first; i < kGroups[g].end; ++i) {
+            put_list(out[g], *lists[i]);
+            empty = empty && lists[i]->empty();
+        }
+        if (empty) out[g].clear();
     }
     return out;
 }
 
-bool split_sections(std::string_view packed, std::array<std::string_view, kSectionCount>& out,
-                    std::size_t count) {
+void add_values(Xapian::Document& doc, const FacetRecord& record) {
+    const std::array<std::string, kGroups.size()> packed = encode(record);
+    for (std::size_t g = 0; g < kGroups.size(); ++g) {
+        if (!packed[g].empty()) doc.add_value(kGroups[g].slot, packed[g]);
+    }
+}
+
+bool split_sections(std::string_view packed, std::size_t group,
+                    std::array<std::string_view, kSectionCount>& out) {
+    const SectionGroup& g = kGroups[group];
     if (packed.empty()) {
-        out.fill({});
+        std::fill(out.begin() + static_cast<std::ptrdiff_t>(g.first),
+                  out.begin() + static_cast<std::ptrdiff_t>(g.end), std::string_view());
         return true;
     }
     const char* p = packed.data();
     const char* end = p + packed.size();
-    for (std::size_t i = 0; i < count; ++i) {
+    for (std::size_t i = g.first; i < g.end; ++i) {
         std::uint32_t size = 0;
         p = read_varint(p, end, size);
         if (!p || size > static_cast<std::size_t>(end - p)) return false;
         out[i] = std::string_view(p, size);
         p += size;
     }
-    return count < kSectionCount || p == end;
+    return p == end;
 }
 
-bool decode(std::string_view packed, FacetRecord& record) {
+bool decode(const std::array<std::string, kGroups.size()>& packed, FacetRecord& record) {
     std::array<std::string_view, kSectionCount> sections;
-    if (!split_sections(packed, sections)) return false;
+    for (std::size_t g = 0; g < kGroups.size(); ++g) {
+        if (!split_sections(packed[g], g, sections)) return false;
+    }
     for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
         if (!get_list(sections[facet], record.ids[facet])) return false;
     }

@@ -1,15 +1,18 @@
 #pragma once
-// A document's facet values packed into value slot schema::kSlotFacets, so that counting every
-// facet over a match set reads one short value per document, not nine slots or a term list.
+// A document's facet values packed into three value slots (schema.h), so that counting facets
+// over a match set reads a few short values per document, not a slot per facet or a term list.
 //
 // Encoding: thirteen sections: one per facet of schema::kFacetFields in order (dictionary ids),
 // then the publication date and the mentioned dates as DateLists (days, months, years each).
 // A section is a varint byte length, then its numbers ascending and distinct, each a varint of
 // its difference from the one before (the first: itself). Varints: 7 bits a byte, low bits
-// first, high bit = more follow. The byte lengths let a counter skip what it was not asked for;
-// dates bucketed at index time leave a histogram no calendar arithmetic per document.
+// first, high bit = more follow. The sections are stored in three groups, each group's sections
+// one after the other in its own slot (see kGroups); a group with nothing in it is not stored.
+// Dates bucketed at index time leave a histogram no calendar arithmetic per document.
 
 #include "index/schema.h"
+
+#include <xapian.h>
 
 #include <array>
 #include <cstdint>
@@ -51,17 +54,39 @@ struct FacetRecord {
     DateLists mentioned;
 };
 
-/// Packs `record` (its lists are sorted and de-duplicated first).
-std::string encode(FacetRecord record);
-
-/// Unpacks `packed` into `record`; false if it is damaged (then `record` is unspecified). An
-/// empty string is a document without facets.
-bool decode(std::string_view packed, FacetRecord& record);
-
-/// Sections of a packed record: schema::kFacetCount facets, then these.
+/// Sections: schema::kFacetCount facets, then these.
 inline constexpr std::size_t kPublishedSections = schema::kFacetCount;  // days, months, years
 inline constexpr std::size_t kMentionedSections = schema::kFacetCount + 3;
 inline constexpr std::size_t kSectionCount = schema::kFacetCount + 6;
+
+/// A group of consecutive sections [first, end) stored in one value slot.
+struct SectionGroup {
+    Xapian::valueno slot;
+    std::size_t first;
+    std::size_t end;
+};
+inline constexpr std::array<SectionGroup, 3> kGroups = {{
+    {schema::kSlotFacetIds, 0, 4},                // source, lang, author, month
+    {schema::kSlotEntityIds, 4, 7},               // person, place, org
+    {schema::kSlotFacetDates, 7, kSectionCount},  // published and mentioned dates
+}};
+static_assert(schema::kFacetFields[4].name == "person" && schema::kFacetFields[6].name == "org");
+
+/// The group holding section `section`.
+inline std::size_t group_of(std::size_t section) {
+    return section < 4 ? 0 : section < 7 ? 1 : 2;
+}
+
+/// Packs `record` (its lists are sorted and de-duplicated first): one value per group of
+/// kGroups, empty where the group holds nothing.
+std::array<std::string, kGroups.size()> encode(FacetRecord record);
+
+/// Adds the packed values of `record` to `doc`'s slots.
+void add_values(Xapian::Document& doc, const FacetRecord& record);
+
+/// Unpacks the values of kGroups into `record`; false if one is damaged (then `record` is
+/// unspecified). An empty value is a group with nothing in it.
+bool decode(const std::array<std::string, kGroups.size()>& packed, FacetRecord& record);
 
 /// Reads a varint at `p` (before `end`) into `v`; nullptr if it is cut short or too long.
 inline const char* read_varint(const char* p, const char* end, std::uint32_t& v) {
@@ -74,10 +99,10 @@ inline const char* read_varint(const char* p, const char* end, std::uint32_t& v)
     return nullptr;
 }
 
-/// Cuts `packed` into its sections, each still encoded; false if damaged. An empty string has
-/// empty sections. With `count`, only the first `count` sections are cut out (and checked).
-bool split_sections(std::string_view packed, std::array<std::string_view, kSectionCount>& out,
-                    std::size_t count = kSectionCount);
+/// Cuts `packed`, the value of group `group`, into that group's sections of `out`, each still
+/// encoded; false if damaged. An empty value has empty sections.
+bool split_sections(std::string_view packed, std::size_t group,
+                    std::array<std::string_view, kSectionCount>& out);
 
 /// Calls `f(value)` for each value of a section, ascending; false if the section is damaged.
 template <typename F>

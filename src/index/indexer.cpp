@@ -102,8 +102,7 @@ struct Indexer::Impl {
         try {
             bool replacing = db.term_exists(doc.id_term);
             // Ids are given here, on the writing thread, so they follow the input order.
-            doc.xdoc.add_value(schema::kSlotFacets,
-                               index::encode(facet_ids.number(db, doc.facets)));
+            index::add_values(doc.xdoc, facet_ids.number(db, doc.facets));
             Xapian::docid did = db.replace_document(doc.id_term, doc.xdoc);
             count_names(doc.entities);
             store_body_chunks(did, doc.body, replacing);

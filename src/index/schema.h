@@ -17,10 +17,13 @@ inline constexpr std::string_view kTitlePrefix = "S";       // S<word>: title wo
 inline constexpr std::string_view kStemPrefix = "Z";        // Z<stem>: stemmed word, any field
 inline constexpr std::string_view kTitleStemPrefix = "ZS";  // ZS<stem>: stemmed title word
 
-// Value slots.
-inline constexpr Xapian::valueno kSlotDate = 0;    // "YYYYMMDD": sortable publication day
-inline constexpr Xapian::valueno kSlotFacets = 1;  // every facet value of a document as compact
-                                                   // ids and day codes, see index/facet_record.h
+// Value slots. A document's facets are packed into three slots (index/facet_record.h), so a
+// count reads only what it asks for: each slot read costs per matching document, and bytes read
+// cost blocks read.
+inline constexpr Xapian::valueno kSlotDate = 0;        // "YYYYMMDD": sortable publication day
+inline constexpr Xapian::valueno kSlotFacetIds = 1;    // ids of source, lang, author, month
+inline constexpr Xapian::valueno kSlotEntityIds = 2;   // ids of person, place, org
+inline constexpr Xapian::valueno kSlotFacetDates = 3;  // publication and mentioned dates
 
 /// Position gap between title and body, so a phrase never spans the two.
 inline constexpr unsigned kBodyPositionGap = 100;
@@ -29,11 +32,12 @@ inline constexpr unsigned kTitleWeight = 3;
 /// Longest term we index (Xapian's limit is 245 bytes, prefix included).
 inline constexpr std::size_t kMaxTermBytes = 120;
 
-/// A facet: counted from its ids in kSlotFacets, filtered with `field:value` through its term
-/// prefix. The term is the prefix followed by the value's key: its words through the analyzer,
-/// joined by spaces; for an entity facet, the entity's canonical key (Extractor::entity_key).
-/// Each facet numbers its values (display values; entity keys, whose display names are in
-/// metadata under entity_name_key()) in a dictionary in metadata, see facet_value_key().
+/// A facet: counted from its ids (kSlotFacetIds, kSlotEntityIds), filtered with `field:value`
+/// through its term prefix. The term is the prefix followed by the value's key: its words through
+/// the analyzer, joined by spaces; for an entity facet, the entity's canonical key
+/// (Extractor::entity_key). Each facet numbers its values (display values; entity keys, whose
+/// display names are in metadata under entity_name_key()) in a dictionary in metadata, see
+/// facet_value_key().
 struct FacetField {
     std::string_view name;    // query field and facet name
     std::string_view prefix;  // boolean filter term prefix (value key follows)
@@ -129,6 +133,6 @@ inline std::string body_chunk_key(Xapian::docid did, std::size_t n) {
 inline constexpr std::string_view kMetaFormat = "byline.format";        // index format version
 inline constexpr std::string_view kMetaLanguages = "byline.languages";  // stemming languages used
 inline constexpr std::string_view kMetaFoldAccents = "byline.fold_accents";  // "1" or "0"
-inline constexpr std::string_view kFormatVersion = "3";  // 3: facet ids in kSlotFacets
+inline constexpr std::string_view kFormatVersion = "3";  // 3: facets as ids in three slots
 
 }  // namespace byline::schema

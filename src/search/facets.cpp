@@ -39,27 +39,31 @@ FacetCounter::FacetCounter(const Xapian::Database& db, FacetCounterOptions optio
     if (!options_.date_granularity.empty()) {
         published_.emplace(options_.date_granularity);
         mentioned_.emplace(options_.date_granularity);
-        sections_needed_ = index::kSectionCount;
+        groups_[index::group_of(index::kPublishedSections)].wanted = true;
     }
     for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
-        if (options_.facets[facet]) sections_needed_ = std::max(sections_needed_, facet + 1);
+        if (options_.facets[facet]) groups_[index::group_of(facet)].wanted = true;
     }
 }
 
-// Reads document `did`'s packed value from the stream into packed_; false if the documents come
-// out of order (then the caller asks the document).
-bool FacetCounter::read_streamed(Xapian::docid did) {
-    if (did <= last_did_) return false;
-    last_did_ = did;
-    if (!stream_) stream_ = db_.valuestream_begin(schema::kSlotFacets);
-    Xapian::ValueIterator& it = *stream_;
-    const Xapian::ValueIterator end = db_.valuestream_end(schema::kSlotFacets);
+// Reads the document's value of group `index` into group.packed: from the group's value stream
+// when documents come in docid order, else from the document.
+void FacetCounter::read(Group& group, std::size_t index, const Xapian::Document& doc,
+                        bool in_order) {
+    const Xapian::valueno slot = index::kGroups[index].slot;
+    if (!in_order) {
+        group.packed = doc.get_value(slot);
+        return;
+    }
+    const Xapian::docid did = doc.get_docid();
+    if (!group.stream) group.stream = db_.valuestream_begin(slot);
+    Xapian::ValueIterator& it = *group.stream;
+    const Xapian::ValueIterator end = db_.valuestream_end(slot);
     if (it != end && it.get_docid() < did) it.skip_to(did);
     if (it != end && it.get_docid() == did)
-        packed_ = *it;
+        group.packed = *it;
     else
-        packed_.clear();
-    return true;
+        group.packed.clear();
 }
 
 bool FacetCounter::add_dates(std::string_view section, DateHistogramCounter& histogram) {
@@ -70,8 +74,14 @@ bool FacetCounter::add_dates(std::string_view section, DateHistogramCounter& his
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
     const Xapian::docid did = doc.get_docid();
-    if (!read_streamed(did)) packed_ = doc.get_value(schema::kSlotFacets);
-    bool ok = index::split_sections(packed_, sections_, sections_needed_);
+    const bool in_order = did > last_did_;
+    if (in_order) last_did_ = did;
+    bool ok = true;
+    for (std::size_t g = 0; ok && g < groups_.size(); ++g) {
+        if (!groups_[g].wanted) continue;
+        read(groups_[g], g, doc, in_order);
+        ok = index::split_sections(groups_[g].packed, g, sections_);
+    }
     for (std::size_t facet = 0; ok && facet < schema::kFacetCount; ++facet) {
         if (!options_.facets[facet]) continue;
         IdCounts& counts = counts_[facet];

@@ -1,6 +1,7 @@
 #pragma once
-// Exact facet counts and date histograms over the whole match set, in one pass that reads one
-// packed value per matching document (schema::kSlotFacets) into flat per-id counters.
+// Exact facet counts and date histograms over the whole match set, in one pass that reads the
+// packed facet values of each matching document (index/facet_record.h; only the slots holding
+// what is counted) into flat per-id counters.
 
 #include <byline/searcher.h>
 
@@ -65,19 +66,21 @@ class FacetCounter : public Xapian::MatchSpy {
     const DateHistogramCounter& mentioned() const { return *mentioned_; }
 
   private:
-    bool read_streamed(Xapian::docid did);
+    // The matcher visits documents in ascending docid order: a value stream read forward finds
+    // each document's value in the chunk already at hand.
+    struct Group {
+        bool wanted = false;
+        std::optional<Xapian::ValueIterator> stream;
+        std::string packed;  // scratch: the current document's value
+    };
+    void read(Group& group, std::size_t index, const Xapian::Document& doc, bool in_order);
     bool add_dates(std::string_view section, DateHistogramCounter& histogram);
 
     Xapian::Database db_;
     FacetCounterOptions options_;
-    // The matcher visits documents in ascending docid order: a value stream read forward finds
-    // each document's value in the chunk already at hand, where Document::get_value looks the
-    // chunk up again for every document.
-    std::optional<Xapian::ValueIterator> stream_;
+    std::array<Group, index::kGroups.size()> groups_;
     Xapian::docid last_did_ = 0;
-    std::string packed_;  // scratch: the current document's value
-    std::array<std::string_view, index::kSectionCount> sections_;  // scratch: its sections
-    std::size_t sections_needed_ = 0;  // those before the last counted one are cut out
+    std::array<std::string_view, index::kSectionCount> sections_;  // scratch: sections read
     std::array<IdCounts, schema::kFacetCount> counts_;
     std::optional<DateHistogramCounter> published_, mentioned_;
 };
