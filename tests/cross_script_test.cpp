@@ -177,6 +177,9 @@ TEST_CASE("cross-script: Russian news, women's surnames and a language guessed f
           "org:МИД=mid[МИД] person:Мария Захарова=maria zakharova[Мария Захарова] "
           "place:Moscow=moscow[Москва] person:Мария Захарова=maria zakharova[Захарова] "
           "person:Владимир Путин=vladimir putin[Владимир Путин]");
+    // A country in the genitive before a first name is the country, not part of the name.
+    CHECK(golden("Пресс-секретарь президента России Дмитрий Песков заявил.", "ru") ==
+          "place:Russia=rusia[России] person:Дмитрий Песков=dmitri piskov[Дмитрий Песков]");
     // No lang metadata: a mostly Cyrillic body still gets the Cyrillic rules.
     CHECK(golden("Глава МЗС Андрій Сибіга прибув до Варшави.", "") ==
           "org:МЗС=mzs[МЗС] person:Андрій Сибіга=andri sibiha[Андрій Сибіга] "

@@ -119,12 +119,18 @@ void classify_single(const ChunkContext& c, std::size_t k, bool cue, std::vector
     out.push_back(make(c, k, k + 1, kind, name, name, !person));
 }
 
+// Does the first name at i start a person? "Владимир Путин" does though Vladimir is a city;
+// "России Дмитрий Песков" does not: a known place before another first name is the place.
+bool starts_person(const ChunkContext& c, std::size_t i) {
+    if (known_at(c, i + 1, i + 2).entry) return false;
+    return !known_at(c, i, i + 1).entry || first_name_at(c, i + 1).empty();
+}
+
 void classify_run(const ChunkContext& c, std::size_t i, std::size_t j, bool cue,
                   std::vector<Candidate>& out) {
     while (i < j) {
         std::string first = j - i >= 2 ? first_name_at(c, i) : std::string();
-        // "Владимир Путин": a first name before a surname, even one that is also a city.
-        if (!first.empty() && !known_at(c, i + 1, i + 2).entry) {
+        if (!first.empty() && starts_person(c, i)) {
             i = emit_person(c, i, j, first, out);
             cue = false;
             continue;
