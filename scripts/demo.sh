@@ -12,3 +12,6 @@ query=${1:-'"security guarantees" Witkoff'}
 echo
 echo "\$ byline-search -i $index '$query'"
 build/searcher/byline-search -i "$index" --passages 2 "$query"
+echo
+echo "Web page and HTTP API over the same index (Ctrl-C stops):"
+echo "  build/server/byline-serve -i $index    # then open http://127.0.0.1:8080/"

@@ -3,7 +3,8 @@
 
 BYLINE_PACKAGES=(cmake ninja-build g++ pkg-config clang-format libxapian-dev libicu-dev
                  libcli11-dev nlohmann-json3-dev catch2 libgumbo-dev zlib1g-dev
-                 python3-jsonschema)
+                 libcpp-httplib-dev python3-jsonschema
+                 chromium chromium-driver python3-selenium)  # the web page's browser test
 
 ensure_packages() {
     local missing=()

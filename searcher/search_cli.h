@@ -19,8 +19,6 @@ struct SearchCommand {
     std::string format = "terminal";  ///< terminal, json or html
     bool pretty = false;
     std::string color = "auto";
-    std::vector<std::string> people, places, orgs;  ///< --person/--place/--org filters
-    std::string since, until;                       ///< publication date bounds
     std::string queries_file;  ///< one query a line, one JSON line each (batch mode)
 };
 
@@ -39,12 +37,14 @@ inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
             CLI::ignore_case));
     // One value per occurrence, so the query after `--place Geneva` stays the query.
     auto one_each = [](CLI::Option* option) { option->allow_extra_args(false); };
-    one_each(app.add_option("--person", cmd.people,
+    one_each(app.add_option("--person", cmd.request.filters.people,
                             "Only articles mentioning this person (repeatable)"));
-    one_each(
-        app.add_option("--place", cmd.places, "Only articles mentioning this place (repeatable)"));
-    one_each(app.add_option("--org", cmd.orgs,
+    one_each(app.add_option("--place", cmd.request.filters.places,
+                            "Only articles mentioning this place (repeatable)"));
+    one_each(app.add_option("--org", cmd.request.filters.orgs,
                             "Only articles mentioning this organisation (repeatable)"));
+    one_each(app.add_option("--source", cmd.request.filters.sources,
+                            "Only articles from this source (repeatable)"));
     one_each(
         app.add_option("--facet", cmd.request.facets, "Facet to count (repeatable; default: all)"));
     app.add_option("--facet-limit", cmd.request.facet_limit, "Values per facet")->default_val(10);
@@ -55,8 +55,10 @@ inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
     app.add_option("--queries", cmd.queries_file,
                    "Run each line of FILE as a query in one process, printing one JSON line each")
         ->check(CLI::ExistingFile);
-    app.add_option("--since", cmd.since, "Published on or after this date (YYYY[-MM[-DD]])");
-    app.add_option("--until", cmd.until, "Published on or before this date (YYYY[-MM[-DD]])");
+    app.add_option("--since", cmd.request.filters.since,
+                   "Published on or after this date (YYYY[-MM[-DD]])");
+    app.add_option("--until", cmd.request.filters.until,
+                   "Published on or before this date (YYYY[-MM[-DD]])");
     app.add_option("--date-facet", cmd.request.date_facet,
                    "Date histograms by day, week, month or year; none to leave them out")
         ->transform([](std::string v) { return v == "none" ? std::string() : v; })
@@ -83,28 +85,13 @@ inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
         ->default_val("auto");
 }
 
-/// `field:"value"` with the value's quotes dropped, so it is always one filter.
-inline std::string filter_clause(const std::string& field, std::string value) {
-    std::erase(value, '"');
-    return field + ":\"" + value + "\"";
-}
-
-/// The query text: the positional words joined by spaces, then the option filters.
+/// The query text: the positional words joined by spaces (filters travel in request.filters).
 inline std::string query_text(const SearchCommand& cmd) {
     std::string query;
-    auto add = [&](const std::string& part) {
+    for (const std::string& word : cmd.query_words) {
         if (!query.empty()) query += ' ';
-        query += part;
-    };
-    for (const std::string& word : cmd.query_words)
-        add(word);
-    for (const std::string& v : cmd.people)
-        add(filter_clause("person", v));
-    for (const std::string& v : cmd.places)
-        add(filter_clause("place", v));
-    for (const std::string& v : cmd.orgs)
-        add(filter_clause("org", v));
-    if (!cmd.since.empty() || !cmd.until.empty()) add("date:" + cmd.since + ".." + cmd.until);
+        query += word;
+    }
     return query;
 }
 

@@ -9,10 +9,4 @@
 #include <byline/indexer.h>
 #include <byline/output.h>
 #include <byline/searcher.h>
-
-namespace byline {
-
-/// The library version, "MAJOR.MINOR.PATCH".
-inline constexpr const char* kVersion = "0.1.0";
-
-}  // namespace byline
+#include <byline/version.h>

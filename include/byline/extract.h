@@ -65,6 +65,11 @@ class Extractor {
     /// The matching key of an entity name, as used by `person:`/`place:`/`org:` filters.
     static std::string entity_key(const std::string& name);
 
+    /// Every key `name` may have been indexed under: one, except a Cyrillic name without
+    /// Ukrainian or Russian letters ("Сергей"), which has both transliterations. With
+    /// `cross_script` false (an index made with it off) a name in another script keeps it.
+    static std::vector<std::string> entity_keys(const std::string& name, bool cross_script = true);
+
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

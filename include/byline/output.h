@@ -12,6 +12,13 @@ namespace byline {
 /// passages and highlight offsets, facets. Strings are valid UTF-8 whatever the index holds.
 std::string to_json(const SearchResult& result, bool pretty = false);
 
+/// A stored article as JSON (docs/schema/document.schema.json).
+std::string to_json(const DocumentView& document, bool pretty = false);
+
+/// What an index holds, as JSON (docs/schema/health.schema.json): status "ok", Byline's version,
+/// documents, revision.
+std::string to_json(const IndexInfo& info);
+
 struct TerminalOptions {
     bool color = false;  ///< ANSI bold/colour; without it matches are marked [like this]
 };

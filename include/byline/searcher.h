@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,21 @@ enum class SortOrder {
     date_asc,   ///< oldest first, undated last, relevance breaks ties
 };
 
+/// Filters ANDed to the query, the same as writing `person:"..."` etc. in it: values of one
+/// facet are alternatives (OR), different facets must all match.
+struct SearchFilters {
+    std::vector<std::string> people, places, orgs, sources;
+    std::string since, until;  ///< publication date bounds, YYYY[-MM[-DD]], "" = open
+
+    bool empty() const {
+        return people.empty() && places.empty() && orgs.empty() && sources.empty() &&
+               since.empty() && until.empty();
+    }
+};
+
 struct SearchRequest {
-    std::string query;       ///< Byline query language (see README)
+    std::string query;       ///< Byline query language (see README); "" matches every article
+    SearchFilters filters;   ///< structured filters, for forms and APIs
     std::size_t offset = 0;  ///< hits to skip, for paging
     std::size_t limit = 10;  ///< hits to return
     SortOrder sort = SortOrder::relevance;
@@ -113,6 +127,28 @@ struct SearchResult {
     std::vector<DateHistogram> date_histograms;  ///< published, then mentioned
 };
 
+/// An entity an article mentions.
+struct EntityMention {
+    std::string facet;         ///< "person", "place" or "org"
+    std::string name;          ///< display name (the corpus's most frequent form)
+    std::string key;           ///< canonical key, the value `facet:` filters match
+    std::size_t mentions = 0;  ///< how often the article mentions it
+};
+
+/// One stored article, as `byline-serve` shows it at /doc/{id}.
+struct DocumentView {
+    std::string id, title, body, date, url, source, author, lang;
+    std::vector<EntityMention> entities;       ///< most mentioned first, per facet order
+    std::vector<std::string> mentioned_dates;  ///< days the text mentions, YYYY-MM-DD, sorted
+};
+
+/// What an open index holds.
+struct IndexInfo {
+    std::string path;
+    std::size_t documents = 0;
+    unsigned long revision = 0;  ///< grows with every commit the searcher has seen
+};
+
 /// A read-only view of an index. Not thread-safe: use one Searcher per thread.
 class Searcher {
   public:
@@ -127,6 +163,17 @@ class Searcher {
 
     /// Number of documents in the index.
     std::size_t document_count() const;
+
+    /// The stored article with this id, with its entities; nothing if there is none.
+    std::optional<DocumentView> document(const std::string& id);
+
+    /// Path, size and revision of the index as this searcher sees it.
+    IndexInfo info() const;
+
+    /// Moves to the latest commit of the index, also after byline-index compacted it into a
+    /// new folder. Returns true if what the searcher sees changed. Throws IndexError if the
+    /// index is gone.
+    bool reopen();
 
   private:
     struct Impl;

@@ -333,6 +333,10 @@ void chunk_prose_line(const ChunkContext& c, const Line& line, std::vector<Candi
             ++i;
             continue;
         }
+        if (has_cyrillic(c.word(i))) {
+            i = chunk_cyrillic(c, i, line.first, line.last, out);
+            continue;
+        }
         if (c.english && split_compound(c, i, out)) {
             ++i;
             continue;

@@ -2,6 +2,7 @@
 // Capitalised-sequence chunking and rule classification of prose lines, plus the gazetteer
 // scan used for headlines and ALL CAPS lines.
 
+#include "extract/entity_cyrillic.h"
 #include "extract/entity_gazetteer.h"
 #include "extract/entity_tokens.h"
 
@@ -37,6 +38,7 @@ struct Candidate {
     bool weak = false;   ///< small-city or guessed type: coreference may override it
     std::string name;    ///< display name (gazetteer name or the text)
     bool local = false;  ///< a city or region (a sports team in results tables)
+    std::string native;  ///< Cyrillic names: the nominative in Cyrillic ("Київ" for "Києві")
 };
 
 struct ChunkContext {
@@ -44,6 +46,7 @@ struct ChunkContext {
     std::string_view text;
     const TokenizedText& tt;
     bool english = true;
+    CyrLang cyr_lang = CyrLang::uk;  ///< how Cyrillic names of this text are transliterated
 
     std::string_view word(std::size_t i) const {
         return text.substr(tt.tokens[i].start, tt.tokens[i].end - tt.tokens[i].start);
@@ -59,6 +62,11 @@ struct ChunkContext {
 
 /// Candidates of one prose line.
 void chunk_prose_line(const ChunkContext& c, const Line& line, std::vector<Candidate>& out);
+
+/// Candidates of the capitalised Cyrillic words from token i of a prose line (tokens
+/// [line_first, last)); returns the token after them.
+std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t line_first,
+                           std::size_t last, std::vector<Candidate>& out);
 
 /// Classifies tokens [first, last) (titles already stripped) and appends a candidate, if any.
 void classify_span(const ChunkContext& c, std::size_t first, std::size_t last, bool person_cue,

@@ -18,6 +18,11 @@ std::size_t word_tokens(const ChunkContext& c, const Candidate& cand) {
 }
 
 std::string surname_key(const ChunkContext& c, const Candidate& cand) {
+    if (!cand.native.empty()) {  // Cyrillic: the nominative ("Пєсков" for "Пєскова")
+        std::size_t space = cand.native.rfind(' ');
+        return entity_key(space == std::string::npos ? cand.native : cand.native.substr(space + 1),
+                          c.cyr_lang);
+    }
     std::size_t k = cand.last - 1;
     std::size_t s = c.tt.tokens[k].start;
     return entity_key(c.text.substr(s, c.name_end(k) - s));
@@ -63,10 +68,13 @@ KnownEntities resolve_coreference(const ChunkContext& c, std::vector<Candidate>&
         bool overridable = cand.weak || cand.kind == CandidateKind::person;
         if (!overridable || word_tokens(c, cand) != 1) continue;
         auto it = surnames.find(entity_key(c.text.substr(cand.start, cand.end - cand.start)));
+        if (it == surnames.end() && !cand.native.empty())
+            it = surnames.find(entity_key(cand.native, c.cyr_lang));
         if (it == surnames.end()) continue;
         cand.kind = CandidateKind::person;
         cand.name = it->second;
         cand.weak = false;
+        if (!cand.native.empty() && has_cyrillic(it->second)) cand.native = it->second;
     }
     std::erase_if(cands, [](const Candidate& cand) { return cand.kind == CandidateKind::unknown; });
     KnownEntities known;

@@ -24,8 +24,24 @@ EntityType to_type(CandidateKind kind) {
     }
 }
 
-bool is_english(std::string_view lang) {
-    return lang.empty() || lang.substr(0, 2) == "en" || lang.substr(0, 2) == "EN";
+bool is_english(std::string_view lang, std::string_view body) {
+    if (lang.empty()) return !mostly_cyrillic(body);  // no metadata: a Cyrillic body is not
+    return lang.substr(0, 2) == "en" || lang.substr(0, 2) == "EN";
+}
+
+// Display name and key of a mention. A name written in another script keeps that script when
+// cross-script matching is off ("Зеленський", not "Zelenskyy").
+std::pair<std::string, std::string> name_and_key(Candidate& cand, std::string_view text,
+                                                 CyrLang lang, bool cross_script) {
+    if (!cross_script && has_other_script(text)) {
+        std::string name = !cand.native.empty()          ? std::move(cand.native)
+                           : has_other_script(cand.name) ? std::move(cand.name)
+                                                         : std::string(text);
+        std::string key = exact_script_key(name);
+        return {std::move(name), std::move(key)};
+    }
+    std::string key = has_cyrillic(cand.name) ? entity_key(cand.name, lang) : entity_key(cand.name);
+    return {std::move(cand.name), std::move(key)};
 }
 
 // Sports results ("Ajax 3 Heerenveen 1", "CHICAGO 73 59 .553"): there a city names a team.
@@ -108,9 +124,11 @@ std::unique_ptr<const EntityTagger> load_tagger(const EntityOptions& options,
 
 std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTagger* tagger,
                                             std::string_view body, std::string_view lang,
-                                            HybridPolicy policy) {
+                                            HybridPolicy policy, bool cross_script) {
     TokenizedText tt = tokenize_for_entities(body);
-    ChunkContext c{gaz, body, tt, is_english(lang)};
+    ChunkContext c{gaz, body, tt, is_english(lang, body)};
+    // Only text with Cyrillic letters pays for the language guess.
+    if (!c.english || has_cyrillic(body)) c.cyr_lang = cyrillic_language(body, lang);
     // The tagger learned English news; other languages keep the rules.
     bool tagged = tagger && c.english && policy != HybridPolicy::rules;
     std::vector<TagSpan> spans;
@@ -122,10 +140,10 @@ std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTa
     std::vector<EntityMention> mentions;
     mentions.reserve(cands.size());
     for (Candidate& cand : cands) {
-        std::string key = entity_key(cand.name);
-        mentions.push_back(EntityMention{
-            to_type(cand.kind), std::move(cand.name), std::move(key),
-            std::string(body.substr(cand.start, cand.end - cand.start)), cand.start, cand.end});
+        std::string_view text = body.substr(cand.start, cand.end - cand.start);
+        auto [name, key] = name_and_key(cand, text, c.cyr_lang, cross_script);
+        mentions.push_back(EntityMention{to_type(cand.kind), std::move(name), std::move(key),
+                                         std::string(text), cand.start, cand.end});
     }
     return mentions;
 }
@@ -143,9 +161,11 @@ std::string_view to_string(EntityType type) {
 }
 
 EntityExtractor::EntityExtractor(const EntityOptions& options)
+    // Names in other scripts are always recognised; cross_script only decides their keys.
     : gazetteer_(std::make_unique<Gazetteer>(resolve_data_dir(options.data_dir),
-                                             options.user_entities_file, options.cross_script)),
-      tagger_(load_tagger(options, resolve_data_dir(options.data_dir))) {}
+                                             options.user_entities_file, true)),
+      tagger_(load_tagger(options, resolve_data_dir(options.data_dir))),
+      cross_script_(options.cross_script) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
@@ -157,7 +177,8 @@ std::string EntityExtractor::canonical_key(std::string_view name) {
 std::vector<EntityMention> EntityExtractor::extract(std::string_view /*title*/,
                                                     std::string_view body,
                                                     std::string_view lang) const {
-    return extract_entities(*gazetteer_, tagger_.get(), body, lang, kDefaultHybridPolicy);
+    return extract_entities(*gazetteer_, tagger_.get(), body, lang, kDefaultHybridPolicy,
+                            cross_script_);
 }
 
 }  // namespace byline::extract

@@ -32,7 +32,8 @@ struct EntityOptions {
     std::string data_dir;
     /// Extra or corrected entities and aliases (format in data/README.md); empty: none.
     std::string user_entities_file;
-    /// Also match country names written in other scripts ("Україна" → Ukraine).
+    /// Names written in other scripts share keys with their Latin press spelling ("Україна" →
+    /// Ukraine, "Зеленського" → Zelenskyy); false: they keep keys in their own script.
     bool cross_script = true;
     /// Use the learned tagger for English text when its model file exists; false: rules only.
     bool use_tagger = true;
@@ -54,8 +55,9 @@ class EntityExtractor {
     EntityExtractor& operator=(EntityExtractor&&) noexcept;
 
     /// Mentions in `body`, in text order. The title is used as evidence only (its mentions are
-    /// not reported: offsets point into the body). `lang` other than English ("", "en*") turns
-    /// off the English cue rules; gazetteer matches still apply.
+    /// not reported: offsets point into the body). `lang` other than English ("en*", or "" with a
+    /// body not mostly Cyrillic) turns off the English cue rules and the tagger; gazetteer
+    /// matches still apply, and capitalised Cyrillic words get Ukrainian/Russian rules.
     std::vector<EntityMention> extract(std::string_view title, std::string_view body,
                                        std::string_view lang = "en") const;
 
@@ -65,6 +67,7 @@ class EntityExtractor {
   private:
     std::unique_ptr<const Gazetteer> gazetteer_;
     std::unique_ptr<const EntityTagger> tagger_;  ///< null: rules only
+    bool cross_script_ = true;
 };
 
 }  // namespace byline::extract

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #ifndef BYLINE_DATA_DIR
@@ -61,6 +62,13 @@ bool parse_kind(std::string_view s, GazKind& kind) {
 std::string resolve_data_dir(const std::string& requested) {
     if (!requested.empty()) return requested;
     if (const char* env = std::getenv("BYLINE_DATA_DIR"); env && *env) return env;
+#ifdef BYLINE_INSTALLED_DATA_DIR
+    // An installed library whose source tree is gone reads the installed copy.
+    std::error_code ec;
+    if (!std::filesystem::exists(BYLINE_DATA_DIR, ec) &&
+        std::filesystem::exists(BYLINE_INSTALLED_DATA_DIR, ec))
+        return BYLINE_INSTALLED_DATA_DIR;
+#endif
     return BYLINE_DATA_DIR;
 }
 

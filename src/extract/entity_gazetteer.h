@@ -66,7 +66,7 @@ class Gazetteer {
 void load_entity_file(Gazetteer& gazetteer, const std::string& path, GazSource source);
 
 /// The folder holding the gazetteer files: `requested`, else $BYLINE_DATA_DIR, else the
-/// compiled-in BYLINE_DATA_DIR.
+/// source tree's data/ folder, else (an installed library) the installed share/byline.
 std::string resolve_data_dir(const std::string& requested);
 
 }  // namespace byline::extract

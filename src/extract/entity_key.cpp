@@ -1,7 +1,12 @@
 #include "extract/entity_key.h"
 
+#include "extract/entity_cyrillic.h"
+
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include <memory>
 #include <unordered_map>
@@ -59,29 +64,32 @@ std::string expand_nickname(std::string folded) {
     return std::string(it->second) + folded.substr(space);
 }
 
-}  // namespace
-
-std::string ascii_fold(std::string_view name) {
-    std::string latin = is_ascii(name) ? std::string(name) : to_latin_ascii(name);
+// Each Cyrillic word without the case endings no nominative has ("Зеленського" → "Зеленський").
+std::string strip_cyrillic_endings(std::string_view name, CyrLang lang) {
     std::string out;
-    out.reserve(latin.size());
-    bool space = false;
-    for (char c : latin) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (word) {
-            if (space && !out.empty()) out += ' ';
-            out += c;
-            space = false;
-        } else if (c == ' ' || c == '-' || c == '\t' || c == '\n' || c == '/' || c == ',') {
-            space = true;  // apostrophes and periods join ("O'Brien", "U.S."), these split
-        }
+    for (std::size_t w = 0; w <= name.size();) {
+        std::size_t end = std::min(name.find(' ', w), name.size());
+        std::string_view word = name.substr(w, end - w);
+        out += has_cyrillic(word) ? strip_certain_ending(word, lang) : std::string(word);
+        if (end < name.size()) out += ' ';
+        w = end + 1;
     }
     return out;
 }
 
-std::string entity_key(std::string_view name) {
-    std::string folded = expand_nickname(ascii_fold(name));
+// "Зеленський" → "zelenskyy" (BGN/PCGN, so the press spellings meet); other scripts through
+// ICU Any-Latin.
+std::string latin_of(std::string_view name, const CyrLang* lang) {
+    if (is_ascii(name)) return std::string(name);
+    if (!has_cyrillic(name)) return to_latin_ascii(name);
+    CyrLang l = lang ? *lang : cyrillic_language(name);
+    return cyrillic_to_latin(strip_cyrillic_endings(name, l), l);
+}
+
+std::string fold_letters(const std::string& latin);
+
+std::string key_of(std::string_view name, const CyrLang* lang) {
+    std::string folded = expand_nickname(fold_letters(latin_of(name, lang)));
     // Transliterations disagree mostly on e/i/y ("Kiev"/"Kyiv", "Umierov"/"Umerov") and on
     // doubled letters ("Zelenskyy"): fold those in words of four letters or more, so that
     // acronyms ("EC", "ICC") stay apart.
@@ -99,6 +107,79 @@ std::string entity_key(std::string_view name) {
         }
         if (end < folded.size()) out += ' ';
         w = end + 1;
+    }
+    return out;
+}
+
+std::string fold_letters(const std::string& latin) {
+    std::string out;
+    out.reserve(latin.size());
+    bool space = false;
+    for (char c : latin) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (word) {
+            if (space && !out.empty()) out += ' ';
+            out += c;
+            space = false;
+        } else if (c == ' ' || c == '-' || c == '\t' || c == '\n' || c == '/' || c == ',') {
+            space = true;  // apostrophes and periods join ("O'Brien", "U.S."), these split
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string ascii_fold(std::string_view name) {
+    if (is_ascii(name)) return fold_letters(std::string(name));
+    if (!has_cyrillic(name)) return fold_letters(to_latin_ascii(name));
+    return fold_letters(cyrillic_to_latin(name, cyrillic_language(name)));
+}
+
+std::string entity_key(std::string_view name) {
+    return key_of(name, nullptr);
+}
+
+std::string entity_key(std::string_view name, CyrLang lang) {
+    return key_of(name, &lang);
+}
+
+bool has_other_script(std::string_view name) {
+    const auto* p = reinterpret_cast<const std::uint8_t*>(name.data());
+    const auto n = static_cast<std::int32_t>(name.size());
+    for (std::int32_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c < 0x80 || !u_isalpha(c)) continue;
+        UErrorCode status = U_ZERO_ERROR;
+        UScriptCode script = uscript_getScript(c, &status);
+        if (U_SUCCESS(status) && script != USCRIPT_LATIN && script != USCRIPT_COMMON &&
+            script != USCRIPT_INHERITED)
+            return true;
+    }
+    return false;
+}
+
+std::string exact_script_key(std::string_view name) {
+    if (!has_other_script(name)) return entity_key(name);
+    std::string lower = lower_in_script(
+        has_cyrillic(name) ? strip_cyrillic_endings(name, cyrillic_language(name)) : name);
+    const auto* p = reinterpret_cast<const std::uint8_t*>(lower.data());
+    const auto n = static_cast<std::int32_t>(lower.size());
+    std::string out;
+    bool space = false;
+    for (std::int32_t i = 0; i < n;) {
+        std::int32_t from = i;
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK) {
+            if (space && !out.empty()) out += ' ';
+            out.append(lower, static_cast<std::size_t>(from), static_cast<std::size_t>(i - from));
+            space = false;
+        } else if (u_isspace(c) || c == '-' || c == 0x2010 || c == 0x2011 || c == '/' || c == ',') {
+            space = true;  // apostrophes ("прем'єр") and periods join, these split
+        }
     }
     return out;
 }

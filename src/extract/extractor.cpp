@@ -4,6 +4,7 @@
 
 #include "extract/date_extractor.h"
 #include "extract/entity_extractor.h"
+#include "extract/entity_key.h"
 
 #include <map>
 #include <mutex>
@@ -65,6 +66,16 @@ Extraction Extractor::extract(const Document& doc) const {
 
 std::string Extractor::entity_key(const std::string& name) {
     return extract::EntityExtractor::canonical_key(name);
+}
+
+std::vector<std::string> Extractor::entity_keys(const std::string& name, bool cross_script) {
+    if (!cross_script && extract::has_other_script(name)) return {extract::exact_script_key(name)};
+    if (!extract::has_cyrillic(name)) return {entity_key(name)};
+    std::vector<std::string> keys{
+        extract::entity_key(name, extract::cyrillic_language(name, "uk"))};
+    std::string ru = extract::entity_key(name, extract::cyrillic_language(name, "ru"));
+    if (ru != keys[0]) keys.push_back(std::move(ru));
+    return keys;
 }
 
 }  // namespace byline

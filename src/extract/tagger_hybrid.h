@@ -47,9 +47,10 @@ std::vector<Candidate> combine_candidates(const ChunkContext& c, const TagSet& t
                                           std::vector<Candidate> rules, HybridPolicy policy);
 
 /// The pipeline behind EntityExtractor::extract with the tagger (null: rules only) and the
-/// policy made explicit, for evaluation. Defined in entity_extractor.cpp.
+/// policy made explicit, for evaluation. Defined in entity_extractor.cpp. `cross_script` false:
+/// names written in another script keep keys in that script (exact_script_key).
 std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTagger* tagger,
                                             std::string_view body, std::string_view lang,
-                                            HybridPolicy policy);
+                                            HybridPolicy policy, bool cross_script = true);
 
 }  // namespace byline::extract

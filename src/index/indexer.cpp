@@ -203,6 +203,8 @@ struct Indexer::Impl {
         db.set_metadata(std::string(schema::kMetaLanguages), list);
         db.set_metadata(std::string(schema::kMetaFormat), std::string(schema::kFormatVersion));
         db.set_metadata(std::string(schema::kMetaFoldAccents), options.fold_accents ? "1" : "0");
+        db.set_metadata(std::string(schema::kMetaCrossScript),
+                        options.extract.cross_script ? "1" : "0");
         db.commit();
         uncommitted = 0;
     }

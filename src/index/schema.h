@@ -133,6 +133,7 @@ inline std::string body_chunk_key(Xapian::docid did, std::size_t n) {
 inline constexpr std::string_view kMetaFormat = "byline.format";        // index format version
 inline constexpr std::string_view kMetaLanguages = "byline.languages";  // stemming languages used
 inline constexpr std::string_view kMetaFoldAccents = "byline.fold_accents";  // "1" or "0"
+inline constexpr std::string_view kMetaCrossScript = "byline.cross_script";  // "1" or "0"
 inline constexpr std::string_view kFormatVersion = "3";  // 3: facets as ids in three slots
 
 }  // namespace byline::schema

@@ -1,6 +1,7 @@
 // The only file that includes nlohmann/json: Byline's JSON output.
 #include <byline/extract.h>
 #include <byline/output.h>
+#include <byline/version.h>
 
 #include <nlohmann/json.hpp>
 
@@ -114,6 +115,33 @@ std::string to_json(const SearchResult& result, bool pretty) {
     out["date_histograms"] = std::move(histograms);
     // The replace handler keeps output valid UTF-8 even if stored text were not.
     return out.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string to_json(const DocumentView& d, bool pretty) {
+    json entities = json::array();
+    for (const EntityMention& e : d.entities) {
+        entities.push_back(
+            {{"type", e.facet}, {"name", e.name}, {"key", e.key}, {"mentions", e.mentions}});
+    }
+    json out = {{"id", d.id},
+                {"title", d.title},
+                {"date", or_null(d.date)},
+                {"url", or_null(d.url)},
+                {"source", or_null(d.source)},
+                {"author", or_null(d.author)},
+                {"lang", or_null(d.lang)},
+                {"body", d.body},
+                {"entities", std::move(entities)},
+                {"mentioned_dates", d.mentioned_dates}};
+    return out.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string to_json(const IndexInfo& info) {
+    json out = {{"status", "ok"},
+                {"version", version()},
+                {"documents", info.documents},
+                {"revision", info.revision}};
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string error_json(const std::string& code, const std::string& message, std::size_t position) {

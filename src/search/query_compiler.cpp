@@ -130,8 +130,18 @@ Xapian::Query QueryCompiler::near(const QueryNode& node) {
 Xapian::Query QueryCompiler::filter(const QueryNode& node) {
     const schema::FacetField* field = schema::find_facet(node.field);
     if (!field) return Xapian::Query::MatchNothing;
-    std::string key =
-        field->entity ? Extractor::entity_key(node.text) : index::facet_key(analyzer_, node.text);
+    if (!field->entity) return filter_key(*field, index::facet_key(analyzer_, node.text));
+    // An index made with --no-cross-script keeps names in their own script.
+    bool cross_script = !db_ || db_->get_metadata(std::string(schema::kMetaCrossScript)) != "0";
+    std::vector<Xapian::Query> alternatives;
+    for (const std::string& key : Extractor::entity_keys(node.text, cross_script))
+        alternatives.push_back(filter_key(*field, key));
+    if (alternatives.size() == 1) return alternatives[0];
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+Xapian::Query QueryCompiler::filter_key(const schema::FacetField& facet, const std::string& key) {
+    const schema::FacetField* field = &facet;
     if (key.empty()) return Xapian::Query::MatchNothing;
     std::string term = prefixed(field->prefix, key);
     if (field->entity) {

@@ -15,6 +15,10 @@
 #include <string_view>
 #include <vector>
 
+namespace byline::schema {
+struct FacetField;
+}
+
 namespace byline::search {
 
 struct QueryNode {
@@ -83,6 +87,7 @@ class QueryCompiler {
     Xapian::Query wildcard(const QueryNode& node);
     Xapian::Query near(const QueryNode& node);
     Xapian::Query filter(const QueryNode& node);
+    Xapian::Query filter_key(const schema::FacetField& field, const std::string& key);
     Xapian::Query date_range(const QueryNode& node);
     Xapian::Query mentioned_range(const QueryNode& node);
     Xapian::Query all_of(const QueryNode& node);

@@ -3,12 +3,15 @@
 
 #include "index/schema.h"
 #include "index/stored_doc.h"
+#include "search/document_view.h"
 #include "search/facets.h"
+#include "search/filters.h"
 #include "search/passages.h"
 #include "search/pattern_terms.h"
 #include "search/query_parser.h"
 #include "search/recency.h"
 
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include <chrono>
@@ -63,6 +66,13 @@ std::set<std::string> index_languages(const Xapian::Database& db) {
     return languages;
 }
 
+// Which folder `path` names: compaction swaps a new folder in under the same path.
+std::pair<dev_t, ino_t> folder_identity(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return {0, 0};
+    return {st.st_dev, st.st_ino};
+}
+
 // Collection rarity of a pattern: the sum of its words' BM25 inverse document frequencies, a
 // word counted by its stem where it has one. Title-only patterns never occur in a body: 0.
 double pattern_weight(const Xapian::Database& db, const search::MatchPattern& pattern,
@@ -97,12 +107,16 @@ double recency_boost(const std::vector<double>& weights) {
 }  // namespace
 
 struct Searcher::Impl {
+    std::string path;
+    std::pair<dev_t, ino_t> folder;  // identity of the folder db was opened from
     Xapian::Database db;
     Analyzer analyzer;
     std::set<std::string> languages;
 
-    explicit Impl(const std::string& path)
-        : db(open_database(path)),
+    explicit Impl(const std::string& index_path)
+        : path(index_path),
+          folder(folder_identity(index_path)),
+          db(open_database(index_path)),
           analyzer(AnalyzerOptions{db.get_metadata(std::string(schema::kMetaFoldAccents)) != "0"}),
           languages(index_languages(db)) {}
 
@@ -208,6 +222,36 @@ std::size_t Searcher::document_count() const {
     return impl_->db.get_doccount();
 }
 
+std::optional<DocumentView> Searcher::document(const std::string& id) {
+    try {
+        return search::read_document_view(impl_->db, id,
+                                          [this](const std::string& facet, const std::string& key) {
+                                              return impl_->entity_display_name(facet, key);
+                                          });
+    } catch (const Xapian::Error& e) {
+        throw IndexError("reading document '" + id + "' failed: " + e.get_description());
+    }
+}
+
+IndexInfo Searcher::info() const {
+    return {impl_->path, impl_->db.get_doccount(), impl_->db.get_revision()};
+}
+
+bool Searcher::reopen() {
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::path(impl_->path) / "iamglass", ec))
+        return false;  // mid-swap or removed: keep the view we have
+    try {
+        if (folder_identity(impl_->path) != impl_->folder) {
+            impl_ = std::make_unique<Impl>(impl_->path);
+            return true;
+        }
+        return impl_->db.reopen();
+    } catch (const Xapian::Error& e) {
+        throw IndexError(impl_->path + ": cannot reopen the index: " + e.get_description());
+    }
+}
+
 SearchResult Searcher::search(const SearchRequest& request) {
     try {
         try {
@@ -223,7 +267,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 SearchResult Searcher::Impl::run(const SearchRequest& request) {
     auto started = std::chrono::steady_clock::now();
-    search::QueryNode tree = search::parse_query(request.query);
+    search::QueryNode tree = search::parse_with_filters(request.query, request.filters);
     std::set<std::string> query_languages = languages;
     if (!request.language.empty()) query_languages = {request.language};
     search::QueryCompiler compiler(analyzer, query_languages, &db);
@@ -253,7 +297,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     // checkatleast = every document: totals and facet counts are exact, not estimates.
     Xapian::MSet mset = enquire.get_mset(first, count, db.get_doccount());
     SearchResult result;
-    result.query = request.query;
+    result.query = search::query_with_filters(request.query, request.filters);
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 

@@ -1,0 +1,49 @@
+#include "searcher_pool.h"
+
+namespace byline::server {
+
+SearcherPool::SearcherPool(const std::string& index_path, std::size_t size,
+                           std::chrono::milliseconds refresh)
+    : refresh_(refresh) {
+    slots_.reserve(size);
+    for (std::size_t i = 0; i < std::max<std::size_t>(size, 1); ++i) {
+        slots_.push_back({Searcher(index_path), std::chrono::steady_clock::now()});
+        free_.push_back(i);
+    }
+}
+
+SearcherPool::Lease SearcherPool::acquire() {
+    std::size_t slot;
+    {
+        std::unique_lock lock(mutex_);
+        available_.wait(lock, [this] { return !free_.empty(); });
+        slot = free_.back();
+        free_.pop_back();
+    }
+    Lease lease(*this, slot);
+    // Outside the lock: reopening reads the index's version file.
+    auto now = std::chrono::steady_clock::now();
+    if (now - slots_[slot].checked >= refresh_) {
+        slots_[slot].searcher.reopen();
+        slots_[slot].checked = now;
+    }
+    return lease;
+}
+
+void SearcherPool::release(std::size_t slot) {
+    {
+        std::lock_guard lock(mutex_);
+        free_.push_back(slot);
+    }
+    available_.notify_one();
+}
+
+SearcherPool::Lease::~Lease() {
+    if (pool_) pool_->release(slot_);
+}
+
+Searcher& SearcherPool::Lease::operator*() const {
+    return pool_->slots_[slot_].searcher;
+}
+
+}  // namespace byline::server

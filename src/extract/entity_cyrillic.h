@@ -1,0 +1,67 @@
+#pragma once
+// Names written in Cyrillic (Ukrainian and Russian news): which language, Latin letters by ICU's
+// BGN/PCGN transliterators, nominative forms of inflected names, and the title and function words
+// the Cyrillic chunker needs. Only text with Cyrillic letters comes here: the English path never
+// pays for it.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace byline::extract {
+
+/// The language a Cyrillic name is transliterated from.
+enum class CyrLang : std::uint8_t { uk, ru };
+
+/// Grammatical gender of a name, from its first name or a verb next to it.
+enum class Gender : std::uint8_t { unknown, male, female };
+
+/// Does `s` hold a Cyrillic letter (U+0400–U+052F)? A byte scan.
+bool has_cyrillic(std::string_view s);
+
+/// Are most letters of `text` Cyrillic (a Ukrainian or Russian body without `lang`)?
+bool mostly_cyrillic(std::string_view text);
+
+/// Ukrainian if `text` has і, ї, є or ґ; Russian if ы, э, ъ or ё; else `lang` when it is "ru"
+/// (or "be"); else Ukrainian.
+CyrLang cyrillic_language(std::string_view text, std::string_view lang = {});
+
+/// Latin ASCII of `s`: BGN/PCGN for `lang`, then ICU Any-Latin and Latin-ASCII for anything left
+/// ("Зеленський" → "Zelens'kyy", "Шмигаль" → "Shmyhal'"). Thread-safe.
+std::string cyrillic_to_latin(std::string_view s, CyrLang lang);
+
+/// Lower case in the name's own script (ICU), "ё" as "е": the exact-script form of a key.
+std::string lower_in_script(std::string_view s);
+
+/// `word` without a case ending no nominative name has: "Зеленського"/"Зеленському"/"Зеленським"
+/// → "Зеленський", "Лавровим"/"Путіним" → "Лавров"/"Путін", "Путінові" → "Путін",
+/// "Свириденкові" → "Свириденко". Any other word comes back unchanged.
+std::string strip_certain_ending(std::string_view word, CyrLang lang);
+
+/// The nominative of a surname of a person of `gender` (unknown counts as male): also strips the
+/// endings a nominative may have ("Путіна" → "Путін", "Шмигаля" → "Шмигаль", "Свириденка" →
+/// "Свириденко"; for a woman "Захарової" → "Захарова").
+std::string surname_nominative(std::string_view word, Gender gender, CyrLang lang);
+
+/// Possible nominatives of an inflected name word, the word itself first, then by likelihood
+/// ("Олени" → "Олени", "Олена", …; "Києві" → …, "Києв", …). For gazetteer and first-name lookups.
+std::vector<std::string> nominative_candidates(std::string_view word);
+
+/// Gender of a nominative first name: "Олена", "Марія" female; "Микола", "Ілля" male.
+Gender first_name_gender(std::string_view nominative);
+
+/// Does a lower-case word name a surname by its shape ("…ський", "…енко", "…ук", "…ов")?
+bool is_surname_shaped(std::string_view lower);
+
+/// A title or role before a name, any case form, lower case ("президент", "прем'єр-міністра",
+/// "генсеком", "речник").
+bool is_cyrillic_title(std::string_view lower);
+
+/// Prepositions, conjunctions and pronouns that may start a sentence ("у", "за", "після").
+bool is_cyrillic_function_word(std::string_view lower);
+
+/// A past-tense verb of a woman next to a lone surname ("заявила", "сказала").
+bool is_feminine_verb(std::string_view lower);
+
+}  // namespace byline::extract

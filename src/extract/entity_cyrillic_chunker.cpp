@@ -1,0 +1,191 @@
+// Capitalised Cyrillic words in Ukrainian and Russian prose: titles and function words dropped,
+// first names (the Latin list, matched through transliterated keys) start people, gazetteer names
+// are looked up in their nominative, and surnames are put back into the nominative so
+// "Зеленського" is the same person as "Зеленський".
+
+#include "extract/entity_chunker.h"
+#include "extract/entity_cyrillic.h"
+#include "extract/entity_key.h"
+
+namespace byline::extract {
+namespace {
+
+std::string lower_word(const ChunkContext& c, std::size_t k) {
+    return lower_in_script(c.word(k));
+}
+
+bool is_abbreviation_token(const ChunkContext& c, std::size_t k) {
+    const Token& t = c.tt.tokens[k];
+    return t.all_caps && t.kind == TokenKind::word && t.end - t.start >= 4;  // two letters
+}
+
+// The nominative first name that token k is a form of ("Володимира" → "Володимир"), or "".
+std::string first_name_at(const ChunkContext& c, std::size_t k) {
+    if (c.tt.tokens[k].end - c.tt.tokens[k].start < 6) return {};  // three letters or more
+    for (const std::string& form : nominative_candidates(c.word(k))) {
+        if (c.gaz.is_first_name(entity_key(form, c.cyr_lang))) return form;
+    }
+    return {};
+}
+
+struct Known {
+    const GazEntry* entry = nullptr;
+    std::string native;  // the nominative as written in Cyrillic
+};
+
+bool acceptable(const GazEntry* g) {
+    // Small towns are too easily a transliterated word; people come from the chunker.
+    return g && g->kind != GazKind::ignore && g->kind != GazKind::person &&
+           (g->source != GazSource::city || g->population >= 100000);
+}
+
+// A place or organisation that tokens [a, b) are a form of ("Києві" → Kyiv, "України" →
+// Ukraine, "Північна Корея" → North Korea); only the last word is put back into the nominative.
+Known known_at(const ChunkContext& c, std::size_t a, std::size_t b) {
+    std::size_t start = c.tt.tokens[a].start, last = c.tt.tokens[b - 1].start;
+    std::string head(c.text.substr(start, last - start));
+    std::string_view word = c.word(b - 1);
+    // "Мінські домовленості": an adjective made from a place is not the place.
+    bool adjective = false;
+    for (std::string_view e : {"ські", "ське", "ские", "ское", "цькі", "цкие"})
+        adjective |= word.ends_with(e);
+    std::vector<std::string> forms =
+        adjective ? std::vector<std::string>{std::string(word)} : nominative_candidates(word);
+    for (const std::string& form : forms) {
+        std::string name = head + form;
+        const GazEntry* g = c.gaz.find(entity_key(name, c.cyr_lang));
+        if (acceptable(g)) return {g, name};
+    }
+    return {};
+}
+
+Candidate make(const ChunkContext& c, std::size_t a, std::size_t b, CandidateKind kind,
+               std::string name, std::string native, bool weak) {
+    Candidate cand{a, b, c.tt.tokens[a].start, c.tt.tokens[b - 1].end, kind, weak, std::move(name)};
+    cand.native = std::move(native);
+    return cand;
+}
+
+void emit_known(const ChunkContext& c, std::size_t a, std::size_t b, const Known& k,
+                std::vector<Candidate>& out) {
+    bool local = k.entry->source == GazSource::city || k.entry->source == GazSource::subdivision;
+    out.push_back(make(c, a, b, candidate_kind(k.entry->kind), k.entry->name, k.native, false));
+    out.back().local = local;
+}
+
+// "Денис Шмигаль", "Володимира Зеленського", "Владимир Владимирович Путин": a first name, an
+// optional patronymic and a surname, each put back into the nominative.
+std::size_t emit_person(const ChunkContext& c, std::size_t k, std::size_t j,
+                        const std::string& first, std::vector<Candidate>& out) {
+    std::size_t e = std::min(j, k + 3);
+    Gender gender = first_name_gender(first);
+    // A first name in the nominative ("Андрій Сибіга") has its surname in the nominative too:
+    // only endings no nominative has are stripped then.
+    bool nominative = first == c.word(k);
+    std::string name = first;
+    for (std::size_t m = k + 1; m < e; ++m) {
+        name += ' ';
+        name += nominative ? strip_certain_ending(c.word(m), c.cyr_lang)
+                           : surname_nominative(c.word(m), gender, c.cyr_lang);
+    }
+    out.push_back(make(c, k, e, CandidateKind::person, name, name, false));
+    return e;
+}
+
+// Surname endings distinctive enough to name a person at the start of a sentence.
+bool clearly_surname(std::string_view lower) {
+    for (std::string_view e : {"ський", "цький", "ский", "цкий", "енко", "чук", "юк", "швілі",
+                               "швили", "дзе", "ович", "евич"}) {
+        if (lower.size() > e.size() + 2 && lower.ends_with(e)) return true;
+    }
+    return false;
+}
+
+// One capitalised word: a known place or organisation, a surname by its shape or a cue, or an
+// unknown that coreference may still tie to a full name.
+void classify_single(const ChunkContext& c, std::size_t k, bool cue, std::vector<Candidate>& out) {
+    if (Known known = known_at(c, k, k + 1); known.entry) {
+        emit_known(c, k, k + 1, known, out);
+        return;
+    }
+    bool feminine = k + 1 < c.tt.tokens.size() && c.tt.tokens[k + 1].kind == TokenKind::word &&
+                    !c.tt.tokens[k + 1].cap && is_feminine_verb(lower_word(c, k + 1));
+    std::string name =
+        surname_nominative(c.word(k), feminine ? Gender::female : Gender::unknown, c.cyr_lang);
+    std::string lower = lower_in_script(name);
+    bool person =
+        cue || (c.tt.tokens[k].sentence_start ? clearly_surname(lower) : is_surname_shaped(lower));
+    CandidateKind kind = person ? CandidateKind::person : CandidateKind::unknown;
+    out.push_back(make(c, k, k + 1, kind, name, name, !person));
+}
+
+// Does the first name at i start a person? "Владимир Путин" does though Vladimir is a city;
+// "России Дмитрий Песков" does not: a known place before another first name is the place.
+bool starts_person(const ChunkContext& c, std::size_t i) {
+    if (known_at(c, i + 1, i + 2).entry) return false;
+    return !known_at(c, i, i + 1).entry || first_name_at(c, i + 1).empty();
+}
+
+void classify_run(const ChunkContext& c, std::size_t i, std::size_t j, bool cue,
+                  std::vector<Candidate>& out) {
+    while (i < j) {
+        std::string first = j - i >= 2 ? first_name_at(c, i) : std::string();
+        if (!first.empty() && starts_person(c, i)) {
+            i = emit_person(c, i, j, first, out);
+            cue = false;
+            continue;
+        }
+        if (j - i >= 2) {
+            if (Known known = known_at(c, i, j); known.entry) {  // "Північна Корея"
+                emit_known(c, i, j, known, out);
+                return;
+            }
+        }
+        // A sentence's first word before more names is a common noun ("Зустріч Зеленського").
+        bool lead = c.tt.tokens[i].sentence_start && j - i >= 2 && !cue;
+        if (!lead || known_at(c, i, i + 1).entry) classify_single(c, i, cue && j - i == 1, out);
+        ++i;
+    }
+}
+
+}  // namespace
+
+std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t line_first,
+                           std::size_t last, std::vector<Candidate>& out) {
+    if (is_abbreviation_token(c, i)) {  // "НАТО", "США", "МЗС"
+        Known known = known_at(c, i, i + 1);
+        if (known.entry) {
+            emit_known(c, i, i + 1, known, out);
+        } else {
+            std::string w(c.word(i));
+            out.push_back(make(c, i, i + 1, CandidateKind::org, w, w, true));
+        }
+        return i + 1;
+    }
+    std::size_t j = i + 1;
+    while (j < last && c.is_cap_word(j) && !is_abbreviation_token(c, j))
+        ++j;
+    const Token* prev = i > line_first ? &c.tt.tokens[i - 1] : nullptr;
+    bool cue = prev && prev->kind == TokenKind::word && !prev->cap &&
+               is_cyrillic_title(lower_word(c, i - 1));
+    if (j - i >= 2) {
+        if (Known known = known_at(c, i, j); known.entry) {  // "Верховна Рада"
+            emit_known(c, i, j, known, out);
+            return j;
+        }
+    }
+    for (; i < j; ++i) {
+        std::string w = lower_word(c, i);
+        if (is_cyrillic_title(w)) {
+            cue = true;
+        } else if (is_cyrillic_function_word(w)) {
+            cue = false;
+        } else {
+            break;
+        }
+    }
+    if (i < j) classify_run(c, i, j, cue, out);
+    return j;
+}
+
+}  // namespace byline::extract

@@ -1,0 +1,9 @@
+#include <byline/version.h>
+
+namespace byline {
+
+const char* version() {
+    return BYLINE_VERSION_STRING;
+}
+
+}  // namespace byline

@@ -1,0 +1,130 @@
+#!/usr/bin/python3
+"""byline-serve over HTTP: every endpoint answers schema-valid JSON, errors included; only the
+page's own files are served; concurrent requests agree; new commits are picked up; SIGTERM stops.
+
+Usage: serve_test.py INDEX_BIN SERVE_BIN SAMPLE_CORPUS SCHEMA_DIR
+"""
+import concurrent.futures
+import http.client
+import json
+import pathlib
+import subprocess
+import sys
+import urllib.parse
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import validate_json  # noqa: E402
+from serve_util import Server, wait_until  # noqa: E402
+
+failures = []
+
+
+def expect(condition, what):
+    if not condition:
+        failures.append(what)
+        print(f"FAILED: {what}", file=sys.stderr)
+
+
+def main():
+    index_bin, serve_bin, corpus, schema_dir = sys.argv[1:5]
+    schemas = validate_json.load_schemas(schema_dir)
+    server = Server(index_bin, serve_bin, corpus, "--cors", "*")
+    try:
+        def get_json(path, status=200):
+            code, headers, body = server.get(path)
+            expect(code == status, f"{path}: status {code}, expected {status}")
+            expect(headers.get("Content-Type", "").startswith("application/json"),
+                   f"{path}: not JSON ({headers.get('Content-Type')})")
+            document = json.loads(body)
+            try:
+                validate_json.check(document, schemas)
+            except Exception as e:  # jsonschema.ValidationError
+                expect(False, f"{path}: not schema-valid: {e}")
+            return document
+
+        health = get_json("/health")
+        expect(health["documents"] == 5, "health counts the 5 sample articles")
+
+        result = get_json("/search?q=witkoff&limit=3&passages=1")
+        expect(result["total"] == 5 and len(result["hits"]) == 3, "search pages the 5 hits")
+        expect(all(h["passages"] and h["passages"][0]["highlights"] for h in result["hits"]),
+               "every hit has a highlighted passage")
+        page2 = get_json("/search?q=witkoff&limit=3&offset=3")
+        expect([h["rank"] for h in page2["hits"]] == [4, 5], "the second page ranks 4 and 5")
+        filtered = get_json("/search?q=witkoff&person=" + urllib.parse.quote("Jared Kushner"))
+        expect(0 < filtered["total"] < 5, "a person filter narrows the results")
+        get_json("/search?q=witkoff&passages_only=1&limit=4")
+        facets = get_json("/facets?facet=person&facet=place&facet_limit=3")
+        expect(len(facets["facets"]["person"]) == 3 and not facets["hits"], "facets only")
+
+        doc_id = result["hits"][0]["id"]
+        doc = get_json("/doc/" + urllib.parse.quote(doc_id, safe=""))
+        expect(doc["id"] == doc_id and len(doc["body"]) > 1000, "the document view")
+
+        error = get_json("/search?q=%22unclosed", 400)
+        expect(error["error"]["code"] == "query_syntax", "a syntax error is query_syntax")
+        get_json("/search?limit=100000", 400)
+        get_json("/search?colour=red", 400)
+        get_json("/doc/no-such-article", 404)
+        get_json("/nothing-here", 404)
+
+        # Only the page's own files: a path up the tree is never read from disk.
+        connection = http.client.HTTPConnection(server.url.split("//")[1], timeout=10)
+        for path in ("/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/doc/../../etc"):
+            connection.request("GET", path)
+            response = connection.getresponse()
+            body = response.read()
+            expect(response.status in (400, 404) and b"root:" not in body,
+                   f"{path}: status {response.status}")
+        connection.close()
+        for path, kind in (("/", "text/html"), ("/app.js", "text/javascript"),
+                           ("/style.css", "text/css")):
+            code, headers, body = server.get(path)
+            expect(code == 200 and headers["Content-Type"].startswith(kind) and body,
+                   f"{path} is served as {kind}")
+
+        # CORS, when asked for.
+        code, headers, _ = server.get("/health")
+        expect(headers.get("Access-Control-Allow-Origin") == "*", "CORS header")
+        code, headers, _ = server.get("/search", method="OPTIONS")
+        expect(code == 204 and "GET" in headers.get("Access-Control-Allow-Methods", ""),
+               "CORS preflight")
+
+        # A long query is refused, not run.
+        code, _, _ = server.get("/search?q=" + "a%20" * 3000)
+        expect(code in (400, 414), f"an oversized query is refused (status {code})")
+
+        # Concurrent requests agree with a single one.
+        queries = ["witkoff", "ukraine", "\"peace plan\"", "kushner OR umerov", "geneva"]
+        expected = {q: get_json("/search?q=" + urllib.parse.quote(q))["total"] for q in queries}
+
+        def ask(n):
+            q = queries[n % len(queries)]
+            code, _, body = server.get("/search?q=" + urllib.parse.quote(q))
+            return code == 200 and json.loads(body)["total"] == expected[q]
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+            answers = list(pool.map(ask, range(200)))
+        expect(all(answers), f"{answers.count(False)} of 200 concurrent answers were wrong")
+
+        # A new commit by the indexer is picked up without a restart.
+        extra = pathlib.Path(server.work.name) / "extra"
+        extra.mkdir()
+        (extra / "late.txt").write_text("Late edition\n\nA ceasefire in Zanzibar was announced.\n")
+        subprocess.run([server.index_bin, "-i", server.index, str(extra)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        expect(wait_until(lambda: json.loads(server.get("/health")[2])["documents"] == 6),
+               "the server sees the new article")
+        expect(get_json("/search?q=zanzibar")["total"] == 1, "the new article is searchable")
+    finally:
+        status = server.stop()
+    expect(status == 0, f"SIGTERM stops the server cleanly (exit {status})")
+    if failures:
+        print(f"serve_test: {len(failures)} failures", file=sys.stderr)
+        return 1
+    print("serve_test: all endpoints answered schema-valid JSON")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
