@@ -356,3 +356,23 @@ TEST_CASE("date histograms: dates fill buckets; coarser dates only coarser bucke
 
     CHECK_THROWS_AS(search::DateHistogramCounter("fortnight"), UsageError);
 }
+
+TEST_CASE("facet counts: kept id -> value names are dropped for another index", "[facet-ids]") {
+    test::TempDir dir;
+    auto make = [&](const std::string& name, const std::string& first_source) {
+        Xapian::WritableDatabase db(dir / name, Xapian::DB_CREATE_OR_OPEN);
+        index::FacetDictionary dict;
+        dict.id(db, kSource, first_source);
+        db.commit();
+        return Xapian::Database(dir / name);
+    };
+    const Xapian::Database a = make("a", "Alpha News"), b = make("b", "Beta Post");
+    search::FacetValueNames names;
+    names.use(a);
+    CHECK(names.value(a, kSource, 0) == "Alpha News");
+    names.use(a);  // the same index: kept
+    CHECK(names.value(a, kSource, 0) == "Alpha News");
+    names.use(b);  // a re-built index in the same folder has new ids
+    CHECK(names.value(b, kSource, 0) == "Beta Post");
+    CHECK_THROWS_AS(names.value(b, kSource, 7), IndexError);
+}

@@ -99,6 +99,14 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
     }
 }
 
+void FacetValueNames::use(const Xapian::Database& db) {
+    std::string uuid = db.get_uuid();
+    if (uuid == uuid_) return;
+    uuid_ = std::move(uuid);
+    for (auto& cache : cache_)
+        cache.clear();
+}
+
 const std::string& FacetValueNames::value(const Xapian::Database& db, std::size_t facet,
                                           std::uint32_t id) {
     auto& cache = cache_[facet];

@@ -85,13 +85,17 @@ class FacetCounter : public Xapian::MatchSpy {
     std::optional<DateHistogramCounter> published_, mentioned_;
 };
 
-/// Facet values by id, read from the index's dictionary and kept: ids never change meaning.
+/// Facet values by id, read from the index's dictionary and kept: ids never change meaning in an
+/// index (a new index in the same folder has another UUID, and the kept values are dropped).
 class FacetValueNames {
   public:
+    /// Drops the kept values if `db` is not the index they came from.
+    void use(const Xapian::Database& db);
     /// The value numbered `id` in facet `facet`; throws IndexError if the dictionary lacks it.
     const std::string& value(const Xapian::Database& db, std::size_t facet, std::uint32_t id);
 
   private:
+    std::string uuid_;
     std::array<std::unordered_map<std::uint32_t, std::string>, schema::kFacetCount> cache_;
 };
 

@@ -287,6 +287,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         enquire.set_sort_by_key_then_relevance(&date_key, request.sort == SortOrder::date_desc);
     }
     std::vector<std::size_t> facets;
+    facet_values.use(db);  // after a reopen, perhaps another index in the same folder
     search::FacetCounter counter(db, facet_options(request, facets));
     enquire.add_matchspy(&counter);
 
