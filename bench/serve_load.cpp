@@ -53,6 +53,7 @@ int main(int argc, char** argv) {
         threads.emplace_back([&] {
             httplib::Client client(url);
             client.set_keep_alive(true);
+            client.set_tcp_nodelay(true);
             std::vector<double> mine;
             for (long n; (n = next++) < requests && Clock::now() < deadline;) {
                 std::string path =
