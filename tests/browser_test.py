@@ -52,8 +52,10 @@ def main():
         marks = chrome.find_elements(By.CSS_SELECTOR, "#hits mark")
         assert marks and all(m.text.lower().startswith("witkoff") for m in marks), \
             [m.text for m in marks]
+        # The publication-date histogram is shown (3 of the 5 articles are dated).
+        assert chrome.find_element(By.ID, "histogram").get_attribute("hidden") is None
         bars = chrome.find_elements(By.CSS_SELECTOR, "#bars .bar")
-        assert not chrome.find_element(By.ID, "histogram").get_attribute("hidden") or not bars
+        assert bars, "no histogram bars"
 
         # Click a person with fewer than all articles; the results narrow to them.
         people = chrome.find_elements(By.CSS_SELECTOR, "ul[data-facet=person] button")
@@ -73,6 +75,17 @@ def main():
         chrome.save_screenshot(str(shots / "web-desktop.png"))
 
         # The back button returns to the unfiltered results.
+        chrome.back()
+        wait.until(lambda c: "Articles 1–5 of 5" in summary())
+
+        # A histogram bar filters to its period: as many articles as its label says.
+        bar = next(b for b in chrome.find_elements(By.CSS_SELECTOR, "#bars .bar")
+                   if not b.get_attribute("aria-label").endswith(": 0 articles"))
+        period, dated = bar.get_attribute("aria-label").split(": ")
+        dated = int(dated.split()[0])
+        assert dated < 5, bar.get_attribute("aria-label")
+        bar.click()
+        wait.until(lambda c: f"since={period}" in c.current_url and f"of {dated}" in summary())
         chrome.back()
         wait.until(lambda c: "Articles 1–5 of 5" in summary())
 

@@ -168,5 +168,7 @@ TEST_CASE("reopen: a searcher sees new commits and a compacted index swapped in"
 
 TEST_CASE("version: the headers and the library agree", "[embedding]") {
     CHECK(std::string(version()) == kVersion);
-    CHECK(BYLINE_VERSION_MAJOR >= 0);
+    CHECK(std::to_string(BYLINE_VERSION_MAJOR) + "." + std::to_string(BYLINE_VERSION_MINOR) + "." +
+              std::to_string(BYLINE_VERSION_PATCH) ==
+          kVersion);
 }
