@@ -39,6 +39,11 @@ inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
         ->default_val("en");
     app.add_option("--threads", cmd.options.threads, "Threads to use (default: all cores)")
         ->default_val(0);
+    app.add_option("--memory", cmd.options.memory_mb,
+                   "Peak memory to stay under, in MiB: bounds articles in flight, uncommitted "
+                   "changes and caches; a larger article is skipped with an error")
+        ->default_val(1024)
+        ->check(CLI::Range(std::size_t{64}, std::size_t{1} << 30));
     app.add_option("--batch", cmd.options.batch_size, "Documents per commit")
         ->default_val(256)
         ->check(CLI::PositiveNumber);

@@ -384,3 +384,67 @@ TEST_CASE("corpus: exceptions from the document sink pass through, not as file e
                     byline::IndexError);
     CHECK(diagnostics.empty());
 }
+
+TEST_CASE(
+    "corpus: JSON Lines are streamed: line numbers hold across pieces, a too long line is "
+    "an error naming it, the rest is read",
+    "[corpus]") {
+    TempDir dir;
+    // Over 2 MB, so the reader's 1 MB pieces cut lines; line 1500 is longer than the limit.
+    std::string feed;
+    const std::string filler(700, 'x');
+    for (int n = 1; n <= 3000; ++n) {
+        std::string body = n == 1500 ? std::string(300000, 'y') : filler;
+        feed += "{\"id\":\"a" + std::to_string(n) + "\",\"body\":\"" + body + "\"}\n";
+    }
+    feed += "{\"id\":\"last\",\"body\":\"no newline at the end\"}";
+    dir.write("big.jsonl", feed);
+    corpus::CorpusOptions options;
+    options.max_article_bytes = 200000;
+    Read r = read({dir / "big.jsonl"}, options);
+    REQUIRE(r.docs.size() == 3000);
+    CHECK(r.docs[0].id == "a1");
+    CHECK(r.docs[1498].id == "a1499");
+    CHECK(r.docs[1499].id == "a1501");
+    CHECK(r.docs[1499].origin == (dir / "big.jsonl") + ":1501");
+    CHECK(r.docs[2998].origin == (dir / "big.jsonl") + ":3000");
+    CHECK(r.docs.back().id == "last");
+    CHECK(r.docs.back().body == "no newline at the end");
+    CHECK(r.diagnostics ==
+          std::vector<std::string>{"error " + (dir / "big.jsonl") +
+                                   ":1500: larger than 200 KB, skipped to stay within the "
+                                   "memory bound; raise --memory to index it"});
+}
+
+TEST_CASE("corpus: a file larger than the article limit is skipped with an error naming it",
+          "[corpus]") {
+    TempDir dir;
+    dir.write("huge.txt", "Headline\n\n" + std::string(5000, 'z'));
+    dir.write("small.txt", "Small\n\nfits");
+    write_gzip(dir / "bomb.txt.gz", "Zipped\n\n" + std::string(50000, 'q'));
+    corpus::CorpusOptions options;
+    options.max_article_bytes = 4000;
+    Read r = read({dir / "huge.txt", dir / "small.txt", dir / "bomb.txt.gz"}, options);
+    CHECK(r.ids() == std::vector<std::string>{"small.txt"});
+    CHECK(r.diagnostics ==
+          std::vector<std::string>{
+              "error " + (dir / "huge.txt") +
+                  ": larger than 4 KB, skipped to stay within the memory bound; raise --memory "
+                  "to index it",
+              "error " + (dir / "bomb.txt.gz") +
+                  ": larger than 4 KB, skipped to stay within the memory bound; raise --memory "
+                  "to index it"});
+}
+
+TEST_CASE("corpus: streamed JSON Lines repair UTF-8 per line and warn once per file", "[corpus]") {
+    TempDir dir;
+    dir.write("bad.jsonl",
+              "{\"id\":\"u1\",\"body\":\"caf\xC3\xA9 ok\"}\n{\"id\":\"u2\",\"body\":\"bad \xFF "
+              "byte\"}\n{\"id\":\"u3\",\"body\":\"two \xFE\xFF\"}\n");
+    Read r = read({dir / "bad.jsonl"});
+    REQUIRE(r.docs.size() == 3);
+    CHECK(r.docs[1].body == "bad \xEF\xBF\xBD byte");
+    CHECK(r.diagnostics == std::vector<std::string>{"warning " + (dir / "bad.jsonl") +
+                                                    ": invalid UTF-8: 3 sequence(s) replaced by "
+                                                    "U+FFFD"});
+}

@@ -145,3 +145,42 @@ TEST_CASE("index: a compaction cut off between its renames is undone on the next
     CHECK(Searcher(path).document_count() == 2);
     CHECK_FALSE(std::filesystem::exists(path + ".compacting"));
 }
+
+TEST_CASE(
+    "index: under a small memory bound, batches of a few articles keep input order and a "
+    "file too large for the bound is skipped with an error",
+    "[index]") {
+    test::TempDir dir;
+    const std::string path = dir / "idx";
+    std::vector<Diagnostic> seen;
+    {
+        // 64 MiB: batches of about 70 KB of text, so 30 KB articles go two at a time through
+        // the analysis threads, and a commit comes every dozen or so.
+        Indexer indexer({.index_path = path,
+                         .threads = 2,
+                         .memory_mb = 64,
+                         .on_diagnostic = [&](const Diagnostic& d) { seen.push_back(d); }});
+        for (int n = 0; n < 120; ++n) {
+            std::string body;
+            for (int s = 0; body.size() < 30000; ++s)
+                body += "Sentence " + std::to_string(s) + " of article " + std::to_string(n) + ". ";
+            indexer.add(Document{"doc" + std::to_string(n), "Article " + std::to_string(n), body,
+                                 "", "", "", "", "", ""});
+        }
+        dir.write("small.txt", "Small one\n\nfits in memory");
+        dir.write("huge.txt", "Huge one\n\n" + std::string(600000, 'z'));
+        indexer.add_paths({dir / "small.txt", dir / "huge.txt"});
+        CHECK(indexer.stats().indexed == 121);
+        CHECK(indexer.stats().errors == 1);
+    }
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].where == dir / "huge.txt");
+    CHECK(seen[0].message.starts_with("larger than "));
+    Xapian::Database db(path);
+    CHECK(db.get_doccount() == 121);
+    for (int n = 0; n < 120; n += 7) {
+        Xapian::PostingIterator it = db.postlist_begin("Qdoc" + std::to_string(n));
+        REQUIRE(it != db.postlist_end("Qdoc" + std::to_string(n)));
+        CHECK(*it == static_cast<Xapian::docid>(n + 1));  // written in input order
+    }
+}

@@ -46,7 +46,11 @@ struct IndexOptions {
     std::string default_language = "en";  ///< for documents without a language
     std::size_t batch_size = 256;         ///< documents per commit (Xapian writes best at 100-300)
     unsigned threads = 0;                 ///< threads to use; 0: all cores
-    bool fold_accents = true;             ///< "café" also indexed as "cafe"
+    /// Peak memory to stay under, in MiB (at least 64). Bounds the articles in flight, the
+    /// changes held before a commit and the caches; an article (a file, or a JSON line) too
+    /// large to index within it is skipped with an error naming it.
+    std::size_t memory_mb = 1024;
+    bool fold_accents = true;  ///< "café" also indexed as "cafe"
     /// JSON Lines field map: Document field (id, title, body, date, ...) -> JSON key.
     std::map<std::string, std::string> field_map;
     ExtractOptions extract;  ///< entity and date extraction

@@ -61,7 +61,17 @@ std::string reason_of(const InputError& e) {
 void read_decoded(const std::string& path, const std::string& format, const std::string& id_base,
                   const CorpusOptions& options, const DocumentSink& on_document,
                   const DiagnosticSink& on_diagnostic) {
-    std::string text = read_file_bytes(path);
+    if (format == "jsonl") {
+        stream_json_lines(path, id_base, options, on_document, on_diagnostic);
+        return;
+    }
+    std::string text;
+    try {
+        text = read_file_bytes(path, options.max_article_bytes);
+    } catch (const TooLarge& e) {
+        on_diagnostic({Kind::error, path, too_large_message(e.max_bytes)});
+        return;
+    }
     if (looks_binary(text)) {
         on_diagnostic({Kind::skipped, path, "binary file, not indexed"});
         return;
@@ -74,9 +84,7 @@ void read_decoded(const std::string& path, const std::string& format, const std:
                        "invalid UTF-8: " + std::to_string(repair.replaced) +
                            " sequence(s) replaced by U+FFFD"});
     }
-    if (format == "jsonl") {
-        read_json_lines(text, id_base, path, options, on_document, on_diagnostic);
-    } else if (format == "html") {
+    if (format == "html") {
         read_html(text, id_base, path, on_document);
     } else {
         read_plain_text(text, id_base, path, format == "markdown", on_document);

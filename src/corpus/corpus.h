@@ -5,6 +5,7 @@
 #include <byline/document.h>
 #include <byline/indexer.h>
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -19,6 +20,9 @@ struct CorpusOptions {
     /// JSON Lines field map: Document field name (id, title, body, date, source, url, author,
     /// lang) -> JSON key to read it from; overrides the common names.
     std::map<std::string, std::string> field_map;
+    /// A file (JSON Lines: a line) larger than this is skipped with an error naming it, and a
+    /// JSON Lines file is read a piece at a time, so memory stays bounded whatever the input.
+    std::size_t max_article_bytes = SIZE_MAX;
 };
 
 using DocumentSink = std::function<void(Document&&)>;
@@ -50,6 +54,11 @@ void read_plain_text(const std::string& content, const std::string& id, const st
 void read_json_lines(const std::string& content, const std::string& id_base,
                      const std::string& where, const CorpusOptions& options,
                      const DocumentSink& on_document, const DiagnosticSink& on_diagnostic);
+/// JSON Lines read from `path` a piece at a time (lines longer than options.max_article_bytes
+/// are skipped); invalid UTF-8 is repaired line by line and reported once for the file.
+void stream_json_lines(const std::string& path, const std::string& id_base,
+                       const CorpusOptions& options, const DocumentSink& on_document,
+                       const DiagnosticSink& on_diagnostic);
 void read_html(const std::string& content, const std::string& id, const std::string& where,
                const DocumentSink& on_document);
 

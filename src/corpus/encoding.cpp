@@ -8,18 +8,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
-#include <memory>
 #include <system_error>
 
 namespace byline::corpus {
 
 namespace {
-
-struct GzCloser {
-    void operator()(gzFile_s* file) const { gzclose_r(file); }
-};
-using GzFile = std::unique_ptr<gzFile_s, GzCloser>;
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
@@ -29,7 +24,7 @@ struct Scan {
     bool multibyte = false;  // at least one valid sequence of two or more bytes
 };
 
-Scan scan_utf8(const std::string& text) {
+Scan scan_utf8(std::string_view text) {
     const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
     Scan scan;
     for (std::size_t i = 0; i < text.size();) {
@@ -84,34 +79,62 @@ std::string from_windows_1252(const std::string& text) {
 
 }  // namespace
 
-std::string read_file_bytes(const std::string& path) {
+FileReader::FileReader(const std::string& path) : path_(path) {
     // gzread passes files that are not gzip through unchanged, so one path serves both.
     errno = 0;
-    GzFile file(gzopen(path.c_str(), "rb"));
-    if (!file) {
+    file_ = gzopen(path.c_str(), "rb");
+    if (!file_) {
         int err = errno != 0 ? errno : ENOMEM;
         throw InputError(path, "cannot open: " + std::generic_category().message(err));
     }
-    gzbuffer(file.get(), 128 * 1024);
-    std::string bytes;
+    gzbuffer(file_, 128 * 1024);
+}
+
+FileReader::~FileReader() {
+    if (file_) gzclose_r(file_);
+}
+
+std::size_t FileReader::read(std::string& out, std::size_t max) {
+    std::size_t total = 0;
     char buffer[64 * 1024];
-    for (;;) {
-        int n = gzread(file.get(), buffer, sizeof buffer);
-        if (n > 0) bytes.append(buffer, static_cast<std::size_t>(n));
-        if (n < static_cast<int>(sizeof buffer)) break;
+    while (total < max && !at_end_) {
+        auto want = static_cast<unsigned>(std::min(sizeof buffer, max - total));
+        int n = gzread(file_, buffer, want);
+        if (n > 0) {
+            out.append(buffer, static_cast<std::size_t>(n));
+            total += static_cast<std::size_t>(n);
+        }
+        if (n < static_cast<int>(want)) at_end_ = true;
     }
     int code = Z_OK;
-    const char* message = gzerror(file.get(), &code);
+    const char* message = gzerror(file_, &code);
     if (code == Z_ERRNO) {
-        throw InputError(path, "cannot read: " + std::generic_category().message(errno));
+        throw InputError(path_, "cannot read: " + std::generic_category().message(errno));
     }
     if (code != Z_OK) {
         // zlib prefixes its message with the path, which InputError already carries.
         std::string reason = message;
-        if (reason.starts_with(path + ": ")) reason.erase(0, path.size() + 2);
-        throw InputError(path, "corrupt gzip data: " + reason);
+        if (reason.starts_with(path_ + ": ")) reason.erase(0, path_.size() + 2);
+        throw InputError(path_, "corrupt gzip data: " + reason);
     }
+    return total;
+}
+
+std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
+    FileReader file(path);
+    std::string bytes;
+    const std::size_t limit = max_bytes == SIZE_MAX ? SIZE_MAX : max_bytes + 1;
+    while (bytes.size() < limit && file.read(bytes, limit - bytes.size()) > 0) {
+    }
+    if (bytes.size() > max_bytes) throw TooLarge(path, max_bytes);
     return bytes;
+}
+
+std::string too_large_message(std::size_t max_bytes) {
+    std::string size = max_bytes >= 1000000 ? std::to_string(max_bytes / 1000000) + " MB"
+                                            : std::to_string(max_bytes / 1000) + " KB";
+    return "larger than " + size +
+           ", skipped to stay within the memory bound; raise --memory to index it";
 }
 
 bool looks_binary(std::string_view bytes) {
@@ -119,12 +142,18 @@ bool looks_binary(std::string_view bytes) {
     return bytes.substr(0, kProbe).find('\0') != std::string_view::npos;
 }
 
-Repair repair_utf8(std::string& text) {
+Encoding detect_encoding(std::string_view bytes) {
+    Scan scan = scan_utf8(bytes);
+    if (scan.multibyte) return Encoding::utf8;
+    return scan.invalid > 0 ? Encoding::windows_1252 : Encoding::unknown;
+}
+
+Repair repair_utf8(std::string& text, Encoding encoding) {
     if (text.starts_with(kBom)) text.erase(0, kBom.size());
     Repair repair;
     Scan scan = scan_utf8(text);
     if (scan.invalid == 0) return repair;
-    if (!scan.multibyte) {
+    if (encoding == Encoding::windows_1252 || (encoding == Encoding::unknown && !scan.multibyte)) {
         text = from_windows_1252(text);
         repair.transcoded = true;
     } else {

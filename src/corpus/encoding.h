@@ -2,13 +2,45 @@
 // Byte-level input handling: gzip, binary detection, UTF-8 repair.
 
 #include <cstddef>
+#include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
+struct gzFile_s;
+
 namespace byline::corpus {
 
-/// Reads a whole file, inflating it if it is gzip-compressed. Throws InputError.
-std::string read_file_bytes(const std::string& path);
+/// Reads a file in pieces, inflating it if it is gzip-compressed.
+class FileReader {
+  public:
+    explicit FileReader(const std::string& path);  ///< throws InputError
+    ~FileReader();
+    FileReader(const FileReader&) = delete;
+    FileReader& operator=(const FileReader&) = delete;
+
+    /// Appends up to `max` more bytes to `out`; returns how many (0: the end). Throws InputError.
+    std::size_t read(std::string& out, std::size_t max);
+
+  private:
+    std::string path_;
+    gzFile_s* file_ = nullptr;
+    bool at_end_ = false;
+};
+
+/// A file (or JSON line) larger than the reader may hold within the indexer's memory bound.
+struct TooLarge : std::runtime_error {
+    TooLarge(const std::string& where, std::size_t max_bytes)
+        : std::runtime_error(where), max_bytes(max_bytes) {}
+    std::size_t max_bytes;
+};
+
+/// The one-line reason given for an input skipped as TooLarge.
+std::string too_large_message(std::size_t max_bytes);
+
+/// Reads a whole file, inflating it if it is gzip-compressed. Throws InputError, and TooLarge
+/// if it holds more than `max_bytes`.
+std::string read_file_bytes(const std::string& path, std::size_t max_bytes = SIZE_MAX);
 
 /// True if the bytes look like a binary file (NUL bytes near the start).
 bool looks_binary(std::string_view bytes);
@@ -19,9 +51,15 @@ struct Repair {
     bool transcoded = false;   ///< decoded as windows-1252 (no valid UTF-8 multibyte sequence)
 };
 
-/// Makes `text` valid UTF-8 in place. Text with invalid bytes and not a single valid multi-byte
-/// sequence is taken as windows-1252 (old Latin-1 news files); otherwise each invalid sequence
-/// becomes U+FFFD. Also drops a leading byte-order mark.
-Repair repair_utf8(std::string& text);
+/// What bytes say of their encoding: utf8 if they hold a valid multi-byte UTF-8 sequence,
+/// windows_1252 if they hold invalid bytes and none, unknown if they are plain ASCII.
+enum class Encoding { unknown, utf8, windows_1252 };
+Encoding detect_encoding(std::string_view bytes);
+
+/// Makes `text` valid UTF-8 in place. Text with invalid bytes is taken as windows-1252 (old
+/// Latin-1 news files) if `encoding` says so, or, when unknown, if it holds not a single valid
+/// multi-byte sequence; otherwise each invalid sequence becomes U+FFFD. Also drops a leading
+/// byte-order mark.
+Repair repair_utf8(std::string& text, Encoding encoding = Encoding::unknown);
 
 }  // namespace byline::corpus

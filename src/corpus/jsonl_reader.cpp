@@ -1,5 +1,6 @@
 // JSON Lines: one article object per line, fields found under their common names or a field map.
 #include "corpus/corpus.h"
+#include "corpus/encoding.h"
 #include "util/text.h"
 
 #include <nlohmann/json.hpp>
@@ -132,6 +133,87 @@ void read_json_lines(const std::string& content, const std::string& id_base,
         std::string problem = read_line(line, number, id_base, where, options, on_document);
         if (!problem.empty())
             on_diagnostic({Kind::error, where + ":" + std::to_string(number), problem});
+    }
+}
+
+namespace {
+
+// Repairs and reads one line of a streamed file, counting what the repair did.
+struct LineReader {
+    const std::string& path;
+    const std::string& id_base;
+    const CorpusOptions& options;
+    const DocumentSink& on_document;
+    const DiagnosticSink& on_diagnostic;
+    std::size_t number = 0;                 // of the last line read
+    Encoding encoding = Encoding::unknown;  // decided by the first bytes that tell
+    std::size_t replaced = 0;
+    bool transcoded = false;
+
+    void read(std::string line) {
+        ++number;
+        if (text::trim(line).empty()) return;
+        if (encoding == Encoding::unknown) encoding = detect_encoding(line);
+        Repair repair = repair_utf8(line, encoding);
+        replaced += repair.replaced;
+        transcoded = transcoded || repair.transcoded;
+        std::string problem = read_line(line, number, id_base, path, options, on_document);
+        if (!problem.empty()) on_diagnostic({Kind::error, where(), problem});
+    }
+    void skip_too_long() {
+        ++number;
+        on_diagnostic({Kind::error, where(), too_large_message(options.max_article_bytes)});
+    }
+    std::string where() const { return path + ":" + std::to_string(number); }
+};
+
+constexpr std::size_t kPieceBytes = 1 << 20;
+
+}  // namespace
+
+void stream_json_lines(const std::string& path, const std::string& id_base,
+                       const CorpusOptions& options, const DocumentSink& on_document,
+                       const DiagnosticSink& on_diagnostic) {
+    FileReader file(path);
+    std::string buffer;
+    if (file.read(buffer, kPieceBytes) > 0 && looks_binary(buffer)) {
+        on_diagnostic({Kind::skipped, path, "binary file, not indexed"});
+        return;
+    }
+    // The first piece decides the encoding of the file, as for a file read whole (up to its
+    // last line break, so that a character cut at the end of the piece does not count).
+    LineReader lines{path, id_base, options, on_document, on_diagnostic};
+    lines.encoding = detect_encoding(std::string_view(buffer).substr(0, buffer.rfind('\n') + 1));
+    bool in_long_line = false;  // discarding a line longer than the limit
+    for (bool more = true; more;) {
+        std::size_t start = 0;
+        for (std::size_t end; (end = buffer.find('\n', start)) != std::string::npos;
+             start = end + 1) {
+            if (in_long_line || end - start > options.max_article_bytes) {
+                lines.skip_too_long();
+                in_long_line = false;
+            } else {
+                lines.read(buffer.substr(start, end - start));
+            }
+        }
+        buffer.erase(0, start);
+        if (buffer.size() > options.max_article_bytes) {
+            in_long_line = true;
+            buffer.clear();
+        }
+        more = file.read(buffer, kPieceBytes) > 0;
+    }
+    if (in_long_line) {
+        lines.skip_too_long();
+    } else if (!buffer.empty()) {
+        lines.read(std::move(buffer));
+    }
+    if (lines.transcoded) {
+        on_diagnostic({Kind::warning, path, "not UTF-8: decoded as windows-1252"});
+    } else if (lines.replaced > 0) {
+        on_diagnostic({Kind::warning, path,
+                       "invalid UTF-8: " + std::to_string(lines.replaced) +
+                           " sequence(s) replaced by U+FFFD"});
     }
 }
 

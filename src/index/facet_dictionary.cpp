@@ -38,7 +38,13 @@ std::uint32_t FacetDictionary::id(Xapian::WritableDatabase& db, std::size_t face
         db.set_metadata(schema::facet_value_key(name, *id), value);
         db.set_metadata(schema::facet_next_id_key(name), std::to_string(*next_[facet]));
     }
+    if (cached_ >= cache_entries_) {  // bounded memory on endless streams of new names
+        for (auto& facet_ids : ids_)
+            facet_ids.clear();
+        cached_ = 0;
+    }
     ids.emplace(value, *id);
+    ++cached_;
     return *id;
 }
 

@@ -17,6 +17,10 @@ namespace byline::index {
 
 class FacetDictionary {
   public:
+    /// Keeps at most `cache_entries` values in memory; the index has
+    /// them all, so a value dropped from the cache is read back when met again.
+    explicit FacetDictionary(std::size_t cache_entries = 1 << 20) : cache_entries_(cache_entries) {}
+
     /// The id of `value` of facet `facet` (index into schema::kFacetFields). A new value gets the
     /// next free id, written to `db`'s metadata now, so it is committed with the documents.
     std::uint32_t id(Xapian::WritableDatabase& db, std::size_t facet, const std::string& value);
@@ -28,6 +32,8 @@ class FacetDictionary {
     // Values looked up or assigned by this process; the index holds the rest.
     std::array<std::unordered_map<std::string, std::uint32_t>, schema::kFacetCount> ids_;
     std::array<std::optional<std::uint32_t>, schema::kFacetCount> next_;
+    std::size_t cache_entries_;
+    std::size_t cached_ = 0;
 };
 
 }  // namespace byline::index

@@ -5,6 +5,7 @@
 #include "index/compaction.h"
 #include "index/document_builder.h"
 #include "index/facet_dictionary.h"
+#include "index/memory_budget.h"
 #include "index/pipeline.h"
 #include "index/schema.h"
 
@@ -76,40 +77,49 @@ unsigned analysis_threads(unsigned requested) {
 
 struct Indexer::Impl {
     IndexOptions options;
+    index::MemoryBudget budget;
     Xapian::WritableDatabase db;
     Extractor extractor;
     index::Pipeline pipeline;
     index::FacetDictionary facet_ids;
+    std::set<std::string> stem_languages;  // used by this run's articles
     // Forms seen per entity since the last commit: entity_name_key -> form -> mentions.
     std::map<std::string, std::map<std::string, std::size_t>> name_counts;
     IndexStats stats;
     std::size_t uncommitted = 0;
+    std::uint64_t uncommitted_bytes = 0;
     Clock::time_point started = Clock::now();
     Clock::time_point last_progress = started;
 
     explicit Impl(IndexOptions opts)
         : options(std::move(opts)),
+          budget(index::memory_budget(options.memory_mb, index::Pipeline::kQueuedBatches)),
           db(open_writable(options.index_path)),
           extractor(options.extract),
-          pipeline(options, extractor, analysis_threads(options.threads)) {}
+          pipeline(options, extractor, analysis_threads(options.threads), budget.batch_text_bytes),
+          facet_ids(budget.facet_cache_entries) {}
 
     // Writes a prepared article: replaces any with its id, stores its long text and entity
     // names, reports its diagnostics, commits every batch_size articles.
     void write(index::PreparedDoc& doc) {
         for (const Diagnostic& d : doc.diagnostics)
             report(d.kind, d.where, d.message);
+        stem_languages.insert(doc.stem_languages.begin(), doc.stem_languages.end());
         if (doc.skipped) return;
         try {
-            bool replacing = db.term_exists(doc.id_term);
             // Ids are given here, on the writing thread, so they follow the input order.
             index::add_values(doc.xdoc, facet_ids.number(db, doc.facets));
+            bool replacing = db.term_exists(doc.id_term);
             Xapian::docid did = db.replace_document(doc.id_term, doc.xdoc);
             count_names(doc.entities);
             store_body_chunks(did, doc.body, replacing);
             ++(replacing ? stats.replaced : stats.added);
             ++stats.indexed;
             stats.bytes += doc.bytes;
-            if (++uncommitted >= std::max<std::size_t>(1, options.batch_size)) commit_written();
+            uncommitted_bytes += doc.bytes;
+            if (++uncommitted >= std::max<std::size_t>(1, options.batch_size) ||
+                uncommitted_bytes >= budget.commit_text_bytes)
+                commit_written();
         } catch (const Xapian::Error& e) {
             throw IndexError(options.index_path + ": cannot write " + doc.where + ": " +
                              e.get_msg());
@@ -195,8 +205,7 @@ struct Indexer::Impl {
         store_names();
         std::set<std::string> languages =
             split_languages(db.get_metadata(std::string(schema::kMetaLanguages)));
-        for (const std::string& lang : pipeline.languages())
-            languages.insert(lang);
+        languages.insert(stem_languages.begin(), stem_languages.end());
         std::string list;
         for (const auto& lang : languages)
             list += (list.empty() ? "" : " ") + lang;
@@ -207,6 +216,7 @@ struct Indexer::Impl {
                         options.extract.cross_script ? "1" : "0");
         db.commit();
         uncommitted = 0;
+        uncommitted_bytes = 0;
     }
 };
 
@@ -230,7 +240,7 @@ void Indexer::add(Document doc) {
 }
 
 void Indexer::add_paths(const std::vector<std::string>& paths) {
-    corpus::CorpusOptions corpus_options{impl_->options.field_map};
+    corpus::CorpusOptions corpus_options{impl_->options.field_map, impl_->budget.max_article_bytes};
     corpus::read_corpus(
         paths, corpus_options, [this](Document&& doc) { add(std::move(doc)); },
         [this](const corpus::Diagnostic& d) { impl_->report(d.kind, d.where, d.message); });
@@ -273,7 +283,9 @@ IndexStats extract_paths(const std::vector<std::string>& paths, const IndexOptio
         if (options.on_diagnostic) options.on_diagnostic(Diagnostic{kind, where, msg});
     };
     corpus::read_corpus(
-        paths, corpus::CorpusOptions{options.field_map},
+        paths,
+        corpus::CorpusOptions{options.field_map,
+                              index::memory_budget(options.memory_mb, 0).max_article_bytes},
         [&](Document&& doc) {
             if (auto warning = index::normalise_metadata_date(doc, doc.origin))
                 report(warning->kind, warning->where, warning->message);

@@ -2,17 +2,16 @@
 
 #include "util/dates.h"
 
-#include <thread>
+#include <algorithm>
+#include <cerrno>
+#include <iterator>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 namespace byline::index {
-
-namespace {
-
-// Articles per batch handed to the workers: large enough to keep them busy, small enough that
-// two batches in memory stay far below the indexer's memory bound.
-constexpr std::size_t kBatchArticles = 64;
-
-}  // namespace
 
 std::optional<Diagnostic> normalise_metadata_date(Document& doc, const std::string& where) {
     if (doc.date.empty()) return std::nullopt;
@@ -51,79 +50,147 @@ PreparedDoc Preparer::prepare(Document doc) {
     out.bytes = doc.title.size() + doc.body.size();
     out.entities = std::move(extraction.entities);
     out.body = std::move(doc.body);
+    if (builder_.languages().size() != languages_reported_) {
+        out.stem_languages = builder_.languages();
+        languages_reported_ = out.stem_languages.size();
+    }
     return out;
 }
 
-Pipeline::Pipeline(const IndexOptions& options, const Extractor& extractor, unsigned threads) {
+namespace {
+
+// The single writing thread is what limits a run (Xapian takes about half the CPU time, all on
+// that thread), so analysis threads yield the CPU to it: with as many analysis threads as cores
+// they use what the writer leaves, and the writer is never queued behind them. Measured on 3,000
+// generated news articles, 2 cores: 9.4 s against 10.3 s with equal priorities.
+void lower_priority_of_this_thread() {
+#ifdef __linux__
+    constexpr int kNiceIncrement = 10;
+    errno = 0;
+    int nice = getpriority(PRIO_PROCESS, 0);
+    if (nice == -1 && errno != 0) return;
+    // On Linux the nice value is per thread: this sets the calling thread's only.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), std::min(19, nice + kNiceIncrement));
+#endif
+}
+
+}  // namespace
+
+Pipeline::Pipeline(const IndexOptions& options, const Extractor& extractor, unsigned threads,
+                   std::size_t batch_bytes)
+    : batch_bytes_(std::max<std::size_t>(1, batch_bytes)) {
     for (unsigned i = 0; i < std::max(1u, threads); ++i)
         preparers_.push_back(std::make_unique<Preparer>(options, extractor));
-    if (threads == 0) preparers_.resize(1);
-    synchronous_ = threads == 0;
+    if (threads == 0) return;  // prepared at once on the calling thread
+    for (std::size_t w = 0; w < preparers_.size(); ++w)
+        workers_.emplace_back([this, w] { work(w); });
 }
 
 Pipeline::~Pipeline() {
-    if (in_flight_.valid()) in_flight_.wait();  // the workers use this object's preparers
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    work_ready_.notify_all();
+    for (std::thread& t : workers_)
+        t.join();
 }
 
 std::vector<PreparedDoc> Pipeline::add(Document doc) {
-    if (synchronous_) {
+    if (workers_.empty()) {
         std::vector<PreparedDoc> out;
         out.push_back(preparers_[0]->prepare(std::move(doc)));
         return out;
     }
+    pending_bytes_ += doc.title.size() + doc.body.size();
     pending_.push_back(std::move(doc));
-    if (pending_.size() < kBatchArticles) return {};
-    std::vector<PreparedDoc> done;
-    if (in_flight_.valid()) done = in_flight_.get();
-    in_flight_ =
-        std::async(std::launch::async, &Pipeline::prepare_batch, this, std::exchange(pending_, {}));
-    return done;
+    if (pending_.size() < kBatchArticles && pending_bytes_ < batch_bytes_) return {};
+    hand_over();
+    std::size_t queued = 0;
+    {
+        std::lock_guard lock(mutex_);
+        queued = queue_.size();
+    }
+    return take_finished(queued > kQueuedBatches);
 }
 
 std::vector<PreparedDoc> Pipeline::drain() {
+    if (workers_.empty()) return {};
+    if (!pending_.empty()) hand_over();
     std::vector<PreparedDoc> done;
-    if (in_flight_.valid()) done = in_flight_.get();
-    std::vector<PreparedDoc> rest = prepare_batch(std::exchange(pending_, {}));
-    std::move(rest.begin(), rest.end(), std::back_inserter(done));
-    return done;
+    for (;;) {
+        {
+            std::lock_guard lock(mutex_);
+            if (queue_.empty()) return done;
+        }
+        std::vector<PreparedDoc> more = take_finished(true);
+        std::move(more.begin(), more.end(), std::back_inserter(done));
+    }
 }
 
-// Worker w prepares articles w, w + W, w + 2W ... so the results stay in input order.
-std::vector<PreparedDoc> Pipeline::prepare_batch(std::vector<Document> docs) {
-    std::vector<PreparedDoc> out(docs.size());
-    auto work = [&](std::size_t w) {
-        for (std::size_t i = w; i < docs.size(); i += preparers_.size())
-            out[i] = preparers_[w]->prepare(std::move(docs[i]));
-    };
-    std::vector<std::thread> helpers;
-    std::vector<std::exception_ptr> errors(preparers_.size());
-    for (std::size_t w = 1; w < preparers_.size() && w < docs.size(); ++w) {
-        helpers.emplace_back([&, w] {
-            try {
-                work(w);
-            } catch (...) {
-                errors[w] = std::current_exception();
-            }
-        });
+void Pipeline::hand_over() {
+    auto batch = std::make_unique<Batch>();
+    batch->out.resize(pending_.size());
+    batch->docs = std::exchange(pending_, {});
+    pending_bytes_ = 0;
+    {
+        std::lock_guard lock(mutex_);
+        queue_.push_back(std::move(batch));
     }
-    try {
-        work(0);
-    } catch (...) {
-        errors[0] = std::current_exception();
+    work_ready_.notify_all();
+}
+
+std::vector<PreparedDoc> Pipeline::take_finished(bool wait_for_front) {
+    std::vector<std::unique_ptr<Batch>> finished;
+    {
+        std::unique_lock lock(mutex_);
+        if (wait_for_front)
+            batch_done_.wait(lock, [this] { return queue_.empty() || queue_.front()->finished(); });
+        while (!queue_.empty() && queue_.front()->finished()) {
+            finished.push_back(std::move(queue_.front()));
+            queue_.pop_front();
+        }
     }
-    for (std::thread& t : helpers)
-        t.join();
-    for (const std::exception_ptr& e : errors) {
-        if (e) std::rethrow_exception(e);
+    std::vector<PreparedDoc> out;
+    for (auto& batch : finished) {
+        if (batch->error) std::rethrow_exception(batch->error);
+        std::move(batch->out.begin(), batch->out.end(), std::back_inserter(out));
     }
     return out;
 }
 
-std::set<std::string> Pipeline::languages() const {
-    std::set<std::string> all;
-    for (const auto& p : preparers_)
-        all.insert(p->languages().begin(), p->languages().end());
-    return all;
+// Articles are claimed one at a time, oldest batch first, so a long one does not leave the other
+// workers idle; each result goes to its input slot, so the order is the input's whoever
+// prepared it.
+void Pipeline::work(std::size_t worker) {
+    lower_priority_of_this_thread();
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        Batch* batch = nullptr;
+        work_ready_.wait(lock, [&] {
+            if (stopping_) return true;
+            for (auto& b : queue_) {
+                if (b->next < b->docs.size()) {
+                    batch = b.get();
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (stopping_) return;
+        std::size_t i = batch->next++;
+        bool failed = batch->error != nullptr;  // the rest of a failed batch is not prepared
+        lock.unlock();
+        std::exception_ptr error;
+        try {
+            if (!failed) batch->out[i] = preparers_[worker]->prepare(std::move(batch->docs[i]));
+        } catch (...) {
+            error = std::current_exception();
+        }
+        lock.lock();
+        if (error && !batch->error) batch->error = error;
+        if (++batch->done == batch->docs.size()) batch_done_.notify_all();
+    }
 }
 
 }  // namespace byline::index

@@ -1,7 +1,8 @@
 #pragma once
 // Analysing articles on several threads while the calling thread writes: a batch of articles is
 // prepared (extraction, analysis, Xapian document) by worker threads while the previous batch is
-// written, and prepared articles come back in input order, so runs are reproducible.
+// written, and prepared articles come back in input order, so runs are reproducible. The workers
+// live as long as the pipeline, so their per-thread caches (word lists, transliterators) do too.
 
 #include <byline/extract.h>
 #include <byline/indexer.h>
@@ -10,11 +11,16 @@
 
 #include <xapian.h>
 
-#include <future>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace byline::index {
@@ -29,6 +35,9 @@ struct PreparedDoc {
     std::uint64_t bytes = 0;
     std::vector<EntityInfo> entities;
     std::vector<Diagnostic> diagnostics;
+    /// Stemming languages its thread has used so far, when this article added one (else empty):
+    /// the writer records them in the index.
+    std::set<std::string> stem_languages;
     bool skipped = false;  ///< nothing to index (a diagnostic says why)
 };
 
@@ -41,36 +50,62 @@ class Preparer {
   public:
     Preparer(const IndexOptions& options, const Extractor& extractor);
     PreparedDoc prepare(Document doc);
-    const std::set<std::string>& languages() const { return builder_.languages(); }
 
   private:
     Analyzer analyzer_;
     DocumentBuilder builder_;
     const Extractor& extractor_;
+    std::size_t languages_reported_ = 0;
 };
 
+/// Workers prepare a queue of batches while the caller writes the oldest finished one, so
+/// neither the writer nor the workers wait for each other while there is work.
 class Pipeline {
   public:
     /// `threads`: analysis threads; 0 prepares each article at once on the calling thread.
-    Pipeline(const IndexOptions& options, const Extractor& extractor, unsigned threads);
+    /// `batch_bytes`: a batch is handed over once its text reaches this size (or it holds
+    /// kBatchArticles articles); at most kQueuedBatches are held at once.
+    Pipeline(const IndexOptions& options, const Extractor& extractor, unsigned threads,
+             std::size_t batch_bytes);
     ~Pipeline();
 
-    /// Queues an article; returns the prepared articles of an earlier batch when one is done.
+    /// Queues an article; returns the prepared articles of earlier batches that are done (waits
+    /// for the oldest when the queue is full).
     std::vector<PreparedDoc> add(Document doc);
 
     /// Every article still queued or being prepared, prepared, in input order.
     std::vector<PreparedDoc> drain();
 
-    /// Stemming languages used so far, over all threads.
-    std::set<std::string> languages() const;
+    static constexpr std::size_t kBatchArticles = 64;
+    static constexpr std::size_t kQueuedBatches = 4;
 
   private:
-    std::vector<PreparedDoc> prepare_batch(std::vector<Document> docs);
+    /// Articles handed to the workers together; each takes the next unclaimed one.
+    struct Batch {
+        std::vector<Document> docs;
+        std::vector<PreparedDoc> out;
+        std::size_t next = 0;  ///< first article no worker has claimed
+        std::size_t done = 0;  ///< articles prepared
+        std::exception_ptr error;
+        bool finished() const { return done == docs.size(); }
+    };
+
+    void work(std::size_t worker);
+    void hand_over();  ///< queues pending_ as a batch
+    /// Takes the finished batches at the front of the queue; with `wait_for_front`, first waits
+    /// for the oldest to finish.
+    std::vector<PreparedDoc> take_finished(bool wait_for_front);
 
     std::vector<std::unique_ptr<Preparer>> preparers_;
+    std::vector<std::thread> workers_;
+    std::size_t batch_bytes_;
     std::vector<Document> pending_;
-    std::future<std::vector<PreparedDoc>> in_flight_;
-    bool synchronous_ = false;
+    std::size_t pending_bytes_ = 0;
+    std::mutex mutex_;  // guards queue_ and the batches' next, done and error
+    std::condition_variable work_ready_;
+    std::condition_variable batch_done_;
+    std::deque<std::unique_ptr<Batch>> queue_;  // input order
+    bool stopping_ = false;
 };
 
 }  // namespace byline::index
