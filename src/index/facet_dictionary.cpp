@@ -23,16 +23,19 @@ std::uint32_t FacetDictionary::id(Xapian::WritableDatabase& db, std::size_t face
     auto& ids = ids_[facet];
     if (auto it = ids.find(value); it != ids.end()) return it->second;
     const std::string_view name = schema::kFacetFields[facet].name;
+    if (!next_[facet]) {
+        const std::string next = db.get_metadata(schema::facet_next_id_key(name));
+        next_[facet] = next.empty() ? 0 : parse_id(next);
+        if (!next_[facet])
+            throw IndexError("damaged facet dictionary (next id '" + next + "' of facet " +
+                             std::string(name) + "); re-index into a new folder");
+        complete_[facet] = *next_[facet] == 0;
+    }
     const std::string id_key = schema::facet_id_key(name, value);
-    std::optional<std::uint32_t> id = parse_id(db.get_metadata(id_key));
+    // While the cache holds every value the index has, a value not in it is new.
+    std::optional<std::uint32_t> id;
+    if (!complete_[facet]) id = parse_id(db.get_metadata(id_key));
     if (!id) {
-        if (!next_[facet]) {
-            const std::string next = db.get_metadata(schema::facet_next_id_key(name));
-            next_[facet] = next.empty() ? 0 : parse_id(next);
-            if (!next_[facet])
-                throw IndexError("damaged facet dictionary (next id '" + next + "' of facet " +
-                                 std::string(name) + "); re-index into a new folder");
-        }
         id = (*next_[facet])++;
         db.set_metadata(id_key, std::to_string(*id));
         db.set_metadata(schema::facet_value_key(name, *id), value);
@@ -41,6 +44,7 @@ std::uint32_t FacetDictionary::id(Xapian::WritableDatabase& db, std::size_t face
     if (cached_ >= cache_entries_) {  // bounded memory on endless streams of new names
         for (auto& facet_ids : ids_)
             facet_ids.clear();
+        complete_.fill(false);
         cached_ = 0;
     }
     ids.emplace(value, *id);

@@ -32,6 +32,8 @@ class FacetDictionary {
     // Values looked up or assigned by this process; the index holds the rest.
     std::array<std::unordered_map<std::string, std::uint32_t>, schema::kFacetCount> ids_;
     std::array<std::optional<std::uint32_t>, schema::kFacetCount> next_;
+    // Per facet: the index had no values when first asked and the cache has dropped none.
+    std::array<bool, schema::kFacetCount> complete_{};
     std::size_t cache_entries_;
     std::size_t cached_ = 0;
 };

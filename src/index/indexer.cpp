@@ -130,6 +130,7 @@ struct Indexer::Impl {
     void write_all(std::vector<index::PreparedDoc> docs) {
         for (index::PreparedDoc& doc : docs)
             write(doc);
+        pipeline.recycle(std::move(docs));
     }
 
     void count_names(const std::vector<EntityInfo>& entities) {

@@ -128,6 +128,15 @@ std::vector<PreparedDoc> Pipeline::drain() {
     }
 }
 
+void Pipeline::recycle(std::vector<PreparedDoc> written) {
+    if (workers_.empty() || written.empty()) return;  // freed here
+    {
+        std::lock_guard lock(mutex_);
+        recycled_.push_back(std::move(written));
+    }
+    work_ready_.notify_one();
+}
+
 void Pipeline::hand_over() {
     auto batch = std::make_unique<Batch>();
     batch->out.resize(pending_.size());
@@ -168,7 +177,7 @@ void Pipeline::work(std::size_t worker) {
     for (;;) {
         Batch* batch = nullptr;
         work_ready_.wait(lock, [&] {
-            if (stopping_) return true;
+            if (stopping_ || !recycled_.empty()) return true;
             for (auto& b : queue_) {
                 if (b->next < b->docs.size()) {
                     batch = b.get();
@@ -178,6 +187,13 @@ void Pipeline::work(std::size_t worker) {
             return false;
         });
         if (stopping_) return;
+        if (!recycled_.empty()) {
+            std::vector<std::vector<PreparedDoc>> garbage = std::exchange(recycled_, {});
+            lock.unlock();
+            garbage.clear();
+            lock.lock();
+            continue;
+        }
         std::size_t i = batch->next++;
         bool failed = batch->error != nullptr;  // the rest of a failed batch is not prepared
         lock.unlock();

@@ -76,6 +76,10 @@ class Pipeline {
     /// Every article still queued or being prepared, prepared, in input order.
     std::vector<PreparedDoc> drain();
 
+    /// Takes written articles back, to be freed on an analysis thread: freeing a large Xapian
+    /// document is work the writing thread, which limits the run, need not do.
+    void recycle(std::vector<PreparedDoc> written);
+
     static constexpr std::size_t kBatchArticles = 64;
     static constexpr std::size_t kQueuedBatches = 4;
 
@@ -105,6 +109,7 @@ class Pipeline {
     std::condition_variable work_ready_;
     std::condition_variable batch_done_;
     std::deque<std::unique_ptr<Batch>> queue_;  // input order
+    std::vector<std::vector<PreparedDoc>> recycled_;
     bool stopping_ = false;
 };
 

@@ -117,6 +117,14 @@ void DateHistogramCounter::grow(std::uint32_t bucket) {
     }
 }
 
+void DateHistogramCounter::subtract(const DateHistogramCounter& part) {
+    undated_ -= part.undated_;
+    for (std::size_t i = 0; i < part.counts_.size(); ++i) {
+        if (part.counts_[i] == 0) continue;
+        counts_[part.first_ + static_cast<std::uint32_t>(i) - first_] -= part.counts_[i];
+    }
+}
+
 DateHistogram DateHistogramCounter::histogram(const std::string& facet_name) const {
     DateHistogram out{facet_name, name_of(granularity_), {}, undated_};
     std::map<std::uint32_t, std::size_t> counts;  // bucket number -> documents, non-empty buckets

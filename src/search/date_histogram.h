@@ -54,6 +54,10 @@ class DateHistogramCounter {
         if (!dated) ++undated_;
     }
 
+    /// Takes away `part`'s counts, counted with the same granularity over a subset of these
+    /// documents; buckets left empty drop out of histogram().
+    void subtract(const DateHistogramCounter& part);
+
     /// Buckets from the first to the last date seen, empty ones included, made coarser if there
     /// would be over 1000 of them.
     DateHistogram histogram(const std::string& facet_name) const;

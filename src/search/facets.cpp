@@ -34,11 +34,27 @@ std::vector<FacetValue> top_values(const IdCounts& counts, std::size_t limit,
     return values;
 }
 
+void IdCounts::subtract(const IdCounts& part) {
+    for (std::uint32_t id : part.seen()) {
+        if (id < counts_.size()) counts_[id] -= part.count(id);
+    }
+    seen_.erase(std::remove_if(seen_.begin(), seen_.end(),
+                               [&](std::uint32_t id) { return counts_[id] == 0; }),
+                seen_.end());
+}
+
+void FacetCounts::subtract(const FacetCounts& part) {
+    for (std::size_t facet = 0; facet < facets.size(); ++facet)
+        facets[facet].subtract(part.facets[facet]);
+    if (published && part.published) published->subtract(*part.published);
+    if (mentioned && part.mentioned) mentioned->subtract(*part.mentioned);
+}
+
 FacetCounter::FacetCounter(const Xapian::Database& db, FacetCounterOptions options)
     : db_(db), options_(std::move(options)) {
     if (!options_.date_granularity.empty()) {
-        published_.emplace(options_.date_granularity);
-        mentioned_.emplace(options_.date_granularity);
+        counted_.published.emplace(options_.date_granularity);
+        counted_.mentioned.emplace(options_.date_granularity);
         groups_[index::group_of(index::kPublishedSections)].wanted = true;
     }
     for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
@@ -84,14 +100,14 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
     }
     for (std::size_t facet = 0; ok && facet < schema::kFacetCount; ++facet) {
         if (!options_.facets[facet]) continue;
-        IdCounts& counts = counts_[facet];
+        IdCounts& counts = counted_.facets[facet];
         ok = index::for_each_value(sections_[facet], [&](std::uint32_t id) { counts.add(id); });
     }
-    if (ok && published_) {
+    if (ok && counted_.published) {
         // The list the histograms' granularity reads: days, months or years.
-        const auto list = static_cast<std::size_t>(published_->source());
-        ok = add_dates(sections_[index::kPublishedSections + list], *published_) &&
-             add_dates(sections_[index::kMentionedSections + list], *mentioned_);
+        const auto list = static_cast<std::size_t>(counted_.published->source());
+        ok = add_dates(sections_[index::kPublishedSections + list], *counted_.published) &&
+             add_dates(sections_[index::kMentionedSections + list], *counted_.mentioned);
     }
     if (!ok) {
         throw IndexError("document " + std::to_string(did) +

@@ -32,6 +32,8 @@ class IdCounts {
     }
     std::uint32_t count(std::uint32_t id) const { return id < counts_.size() ? counts_[id] : 0; }
     const std::vector<std::uint32_t>& seen() const { return seen_; }
+    /// Takes away `part`'s counts, which were counted over a subset of these documents.
+    void subtract(const IdCounts& part);
 
   private:
     std::vector<std::uint32_t> counts_;
@@ -49,6 +51,16 @@ struct FacetCounterOptions {
     std::string date_granularity;  ///< "day", "week", "month", "year", or "" for no histograms
 };
 
+/// What a FacetCounter counted: per facet, documents per value id; the date histograms.
+struct FacetCounts {
+    std::array<IdCounts, schema::kFacetCount> facets;
+    std::optional<DateHistogramCounter> published, mentioned;  ///< with a date granularity
+
+    /// Takes away `part`'s counts, counted with the same options over a subset of these
+    /// documents: what is left counts the rest.
+    void subtract(const FacetCounts& part);
+};
+
 /// Counts the requested facets and date histograms of every document the matcher visits; a
 /// value repeated within a document counts once.
 class FacetCounter : public Xapian::MatchSpy {
@@ -60,10 +72,8 @@ class FacetCounter : public Xapian::MatchSpy {
     Xapian::MatchSpy* clone() const override { return new FacetCounter(db_, options_); }
     std::string name() const override { return "byline::FacetCounter"; }
 
-    const IdCounts& counts(std::size_t facet) const { return counts_[facet]; }
-    /// Only with a date granularity.
-    const DateHistogramCounter& published() const { return *published_; }
-    const DateHistogramCounter& mentioned() const { return *mentioned_; }
+    const FacetCounts& counted() const { return counted_; }
+    FacetCounts take_counted() { return std::move(counted_); }
 
   private:
     // The matcher visits documents in ascending docid order: a value stream read forward finds
@@ -81,8 +91,7 @@ class FacetCounter : public Xapian::MatchSpy {
     std::array<Group, index::kGroups.size()> groups_;
     Xapian::docid last_did_ = 0;
     std::array<std::string_view, index::kSectionCount> sections_;  // scratch: sections read
-    std::array<IdCounts, schema::kFacetCount> counts_;
-    std::optional<DateHistogramCounter> published_, mentioned_;
+    FacetCounts counted_;
 };
 
 /// Facet values by id, read from the index's dictionary and kept: ids never change meaning in an

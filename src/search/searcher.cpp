@@ -147,10 +147,10 @@ struct Searcher::Impl {
         return options;
     }
 
-    Facet facet_result(const search::FacetCounter& counter, std::size_t facet, std::size_t limit) {
+    Facet facet_result(const search::FacetCounts& counted, std::size_t facet, std::size_t limit) {
         const schema::FacetField& field = schema::kFacetFields[facet];
         std::vector<FacetValue> values = search::top_values(
-            counter.counts(facet), limit, [&](std::uint32_t id) -> const std::string& {
+            counted.facets[facet], limit, [&](std::uint32_t id) -> const std::string& {
                 return facet_values.value(db, facet, id);
             });
         if (field.entity) {
@@ -163,6 +163,22 @@ struct Searcher::Impl {
         }
         return {std::string(field.name), std::move(values)};
     }
+
+    // Facet counts over the whole index for one date granularity, at one revision: a query
+    // that matches most articles is counted as these less the counts of the few it does not
+    // match, which reads a fraction of the facet data.
+    struct IndexTotals {
+        std::string uuid;
+        Xapian::rev revision = 0;
+        std::string date_granularity;
+        search::FacetCounts counts;
+    };
+    std::optional<IndexTotals> totals;
+
+    const search::FacetCounts& index_totals(const std::string& date_granularity);
+    search::FacetCounts count_matches(const Xapian::Query& query,
+                                      const search::FacetCounterOptions& options,
+                                      Xapian::doccount& matches);
 
     SearchResult run(const SearchRequest& request);
     std::vector<PassageHit> rank_passages(const Xapian::MSet& mset,
@@ -273,6 +289,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     search::QueryCompiler compiler(analyzer, query_languages, &db);
     Xapian::Query query = compiler.compile(tree);
     if (query.empty()) query = Xapian::Query::MatchNothing;
+    const Xapian::Query matched = query;  // before the recency boost, which matches nothing new
 
     Xapian::Enquire enquire(db);
     std::vector<double> weights;
@@ -288,19 +305,40 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     }
     std::vector<std::size_t> facets;
     facet_values.use(db);  // after a reopen, perhaps another index in the same folder
-    search::FacetCounter counter(db, facet_options(request, facets));
-    enquire.add_matchspy(&counter);
+    const search::FacetCounterOptions counter_options = facet_options(request, facets);
+    const bool counting = !facets.empty() || !request.date_facet.empty();
 
     // Passage search draws on the best articles from the top; article search pages directly.
     auto first = static_cast<Xapian::doccount>(request.passage_search ? 0 : request.offset);
     auto count = static_cast<Xapian::doccount>(request.passage_search ? request.passage_pool
                                                                       : request.limit);
-    // checkatleast = every document: totals and facet counts are exact, not estimates.
-    Xapian::MSet mset = enquire.get_mset(first, count, db.get_doccount());
+    const Xapian::doccount docs = db.get_doccount();
     SearchResult result;
     result.query = search::query_with_filters(request.query, request.filters);
-    result.total = mset.get_matches_estimated();
-    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    Xapian::MSet mset;
+    search::FacetCounts counted;
+    // Counts and totals are exact, never estimates. A query that seems to match over half the
+    // index is ranked without them (the matcher may then stop early), and counted from the
+    // articles it does not match.
+    if (counting && 2 * enquire.get_mset(0, 0).get_matches_estimated() > docs) {
+        mset = enquire.get_mset(first, count);
+        Xapian::doccount unmatched = 0;
+        search::FacetCounts rest = count_matches(
+            Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, matched),
+            counter_options, unmatched);
+        counted = index_totals(request.date_facet);
+        counted.subtract(rest);
+        result.total = docs - unmatched;
+        result.total_exact = true;
+    } else {
+        search::FacetCounter counter(db, counter_options);
+        enquire.add_matchspy(&counter);
+        // checkatleast = every document: the total and the counts are exact.
+        mset = enquire.get_mset(first, count, docs);
+        counted = counter.take_counted();
+        result.total = mset.get_matches_estimated();
+        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    }
 
     search::PatternTerms pattern_terms(db, analyzer, compiler.patterns(), query_languages);
     search::PassageSelector selector(db, analyzer, compiler.patterns(), pattern_terms,
@@ -313,15 +351,46 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
             result.hits.push_back(make_hit(it, selector, request));
     }
     for (std::size_t facet : facets)
-        result.facets.push_back(facet_result(counter, facet, request.facet_limit));
+        result.facets.push_back(facet_result(counted, facet, request.facet_limit));
     if (!request.date_facet.empty()) {
-        result.date_histograms.push_back(counter.published().histogram("published"));
-        result.date_histograms.push_back(counter.mentioned().histogram("mentioned"));
+        result.date_histograms.push_back(counted.published->histogram("published"));
+        result.date_histograms.push_back(counted.mentioned->histogram("mentioned"));
     }
     result.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
     return result;
+}
+
+// Facet counts of the documents `query` matches, all of them visited (no ranking); `matches`
+// gets their number.
+search::FacetCounts Searcher::Impl::count_matches(const Xapian::Query& query,
+                                                  const search::FacetCounterOptions& options,
+                                                  Xapian::doccount& matches) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    search::FacetCounter counter(db, options);
+    enquire.add_matchspy(&counter);
+    Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
+    matches = mset.get_matches_estimated();
+    return counter.take_counted();
+}
+
+const search::FacetCounts& Searcher::Impl::index_totals(const std::string& date_granularity) {
+    const std::string uuid = db.get_uuid();
+    const Xapian::rev revision = db.get_revision();
+    if (!totals || totals->uuid != uuid || totals->revision != revision ||
+        totals->date_granularity != date_granularity) {
+        search::FacetCounterOptions all;
+        all.facets.fill(true);
+        all.date_granularity = date_granularity;
+        Xapian::doccount docs = 0;
+        totals = IndexTotals{uuid, revision, date_granularity,
+                             count_matches(Xapian::Query::MatchAll, all, docs)};
+    }
+    return totals->counts;
 }
 
 std::vector<PassageHit> Searcher::Impl::rank_passages(const Xapian::MSet& mset,

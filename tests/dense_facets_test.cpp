@@ -1,0 +1,139 @@
+// Facet counts of queries that match most of the index come from the index's totals less the
+// articles the query does not match: they must equal counts made from the articles themselves,
+// at every density, for every kind of facet and histogram, and after the index changes.
+#include <byline/indexer.h>
+#include <byline/searcher.h>
+
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace byline;
+
+namespace {
+
+struct Article {
+    int n;
+    std::string source() const { return "Wire " + std::to_string(n % 3); }
+    std::string author() const { return "Writer " + std::to_string(n % 4); }
+    std::string month() const { return "2025-0" + std::to_string(1 + n % 5); }
+    std::string body() const {
+        std::string body = "The alpha report number " + std::to_string(n) + ".";
+        if (n % 10 < 8) body += " A beta note.";
+        if (n % 2 == 0) body += " A gamma line.";
+        if (n % 5 == 0) body += " A delta word.";
+        return body;
+    }
+};
+
+Document document_of(const Article& a) {
+    return Document{"doc" + std::to_string(a.n),
+                    "Report " + std::to_string(a.n),
+                    a.body(),
+                    a.month() + "-10",
+                    a.source(),
+                    "",
+                    a.author(),
+                    "",
+                    ""};
+}
+
+using Counts = std::map<std::string, std::size_t>;
+
+Counts facet_counts(const SearchResult& result, const std::string& name) {
+    Counts out;
+    for (const Facet& f : result.facets) {
+        if (f.name != name) continue;
+        for (const FacetValue& v : f.values)
+            out[v.value] = v.count;
+    }
+    return out;
+}
+
+Counts month_counts(const SearchResult& result) {
+    Counts out;
+    for (const DateHistogram& h : result.date_histograms) {
+        if (h.name != "published") continue;
+        for (const FacetValue& bucket : h.buckets) {
+            if (bucket.count) out[bucket.value] = bucket.count;
+        }
+    }
+    return out;
+}
+
+// Checks one query's total, source/author facets and month histogram against `articles`.
+void check(Searcher& searcher, const std::string& query, const std::vector<Article>& articles,
+           const std::function<bool(const Article&)>& matches) {
+    SearchRequest request;
+    request.query = query;
+    request.facet_limit = 100;
+    request.facets = {"source", "author", "month"};
+    SearchResult result = searcher.search(request);
+    Counts sources, authors, months;
+    std::size_t total = 0;
+    for (const Article& a : articles) {
+        if (!matches(a)) continue;
+        ++total;
+        ++sources[a.source()];
+        ++authors[a.author()];
+        ++months[a.month()];
+    }
+    INFO("query " << query);
+    CHECK(result.total == total);
+    CHECK(result.total_exact);
+    CHECK(facet_counts(result, "source") == sources);
+    CHECK(facet_counts(result, "author") == authors);
+    CHECK(facet_counts(result, "month") == months);
+    CHECK(month_counts(result) == months);
+}
+
+void check_all(Searcher& searcher, const std::vector<Article>& articles) {
+    check(searcher, "alpha", articles, [](const Article&) { return true; });           // all
+    check(searcher, "beta", articles, [](const Article& a) { return a.n % 10 < 8; });  // 80%
+    check(searcher, "alpha -delta", articles, [](const Article& a) { return a.n % 5 != 0; });
+    check(searcher, "gamma", articles, [](const Article& a) { return a.n % 2 == 0; });  // 50%
+    check(searcher, "delta", articles, [](const Article& a) { return a.n % 5 == 0; });  // 20%
+    check(searcher, "beta OR delta", articles,
+          [](const Article& a) { return a.n % 10 < 8 || a.n % 5 == 0; });
+    check(searcher, "nothingmatches", articles, [](const Article&) { return false; });
+}
+
+}  // namespace
+
+TEST_CASE("dense facets: counts from the index's totals less the unmatched equal direct counts",
+          "[facets]") {
+    test::TempDir dir;
+    const std::string path = dir / "idx";
+    std::vector<Article> articles;
+    {
+        Indexer indexer({.index_path = path});
+        for (int n = 0; n < 60; ++n) {
+            articles.push_back({n});
+            indexer.add(document_of(articles.back()));
+        }
+    }
+    Searcher searcher(path);
+    check_all(searcher, articles);
+    check_all(searcher, articles);  // again, from the kept totals
+
+    // A new revision: the totals are counted again, not taken from the old one.
+    {
+        Indexer indexer({.index_path = path});
+        for (int n = 60; n < 75; ++n) {
+            articles.push_back({n});
+            indexer.add(document_of(articles.back()));
+        }
+        // doc3 replaced by n = 4's text and metadata under its own id.
+        Document replaced = document_of(Article{4});
+        replaced.id = "doc3";
+        indexer.add(replaced);
+        articles[3] = Article{4};
+    }
+    REQUIRE(searcher.reopen());
+    check_all(searcher, articles);
+}
