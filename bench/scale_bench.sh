@@ -18,6 +18,7 @@
 #   WARM_PASSES    warm passes over the queries after the cold one (default 5)
 #   COLD_CACHE     1 = drop the page cache (root) before the cold pass and the cold start
 #   KEEP_INDEX     1 = keep results/<N>/byline/index (default: deleted at the end)
+#   REUSE_INDEX    1 = query a kept index (and report its indexing figures) instead of indexing
 #   LABEL          Byline's row name (default: "Byline <short HEAD of this checkout>")
 #
 # Query modes (all `byline-search --json --queries`, one process each, top 10):
@@ -29,7 +30,7 @@
 # took_ms is Byline's own in-process clock (parse, match, facets, passages; not JSON printing).
 set -euo pipefail
 
-if [ $# -lt 4 ]; then sed -n '2,31p' "$0" >&2; exit 2; fi
+if [ $# -lt 4 ]; then sed -n '2,32p' "$0" >&2; exit 2; fi
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "$1" && pwd)
 seeds=$2
@@ -218,7 +219,11 @@ for n in "$@"; do
     out=$work/results/$n/byline
     mkdir -p "$out"
     echo "== Byline on $n articles ($corpus)"
-    index_corpus "$corpus" "$out" | sed 's/^/   byline-index: /'
+    if [ "${REUSE_INDEX:-0}" = 1 ] && [ -f "$out/index/iamglass" ] && [ -f "$out/index.json" ]; then
+        echo "   (index and its figures reused from the last run)"
+    else
+        index_corpus "$corpus" "$out" | sed 's/^/   byline-index: /'
+    fi
     run_mode "$out" full
     run_mode "$out" passages --facet lang --date-facet none
     run_mode "$out" facets --passages 0

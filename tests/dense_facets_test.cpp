@@ -4,7 +4,10 @@
 #include <byline/indexer.h>
 #include <byline/searcher.h>
 
+#include "search/facet_totals.h"
 #include "temp_dir.h"
+
+#include <xapian.h>
 
 #include <catch2/catch.hpp>
 
@@ -103,6 +106,10 @@ void check_all(Searcher& searcher, const std::vector<Article>& articles) {
     check(searcher, "nothingmatches", articles, [](const Article&) { return false; });
 }
 
+bool totals_stored(const std::string& path) {
+    return search::stored_index_totals(Xapian::Database(path), "month").has_value();
+}
+
 }  // namespace
 
 TEST_CASE("dense facets: counts from the index's totals less the unmatched equal direct counts",
@@ -117,11 +124,12 @@ TEST_CASE("dense facets: counts from the index's totals less the unmatched equal
             indexer.add(document_of(articles.back()));
         }
     }
+    CHECK_FALSE(totals_stored(path));
     Searcher searcher(path);
-    check_all(searcher, articles);
+    check_all(searcher, articles);  // totals counted by the searcher
     check_all(searcher, articles);  // again, from the kept totals
 
-    // A new revision: the totals are counted again, not taken from the old one.
+    // A new revision: the kept totals are stale and counted again.
     {
         Indexer indexer({.index_path = path});
         for (int n = 60; n < 75; ++n) {
@@ -136,4 +144,66 @@ TEST_CASE("dense facets: counts from the index's totals less the unmatched equal
     }
     REQUIRE(searcher.reopen());
     check_all(searcher, articles);
+
+    // Compaction stores the totals with the revision they hold for; a later commit makes them
+    // stale, and they are not used.
+    {
+        Indexer indexer({.index_path = path});
+        indexer.compact();
+    }
+    CHECK(totals_stored(path));
+    Searcher fresh(path);
+    check_all(fresh, articles);
+    {
+        Indexer indexer({.index_path = path});
+        articles.push_back({75});
+        indexer.add(document_of(articles.back()));
+    }
+    CHECK_FALSE(totals_stored(path));
+    Searcher after(path);
+    check_all(after, articles);
+}
+
+TEST_CASE("dense facets: stored totals round-trip and damaged ones are not used", "[facets]") {
+    test::TempDir dir;
+    const std::string path = dir / "idx";
+    {
+        Indexer indexer({.index_path = path});
+        for (int n = 0; n < 30; ++n)
+            indexer.add(document_of(Article{n}));
+        indexer.compact();
+    }
+    Xapian::Database db(path);
+    auto stored = search::stored_index_totals(db, "month");
+    REQUIRE(stored);
+    Xapian::doccount docs = 0;
+    search::FacetCounterOptions all;
+    all.facets.fill(true);
+    all.date_granularity = "month";
+    search::FacetCounts counted = search::count_matches(db, Xapian::Query::MatchAll, all, docs);
+    CHECK(docs == 30);
+    for (std::size_t facet = 0; facet < counted.facets.size(); ++facet) {
+        INFO("facet " << facet);
+        for (std::uint32_t id : counted.facets[facet].seen())
+            CHECK(stored->facets[facet].count(id) == counted.facets[facet].count(id));
+        CHECK(stored->facets[facet].seen().size() == counted.facets[facet].seen().size());
+    }
+    CHECK(stored->published->histogram("p").buckets.size() ==
+          counted.published->histogram("p").buckets.size());
+    CHECK_FALSE(search::stored_index_totals(db, "").value().published);
+    {
+        // Stamped with the revision of its commit, but cut short.
+        Xapian::WritableDatabase w(path);
+        std::string packed = search::pack_index_totals(w, w.get_revision() + 1);
+        w.set_metadata("byline.totals", packed.substr(0, packed.size() - 3));
+        w.commit();
+    }
+    Xapian::Database damaged(path);
+    CHECK_FALSE(search::stored_index_totals(damaged, "month"));
+    {
+        Xapian::WritableDatabase w(path);
+        w.set_metadata("byline.totals", search::pack_index_totals(w, w.get_revision() + 1));
+        w.commit();
+    }
+    CHECK(search::stored_index_totals(Xapian::Database(path), "month"));  // whole: used
 }

@@ -81,7 +81,9 @@ class Indexer {
     void commit();
 
     /// Commits, then rewrites the index with full blocks (about half the size after a large
-    /// run, and faster to search) and swaps it in; a crash meanwhile loses nothing.
+    /// run, and faster to search) and swaps it in; a crash meanwhile loses nothing. Then stores
+    /// the facet counts of the whole index, which queries matching most articles start from
+    /// until the next commit.
     void compact();
 
     /// Counts so far; first writes (without committing) the articles other threads still hold.

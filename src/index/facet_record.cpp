@@ -5,8 +5,6 @@
 
 namespace byline::index {
 
-namespace {
-
 void put_varint(std::string& out, std::uint32_t v) {
     while (v >= 0x80) {
         out.push_back(static_cast<char>((v & 0x7f) | 0x80));
@@ -14,6 +12,8 @@ void put_varint(std::string& out, std::uint32_t v) {
     }
     out.push_back(static_cast<char>(v));
 }
+
+namespace {
 
 void put_list(std::string& out, std::vector<std::uint32_t>& list) {
     std::sort(list.begin(), list.end());

@@ -88,6 +88,9 @@ void add_values(Xapian::Document& doc, const FacetRecord& record);
 /// unspecified). An empty value is a group with nothing in it.
 bool decode(const std::array<std::string, kGroups.size()>& packed, FacetRecord& record);
 
+/// Appends `v` as a varint (7 bits a byte, low first).
+void put_varint(std::string& out, std::uint32_t v);
+
 /// Reads a varint at `p` (before `end`) into `v`; nullptr if it is cut short or too long.
 inline const char* read_varint(const char* p, const char* end, std::uint32_t& v) {
     v = 0;

@@ -8,6 +8,7 @@
 #include "index/memory_budget.h"
 #include "index/pipeline.h"
 #include "index/schema.h"
+#include "search/facet_totals.h"
 
 #include <xapian.h>
 
@@ -203,6 +204,8 @@ struct Indexer::Impl {
     }
 
     void commit_written() {
+        // Nothing new: no commit, so the revision (and facet totals stamped with it) stays.
+        if (uncommitted == 0 && !db.get_metadata(std::string(schema::kMetaFormat)).empty()) return;
         store_names();
         std::set<std::string> languages =
             split_languages(db.get_metadata(std::string(schema::kMetaLanguages)));
@@ -257,6 +260,12 @@ void Indexer::compact() {
         throw IndexError(m.options.index_path + ": cannot compact: " + e.get_msg());
     }
     m.db = open_writable(m.options.index_path);
+    try {
+        // After the run, so that queries matching most articles need not count them all.
+        search::store_index_totals(m.db);
+    } catch (const Xapian::Error& e) {
+        throw IndexError(m.options.index_path + ": cannot store facet totals: " + e.get_msg());
+    }
 }
 
 void Indexer::commit() {

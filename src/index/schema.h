@@ -134,6 +134,9 @@ inline constexpr std::string_view kMetaFormat = "byline.format";        // index
 inline constexpr std::string_view kMetaLanguages = "byline.languages";  // stemming languages used
 inline constexpr std::string_view kMetaFoldAccents = "byline.fold_accents";  // "1" or "0"
 inline constexpr std::string_view kMetaCrossScript = "byline.cross_script";  // "1" or "0"
+/// Facet counts and date histograms of all documents, stamped with the revision they hold for
+/// (search/facet_totals.h); any later commit leaves them stale.
+inline constexpr std::string_view kMetaTotals = "byline.totals";
 inline constexpr std::string_view kFormatVersion = "3";  // 3: facets as ids in three slots
 
 }  // namespace byline::schema

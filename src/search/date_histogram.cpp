@@ -125,6 +125,27 @@ void DateHistogramCounter::subtract(const DateHistogramCounter& part) {
     }
 }
 
+void DateHistogramCounter::serialise(std::string& out) const {
+    index::put_varint(out, static_cast<std::uint32_t>(undated_));
+    index::put_varint(out, first_);
+    index::put_varint(out, static_cast<std::uint32_t>(counts_.size()));
+    for (std::uint32_t n : counts_)
+        index::put_varint(out, n);
+}
+
+bool DateHistogramCounter::unserialise(const char*& p, const char* end) {
+    std::uint32_t undated = 0, size = 0;
+    if (!(p = index::read_varint(p, end, undated)) || !(p = index::read_varint(p, end, first_)) ||
+        !(p = index::read_varint(p, end, size)) || size > static_cast<std::size_t>(end - p))
+        return false;
+    undated_ = undated;
+    counts_.assign(size, 0);
+    for (std::uint32_t& n : counts_) {
+        if (!(p = index::read_varint(p, end, n))) return false;
+    }
+    return true;
+}
+
 DateHistogram DateHistogramCounter::histogram(const std::string& facet_name) const {
     DateHistogram out{facet_name, name_of(granularity_), {}, undated_};
     std::map<std::uint32_t, std::size_t> counts;  // bucket number -> documents, non-empty buckets

@@ -58,6 +58,11 @@ class DateHistogramCounter {
     /// documents; buckets left empty drop out of histogram().
     void subtract(const DateHistogramCounter& part);
 
+    /// Appends the counts to `out`; unserialise() reads them back into a counter of the same
+    /// granularity (false, leaving it unspecified, if the bytes are damaged).
+    void serialise(std::string& out) const;
+    bool unserialise(const char*& p, const char* end);
+
     /// Buckets from the first to the last date seen, empty ones included, made coarser if there
     /// would be over 1000 of them.
     DateHistogram histogram(const std::string& facet_name) const;

@@ -43,6 +43,34 @@ void IdCounts::subtract(const IdCounts& part) {
                 seen_.end());
 }
 
+void IdCounts::serialise(std::string& out) const {
+    std::vector<std::uint32_t> ids = seen_;
+    std::sort(ids.begin(), ids.end());
+    index::put_varint(out, static_cast<std::uint32_t>(ids.size()));
+    std::uint32_t previous = 0;
+    for (std::uint32_t id : ids) {
+        index::put_varint(out, id - previous);
+        index::put_varint(out, counts_[id]);
+        previous = id;
+    }
+}
+
+bool IdCounts::unserialise(const char*& p, const char* end) {
+    std::uint32_t size = 0, id = 0;
+    if (!(p = index::read_varint(p, end, size)) || size > static_cast<std::size_t>(end - p))
+        return false;
+    for (std::uint32_t i = 0; i < size; ++i) {
+        std::uint32_t delta = 0, count = 0;
+        if (!(p = index::read_varint(p, end, delta)) || !(p = index::read_varint(p, end, count)))
+            return false;
+        id += delta;
+        if (id >= counts_.size()) counts_.resize(std::max<std::size_t>(id + 1, counts_.size() * 2));
+        if (counts_[id] == 0 && count > 0) seen_.push_back(id);
+        counts_[id] += count;
+    }
+    return true;
+}
+
 void FacetCounts::subtract(const FacetCounts& part) {
     for (std::size_t facet = 0; facet < facets.size(); ++facet)
         facets[facet].subtract(part.facets[facet]);

@@ -34,6 +34,10 @@ class IdCounts {
     const std::vector<std::uint32_t>& seen() const { return seen_; }
     /// Takes away `part`'s counts, which were counted over a subset of these documents.
     void subtract(const IdCounts& part);
+    /// Appends the counts to `out`; unserialise() reads them into an empty IdCounts (false if
+    /// the bytes are damaged).
+    void serialise(std::string& out) const;
+    bool unserialise(const char*& p, const char* end);
 
   private:
     std::vector<std::uint32_t> counts_;

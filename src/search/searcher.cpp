@@ -4,6 +4,7 @@
 #include "index/schema.h"
 #include "index/stored_doc.h"
 #include "search/document_view.h"
+#include "search/facet_totals.h"
 #include "search/facets.h"
 #include "search/filters.h"
 #include "search/passages.h"
@@ -171,14 +172,12 @@ struct Searcher::Impl {
         std::string uuid;
         Xapian::rev revision = 0;
         std::string date_granularity;
+        std::array<bool, schema::kFacetCount> facets{};  // those counted
         search::FacetCounts counts;
     };
     std::optional<IndexTotals> totals;
 
-    const search::FacetCounts& index_totals(const std::string& date_granularity);
-    search::FacetCounts count_matches(const Xapian::Query& query,
-                                      const search::FacetCounterOptions& options,
-                                      Xapian::doccount& matches);
+    const search::FacetCounts& index_totals(const search::FacetCounterOptions& options);
 
     SearchResult run(const SearchRequest& request);
     std::vector<PassageHit> rank_passages(const Xapian::MSet& mset,
@@ -323,10 +322,10 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (counting && 2 * enquire.get_mset(0, 0).get_matches_estimated() > docs) {
         mset = enquire.get_mset(first, count);
         Xapian::doccount unmatched = 0;
-        search::FacetCounts rest = count_matches(
-            Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, matched),
+        search::FacetCounts rest = search::count_matches(
+            db, Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, matched),
             counter_options, unmatched);
-        counted = index_totals(request.date_facet);
+        counted = index_totals(counter_options);
         counted.subtract(rest);
         result.total = docs - unmatched;
         result.total_exact = true;
@@ -362,34 +361,33 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     return result;
 }
 
-// Facet counts of the documents `query` matches, all of them visited (no ranking); `matches`
-// gets their number.
-search::FacetCounts Searcher::Impl::count_matches(const Xapian::Query& query,
-                                                  const search::FacetCounterOptions& options,
-                                                  Xapian::doccount& matches) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    search::FacetCounter counter(db, options);
-    enquire.add_matchspy(&counter);
-    Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
-    matches = mset.get_matches_estimated();
-    return counter.take_counted();
-}
-
-const search::FacetCounts& Searcher::Impl::index_totals(const std::string& date_granularity) {
+// The index's totals as stored by the indexer when they hold for this revision, else counted
+// here (only the facets asked for so far) and kept until the next revision.
+const search::FacetCounts& Searcher::Impl::index_totals(
+    const search::FacetCounterOptions& options) {
     const std::string uuid = db.get_uuid();
     const Xapian::rev revision = db.get_revision();
-    if (!totals || totals->uuid != uuid || totals->revision != revision ||
-        totals->date_granularity != date_granularity) {
-        search::FacetCounterOptions all;
-        all.facets.fill(true);
-        all.date_granularity = date_granularity;
-        Xapian::doccount docs = 0;
-        totals = IndexTotals{uuid, revision, date_granularity,
-                             count_matches(Xapian::Query::MatchAll, all, docs)};
+    auto covers = [&](const IndexTotals& t) {
+        for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
+            if (options.facets[facet] && !t.facets[facet]) return false;
+        }
+        return t.uuid == uuid && t.revision == revision &&
+               t.date_granularity == options.date_granularity;
+    };
+    if (totals && covers(*totals)) return totals->counts;
+    if (auto stored = search::stored_index_totals(db, options.date_granularity)) {
+        totals = IndexTotals{uuid, revision, options.date_granularity, {}, std::move(*stored)};
+        totals->facets.fill(true);
+        return totals->counts;
     }
+    search::FacetCounterOptions wanted = options;
+    if (totals && totals->uuid == uuid && totals->revision == revision) {
+        for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet)
+            wanted.facets[facet] = wanted.facets[facet] || totals->facets[facet];
+    }
+    Xapian::doccount docs = 0;
+    totals = IndexTotals{uuid, revision, options.date_granularity, wanted.facets,
+                         search::count_matches(db, Xapian::Query::MatchAll, wanted, docs)};
     return totals->counts;
 }
 

@@ -1,0 +1,79 @@
+#include "search/facet_totals.h"
+
+#include "index/facet_record.h"
+#include "index/schema.h"
+
+#include <array>
+
+namespace byline::search {
+
+namespace {
+
+constexpr std::array<const char*, 4> kGranularities = {"day", "week", "month", "year"};
+
+}  // namespace
+
+FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& query,
+                          const FacetCounterOptions& options, Xapian::doccount& matches) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    FacetCounter counter(db, options);
+    enquire.add_matchspy(&counter);
+    Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
+    matches = mset.get_matches_estimated();
+    return counter.take_counted();
+}
+
+// Layout: the revision stamp, the facets in schema order, then per granularity of
+// kGranularities the published and mentioned histograms.
+std::string pack_index_totals(const Xapian::Database& db, Xapian::rev revision) {
+    std::string out;
+    index::put_varint(out, static_cast<std::uint32_t>(revision));
+    Xapian::doccount docs = 0;
+    FacetCounterOptions facets;
+    facets.facets.fill(true);
+    FacetCounts all = count_matches(db, Xapian::Query::MatchAll, facets, docs);
+    for (const IdCounts& counts : all.facets)
+        counts.serialise(out);
+    for (const char* granularity : kGranularities) {
+        FacetCounterOptions dates;
+        dates.date_granularity = granularity;
+        FacetCounts histograms = count_matches(db, Xapian::Query::MatchAll, dates, docs);
+        histograms.published->serialise(out);
+        histograms.mentioned->serialise(out);
+    }
+    return out;
+}
+
+void store_index_totals(Xapian::WritableDatabase& db) {
+    db.commit();  // the totals count what is committed; the next commit is the one storing them
+    db.set_metadata(std::string(schema::kMetaTotals), pack_index_totals(db, db.get_revision() + 1));
+    db.commit();
+}
+
+std::optional<FacetCounts> stored_index_totals(const Xapian::Database& db,
+                                               const std::string& date_granularity) {
+    const std::string packed = db.get_metadata(std::string(schema::kMetaTotals));
+    const char* p = packed.data();
+    const char* end = p + packed.size();
+    std::uint32_t stamp = 0;
+    if (!(p = index::read_varint(p, end, stamp)) || stamp != db.get_revision()) return std::nullopt;
+    FacetCounts totals;
+    for (IdCounts& counts : totals.facets) {
+        if (!counts.unserialise(p, end)) return std::nullopt;
+    }
+    for (const char* granularity : kGranularities) {
+        DateHistogramCounter published(granularity), mentioned(granularity);
+        if (!published.unserialise(p, end) || !mentioned.unserialise(p, end)) return std::nullopt;
+        if (date_granularity == granularity) {
+            totals.published = std::move(published);
+            totals.mentioned = std::move(mentioned);
+        }
+    }
+    if (p != end) return std::nullopt;
+    return totals;
+}
+
+}  // namespace byline::search
