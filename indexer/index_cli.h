@@ -43,7 +43,7 @@ inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
                    "Peak memory to stay under, in MiB: bounds articles in flight, uncommitted "
                    "changes and caches; a larger article is skipped with an error")
         ->default_val(1024)
-        ->check(CLI::Range(std::size_t{64}, std::size_t{1} << 30));
+        ->check(CLI::Range(std::size_t{128}, std::size_t{1} << 30));
     app.add_option("--batch", cmd.options.batch_size, "Documents per commit")
         ->default_val(256)
         ->check(CLI::PositiveNumber);

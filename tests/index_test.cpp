@@ -154,11 +154,11 @@ TEST_CASE(
     const std::string path = dir / "idx";
     std::vector<Diagnostic> seen;
     {
-        // 64 MiB: batches of about 70 KB of text, so 30 KB articles go two at a time through
-        // the analysis threads, and a commit comes every dozen or so.
+        // The least bound, 128 MiB: batches of about 350 KB of text, so 30 KB articles go a
+        // dozen at a time through the analysis threads, and a commit comes every 2 MB or so.
         Indexer indexer({.index_path = path,
                          .threads = 2,
-                         .memory_mb = 64,
+                         .memory_mb = 16,  // raised to the least bound
                          .on_diagnostic = [&](const Diagnostic& d) { seen.push_back(d); }});
         for (int n = 0; n < 120; ++n) {
             std::string body;
@@ -168,7 +168,7 @@ TEST_CASE(
                                  "", "", "", "", "", ""});
         }
         dir.write("small.txt", "Small one\n\nfits in memory");
-        dir.write("huge.txt", "Huge one\n\n" + std::string(600000, 'z'));
+        dir.write("huge.txt", "Huge one\n\n" + std::string(3000000, 'z'));
         indexer.add_paths({dir / "small.txt", dir / "huge.txt"});
         CHECK(indexer.stats().indexed == 121);
         CHECK(indexer.stats().errors == 1);

@@ -46,7 +46,7 @@ struct IndexOptions {
     std::string default_language = "en";  ///< for documents without a language
     std::size_t batch_size = 256;         ///< documents per commit (Xapian writes best at 100-300)
     unsigned threads = 0;                 ///< threads to use; 0: all cores
-    /// Peak memory to stay under, in MiB (at least 64). Bounds the articles in flight, the
+    /// Peak memory to stay under, in MiB (at least 128). Bounds the articles in flight, the
     /// changes held before a commit and the caches; an article (a file, or a JSON line) too
     /// large to index within it is skipped with an error naming it.
     std::size_t memory_mb = 1024;

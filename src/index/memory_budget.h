@@ -14,7 +14,7 @@ struct MemoryBudget {
     std::size_t facet_cache_entries = 0;  ///< facet ids kept in memory (the rest in the index)
 };
 
-inline constexpr std::size_t kMinMemoryMb = 64;
+inline constexpr std::size_t kMinMemoryMb = 128;
 
 /// The split for `memory_mb` MiB; `queued_batches`: batches the pipeline may hold at once.
 MemoryBudget memory_budget(std::size_t memory_mb, std::size_t queued_batches);
