@@ -4,6 +4,7 @@
 #include <byline/indexer.h>
 #include <byline/searcher.h>
 
+#include "index/facet_record.h"
 #include "search/facet_totals.h"
 #include "temp_dir.h"
 
@@ -201,9 +202,40 @@ TEST_CASE("dense facets: stored totals round-trip and damaged ones are not used"
     Xapian::Database damaged(path);
     CHECK_FALSE(search::stored_index_totals(damaged, "month"));
     {
+        // Well-formed, but naming a source id the dictionary never gave out.
+        Xapian::WritableDatabase w(path);
+        std::string packed;
+        index::put_varint(packed, static_cast<std::uint32_t>(w.get_revision() + 1));
+        index::put_varint(packed, 1);          // one source value:
+        index::put_varint(packed, 400000000);  // id
+        index::put_varint(packed, 1);          // count
+        w.set_metadata("byline.totals", packed);
+        w.commit();
+    }
+    CHECK_FALSE(search::stored_index_totals(Xapian::Database(path), "month"));
+    {
         Xapian::WritableDatabase w(path);
         w.set_metadata("byline.totals", search::pack_index_totals(w, w.get_revision() + 1));
         w.commit();
     }
     CHECK(search::stored_index_totals(Xapian::Database(path), "month"));  // whole: used
+}
+
+TEST_CASE("dense facets: packed counts name only ids below the dictionary's next id", "[facets]") {
+    std::string packed;
+    index::put_varint(packed, 2);  // two values: id 3 counted 5 times, id 9 once
+    index::put_varint(packed, 3);
+    index::put_varint(packed, 5);
+    index::put_varint(packed, 6);
+    index::put_varint(packed, 1);
+    const char* p = packed.data();
+    search::IdCounts within;
+    REQUIRE(within.unserialise(p, packed.data() + packed.size(), 10));
+    CHECK(p == packed.data() + packed.size());
+    CHECK(within.count(3) == 5);
+    CHECK(within.count(9) == 1);
+    CHECK(within.seen().size() == 2);
+    p = packed.data();
+    search::IdCounts beyond;
+    CHECK_FALSE(beyond.unserialise(p, packed.data() + packed.size(), 9));
 }

@@ -4,6 +4,7 @@
 #include "index/schema.h"
 
 #include <array>
+#include <cstdlib>
 
 namespace byline::search {
 
@@ -61,8 +62,12 @@ std::optional<FacetCounts> stored_index_totals(const Xapian::Database& db,
     std::uint32_t stamp = 0;
     if (!(p = index::read_varint(p, end, stamp)) || stamp != db.get_revision()) return std::nullopt;
     FacetCounts totals;
-    for (IdCounts& counts : totals.facets) {
-        if (!counts.unserialise(p, end)) return std::nullopt;
+    for (std::size_t facet = 0; facet < totals.facets.size(); ++facet) {
+        // Ids are below the facet's next free id, which bounds what damaged bytes may allocate.
+        const std::string next =
+            db.get_metadata(schema::facet_next_id_key(schema::kFacetFields[facet].name));
+        const auto limit = static_cast<std::uint32_t>(std::strtoul(next.c_str(), nullptr, 10));
+        if (!totals.facets[facet].unserialise(p, end, limit)) return std::nullopt;
     }
     for (const char* granularity : kGranularities) {
         DateHistogramCounter published(granularity), mentioned(granularity);

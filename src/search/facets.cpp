@@ -55,7 +55,7 @@ void IdCounts::serialise(std::string& out) const {
     }
 }
 
-bool IdCounts::unserialise(const char*& p, const char* end) {
+bool IdCounts::unserialise(const char*& p, const char* end, std::uint32_t id_limit) {
     std::uint32_t size = 0, id = 0;
     if (!(p = index::read_varint(p, end, size)) || size > static_cast<std::size_t>(end - p))
         return false;
@@ -64,6 +64,7 @@ bool IdCounts::unserialise(const char*& p, const char* end) {
         if (!(p = index::read_varint(p, end, delta)) || !(p = index::read_varint(p, end, count)))
             return false;
         id += delta;
+        if (id >= id_limit) return false;
         if (id >= counts_.size()) counts_.resize(std::max<std::size_t>(id + 1, counts_.size() * 2));
         if (counts_[id] == 0 && count > 0) seen_.push_back(id);
         counts_[id] += count;

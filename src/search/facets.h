@@ -35,9 +35,9 @@ class IdCounts {
     /// Takes away `part`'s counts, which were counted over a subset of these documents.
     void subtract(const IdCounts& part);
     /// Appends the counts to `out`; unserialise() reads them into an empty IdCounts (false if
-    /// the bytes are damaged).
+    /// the bytes are damaged or name an id from `id_limit` on).
     void serialise(std::string& out) const;
-    bool unserialise(const char*& p, const char* end);
+    bool unserialise(const char*& p, const char* end, std::uint32_t id_limit);
 
   private:
     std::vector<std::uint32_t> counts_;
