@@ -15,12 +15,13 @@ constexpr std::array<const char*, 4> kGranularities = {"day", "week", "month", "
 }  // namespace
 
 FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& query,
-                          const FacetCounterOptions& options, Xapian::doccount& matches) {
+                          const FacetCounterOptions& options, Xapian::doccount& matches,
+                          std::shared_ptr<const FacetColumns> columns) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    FacetCounter counter(db, options);
+    FacetCounter counter(db, options, std::move(columns));
     enquire.add_matchspy(&counter);
     Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
     matches = mset.get_matches_estimated();

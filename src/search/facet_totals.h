@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -16,7 +17,8 @@ namespace byline::search {
 /// Facet counts of the documents `query` matches, every one visited (none ranked); `matches`
 /// gets their number.
 FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& query,
-                          const FacetCounterOptions& options, Xapian::doccount& matches);
+                          const FacetCounterOptions& options, Xapian::doccount& matches,
+                          std::shared_ptr<const FacetColumns> columns = nullptr);
 
 /// Every facet and, for each date granularity, the date histograms of all documents of `db`,
 /// packed and stamped as valid at revision `revision`.

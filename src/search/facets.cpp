@@ -3,6 +3,7 @@
 #include <byline/error.h>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace byline::search {
 
@@ -79,8 +80,34 @@ void FacetCounts::subtract(const FacetCounts& part) {
     if (mentioned && part.mentioned) mentioned->subtract(*part.mentioned);
 }
 
-FacetCounter::FacetCounter(const Xapian::Database& db, FacetCounterOptions options)
-    : db_(db), options_(std::move(options)) {
+FacetColumns::FacetColumns(const Xapian::Database& db) {
+    const std::size_t docids = static_cast<std::size_t>(db.get_lastdocid()) + 2;
+    for (std::size_t g = 0; g < index::kGroups.size(); ++g) {
+        std::vector<std::uint32_t>& starts = starts_[g];
+        std::string& data = data_[g];
+        starts.reserve(docids);
+        const Xapian::valueno slot = index::kGroups[g].slot;
+        for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+            const Xapian::docid did = it.get_docid();
+            starts.resize(std::max<std::size_t>(starts.size(), did + 1),
+                          static_cast<std::uint32_t>(data.size()));
+            data += *it;
+            if (data.size() > UINT32_MAX) throw IndexError("facet values too large to hold");
+        }
+        starts.resize(docids, static_cast<std::uint32_t>(data.size()));
+    }
+}
+
+std::size_t FacetColumns::bytes() const {
+    std::size_t total = 0;
+    for (std::size_t g = 0; g < index::kGroups.size(); ++g)
+        total += data_[g].size() + starts_[g].size() * sizeof(std::uint32_t);
+    return total;
+}
+
+FacetCounter::FacetCounter(const Xapian::Database& db, FacetCounterOptions options,
+                           std::shared_ptr<const FacetColumns> columns)
+    : db_(db), options_(std::move(options)), columns_(std::move(columns)) {
     if (!options_.date_granularity.empty()) {
         counted_.published.emplace(options_.date_granularity);
         counted_.mentioned.emplace(options_.date_granularity);
@@ -124,6 +151,10 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
     bool ok = true;
     for (std::size_t g = 0; ok && g < groups_.size(); ++g) {
         if (!groups_[g].wanted) continue;
+        if (columns_) {
+            ok = index::split_sections(columns_->value(g, did), g, sections_);
+            continue;
+        }
         read(groups_[g], g, doc, in_order);
         ok = index::split_sections(groups_[g].packed, g, sections_);
     }

@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -55,6 +56,28 @@ struct FacetCounterOptions {
     std::string date_granularity;  ///< "day", "week", "month", "year", or "" for no histograms
 };
 
+/// The packed facet values (index/facet_record.h) of every document of one revision, held in
+/// memory. Xapian reads a value stream a block at a time with a system call per block, which
+/// costs more than the counting; a searcher answering many queries loads these once instead.
+class FacetColumns {
+  public:
+    /// Reads every group's value stream of `db`.
+    explicit FacetColumns(const Xapian::Database& db);
+    /// The packed value of group `group` (index into index::kGroups) of `did`; "" if none.
+    std::string_view value(std::size_t group, Xapian::docid did) const {
+        const auto& starts = starts_[group];
+        if (did + 1 >= starts.size()) return {};
+        return std::string_view(data_[group]).substr(starts[did], starts[did + 1] - starts[did]);
+    }
+    std::size_t bytes() const;
+
+  private:
+    // Per group: the values one after another in docid order, and where each docid's starts
+    // (an entry per docid up to the last, plus the end).
+    std::array<std::string, index::kGroups.size()> data_;
+    std::array<std::vector<std::uint32_t>, index::kGroups.size()> starts_;
+};
+
 /// What a FacetCounter counted: per facet, documents per value id; the date histograms.
 struct FacetCounts {
     std::array<IdCounts, schema::kFacetCount> facets;
@@ -69,11 +92,13 @@ struct FacetCounts {
 /// value repeated within a document counts once.
 class FacetCounter : public Xapian::MatchSpy {
   public:
-    /// `db`: the database searched, whose value stream the counter reads in docid order.
-    FacetCounter(const Xapian::Database& db, FacetCounterOptions options);
+    /// `db`: the database searched, whose value stream the counter reads in docid order, or,
+    /// given `columns` loaded from the same revision, reads those.
+    FacetCounter(const Xapian::Database& db, FacetCounterOptions options,
+                 std::shared_ptr<const FacetColumns> columns = nullptr);
 
     void operator()(const Xapian::Document& doc, double weight) override;
-    Xapian::MatchSpy* clone() const override { return new FacetCounter(db_, options_); }
+    Xapian::MatchSpy* clone() const override { return new FacetCounter(db_, options_, columns_); }
     std::string name() const override { return "byline::FacetCounter"; }
 
     const FacetCounts& counted() const { return counted_; }
@@ -92,6 +117,7 @@ class FacetCounter : public Xapian::MatchSpy {
 
     Xapian::Database db_;
     FacetCounterOptions options_;
+    std::shared_ptr<const FacetColumns> columns_;
     std::array<Group, index::kGroups.size()> groups_;
     Xapian::docid last_did_ = 0;
     std::array<std::string_view, index::kSectionCount> sections_;  // scratch: sections read

@@ -179,6 +179,26 @@ struct Searcher::Impl {
 
     const search::FacetCounts& index_totals(const search::FacetCounterOptions& options);
 
+    // Facet values held in memory for one revision, loaded by its second counting query: a
+    // process answering one query does not pay for them, one answering many reads no value
+    // streams. Not for indexes so large that they would take hundreds of MB.
+    static constexpr Xapian::doccount kMaxColumnDocs = 2'000'000;
+    std::shared_ptr<const search::FacetColumns> columns;
+    std::pair<std::string, Xapian::rev> columns_state;  // uuid and revision counted at
+    unsigned counting_queries = 0;                      // at that revision
+
+    std::shared_ptr<const search::FacetColumns> facet_columns() {
+        std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
+        if (state != columns_state) {
+            columns_state = std::move(state);
+            columns.reset();
+            counting_queries = 0;
+        }
+        if (!columns && ++counting_queries >= 2 && db.get_doccount() <= kMaxColumnDocs)
+            columns = std::make_shared<search::FacetColumns>(db);
+        return columns;
+    }
+
     SearchResult run(const SearchRequest& request);
     std::vector<PassageHit> rank_passages(const Xapian::MSet& mset,
                                           search::PassageSelector& selector,
@@ -324,13 +344,13 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         Xapian::doccount unmatched = 0;
         search::FacetCounts rest = search::count_matches(
             db, Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, matched),
-            counter_options, unmatched);
+            counter_options, unmatched, facet_columns());
         counted = index_totals(counter_options);
         counted.subtract(rest);
         result.total = docs - unmatched;
         result.total_exact = true;
     } else {
-        search::FacetCounter counter(db, counter_options);
+        search::FacetCounter counter(db, counter_options, counting ? facet_columns() : nullptr);
         enquire.add_matchspy(&counter);
         // checkatleast = every document: the total and the counts are exact.
         mset = enquire.get_mset(first, count, docs);
@@ -387,7 +407,7 @@ const search::FacetCounts& Searcher::Impl::index_totals(
     }
     Xapian::doccount docs = 0;
     totals = IndexTotals{uuid, revision, options.date_granularity, wanted.facets,
-                         search::count_matches(db, Xapian::Query::MatchAll, wanted, docs)};
+                         search::count_matches(db, Xapian::Query::MatchAll, wanted, docs, columns)};
     return totals->counts;
 }
 
