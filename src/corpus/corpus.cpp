@@ -76,14 +76,8 @@ void read_decoded(const std::string& path, const std::string& format, const std:
         on_diagnostic({Kind::skipped, path, "binary file, not indexed"});
         return;
     }
-    Repair repair = repair_utf8(text);
-    if (repair.transcoded) {
-        on_diagnostic({Kind::warning, path, "not UTF-8: decoded as windows-1252"});
-    } else if (repair.replaced > 0) {
-        on_diagnostic({Kind::warning, path,
-                       "invalid UTF-8: " + std::to_string(repair.replaced) +
-                           " sequence(s) replaced by U+FFFD"});
-    }
+    const std::string repaired = repair_message(repair_utf8(text));
+    if (!repaired.empty()) on_diagnostic({Kind::warning, path, repaired});
     if (format == "html") {
         read_html(text, id_base, path, on_document);
     } else {

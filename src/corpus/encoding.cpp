@@ -163,4 +163,10 @@ Repair repair_utf8(std::string& text, Encoding encoding) {
     return repair;
 }
 
+std::string repair_message(const Repair& repair) {
+    if (repair.transcoded) return "not UTF-8: decoded as windows-1252";
+    if (repair.replaced == 0) return "";
+    return "invalid UTF-8: " + std::to_string(repair.replaced) + " sequence(s) replaced by U+FFFD";
+}
+
 }  // namespace byline::corpus

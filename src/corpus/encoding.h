@@ -62,4 +62,7 @@ Encoding detect_encoding(std::string_view bytes);
 /// byte-order mark.
 Repair repair_utf8(std::string& text, Encoding encoding = Encoding::unknown);
 
+/// The one-line warning for what a repair did, or "" if it did nothing.
+std::string repair_message(const Repair& repair);
+
 }  // namespace byline::corpus

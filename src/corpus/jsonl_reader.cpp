@@ -147,16 +147,15 @@ struct LineReader {
     const DiagnosticSink& on_diagnostic;
     std::size_t number = 0;                 // of the last line read
     Encoding encoding = Encoding::unknown;  // decided by the first bytes that tell
-    std::size_t replaced = 0;
-    bool transcoded = false;
+    Repair repaired;                        // what the repairs of all lines did
 
     void read(std::string line) {
         ++number;
         if (text::trim(line).empty()) return;
         if (encoding == Encoding::unknown) encoding = detect_encoding(line);
         Repair repair = repair_utf8(line, encoding);
-        replaced += repair.replaced;
-        transcoded = transcoded || repair.transcoded;
+        repaired.replaced += repair.replaced;
+        repaired.transcoded = repaired.transcoded || repair.transcoded;
         std::string problem = read_line(line, number, id_base, path, options, on_document);
         if (!problem.empty()) on_diagnostic({Kind::error, where(), problem});
     }
@@ -208,13 +207,8 @@ void stream_json_lines(const std::string& path, const std::string& id_base,
     } else if (!buffer.empty()) {
         lines.read(std::move(buffer));
     }
-    if (lines.transcoded) {
-        on_diagnostic({Kind::warning, path, "not UTF-8: decoded as windows-1252"});
-    } else if (lines.replaced > 0) {
-        on_diagnostic({Kind::warning, path,
-                       "invalid UTF-8: " + std::to_string(lines.replaced) +
-                           " sequence(s) replaced by U+FFFD"});
-    }
+    const std::string repaired = repair_message(lines.repaired);
+    if (!repaired.empty()) on_diagnostic({Kind::warning, path, repaired});
 }
 
 }  // namespace byline::corpus

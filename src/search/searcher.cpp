@@ -345,7 +345,11 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         search::FacetCounts rest = search::count_matches(
             db, Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, matched),
             counter_options, unmatched, facet_columns());
-        counted = index_totals(counter_options);
+        const search::FacetCounts& whole = index_totals(counter_options);
+        for (std::size_t facet : facets)  // copies only what is asked for
+            counted.facets[facet] = whole.facets[facet];
+        counted.published = whole.published;
+        counted.mentioned = whole.mentioned;
         counted.subtract(rest);
         result.total = docs - unmatched;
         result.total_exact = true;
