@@ -202,13 +202,23 @@ TEST_CASE("dense facets: stored totals round-trip and damaged ones are not used"
     Xapian::Database damaged(path);
     CHECK_FALSE(search::stored_index_totals(damaged, "month"));
     {
-        // Well-formed, but naming a source id the dictionary never gave out.
+        // Whole and stamped, but its source counts name id 1000, which the dictionary (three
+        // sources) never gave out.
         Xapian::WritableDatabase w(path);
+        const std::uint32_t stamp = static_cast<std::uint32_t>(w.get_revision() + 1);
+        const std::string valid = search::pack_index_totals(w, stamp);
+        const char* p = valid.data();
+        const char* end = p + valid.size();
+        std::uint32_t read_stamp = 0;
+        p = index::read_varint(p, end, read_stamp);
+        search::IdCounts sources;
+        REQUIRE(sources.unserialise(p, end, UINT32_MAX));  // skipped: replaced below
         std::string packed;
-        index::put_varint(packed, static_cast<std::uint32_t>(w.get_revision() + 1));
-        index::put_varint(packed, 1);          // one source value:
-        index::put_varint(packed, 400000000);  // id
-        index::put_varint(packed, 1);          // count
+        index::put_varint(packed, stamp);
+        index::put_varint(packed, 1);     // one source value:
+        index::put_varint(packed, 1000);  // id
+        index::put_varint(packed, 1);     // count
+        packed.append(p, end);            // the other facets and the histograms as they were
         w.set_metadata("byline.totals", packed);
         w.commit();
     }

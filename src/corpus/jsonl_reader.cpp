@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string_view>
 
 namespace byline::corpus {
@@ -119,26 +120,7 @@ std::string read_line(std::string_view line, std::size_t number, const std::stri
     return "";
 }
 
-}  // namespace
-
-void read_json_lines(const std::string& content, const std::string& id_base,
-                     const std::string& where, const CorpusOptions& options,
-                     const DocumentSink& on_document, const DiagnosticSink& on_diagnostic) {
-    std::string_view rest = content;
-    for (std::size_t number = 1; !rest.empty(); ++number) {
-        std::size_t end = rest.find('\n');
-        std::string_view line = rest.substr(0, end);
-        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-        if (text::trim(line).empty()) continue;
-        std::string problem = read_line(line, number, id_base, where, options, on_document);
-        if (!problem.empty())
-            on_diagnostic({Kind::error, where + ":" + std::to_string(number), problem});
-    }
-}
-
-namespace {
-
-// Repairs and reads one line of a streamed file, counting what the repair did.
+// Repairs and reads lines one at a time, counting them and what the repairs did.
 struct LineReader {
     const std::string& path;
     const std::string& id_base;
@@ -164,11 +146,29 @@ struct LineReader {
         on_diagnostic({Kind::error, where(), too_large_message(options.max_article_bytes)});
     }
     std::string where() const { return path + ":" + std::to_string(number); }
+    // One warning for the whole file, after its lines.
+    void report_repairs() const {
+        const std::string message = repair_message(repaired);
+        if (!message.empty()) on_diagnostic({Kind::warning, path, message});
+    }
 };
 
 constexpr std::size_t kPieceBytes = 1 << 20;
 
 }  // namespace
+
+// Whole content in memory: the same line reader as a streamed file.
+void read_json_lines(const std::string& content, const std::string& id_base,
+                     const std::string& where, const CorpusOptions& options,
+                     const DocumentSink& on_document, const DiagnosticSink& on_diagnostic) {
+    LineReader lines{where, id_base, options, on_document, on_diagnostic};
+    for (std::size_t start = 0; start < content.size();) {
+        std::size_t end = std::min(content.find('\n', start), content.size());
+        lines.read(content.substr(start, end - start));
+        start = end + 1;
+    }
+    lines.report_repairs();
+}
 
 void stream_json_lines(const std::string& path, const std::string& id_base,
                        const CorpusOptions& options, const DocumentSink& on_document,
@@ -207,8 +207,7 @@ void stream_json_lines(const std::string& path, const std::string& id_base,
     } else if (!buffer.empty()) {
         lines.read(std::move(buffer));
     }
-    const std::string repaired = repair_message(lines.repaired);
-    if (!repaired.empty()) on_diagnostic({Kind::warning, path, repaired});
+    lines.report_repairs();
 }
 
 }  // namespace byline::corpus

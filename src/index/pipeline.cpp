@@ -106,26 +106,17 @@ std::vector<PreparedDoc> Pipeline::add(Document doc) {
     pending_.push_back(std::move(doc));
     if (pending_.size() < kBatchArticles && pending_bytes_ < batch_bytes_) return {};
     hand_over();
-    std::size_t queued = 0;
-    {
-        std::lock_guard lock(mutex_);
-        queued = queue_.size();
-    }
-    return take_finished(queued > kQueuedBatches);
+    return take_finished(kQueuedBatches);
 }
 
 std::vector<PreparedDoc> Pipeline::drain() {
     if (workers_.empty()) return {};
     if (!pending_.empty()) hand_over();
     std::vector<PreparedDoc> done;
-    for (;;) {
-        {
-            std::lock_guard lock(mutex_);
-            if (queue_.empty()) return done;
-        }
-        std::vector<PreparedDoc> more = take_finished(true);
+    // Batches are never empty: nothing taken means nothing queued.
+    for (std::vector<PreparedDoc> more; !(more = take_finished(0)).empty();)
         std::move(more.begin(), more.end(), std::back_inserter(done));
-    }
+    return done;
 }
 
 void Pipeline::recycle(std::vector<PreparedDoc> written) {
@@ -149,11 +140,11 @@ void Pipeline::hand_over() {
     work_ready_.notify_all();
 }
 
-std::vector<PreparedDoc> Pipeline::take_finished(bool wait_for_front) {
+std::vector<PreparedDoc> Pipeline::take_finished(std::size_t max_queued) {
     std::vector<std::unique_ptr<Batch>> finished;
     {
         std::unique_lock lock(mutex_);
-        if (wait_for_front)
+        if (queue_.size() > max_queued)
             batch_done_.wait(lock, [this] { return queue_.empty() || queue_.front()->finished(); });
         while (!queue_.empty() && queue_.front()->finished()) {
             finished.push_back(std::move(queue_.front()));

@@ -96,9 +96,9 @@ class Pipeline {
 
     void work(std::size_t worker);
     void hand_over();  ///< queues pending_ as a batch
-    /// Takes the finished batches at the front of the queue; with `wait_for_front`, first waits
-    /// for the oldest to finish.
-    std::vector<PreparedDoc> take_finished(bool wait_for_front);
+    /// Takes the finished batches at the front of the queue, first waiting for the oldest to
+    /// finish while more than `max_queued` are queued.
+    std::vector<PreparedDoc> take_finished(std::size_t max_queued);
 
     std::vector<std::unique_ptr<Preparer>> preparers_;
     std::vector<std::thread> workers_;
