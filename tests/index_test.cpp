@@ -87,6 +87,39 @@ TEST_CASE("index: re-indexing the same documents replaces them (count unchanged)
     CHECK(db.get_termfreq("some") == 0);
 }
 
+TEST_CASE("index: a stem equal to its word is indexed once, and every form still finds both",
+          "[index]") {
+    test::TempDir dir;
+    const std::string path = dir / "idx";
+    {
+        Indexer indexer({.index_path = path});
+        indexer.add(Document{"one", "Plan", "The plan was agreed.", "", "", "", "", "", ""});
+        indexer.add(Document{"many", "Plans", "The plans were agreed.", "", "", "", "", "", ""});
+    }
+    Xapian::Database db(path);
+    // "plan" is its own stem: no "Zplan" for it. "plans" gives "Zplan". Title terms likewise.
+    CHECK(db.get_termfreq("plan") == 1);
+    CHECK(db.get_termfreq("Zplan") == 1);
+    CHECK(db.get_termfreq("plans") == 1);
+    CHECK(db.get_termfreq("Splan") == 1);
+    CHECK(db.get_termfreq("ZSplan") == 1);
+    CHECK(db.get_termfreq("Zplans") == 0);
+    Searcher searcher(path);
+    for (std::string query : {"plan", "plans", "planning"}) {
+        for (std::string field : {"", "title:"}) {
+            INFO("query: " << field + query);
+            SearchResult result = searcher.search({.query = field + query});
+            CHECK(result.total == 2);
+            // Each form is found again for highlighting, in the title or the body.
+            for (const Hit& hit : result.hits) {
+                CHECK(hit.title_highlights.size() == 1);
+                if (field.empty()) CHECK(hit.passages.at(0).highlights.size() == 1);
+            }
+        }
+    }
+    CHECK(searcher.search({.query = "\"plan\""}).total == 1);  // a phrase is the form written
+}
+
 TEST_CASE("index: empty documents are skipped and bad dates warned about", "[index]") {
     test::TempDir dir;
     std::vector<Diagnostic> seen;

@@ -153,7 +153,7 @@ void DocumentBuilder::index_tokens(Xapian::Document& xdoc, const std::vector<Tok
         if (is_title)
             xdoc.add_posting(with_prefix(schema::kTitlePrefix, token.term), token.position + 1);
         std::string stem = analyzer_.stem(token.term, language);
-        if (stem.empty()) continue;
+        if (stem.empty() || stem == token.term) continue;  // the word itself stands for it
         xdoc.add_term(with_prefix(schema::kStemPrefix, stem), wdf);
         if (is_title) xdoc.add_term(with_prefix(schema::kTitleStemPrefix, stem));
     }

@@ -12,11 +12,23 @@
 namespace byline::schema {
 
 // Term prefixes.
-inline constexpr std::string_view kIdPrefix = "Q";          // Q<id>: unique document id
-inline constexpr std::string_view kTitlePrefix = "S";       // S<word>: title word, positional
+inline constexpr std::string_view kIdPrefix = "Q";     // Q<id>: unique document id
+inline constexpr std::string_view kTitlePrefix = "S";  // S<word>: title word, positional
+// A word's stem is indexed only where it differs from the word: "plans" gives "plans" and
+// "Zplan", "plan" gives "plan" alone. So a stemmed query for stem s is Z<s> or the word s
+// itself (stem_terms()), and about a fifth of a news article's terms are not written twice.
 inline constexpr std::string_view kStemPrefix = "Z";        // Z<stem>: stemmed word, any field
 inline constexpr std::string_view kTitleStemPrefix = "ZS";  // ZS<stem>: stemmed title word
 
+/// The terms that index stem `stem`: Z<stem> (ZS<stem> in titles) for words that differ from
+/// it, and the word equal to it (S<stem> in titles).
+inline std::array<std::string, 2> stem_terms(std::string_view stem, bool title) {
+    std::array<std::string, 2> terms{std::string(title ? kTitleStemPrefix : kStemPrefix),
+                                     std::string(title ? kTitlePrefix : "")};
+    for (std::string& term : terms)
+        term.append(stem.data(), stem.size());
+    return terms;
+}
 // Value slots. A document's facets are packed into three slots (index/facet_record.h), so a
 // count reads only what it asks for: each slot read costs per matching document, and bytes read
 // cost blocks read.
@@ -137,6 +149,7 @@ inline constexpr std::string_view kMetaCrossScript = "byline.cross_script";  // 
 /// Facet counts and date histograms of all documents, stamped with the revision they hold for
 /// (search/facet_totals.h); any later commit leaves them stale.
 inline constexpr std::string_view kMetaTotals = "byline.totals";
-inline constexpr std::string_view kFormatVersion = "3";  // 3: facets as ids in three slots
+// 3: facets as ids in three slots; 4: a stem equal to its word is not indexed again (Z, ZS).
+inline constexpr std::string_view kFormatVersion = "4";
 
 }  // namespace byline::schema

@@ -71,10 +71,9 @@ Xapian::Query QueryCompiler::word(const QueryNode& node) {
     std::set<std::string> distinct;
     for (const std::string& lang : languages_) {
         std::string stem = analyzer_.stem(term, lang);
-        if (!stem.empty() && distinct.insert(stem).second) {
-            stems.emplace_back(
-                prefixed(title ? schema::kTitleStemPrefix : schema::kStemPrefix, stem));
-        }
+        if (stem.empty() || !distinct.insert(stem).second) continue;
+        for (std::string& indexed : schema::stem_terms(stem, title))
+            stems.emplace_back(std::move(indexed));
     }
     if (stems.empty()) return Xapian::Query(prefixed(title ? schema::kTitlePrefix : "", term));
     return combine(Xapian::Query::OP_SYNONYM, stems);

@@ -87,9 +87,11 @@ double pattern_weight(const Xapian::Database& db, const search::MatchPattern& pa
         if (!pattern.exact) {
             for (const std::string& lang : languages) {
                 std::string stem = analyzer.stem(term, lang);
-                if (!stem.empty())
-                    df = std::max<double>(df,
-                                          db.get_termfreq(std::string(schema::kStemPrefix) + stem));
+                if (stem.empty()) continue;
+                // Articles with a differing form or the stem itself, taken as independent.
+                auto [stemmed, word] = schema::stem_terms(stem, false);
+                double a = db.get_termfreq(stemmed), b = db.get_termfreq(word);
+                df = std::max(df, a + b - (n > 0 ? a * b / n : 0));
             }
         }
         weight += std::log(1 + (n - df + 0.5) / (df + 0.5));
