@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Compares two byline-search builds on one index, query by query: each build answers every query
 REPEAT times in one --queries process per mode; the min took_ms per query is kept, then p50/p95
-over the queries and the queries that changed most are printed.
+over the queries and the queries that changed most are printed. INDEX may be BASE_INDEX:NEW_INDEX
+when the builds write different index formats (the same corpus indexed by each).
 
 usage: bench/ab_queries.py BASE_BUILD NEW_BUILD INDEX QUERY_FILE [REPEAT]"""
 import collections
@@ -36,13 +37,15 @@ def main():
     if len(sys.argv) < 5:
         sys.exit(__doc__)
     base, new, index, query_file = sys.argv[1:5]
+    base_index, _, new_index = index.partition(":")
+    new_index = new_index or base_index
     repeat = int(sys.argv[5]) if len(sys.argv) > 5 else 4
     queries = [q.strip() for q in open(query_file) if q.strip() and not q.startswith("#")]
     with tempfile.NamedTemporaryFile("w", suffix=".txt") as batch:
         batch.write("\n".join(queries * repeat) + "\n")
         batch.flush()
         for mode, args in MODES.items():
-            a, b = run(base, index, batch.name, args), run(new, index, batch.name, args)
+            a, b = run(base, base_index, batch.name, args), run(new, new_index, batch.name, args)
             print(f"{mode}: base p50 {percentile(a.values(), .5):.2f} p95 "
                   f"{percentile(a.values(), .95):.2f} ms | new p50 {percentile(b.values(), .5):.2f}"
                   f" p95 {percentile(b.values(), .95):.2f} ms")
