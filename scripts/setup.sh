@@ -2,7 +2,7 @@
 # Source it; it defines ensure_packages and build.
 
 BYLINE_PACKAGES=(cmake ninja-build g++ pkg-config clang-format libxapian-dev libicu-dev
-                 libcli11-dev nlohmann-json3-dev catch2 libgumbo-dev zlib1g-dev
+                 libcli11-dev nlohmann-json3-dev catch2 libgumbo-dev zlib1g-dev libjemalloc-dev
                  libcpp-httplib-dev python3-jsonschema
                  chromium chromium-driver python3-selenium)  # the web page's browser test
 
