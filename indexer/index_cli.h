@@ -18,9 +18,10 @@ struct IndexCommand {
     std::vector<std::string> paths;
     std::vector<std::string> field_mappings;  // NAME=KEY
     bool quiet = false;
-    bool compact = true;   ///< compact the index after the run
-    bool extract = false;  ///< print what would be stored, index nothing
-    bool json = false;     ///< with --extract: JSON Lines (the only form so far)
+    bool compact_always = false;  ///< --compact: compact after the run whatever was written
+    bool compact_never = false;   ///< --no-compact: leave the index as written
+    bool extract = false;         ///< print what would be stored, index nothing
+    bool json = false;            ///< with --extract: JSON Lines (the only form so far)
 };
 
 inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
@@ -50,8 +51,11 @@ inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
     app.add_flag("!--no-accent-folding", cmd.options.fold_accents,
                  "Index accented letters as written only");
     app.add_flag("-q,--quiet", cmd.quiet, "Print only errors");
-    app.add_flag("!--no-compact", cmd.compact,
-                 "Leave the index as written (by default it is compacted after the run)");
+    auto* always = app.add_flag(
+        "--compact", cmd.compact_always,
+        "Compact the index after the run even if little was written (by default only when the "
+        "articles written since the last compaction are a fifth of the index or more)");
+    app.add_flag("--no-compact", cmd.compact_never, "Leave the index as written")->excludes(always);
     app.add_option("--entities", cmd.options.extract.entities_file,
                    "File of extra or corrected entities and aliases (format in README)")
         ->check(CLI::ExistingFile);

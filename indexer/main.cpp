@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 namespace {
 
@@ -37,6 +38,14 @@ void print_summary(const byline::IndexStats& s, const std::string& index) {
         "%zu warnings; %.1f MB in %.2f s (%.1f MB/s)\n",
         s.indexed, s.added, s.replaced, index.c_str(), s.skipped, s.errors, s.warnings, mb,
         s.seconds, s.seconds > 0 ? mb / s.seconds : 0.0);
+}
+
+void print_deferred(const byline::CompactionReport& c, double share) {
+    std::printf(
+        "compaction deferred: %llu of %llu articles written since the last one (it runs at "
+        "%.0f%%; --compact forces it)\n",
+        static_cast<unsigned long long>(c.uncompacted),
+        static_cast<unsigned long long>(c.documents), share * 100);
 }
 
 }  // namespace
@@ -74,12 +83,18 @@ int main(int argc, char** argv) {
         }
         byline::Indexer indexer(cmd.options);
         indexer.add_paths(cmd.paths);
-        if (cmd.compact && indexer.stats().indexed > 0)
-            indexer.compact();
-        else
+        std::optional<byline::CompactionReport> compaction;
+        if (cmd.compact_never || indexer.stats().indexed == 0) {
             indexer.commit();
+        } else if (cmd.compact_always) {
+            indexer.compact();
+        } else {
+            compaction = indexer.compact_if_due();
+        }
         if (cmd.options.on_progress) std::fputs("\r\x1b[K", stderr);
         if (!cmd.quiet) print_summary(indexer.stats(), cmd.options.index_path);
+        if (!cmd.quiet && compaction && !compaction->compacted)
+            print_deferred(*compaction, cmd.options.compact_share);
         return indexer.stats().errors > 0 ? 1 : 0;
     } catch (const byline::Error& e) {
         std::cerr << "byline-index: " << e.what() << "\n";

@@ -98,6 +98,20 @@ TEST_CASE("e2e: --queries runs a file of queries in one process, one JSON line e
     CHECK(r.err.find("queries.txt:4:") != std::string::npos);
 }
 
+TEST_CASE("e2e: a small run on an index defers compaction; --compact forces it", "[e2e]") {
+    TempDir dir;
+    REQUIRE(run(index_cmd(dir, BYLINE_SAMPLE_CORPUS), dir).status == 0);
+    dir.write("more/late.txt", "Late news\n\nA late article about Geneva talks.\n");
+    Run small = run(index_cmd(dir, quote(dir / "more")), dir);  // 1 of 6: under a fifth
+    REQUIRE(small.status == 0);
+    CHECK(small.out.find("compaction deferred: 1 of 6 articles") != std::string::npos);
+    CHECK(search_json(dir, "\"late article\"")["total"] == 1);
+    Run forced = run(index_cmd(dir, "--compact " + quote(dir / "more")), dir);
+    REQUIRE(forced.status == 0);
+    CHECK(forced.out.find("compaction deferred") == std::string::npos);
+    CHECK(search_json(dir, "")["total"] == 6);
+}
+
 TEST_CASE("e2e: a broken corpus is reported file by file and the rest is indexed", "[e2e]") {
     TempDir dir;
     dir.write("corpus/good.txt", "Good title\n\nA good article about Geneva talks.\n");

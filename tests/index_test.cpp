@@ -4,7 +4,9 @@
 #include <byline/searcher.h>
 
 #include "index/document_builder.h"
+#include "index/schema.h"
 #include "index/stored_doc.h"
+#include "search/facet_totals.h"
 #include "temp_dir.h"
 #include "util/dates.h"
 
@@ -160,6 +162,52 @@ TEST_CASE("index: compaction shrinks nothing away and leaves no temporary folder
     CHECK(Searcher(path).document_count() == 51);
     CHECK_FALSE(std::filesystem::exists(path + ".old"));
     CHECK_FALSE(std::filesystem::exists(path + ".compacting"));
+}
+
+TEST_CASE("index: compact_if_due compacts once a fifth of the index was written since the last",
+          "[index]") {
+    test::TempDir dir;
+    const std::string path = dir / "idx";
+    auto add = [](Indexer& indexer, int from, int to) {
+        for (int i = from; i < to; ++i)
+            indexer.add(
+                {.id = std::to_string(i), .title = "T", .body = "Story " + std::to_string(i)});
+    };
+    auto uncompacted = [&] {
+        return Xapian::Database(path).get_metadata(std::string(schema::kMetaUncompacted));
+    };
+    {
+        Indexer indexer({.index_path = path});
+        add(indexer, 0, 10);
+        CompactionReport first = indexer.compact_if_due();  // never compacted: all of it counts
+        CHECK(first.compacted);
+        CHECK(first.uncompacted == 10);
+        CHECK(first.documents == 10);
+    }
+    CHECK(uncompacted() == "0");
+    {
+        Indexer indexer({.index_path = path});
+        add(indexer, 10, 11);
+        CompactionReport second = indexer.compact_if_due();  // 1 of 11
+        CHECK_FALSE(second.compacted);
+        CHECK(second.uncompacted == 1);
+        CHECK(second.documents == 11);
+    }
+    CHECK(uncompacted() == "1");
+    // Deferred, the run is still searchable and its facet totals are stored for its revision.
+    CHECK(search::stored_index_totals(Xapian::Database(path), "month").has_value());
+    CHECK(Searcher(path).search({.query = "10"}).total == 1);
+    {
+        Indexer indexer({.index_path = path});
+        add(indexer, 0, 1);  // a replacement counts too: 2 of 11
+        CHECK_FALSE(indexer.compact_if_due().compacted);
+        add(indexer, 1, 2);  // 3 of 11
+        CompactionReport third = indexer.compact_if_due();
+        CHECK(third.compacted);
+        CHECK(third.uncompacted == 3);
+    }
+    CHECK(uncompacted() == "0");
+    CHECK(Searcher(path).document_count() == 11);
 }
 
 TEST_CASE("index: a compaction cut off between its renames is undone on the next open", "[index]") {

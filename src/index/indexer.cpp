@@ -89,6 +89,7 @@ struct Indexer::Impl {
     IndexStats stats;
     std::size_t uncommitted = 0;
     std::uint64_t uncommitted_bytes = 0;
+    std::uint64_t uncompacted = 0;  // articles written since the last compaction
     Clock::time_point started = Clock::now();
     Clock::time_point last_progress = started;
 
@@ -98,7 +99,14 @@ struct Indexer::Impl {
           db(open_writable(options.index_path)),
           extractor(options.extract),
           pipeline(options, extractor, analysis_threads(options.threads), budget.batch_text_bytes),
-          facet_ids(budget.facet_cache_entries) {}
+          facet_ids(budget.facet_cache_entries),
+          uncompacted(articles_since_compaction(db)) {}
+
+    static std::uint64_t articles_since_compaction(const Xapian::Database& db) {
+        const std::string stored = db.get_metadata(std::string(schema::kMetaUncompacted));
+        if (stored.empty()) return db.get_doccount();  // never compacted: all of them
+        return std::strtoull(stored.c_str(), nullptr, 10);
+    }
 
     // Writes a prepared article: replaces any with its id, stores its long text and entity
     // names, reports its diagnostics, commits every batch_size articles.
@@ -115,6 +123,7 @@ struct Indexer::Impl {
             count_names(doc.entities);
             store_body_chunks(did, doc.body, replacing);
             ++(replacing ? stats.replaced : stats.added);
+            ++uncompacted;
             ++stats.indexed;
             stats.bytes += doc.bytes;
             uncommitted_bytes += doc.bytes;
@@ -197,6 +206,15 @@ struct Indexer::Impl {
             db.set_metadata(schema::body_chunk_key(did, n), chunks[n]);
     }
 
+    // After a run, so that queries matching most articles need not count them all.
+    void store_totals() {
+        try {
+            search::store_index_totals(db);
+        } catch (const Xapian::Error& e) {
+            throw IndexError(options.index_path + ": cannot store facet totals: " + e.get_msg());
+        }
+    }
+
     // Writes what the workers still hold, then commits.
     void commit() {
         write_all(pipeline.drain());
@@ -218,6 +236,7 @@ struct Indexer::Impl {
         db.set_metadata(std::string(schema::kMetaFoldAccents), options.fold_accents ? "1" : "0");
         db.set_metadata(std::string(schema::kMetaCrossScript),
                         options.extract.cross_script ? "1" : "0");
+        db.set_metadata(std::string(schema::kMetaUncompacted), std::to_string(uncompacted));
         db.commit();
         uncommitted = 0;
         uncommitted_bytes = 0;
@@ -260,12 +279,24 @@ void Indexer::compact() {
         throw IndexError(m.options.index_path + ": cannot compact: " + e.get_msg());
     }
     m.db = open_writable(m.options.index_path);
-    try {
-        // After the run, so that queries matching most articles need not count them all.
-        search::store_index_totals(m.db);
-    } catch (const Xapian::Error& e) {
-        throw IndexError(m.options.index_path + ": cannot store facet totals: " + e.get_msg());
+    m.uncompacted = 0;
+    m.db.set_metadata(std::string(schema::kMetaUncompacted), "0");
+    m.store_totals();
+}
+
+CompactionReport Indexer::compact_if_due() {
+    Impl& m = *impl_;
+    commit();
+    CompactionReport report{false, m.uncompacted, m.db.get_doccount()};
+    if (report.uncompacted > 0 &&
+        static_cast<double>(report.uncompacted) >=
+            m.options.compact_share * static_cast<double>(report.documents)) {
+        compact();
+        report.compacted = true;
+    } else {
+        m.store_totals();
     }
+    return report;
 }
 
 void Indexer::commit() {

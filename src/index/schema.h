@@ -149,6 +149,9 @@ inline constexpr std::string_view kMetaCrossScript = "byline.cross_script";  // 
 /// Facet counts and date histograms of all documents, stamped with the revision they hold for
 /// (search/facet_totals.h); any later commit leaves them stale.
 inline constexpr std::string_view kMetaTotals = "byline.totals";
+/// Articles written (added or replaced) since the index was last compacted, in decimal; absent
+/// in an index never compacted.
+inline constexpr std::string_view kMetaUncompacted = "byline.uncompacted";
 // 3: facets as ids in three slots; 4: a stem equal to its word is not indexed again (Z, ZS).
 inline constexpr std::string_view kFormatVersion = "4";
 
