@@ -3,6 +3,7 @@
 
 #include "analysis/normalizer.h"
 #include "analysis/sentences.h"
+#include "util/text.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
@@ -17,7 +18,7 @@ namespace byline {
 
 namespace {
 
-constexpr std::size_t kMaxStemCache = 200000;
+constexpr std::size_t kMaxStemCache = 200000;  // stems kept per language
 
 std::optional<TokenKind> kind_of(int32_t rule_status) {
     if (rule_status >= UBRK_WORD_IDEO && rule_status < UBRK_WORD_IDEO_LIMIT)
@@ -59,7 +60,11 @@ struct Analyzer::Impl {
     std::unique_ptr<icu::BreakIterator> words = make_word_breaker();
     analysis::SentenceSplitter sentence_splitter;
     std::map<std::string, std::optional<Xapian::Stem>> stemmers;
-    std::unordered_map<std::string, std::string> stem_cache;  // key: language + '\0' + term
+    // Stems already computed, per language; probed with the term itself, so a hit allocates
+    // nothing.
+    using StemCache =
+        std::unordered_map<std::string, std::string, text::StringHash, std::equal_to<>>;
+    std::map<std::string, StemCache, std::less<>> stem_cache;
 
     const Xapian::Stem* stemmer_for(const std::string& language) {
         auto it = stemmers.find(language);
@@ -117,14 +122,12 @@ std::string Analyzer::stem(const std::string& term, const std::string& language)
         return {};
     const Xapian::Stem* stemmer = impl_->stemmer_for(language);
     if (!stemmer) return {};
-    std::string key = language;
-    key.push_back('\0');
-    key += term;
-    auto it = impl_->stem_cache.find(key);
-    if (it != impl_->stem_cache.end()) return it->second;
+    Impl::StemCache& cache = impl_->stem_cache[language];
+    auto it = cache.find(term);
+    if (it != cache.end()) return it->second;
     std::string stemmed = (*stemmer)(term);
-    if (impl_->stem_cache.size() >= kMaxStemCache) impl_->stem_cache.clear();
-    impl_->stem_cache.emplace(std::move(key), stemmed);
+    if (cache.size() >= kMaxStemCache) cache.clear();
+    cache.emplace(term, stemmed);
     return stemmed;
 }
 

@@ -103,12 +103,12 @@ void Gazetteer::add_demonym(std::string_view name) {
 }
 
 const GazEntry* Gazetteer::find(std::string_view key) const {
-    auto it = entries_.find(std::string(key));
+    auto it = entries_.find(key);
     return it == entries_.end() ? nullptr : &it->second;
 }
 
 bool Gazetteer::is_common_word(std::string_view lower_word) const {
-    return common_words_.count(std::string(lower_word)) > 0;
+    return common_words_.count(lower_word) > 0;
 }
 
 void Gazetteer::load_word_list(const std::string& path,

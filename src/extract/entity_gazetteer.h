@@ -3,6 +3,7 @@
 // looked up by matching key (entity_key) in hash maps.
 
 #include "extract/entity_extractor.h"
+#include "util/text.h"
 
 #include <cstdint>
 #include <string>
@@ -41,10 +42,10 @@ class Gazetteer {
     void add_demonym(std::string_view name);
 
     const GazEntry* find(std::string_view key) const;
-    bool is_first_name(std::string_view key) const { return first_names_.count(std::string(key)); }
+    bool is_first_name(std::string_view key) const { return first_names_.count(key); }
     /// `word` as written, lowered: is it a common English word ("peace", "council")?
     bool is_common_word(std::string_view lower_word) const;
-    bool is_demonym(std::string_view key) const { return demonyms_.count(std::string(key)); }
+    bool is_demonym(std::string_view key) const { return demonyms_.count(key); }
     /// Largest number of words in any entry name (bounds longest-match scans).
     std::size_t max_words() const { return max_words_; }
 
@@ -54,10 +55,12 @@ class Gazetteer {
     void load_subdivisions(const std::string& path);
     void load_word_list(const std::string& path, void (Gazetteer::*add)(std::string_view));
 
-    std::unordered_map<std::string, GazEntry> entries_;
-    std::unordered_set<std::string> first_names_;
-    std::unordered_set<std::string> common_words_;
-    std::unordered_set<std::string> demonyms_;
+    // Probed with string_views for every capitalised word: no string is built to look one up.
+    using WordSet = std::unordered_set<std::string, text::StringHash, std::equal_to<>>;
+    std::unordered_map<std::string, GazEntry, text::StringHash, std::equal_to<>> entries_;
+    WordSet first_names_;
+    WordSet common_words_;
+    WordSet demonyms_;
     std::size_t max_words_ = 1;
 };
 

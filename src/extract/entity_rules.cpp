@@ -1,7 +1,10 @@
 #include "extract/entity_rules.h"
 
+#include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace byline::extract {
 namespace {
@@ -281,22 +284,41 @@ bool is_non_entity_suffix(std::string_view lower) {
     return contains(kNonEntitySuffixes, lower);
 }
 
-std::size_t title_length(const std::string_view* words, std::size_t count) {
-    std::size_t best = 0;
-    for (const char* title : kTitles) {
-        std::string_view t(title);
-        std::size_t n = 0, pos = 0;
-        while (pos <= t.size() && n < count) {
-            std::size_t sp = t.find(' ', pos);
-            std::string_view part = t.substr(pos, sp == std::string_view::npos ? sp : sp - pos);
-            if (part != words[n]) break;
-            ++n;
-            if (sp == std::string_view::npos) {
-                if (n > best) best = n;
-                break;
+namespace {
+
+// kTitles split into words and grouped by their first word: title_length runs for most words of
+// an article, so it looks only at the titles that start with the word in hand.
+using TitleIndex = std::unordered_map<std::string_view, std::vector<std::vector<std::string_view>>>;
+
+const TitleIndex& titles_by_first_word() {
+    static const TitleIndex index = [] {
+        TitleIndex out;
+        for (std::string_view title : kTitles) {
+            std::vector<std::string_view> words;
+            for (std::size_t pos = 0; pos <= title.size();) {
+                std::size_t space = std::min(title.find(' ', pos), title.size());
+                words.push_back(title.substr(pos, space - pos));
+                pos = space + 1;
             }
-            pos = sp + 1;
+            out[words.front()].push_back(std::move(words));
         }
+        return out;
+    }();
+    return index;
+}
+
+}  // namespace
+
+std::size_t title_length(const std::string_view* words, std::size_t count) {
+    if (count == 0) return 0;
+    const TitleIndex& index = titles_by_first_word();
+    auto it = index.find(words[0]);
+    if (it == index.end()) return 0;
+    std::size_t best = 0;
+    for (const auto& title : it->second) {
+        if (title.size() > best && title.size() <= count &&
+            std::equal(title.begin(), title.end(), words))
+            best = title.size();
     }
     return best;
 }

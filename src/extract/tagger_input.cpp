@@ -28,6 +28,14 @@ std::string lower_ascii(std::string_view w) {
     return out;
 }
 
+// The class of an ASCII character, as ICU gives it for any other.
+char ascii_class(char c) {
+    if (c >= 'A' && c <= 'Z') return 'X';
+    if (c >= 'a' && c <= 'z') return 'x';
+    if (c >= '0' && c <= '9') return 'd';
+    return c > 0x20 ? c : '*';
+}
+
 // Character classes with runs collapsed: "Kyiv" → "Xx", "G20" → "Xd", "U.S." → "X.X.".
 std::string word_shape(std::string_view w) {
     std::string out;
@@ -36,11 +44,11 @@ std::string word_shape(std::string_view w) {
     for (int32_t i = 0; i < n && out.size() < 8;) {
         UChar32 c;
         U8_NEXT(s, i, n, c);
-        char cls = u_isupper(c) || u_istitle(c) ? 'X'
-                   : u_islower(c)               ? 'x'
-                   : u_isdigit(c)               ? 'd'
-                   : c < 0x80 && c > 0x20       ? static_cast<char>(c)
-                                                : '*';
+        char cls = c < 0x80 ? ascii_class(static_cast<char>(c))  // most letters: no ICU call
+                   : u_isupper(c) || u_istitle(c) ? 'X'
+                   : u_islower(c)                 ? 'x'
+                   : u_isdigit(c)                 ? 'd'
+                                                  : '*';
         if (out.empty() || out.back() != cls) out += cls;
     }
     return out;

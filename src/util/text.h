@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -30,5 +31,14 @@ inline std::string_view trim(std::string_view s) {
     if (first == std::string_view::npos) return {};
     return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
 }
+
+/// Hash for std::string-keyed unordered containers that are probed with string_views: with
+/// std::equal_to<> it lets find() and count() take the view without building a string.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+        return std::hash<std::string_view>{}(s);
+    }
+};
 
 }  // namespace byline::text
