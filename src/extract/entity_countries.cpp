@@ -53,7 +53,11 @@ std::vector<std::pair<std::string, std::string>> alternative_forms() {
 
 }  // namespace
 
-void Gazetteer::load_countries(bool cross_script) {
+std::vector<PreparedEntry> prepared_countries(bool cross_script) {
+    std::vector<PreparedEntry> out;
+    auto add = [&](const std::string& name, const std::vector<std::string>& aliases) {
+        out.push_back(Gazetteer::prepare(GazKind::place, GazSource::country, name, aliases));
+    };
     for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
         icu::Locale region("", *code);
         std::string english = display_country(region, "en");
@@ -63,13 +67,11 @@ void Gazetteer::load_countries(bool cross_script) {
             for (const char* loc : kDisplayLocales)
                 aliases.push_back(display_country(region, loc));
         }
-        add(GazKind::place, GazSource::country, english, aliases);
+        add(english, aliases);
     }
     for (const auto& [code, form] : alternative_forms()) {
         std::string english = display_country(icu::Locale("", code.c_str()), "en");
-        if (!english.empty() && english != code) {
-            add(GazKind::place, GazSource::country, english, {form});
-        }
+        if (!english.empty() && english != code) add(english, {form});
     }
     // Continents and sub-continents ("Europe", "Eastern Europe", "Latin America").
     UErrorCode status = U_ZERO_ERROR;
@@ -78,9 +80,10 @@ void Gazetteer::load_countries(bool cross_script) {
         const char* id = nullptr;
         while (U_SUCCESS(status) && ids && (id = ids->next(nullptr, status)) != nullptr) {
             std::string name = display_country(icu::Locale("und", id), "en");
-            if (!name.empty() && name != id) add(GazKind::place, GazSource::country, name, {});
+            if (!name.empty() && name != id) add(name, {});
         }
     }
+    return out;
 }
 
 }  // namespace byline::extract

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 
 #ifndef BYLINE_DATA_DIR
 #define BYLINE_DATA_DIR "data"
@@ -72,22 +73,36 @@ std::string resolve_data_dir(const std::string& requested) {
     return BYLINE_DATA_DIR;
 }
 
+PreparedEntry Gazetteer::prepare(GazKind kind, GazSource source, std::string_view name,
+                                 const std::vector<std::string>& aliases,
+                                 std::uint32_t population) {
+    PreparedEntry entry{kind, source, std::string(name), {}, population};
+    auto key_of = [&](std::string_view form) {
+        std::string key = entity_key(form);
+        if (!key.empty()) entry.keys.push_back(std::move(key));
+    };
+    key_of(name);
+    for (const std::string& alias : aliases)
+        key_of(alias);
+    return entry;
+}
+
+void Gazetteer::add(const PreparedEntry& entry) {
+    for (const std::string& key : entry.keys) {
+        auto [it, fresh] = entries_.try_emplace(
+            key, GazEntry{entry.kind, entry.source, entry.name, entry.population});
+        GazEntry& e = it->second;
+        bool better = entry.source > e.source ||
+                      (entry.source == e.source && entry.source == GazSource::city &&
+                       entry.population > e.population);
+        if (!fresh && better) e = GazEntry{entry.kind, entry.source, entry.name, entry.population};
+        max_words_ = std::max(max_words_, word_count(key));
+    }
+}
+
 void Gazetteer::add(GazKind kind, GazSource source, std::string_view name,
                     const std::vector<std::string>& aliases, std::uint32_t population) {
-    auto put = [&](std::string_view form) {
-        std::string key = entity_key(form);
-        if (key.empty()) return;
-        auto [it, fresh] =
-            entries_.try_emplace(key, GazEntry{kind, source, std::string(name), population});
-        GazEntry& e = it->second;
-        bool better = source > e.source || (source == e.source && source == GazSource::city &&
-                                            population > e.population);
-        if (!fresh && better) e = GazEntry{kind, source, std::string(name), population};
-        max_words_ = std::max(max_words_, word_count(key));
-    };
-    put(name);
-    for (const std::string& alias : aliases)
-        put(alias);
+    add(prepare(kind, source, name, aliases, population));
 }
 
 void Gazetteer::add_first_name(std::string_view name) {
@@ -150,13 +165,18 @@ void Gazetteer::load_subdivisions(const std::string& path) {
 }
 
 Gazetteer::Gazetteer(const std::string& dir, const std::string& user_file, bool cross_script) {
+    // Country names in a dozen scripts go through ICU transliterators whose rules take most of
+    // the start-up time to compile: they are keyed on another thread while the files load, and
+    // added in their usual place, so the result does not depend on the threads.
+    auto countries = std::async(std::launch::async, prepared_countries, cross_script);
     load_word_list(dir + "/common_words.txt", &Gazetteer::add_common_word);
     load_word_list(dir + "/first_names.txt", &Gazetteer::add_first_name);
     load_word_list(dir + "/first_names_extra.txt", &Gazetteer::add_first_name);
     load_word_list(dir + "/demonyms.txt", &Gazetteer::add_demonym);
     load_cities(dir + "/cities.tsv");
     load_subdivisions(dir + "/subdivisions.tsv");
-    load_countries(cross_script);
+    for (const PreparedEntry& country : countries.get())
+        add(country);
     for (const char* file : {"/places.tsv", "/orgs.tsv", "/ignore.tsv"}) {
         load_entity_file(*this, dir + file, GazSource::curated);
     }

@@ -27,6 +27,20 @@ struct GazEntry {
     std::uint32_t population = 0;  ///< cities only
 };
 
+/// An entry with its keys computed (Gazetteer::prepare), ready to be added on any thread's
+/// behalf: computing keys is the costly part of loading.
+struct PreparedEntry {
+    GazKind kind;
+    GazSource source;
+    std::string name;
+    std::vector<std::string> keys;  ///< of the name, then of each alias; empty ones left out
+    std::uint32_t population = 0;
+};
+
+/// Country and region names from ICU's locale data, English and (with `cross_script`) other
+/// scripts, prepared in the order they are to be added.
+std::vector<PreparedEntry> prepared_countries(bool cross_script);
+
 class Gazetteer {
   public:
     /// Loads every list in `dir` (see data/README.md), ICU country names and `user_file`.
@@ -37,6 +51,10 @@ class Gazetteer {
     /// Adds `name` and its aliases under their keys, keeping the higher source on a clash.
     void add(GazKind kind, GazSource source, std::string_view name,
              const std::vector<std::string>& aliases, std::uint32_t population = 0);
+    static PreparedEntry prepare(GazKind kind, GazSource source, std::string_view name,
+                                 const std::vector<std::string>& aliases,
+                                 std::uint32_t population = 0);
+    void add(const PreparedEntry& entry);
     void add_first_name(std::string_view name);
     void add_common_word(std::string_view lower_word);
     void add_demonym(std::string_view name);
@@ -50,7 +68,6 @@ class Gazetteer {
     std::size_t max_words() const { return max_words_; }
 
   private:
-    void load_countries(bool cross_script);
     void load_cities(const std::string& path);
     void load_subdivisions(const std::string& path);
     void load_word_list(const std::string& path, void (Gazetteer::*add)(std::string_view));
