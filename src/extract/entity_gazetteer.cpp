@@ -19,17 +19,6 @@
 namespace byline::extract {
 namespace {
 
-std::vector<std::string_view> split(std::string_view s, char sep) {
-    std::vector<std::string_view> parts;
-    std::size_t start = 0;
-    while (true) {
-        std::size_t at = s.find(sep, start);
-        parts.push_back(s.substr(start, at == std::string_view::npos ? at : at - start));
-        if (at == std::string_view::npos) return parts;
-        start = at + 1;
-    }
-}
-
 std::ifstream open_list(const std::string& path) {
     std::ifstream in(path);
     if (!in) {
@@ -132,7 +121,7 @@ void Gazetteer::load_word_list(const std::string& path,
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#') continue;
-        for (std::string_view word : split(line, ' ')) {
+        for (std::string_view word : text::split(line, ' ')) {
             word = text::trim(word);
             if (!word.empty()) (this->*add_one)(word);
         }
@@ -144,7 +133,7 @@ void Gazetteer::load_cities(const std::string& path) {
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string_view> f = split(line, '\t');
+        std::vector<std::string_view> f = text::split(line, '\t');
         if (f.size() < 4) continue;
         std::uint32_t pop = 0;
         std::from_chars(f[3].data(), f[3].data() + f[3].size(), pop);
@@ -159,7 +148,7 @@ void Gazetteer::load_subdivisions(const std::string& path) {
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string_view> f = split(line, '\t');
+        std::vector<std::string_view> f = text::split(line, '\t');
         if (!f.empty()) add(GazKind::place, GazSource::subdivision, f[0], {});
     }
 }
@@ -189,7 +178,7 @@ void load_entity_file(Gazetteer& gazetteer, const std::string& path, GazSource s
     for (std::size_t number = 1; std::getline(in, line); ++number) {
         std::string_view rest = text::trim(line);
         if (rest.empty() || rest[0] == '#') continue;
-        std::vector<std::string_view> f = split(rest, '\t');
+        std::vector<std::string_view> f = text::split(rest, '\t');
         GazKind kind;
         if (f.size() < 2 || !parse_kind(f[0], kind) || text::trim(f[1]).empty()) {
             throw InputError(path + ":" + std::to_string(number),
@@ -197,7 +186,7 @@ void load_entity_file(Gazetteer& gazetteer, const std::string& path, GazSource s
         }
         std::vector<std::string> aliases;
         if (f.size() > 2) {
-            for (std::string_view a : split(f[2], '|')) {
+            for (std::string_view a : text::split(f[2], '|')) {
                 if (!text::trim(a).empty()) aliases.emplace_back(text::trim(a));
             }
         }

@@ -1,5 +1,7 @@
 #include "extract/entity_rules.h"
 
+#include "util/text.h"
+
 #include <algorithm>
 #include <string>
 #include <unordered_map>
@@ -294,12 +296,7 @@ const TitleIndex& titles_by_first_word() {
     static const TitleIndex index = [] {
         TitleIndex out;
         for (std::string_view title : kTitles) {
-            std::vector<std::string_view> words;
-            for (std::size_t pos = 0; pos <= title.size();) {
-                std::size_t space = std::min(title.find(' ', pos), title.size());
-                words.push_back(title.substr(pos, space - pos));
-                pos = space + 1;
-            }
+            std::vector<std::string_view> words = text::split(title, ' ');
             out[words.front()].push_back(std::move(words));
         }
         return out;

@@ -98,13 +98,6 @@ FacetColumns::FacetColumns(const Xapian::Database& db) {
     }
 }
 
-std::size_t FacetColumns::bytes() const {
-    std::size_t total = 0;
-    for (std::size_t g = 0; g < index::kGroups.size(); ++g)
-        total += data_[g].size() + starts_[g].size() * sizeof(std::uint32_t);
-    return total;
-}
-
 FacetCounter::FacetCounter(const Xapian::Database& db, FacetCounterOptions options,
                            std::shared_ptr<const FacetColumns> columns)
     : db_(db), options_(std::move(options)), columns_(std::move(columns)) {

@@ -69,7 +69,6 @@ class FacetColumns {
         if (did + 1 >= starts.size()) return {};
         return std::string_view(data_[group]).substr(starts[did], starts[did + 1] - starts[did]);
     }
-    std::size_t bytes() const;
 
   private:
     // Per group: the values one after another in docid order, and where each docid's starts

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace byline::text {
 
@@ -30,6 +31,17 @@ inline std::string_view trim(std::string_view s) {
     std::size_t first = s.find_first_not_of(kSpace);
     if (first == std::string_view::npos) return {};
     return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
+}
+
+/// The pieces of `s` between `sep`s, empty ones included ("a||b" -> "a", "", "b").
+inline std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> parts;
+    for (std::size_t start = 0;;) {
+        std::size_t at = s.find(sep, start);
+        parts.push_back(s.substr(start, at == std::string_view::npos ? at : at - start));
+        if (at == std::string_view::npos) return parts;
+        start = at + 1;
+    }
 }
 
 /// Hash for std::string-keyed unordered containers that are probed with string_views: with
