@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -26,24 +27,39 @@ int fail(const std::string& message, int status) {
 
 }  // namespace
 
-// --queries FILE: every non-empty line is a query with the command's options; a bad query
-// prints a JSON error line and the batch goes on. Returns 2 if any query failed.
+// --queries FILE: every line is a query with the command's options and gets exactly one JSON line,
+// so output lines up with input: a bad query prints a JSON error line and the batch goes on; a
+// blank line prints a "usage" error line without failing the batch. Returns 2 if a query failed,
+// 3 if the index failed on one.
 int run_batch(byline::Searcher& searcher, byline::cli::SearchCommand& cmd) {
     std::ifstream in(cmd.queries_file);
+    if (!in) return fail("cannot read --queries file " + cmd.queries_file, 2);
     int status = 0;
     std::size_t line_number = 0;
+    auto report = [&](const std::string& code, const std::string& message, std::size_t position,
+                      int line_status) {
+        std::cout << byline::error_json(code, message, position) << "\n";
+        std::cerr << "byline-search: " << cmd.queries_file << ":" << line_number << ": " << message
+                  << "\n";
+        status = std::max(status, line_status);
+    };
     for (std::string line; std::getline(in, line);) {
         ++line_number;
-        if (line.empty()) continue;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) {
+            report("usage", "empty line: no query", std::string::npos, 0);
+            continue;
+        }
         cmd.query_words = {line};
         cmd.request.query = byline::cli::query_text(cmd);
         try {
             std::cout << byline::to_json(searcher.search(cmd.request)) << "\n";
         } catch (const byline::QueryError& e) {
-            std::cout << byline::error_json("query_syntax", e.what(), e.position()) << "\n";
-            std::cerr << "byline-search: " << cmd.queries_file << ":" << line_number << ": "
-                      << e.what() << "\n";
-            status = 2;
+            report("query_syntax", e.what(), e.position(), 2);
+        } catch (const byline::UsageError& e) {
+            report("usage", e.what(), std::string::npos, 2);
+        } catch (const byline::Error& e) {
+            report("index", e.what(), std::string::npos, 3);
         }
     }
     return status;

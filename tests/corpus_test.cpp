@@ -72,8 +72,9 @@ Read json_lines(const std::string& content, corpus::CorpusOptions options = {}) 
 
 Document html(const std::string& content) {
     std::vector<Document> docs;
-    corpus::read_html(content, "page.html", "in/page.html",
-                      [&](Document&& d) { docs.push_back(std::move(d)); });
+    corpus::read_html(
+        content, "page.html", "in/page.html", [&](Document&& d) { docs.push_back(std::move(d)); },
+        [](const Diagnostic& d) { FAIL("unexpected diagnostic: " << d.message); });
     REQUIRE(docs.size() == 1);
     return docs[0];
 }

@@ -89,12 +89,14 @@ TEST_CASE("e2e: --queries runs a file of queries in one process, one JSON line e
     std::vector<json> results;
     for (std::string line; std::getline(lines, line);)
         results.push_back(json::parse(line));
-    REQUIRE(results.size() == 3);
+    // Regression: the blank line printed nothing, so output no longer lined up with input.
+    REQUIRE(results.size() == 4);
     CHECK(results[0]["query"] == "Witkoff");
     CHECK(results[0]["total"] > 0);
     CHECK(results[0]["took_ms"].is_number());
-    CHECK(results[1]["query"] == "\"security guarantees\"");
-    CHECK(results[2]["error"]["code"] == "query_syntax");
+    CHECK(results[1]["error"]["code"] == "usage");
+    CHECK(results[2]["query"] == "\"security guarantees\"");
+    CHECK(results[3]["error"]["code"] == "query_syntax");
     CHECK(r.err.find("queries.txt:4:") != std::string::npos);
 }
 

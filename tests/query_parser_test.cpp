@@ -60,6 +60,12 @@ TEST_CASE("query: golden table of parsed query descriptions", "[query]") {
         {"title:\"peace plan\"", "Query((Speace@1 PHRASE 2 Splan@2))"},
         {"presid*", "Query(WILDCARD SYNONYM presid)"},
         {"putin NEAR/3 witkoff", "Query((putin@1 NEAR 5 witkoff@1))"},
+        // Regression: a phrase beside NEAR gave Xapian's "OP_NEAR ... only leaf subqueries".
+        {"son-in-law NEAR oil",
+         "Query(((son@1 NEAR 14 in@2 NEAR 14 law@3 NEAR 14 oil@1) AND (son@1 PHRASE 3 in@2 "
+         "PHRASE 3 law@3)))"},
+        {"oil NEAR/2 \"price war\"",
+         "Query(((oil@1 NEAR 5 price@1 NEAR 5 war@2) AND (price@1 PHRASE 2 war@2)))"},
         {"source:Reuters", "Query(XSRCreuters)"},
         {"source:\"The Guardian\" source:bbc", "Query(0 * (XSRCthe guardian OR XSRCbbc))"},
         {"source:a AND source:b", "Query(0 * (XSRCa AND XSRCb))"},
@@ -89,6 +95,23 @@ TEST_CASE("query: syntax errors name the byte position of the problem", "[query]
     CHECK(error_position("title: peace") == 6);
     CHECK(error_position("()") == 1);
     CHECK(error_position("peace -") == std::string::npos);  // a lone '-' is just punctuation
+}
+
+// Regression: '(' 4,000 deep, '-(' 3,750 deep and NOT 20,000 times overflowed the stack.
+TEST_CASE("query: nesting and length are bounded with a syntax error, not a crash", "[query]") {
+    auto repeat = [](const std::string& s, std::size_t n) {
+        std::string out;
+        for (std::size_t i = 0; i < n; ++i)
+            out += s;
+        return out;
+    };
+    CHECK(parse(repeat("(", 64) + "oil" + repeat(")", 64)) == "Query((Zoil SYNONYM oil))");
+    CHECK(error_position(repeat("(", 65) + "oil" + repeat(")", 65)) == 65);
+    CHECK(error_position(repeat("(", 4000) + "oil") == 65);
+    CHECK(error_position(repeat("-(", 3750) + "oil") != std::string::npos);
+    CHECK(error_position(repeat("NOT ", 20000) + "oil") != std::string::npos);
+    CHECK(error_position(repeat("oil ", search::kMaxQueryBytes / 4 + 1)) == search::kMaxQueryBytes);
+    CHECK(error_position(repeat("oil ", search::kMaxQueryBytes / 4 - 1)) == std::string::npos);
 }
 
 TEST_CASE("query: caret diagram points at the problem in code points", "[query]") {

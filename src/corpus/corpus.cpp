@@ -79,7 +79,7 @@ void read_decoded(const std::string& path, const std::string& format, const std:
     const std::string repaired = repair_message(repair_utf8(text));
     if (!repaired.empty()) on_diagnostic({Kind::warning, path, repaired});
     if (format == "html") {
-        read_html(text, id_base, path, on_document);
+        read_html(text, id_base, path, on_document, on_diagnostic);
     } else {
         read_plain_text(text, id_base, path, format == "markdown", on_document);
     }
@@ -90,7 +90,8 @@ struct Found {
     std::string id;  // relative to the folder named on the command line
 };
 
-// Folder symlinks are not followed (as in recursive_directory_iterator): they can loop.
+// Folder symlinks are not followed (as in recursive_directory_iterator): they can loop. Each
+// one is reported, as is a link that leads nowhere or around in a loop.
 void walk(const fs::path& folder, const fs::path& root, std::vector<Found>& found,
           const DiagnosticSink& on_diagnostic) {
     std::error_code ec;
@@ -100,9 +101,16 @@ void walk(const fs::path& folder, const fs::path& root, std::vector<Found>& foun
         std::string name = path.filename().string();
         if (name.starts_with('.')) continue;
         std::error_code type_ec;
-        if (it->is_directory(type_ec) && !it->is_symlink(type_ec)) {
+        const fs::file_status target = fs::status(path, type_ec);
+        if (type_ec) {
+            on_diagnostic({Kind::error, path.string(), "cannot read: " + type_ec.message()});
+        } else if (fs::is_directory(target) && it->is_symlink(type_ec)) {
+            on_diagnostic({Kind::skipped, path.string(),
+                           "link to a folder, not followed (links can loop); name the folder "
+                           "itself to index it"});
+        } else if (fs::is_directory(target)) {
             walk(path, root, found, on_diagnostic);
-        } else if (it->is_regular_file(type_ec) && !format_of(name).empty()) {
+        } else if (fs::is_regular_file(target) && !format_of(name).empty()) {
             found.push_back({path, path.lexically_relative(root).generic_string()});
         }
     }

@@ -25,6 +25,11 @@ struct CorpusOptions {
     std::size_t max_article_bytes = SIZE_MAX;
 };
 
+/// Deepest nesting of '[' and '{' a JSON Lines line may have; deeper lines are an error.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+/// Deepest HTML element nesting kept; tags nested deeper are dropped (their text is kept).
+inline constexpr std::size_t kMaxHtmlDepth = 256;
+
 using DocumentSink = std::function<void(Document&&)>;
 using DiagnosticSink = std::function<void(const Diagnostic&)>;
 
@@ -59,7 +64,8 @@ void read_json_lines(const std::string& content, const std::string& id_base,
 void stream_json_lines(const std::string& path, const std::string& id_base,
                        const CorpusOptions& options, const DocumentSink& on_document,
                        const DiagnosticSink& on_diagnostic);
+/// An HTML page; elements nested deeper than kMaxHtmlDepth lose their tags (a warning says so).
 void read_html(const std::string& content, const std::string& id, const std::string& where,
-               const DocumentSink& on_document);
+               const DocumentSink& on_document, const DiagnosticSink& on_diagnostic);
 
 }  // namespace byline::corpus

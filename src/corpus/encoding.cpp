@@ -19,9 +19,36 @@ namespace {
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
+bool is_ascii_letter(std::uint8_t c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Whether an invalid byte reads naturally as windows-1252 where it stands: typographic
+// punctuation and symbols (quotes, dashes, ellipsis, euro, pound, degree...), or an accented
+// letter beside a letter ("caf\xE9", "M\xFCller"). A corrupted UTF-8 file's stray bytes (0xFF,
+// a lead byte cut from its sequence between spaces) mostly do not.
+bool reads_as_windows_1252(const std::uint8_t* s, std::size_t size, std::size_t i) {
+    const std::uint8_t c = s[i];
+    if (c == 0x80 || c == 0x85 || (c >= 0x91 && c <= 0x97) || c == 0x99) return true;
+    if (c == 0xA0 || c == 0xA3 || c == 0xA9 || c == 0xAB || c == 0xAE || c == 0xB0 || c == 0xBB ||
+        (c >= 0xBC && c <= 0xBE))
+        return true;
+    if (c < 0xC0 || c == 0xD7 || c == 0xF7) return false;
+    auto letter = [&](std::size_t at) { return is_ascii_letter(s[at]) || s[at] >= 0xC0; };
+    return (i > 0 && letter(i - 1)) || (i + 1 < size && letter(i + 1));
+}
+
 struct Scan {
-    std::size_t invalid = 0;
-    bool multibyte = false;  // at least one valid sequence of two or more bytes
+    std::size_t invalid = 0;            // ill-formed sequences
+    std::size_t invalid_bytes = 0;      // the bytes in them
+    std::size_t windows_1252_like = 0;  // of those, bytes that read naturally as windows-1252
+    bool multibyte = false;             // at least one valid sequence of two or more bytes
+
+    // Text with no valid multi-byte sequence whose invalid bytes mostly read as windows-1252
+    // (an old Latin-1 file); otherwise invalid bytes are damage, repaired as U+FFFD.
+    bool windows_1252() const {
+        return !multibyte && invalid > 0 && windows_1252_like * 4 >= invalid_bytes * 3;
+    }
 };
 
 Scan scan_utf8(std::string_view text) {
@@ -33,6 +60,9 @@ Scan scan_utf8(std::string_view text) {
         U8_NEXT(s, i, text.size(), c);
         if (c < 0) {
             ++scan.invalid;
+            scan.invalid_bytes += i - start;
+            for (std::size_t b = start; b < i; ++b)
+                scan.windows_1252_like += reads_as_windows_1252(s, text.size(), b) ? 1 : 0;
         } else if (i - start > 1) {
             scan.multibyte = true;
         }
@@ -145,15 +175,17 @@ bool looks_binary(std::string_view bytes) {
 Encoding detect_encoding(std::string_view bytes) {
     Scan scan = scan_utf8(bytes);
     if (scan.multibyte) return Encoding::utf8;
-    return scan.invalid > 0 ? Encoding::windows_1252 : Encoding::unknown;
+    if (scan.windows_1252()) return Encoding::windows_1252;
+    return scan.invalid > 0 ? Encoding::utf8 : Encoding::unknown;
 }
 
 Repair repair_utf8(std::string& text, Encoding encoding) {
     if (text.starts_with(kBom)) text.erase(0, kBom.size());
     Repair repair;
-    Scan scan = scan_utf8(text);
+    const Scan scan = scan_utf8(text);
     if (scan.invalid == 0) return repair;
-    if (encoding == Encoding::windows_1252 || (encoding == Encoding::unknown && !scan.multibyte)) {
+    if (encoding == Encoding::windows_1252 ||
+        (encoding == Encoding::unknown && scan.windows_1252())) {
         text = from_windows_1252(text);
         repair.transcoded = true;
     } else {

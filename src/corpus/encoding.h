@@ -48,18 +48,19 @@ bool looks_binary(std::string_view bytes);
 /// Result of making text valid UTF-8.
 struct Repair {
     std::size_t replaced = 0;  ///< invalid sequences replaced by U+FFFD
-    bool transcoded = false;   ///< decoded as windows-1252 (no valid UTF-8 multibyte sequence)
+    bool transcoded = false;   ///< decoded as windows-1252
 };
 
-/// What bytes say of their encoding: utf8 if they hold a valid multi-byte UTF-8 sequence,
-/// windows_1252 if they hold invalid bytes and none, unknown if they are plain ASCII.
+/// What bytes say of their encoding: utf8 if they hold a valid multi-byte UTF-8 sequence or
+/// invalid bytes that look like damage, windows_1252 if they hold no valid multi-byte sequence
+/// and their invalid bytes mostly read naturally as windows-1252 (typographic punctuation,
+/// accented letters beside letters), unknown if they are plain ASCII.
 enum class Encoding { unknown, utf8, windows_1252 };
 Encoding detect_encoding(std::string_view bytes);
 
 /// Makes `text` valid UTF-8 in place. Text with invalid bytes is taken as windows-1252 (old
-/// Latin-1 news files) if `encoding` says so, or, when unknown, if it holds not a single valid
-/// multi-byte sequence; otherwise each invalid sequence becomes U+FFFD. Also drops a leading
-/// byte-order mark.
+/// Latin-1 news files) if `encoding` says so, or, when unknown, if detect_encoding would say so;
+/// otherwise each invalid sequence becomes U+FFFD. Also drops a leading byte-order mark.
 Repair repair_utf8(std::string& text, Encoding encoding = Encoding::unknown);
 
 /// The one-line warning for what a repair did, or "" if it did nothing.

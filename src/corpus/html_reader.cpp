@@ -1,6 +1,7 @@
 // HTML articles: metadata from <meta>/<link>/<title>, text from the article element, parsed by
 // gumbo (the HTML5 algorithm, so tag soup and entities come out as a browser would see them).
 #include "corpus/corpus.h"
+#include "corpus/html_depth.h"
 #include "util/text.h"
 
 #include <gumbo.h>
@@ -226,9 +227,17 @@ std::string body_of(const GumboNode* root, const std::string& title) {
 }  // namespace
 
 void read_html(const std::string& content, const std::string& id, const std::string& where,
-               const DocumentSink& on_document) {
+               const DocumentSink& on_document, const DiagnosticSink& on_diagnostic) {
+    const DepthLimited limited = limit_html_depth(content, kMaxHtmlDepth);
+    if (limited.dropped > 0) {
+        on_diagnostic({Diagnostic::Kind::warning, where,
+                       "elements nested deeper than " + std::to_string(kMaxHtmlDepth) +
+                           " levels: " + std::to_string(limited.dropped) +
+                           " tags dropped, their text kept"});
+    }
+    const std::string& html = limited.dropped > 0 ? limited.html : content;
     std::unique_ptr<GumboOutput, OutputDeleter> output(
-        gumbo_parse_with_options(&kGumboDefaultOptions, content.data(), content.size()));
+        gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
     Page page;
     collect(output->root, page);
     const GumboNode* article = largest_article(page);

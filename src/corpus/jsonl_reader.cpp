@@ -95,10 +95,38 @@ std::string short_reason(const json::parse_error& e) {
     return reason;
 }
 
+// How deep '[' and '{' nest in a JSON text (outside strings). The line is rejected beyond
+// kMaxJsonDepth before parsing, so that neither the parser nor text_of() can recurse without
+// bound.
+std::size_t json_depth(std::string_view line) {
+    std::size_t depth = 0, deepest = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
 // Returns a problem to report, or "" after handing the line's document over.
 std::string read_line(std::string_view line, std::size_t number, const std::string& id_base,
                       const std::string& where, const CorpusOptions& options,
                       const DocumentSink& on_document) {
+    if (json_depth(line) > kMaxJsonDepth) {
+        return "malformed JSON: nested more than " + std::to_string(kMaxJsonDepth) +
+               " levels deep ('[' or '{'); an article is an object of plain fields";
+    }
     json value;
     try {
         value = json::parse(line);

@@ -4,29 +4,35 @@
 
 #include <xapian.h>
 
+#include <fcntl.h>
+#include <stdio.h>
+
+#include <cerrno>
 #include <filesystem>
+#include <system_error>
 
 namespace byline::index {
 
 namespace fs = std::filesystem;
 
-void recover_interrupted_compaction(const std::string& path) {
+namespace {
+
+bool holds_index(const fs::path& folder) {
     std::error_code ec;
-    const fs::path old = path + ".old";
-    if (!fs::exists(path, ec) && fs::exists(old / "iamglass", ec)) fs::rename(old, path, ec);
-    fs::remove_all(path + ".compacting", ec);
+    return fs::exists(folder / "iamglass", ec);
 }
 
-void compact_index(const std::string& path) {
-    const std::string temp = path + ".compacting", old = path + ".old";
+// Both folders exist; afterwards each has the other's name. False where the file system cannot.
+bool exchange(const std::string& a, const std::string& b, std::error_code& ec) {
+    if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) return true;
+    ec = std::error_code(errno, std::generic_category());
+    return false;
+}
+
+// Two renames: PATH is missing for a moment, and readers use PATH.old meanwhile.
+void swap_by_renames(const std::string& path, const std::string& temp) {
+    const std::string old = path + ".old";
     std::error_code ec;
-    fs::remove_all(temp, ec);
-    try {
-        Xapian::Database(path).compact(temp, Xapian::DBCOMPACT_NO_RENUMBER);
-    } catch (const Xapian::Error& e) {
-        fs::remove_all(temp, ec);
-        throw IndexError(path + ": cannot compact the index (it is intact): " + e.get_msg());
-    }
     fs::remove_all(old, ec);
     fs::rename(path, old, ec);
     if (ec) {
@@ -40,6 +46,48 @@ void compact_index(const std::string& path) {
         throw IndexError(path + ": cannot swap in the compacted index: " + ec.message());
     }
     fs::remove_all(old, ec);
+}
+
+}  // namespace
+
+void recover_interrupted_swap(const std::string& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec) && holds_index(path + ".old")) fs::rename(path + ".old", path, ec);
+}
+
+void remove_compaction_leftovers(const std::string& path) {
+    std::error_code ec;
+    fs::remove_all(path + ".compacting", ec);
+    if (holds_index(path)) fs::remove_all(path + ".old", ec);
+}
+
+std::string readable_index_folder(const std::string& path) {
+    if (!holds_index(path) && holds_index(path + ".old")) return path + ".old";
+    return path;
+}
+
+IndexLock compact_index(const std::string& path) {
+    const std::string temp = path + ".compacting";
+    std::error_code ec;
+    fs::remove_all(temp, ec);
+    try {
+        Xapian::Database(path).compact(temp, Xapian::DBCOMPACT_NO_RENUMBER);
+    } catch (const Xapian::Error& e) {
+        fs::remove_all(temp, ec);
+        throw IndexError(path + ": cannot compact the index (it is intact): " + e.get_msg());
+    }
+    IndexLock lock(temp);  // held before the new folder takes the index's name
+    if (exchange(temp, path, ec)) {
+        fs::remove_all(temp, ec);  // the old copy, now under the temporary name
+        return lock;
+    }
+    if (ec != std::errc::invalid_argument && ec != std::errc::function_not_supported) {
+        fs::remove_all(temp, ec);
+        throw IndexError(path +
+                         ": cannot swap in the compacted index (it is intact): " + ec.message());
+    }
+    swap_by_renames(path, temp);
+    return lock;
 }
 
 }  // namespace byline::index

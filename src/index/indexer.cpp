@@ -33,7 +33,10 @@ void check_index_path(const std::string& path) {
     if (!fs::is_directory(path, ec)) {
         throw IndexError(path + ": exists and is not a folder; give a folder for the index");
     }
-    bool empty = fs::directory_iterator(path, ec) == fs::directory_iterator();
+    bool empty = true;  // but for the lock file of a run stopped before Xapian made its files
+    for (fs::directory_iterator it(path, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec))
+        empty = empty && it->path().filename() == index::kLockFile;
     if (!empty && !fs::exists(fs::path(path) / "iamglass", ec)) {
         throw IndexError(path +
                          ": folder is not empty and holds no Byline index; "
@@ -41,9 +44,16 @@ void check_index_path(const std::string& path) {
     }
 }
 
-Xapian::WritableDatabase open_writable(const std::string& path) {
-    index::recover_interrupted_compaction(path);
+// The writer's lock, taken before anything in the folder is touched.
+index::IndexLock lock_index(const std::string& path) {
+    index::recover_interrupted_swap(path);
     check_index_path(path);
+    index::IndexLock lock(path);
+    index::remove_compaction_leftovers(path);
+    return lock;
+}
+
+Xapian::WritableDatabase open_writable(const std::string& path) {
     try {
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
         std::string format = db.get_metadata(std::string(schema::kMetaFormat));
@@ -51,6 +61,12 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
             throw IndexError(path + ": index format " + format +
                              " is not supported by this "
                              "version of Byline; re-index into a new folder");
+        }
+        if (format.empty() && db.get_doccount() == 0) {
+            // A new index says what it is at once: a run stopped before its first batch leaves
+            // an empty index of this format, not a folder readers cannot place.
+            db.set_metadata(std::string(schema::kMetaFormat), std::string(schema::kFormatVersion));
+            db.commit();
         }
         return db;
     } catch (const Xapian::Error& e) {
@@ -79,6 +95,7 @@ unsigned analysis_threads(unsigned requested) {
 struct Indexer::Impl {
     IndexOptions options;
     index::MemoryBudget budget;
+    index::IndexLock lock;  // held for the Indexer's life, across compactions
     Xapian::WritableDatabase db;
     Extractor extractor;
     index::Pipeline pipeline;
@@ -96,6 +113,7 @@ struct Indexer::Impl {
     explicit Impl(IndexOptions opts)
         : options(std::move(opts)),
           budget(index::memory_budget(options.memory_mb, index::Pipeline::kQueuedBatches)),
+          lock(lock_index(options.index_path)),
           db(open_writable(options.index_path)),
           extractor(options.extract),
           pipeline(options, extractor, analysis_threads(options.threads), budget.batch_text_bytes),
@@ -248,8 +266,9 @@ Indexer::Indexer(IndexOptions options) : impl_(std::make_unique<Impl>(std::move(
 Indexer::~Indexer() {
     try {
         impl_->commit();
-    } catch (const std::exception&) {
-        // Destructors must not throw; callers who care call commit() themselves.
+    } catch (...) {
+        // Destructors must not throw (Xapian's errors are not std::exceptions); callers who
+        // care call commit() themselves.
     }
 }
 
@@ -273,10 +292,14 @@ void Indexer::compact() {
     Impl& m = *impl_;
     try {
         m.commit();
-        m.db.close();
-        index::compact_index(m.options.index_path);
+        m.db.close();  // Xapian's lock goes; ours stays, so no other writer starts meanwhile
+        m.lock = index::compact_index(m.options.index_path);
     } catch (const Xapian::Error& e) {
+        m.db = open_writable(m.options.index_path);
         throw IndexError(m.options.index_path + ": cannot compact: " + e.get_msg());
+    } catch (const IndexError&) {
+        m.db = open_writable(m.options.index_path);
+        throw;
     }
     m.db = open_writable(m.options.index_path);
     m.uncompacted = 0;

@@ -107,23 +107,33 @@ Xapian::Query QueryCompiler::wildcard(const QueryNode& node) {
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_SYNONYM);
 }
 
+// Xapian's OP_NEAR takes terms only, so a phrase inside NEAR ("son-in-law", "a b") is spread into
+// its words, all within the window, and the phrase itself is required beside the NEAR.
 Xapian::Query QueryCompiler::near(const QueryNode& node) {
-    std::vector<Xapian::Query> parts;
-    Xapian::termcount words = 0;
+    std::vector<Xapian::Query> words, phrases;
     NearGroup group{{}, node.window};
     for (const QueryNode& child : node.children) {
         std::vector<Token> tokens = analyzer_.tokenize(child.text);
         if (tokens.empty()) continue;
-        words += static_cast<Xapian::termcount>(tokens.size());
-        parts.push_back(phrase(child, tokens));  // exact forms: stems carry no positions
+        Xapian::Query exact = phrase(child, tokens);  // exact forms: stems carry no positions
         group.patterns.push_back(last_pattern_);
+        if (tokens.size() > 1) phrases.push_back(exact);
+        const std::string_view prefix = child.field == "title" ? schema::kTitlePrefix : "";
+        for (const Token& token : tokens)
+            words.emplace_back(prefixed(prefix, token.term), 1, token.position + 1);
     }
-    if (parts.size() < 2) return combine(Xapian::Query::OP_AND, parts);
+    if (group.patterns.size() < 2) {
+        return combine(Xapian::Query::OP_AND, phrases.empty() ? words : phrases);
+    }
+    const auto window = static_cast<Xapian::termcount>(node.window + words.size());
     if (negation_depth_ == 0) {
-        group.window = node.window + words;
+        group.window = window;
         near_groups_.push_back(std::move(group));
     }
-    return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(), node.window + words);
+    Xapian::Query near(Xapian::Query::OP_NEAR, words.begin(), words.end(), window);
+    if (phrases.empty()) return near;
+    phrases.insert(phrases.begin(), near);
+    return combine(Xapian::Query::OP_AND, phrases);
 }
 
 Xapian::Query QueryCompiler::filter(const QueryNode& node) {

@@ -23,6 +23,24 @@ class Parser {
     explicit Parser(std::string_view query)
         : query_(query), tokens_(lex_query(query, &is_field_name)) {}
 
+    // Each nested '(' or negation is a level of recursion here and in the compiler: bounded so
+    // that no query can overflow the stack.
+    class Nesting {
+      public:
+        explicit Nesting(Parser& parser) : parser_(parser) {
+            if (++parser_.depth_ > kMaxQueryDepth) {
+                parser_.fail("nested more than " + std::to_string(kMaxQueryDepth) +
+                             " levels deep ('(', '-' or NOT): remove some nesting");
+            }
+        }
+        ~Nesting() { --parser_.depth_; }
+        Nesting(const Nesting&) = delete;
+        Nesting& operator=(const Nesting&) = delete;
+
+      private:
+        Parser& parser_;
+    };
+
     QueryNode parse() {
         if (peek().type == Tok::end) return QueryNode{};
         QueryNode root = and_expr();
@@ -91,6 +109,7 @@ class Parser {
     // unary := ("-" | "NOT") unary | near_expr
     QueryNode unary() {
         if (peek().type == Tok::minus || peek().type == Tok::op_not) {
+            Nesting nesting(*this);
             std::size_t at = next().position;
             if (!starts_operand(peek().type)) fail("nothing to exclude after '-' or NOT");
             QueryNode node{QueryNode::Type::negate};
@@ -129,6 +148,7 @@ class Parser {
         const QueryToken& tok = next();
         switch (tok.type) {
             case Tok::lparen: {
+                Nesting nesting(*this);
                 if (peek().type == Tok::rparen)
                     fail("empty parentheses: put words inside or remove them");
                 QueryNode inner = and_expr();
@@ -227,6 +247,7 @@ class Parser {
     std::string_view query_;
     std::vector<QueryToken> tokens_;
     std::size_t pos_ = 0;
+    std::size_t depth_ = 0;
 };
 
 }  // namespace
@@ -237,6 +258,11 @@ bool is_query_field(std::string_view name) {
 }
 
 QueryNode parse_query(std::string_view query) {
+    if (query.size() > kMaxQueryBytes) {
+        throw QueryError(
+            "the query is longer than " + std::to_string(kMaxQueryBytes) + " bytes: shorten it",
+            kMaxQueryBytes, std::string(query.substr(0, kMaxQueryBytes)));
+    }
     return Parser(query).parse();
 }
 

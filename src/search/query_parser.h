@@ -44,7 +44,13 @@ struct QueryNode {
     std::vector<QueryNode> children;
 };
 
-/// Parses query text; throws QueryError (with the byte position) for a syntax error.
+/// Longest query text parse_query takes, in bytes.
+inline constexpr std::size_t kMaxQueryBytes = 16 * 1024;
+/// Deepest nesting of '(' and negations parse_query takes.
+inline constexpr std::size_t kMaxQueryDepth = 64;
+
+/// Parses query text; throws QueryError (with the byte position) for a syntax error, a query
+/// longer than kMaxQueryBytes or nested deeper than kMaxQueryDepth.
 QueryNode parse_query(std::string_view query);
 
 /// True for the names usable as `name:value` in queries.

@@ -1,6 +1,7 @@
 #include <byline/error.h>
 #include <byline/searcher.h>
 
+#include "index/compaction.h"
 #include "index/schema.h"
 #include "index/stored_doc.h"
 #include "search/document_view.h"
@@ -38,16 +39,22 @@ class DateKey : public Xapian::KeyMaker {
     bool ascending_;
 };
 
-Xapian::Database open_database(const std::string& path) {
+Xapian::Database open_folder(const std::string& folder, const std::string& path) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    if (!fs::exists(fs::path(path) / "iamglass", ec)) {
+    if (!fs::exists(fs::path(folder) / "iamglass", ec)) {
         throw IndexError(path + ": no Byline index here; build one with: byline-index -i " + path +
                          " CORPUS...");
     }
     try {
-        Xapian::Database db(path);
+        Xapian::Database db(folder);
         std::string format = db.get_metadata(std::string(schema::kMetaFormat));
+        if (format.empty() && db.get_doccount() == 0) {
+            throw IndexError(path +
+                             ": no articles indexed here yet (an indexer is starting or was "
+                             "stopped before its first commit); index with: byline-index -i " +
+                             path + " CORPUS...");
+        }
         if (format != schema::kFormatVersion) {
             throw IndexError(path + ": not a Byline index of this version (format '" + format +
                              "'); re-index the corpus");
@@ -58,6 +65,34 @@ Xapian::Database open_database(const std::string& path) {
     }
 }
 
+// Which folder `path` names: compaction swaps a new folder in under the same path.
+std::pair<dev_t, ino_t> folder_identity(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return {0, 0};
+    return {st.st_dev, st.st_ino};
+}
+
+struct OpenedIndex {
+    std::pair<dev_t, ino_t> folder;  // identity of the folder db was opened from
+    Xapian::Database db;
+};
+
+// Opens the index at `path` (or PATH.old while a compaction's fallback swap is cut off). A
+// compaction may swap the folder while Xapian opens its files one by one: then the files may
+// come from both folders, so the open is tried again on the folder now in place.
+OpenedIndex open_index(const std::string& path) {
+    for (int attempt = 1;; ++attempt) {
+        const std::string folder = index::readable_index_folder(path);
+        const auto before = folder_identity(folder);
+        try {
+            Xapian::Database db = open_folder(folder, path);
+            if (folder_identity(folder) == before || attempt == 3) return {before, db};
+        } catch (const IndexError&) {
+            if (folder_identity(folder) == before || attempt == 3) throw;
+        }
+    }
+}
+
 std::set<std::string> index_languages(const Xapian::Database& db) {
     std::set<std::string> languages;
     std::istringstream in(db.get_metadata(std::string(schema::kMetaLanguages)));
@@ -65,13 +100,6 @@ std::set<std::string> index_languages(const Xapian::Database& db) {
         languages.insert(lang);
     if (languages.empty()) languages.insert("en");
     return languages;
-}
-
-// Which folder `path` names: compaction swaps a new folder in under the same path.
-std::pair<dev_t, ino_t> folder_identity(const std::string& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return {0, 0};
-    return {st.st_dev, st.st_ino};
 }
 
 // Collection rarity of a pattern: the sum of its words' BM25 inverse document frequencies, a
@@ -116,10 +144,11 @@ struct Searcher::Impl {
     Analyzer analyzer;
     std::set<std::string> languages;
 
-    explicit Impl(const std::string& index_path)
+    explicit Impl(const std::string& index_path) : Impl(index_path, open_index(index_path)) {}
+    Impl(const std::string& index_path, OpenedIndex opened)
         : path(index_path),
-          folder(folder_identity(index_path)),
-          db(open_database(index_path)),
+          folder(opened.folder),
+          db(std::move(opened.db)),
           analyzer(AnalyzerOptions{db.get_metadata(std::string(schema::kMetaFoldAccents)) != "0"}),
           languages(index_languages(db)) {}
 
@@ -275,11 +304,12 @@ IndexInfo Searcher::info() const {
 }
 
 bool Searcher::reopen() {
+    const std::string folder = index::readable_index_folder(impl_->path);
     std::error_code ec;
-    if (!std::filesystem::exists(std::filesystem::path(impl_->path) / "iamglass", ec))
-        return false;  // mid-swap or removed: keep the view we have
+    if (!std::filesystem::exists(std::filesystem::path(folder) / "iamglass", ec))
+        return false;  // removed: keep the view we have
     try {
-        if (folder_identity(impl_->path) != impl_->folder) {
+        if (folder_identity(folder) != impl_->folder) {
             impl_ = std::make_unique<Impl>(impl_->path);
             return true;
         }

@@ -1,5 +1,7 @@
 #include <byline/error.h>
 
+#include <algorithm>
+
 namespace byline {
 
 namespace {
@@ -13,13 +15,31 @@ std::size_t column_of(const std::string& text, std::size_t byte_offset) {
     return column;
 }
 
+// Start of the code point that holds byte `at`.
+std::size_t code_point_start(const std::string& text, std::size_t at) {
+    at = std::min(at, text.size());
+    while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
+        --at;
+    return at;
+}
+
 }  // namespace
 
+// A long query is shown as the stretch around the problem, so the caret stays on screen.
 std::string QueryError::caret_diagram() const {
-    std::string line;
-    for (char c : query_)
+    constexpr std::size_t kContext = 60;  // bytes shown either side of the problem
+    const std::size_t from =
+        code_point_start(query_, position_ > kContext ? position_ - kContext : 0);
+    const std::size_t to = code_point_start(query_, std::min(position_, query_.size()) + kContext);
+    std::string shown = query_.substr(from, to < query_.size() ? to - from : std::string::npos);
+    const std::string before = from > 0 ? "\u2026" : "";
+    const std::string after = to < query_.size() ? "\u2026" : "";
+    std::string line = before;
+    for (char c : shown)
         line += (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
-    return "  " + line + "\n  " + std::string(column_of(query_, position_), ' ') + "^";
+    line += after;
+    const std::size_t column = column_of(shown, position_ - from) + (from > 0 ? 1 : 0);
+    return "  " + line + "\n  " + std::string(column, ' ') + "^";
 }
 
 }  // namespace byline
