@@ -158,8 +158,7 @@ Response Api::document(const std::string& id) {
 
 Response Api::health() {
     try {
-        SearcherPool::Lease searcher = pool_.acquire();
-        return {200, to_json(searcher->info())};
+        return {200, to_json(pool_.info())};
     } catch (const IndexError& e) {
         return error_response(503, "index", e.what());
     }

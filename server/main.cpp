@@ -2,6 +2,7 @@
 // Exit status: 0 stopped by SIGINT/SIGTERM, 2 usage error, 3 index error, 4 cannot listen.
 #include <byline/byline.h>
 
+#include "connection_guard.h"
 #include "http_api.h"
 #include "web_assets.h"
 
@@ -20,9 +21,10 @@ struct ServeOptions {
     std::string index_path = ".byline-index";
     std::string host = "127.0.0.1";
     int port = 8080;
-    std::size_t threads = std::max(4u, 2 * std::thread::hardware_concurrency());
-    std::string cors_origin;  // "" = no CORS headers
-    int timeout_seconds = 10;
+    std::size_t threads = std::max(4u, 2 * std::thread::hardware_concurrency());  // searches
+    byline::server::ConnectionLimits limits;
+    int timeout_seconds = 10;  // limits.request_timeout
+    std::string cors_origin;   // "" = no CORS headers
     bool quiet = false;
 };
 
@@ -58,10 +60,6 @@ void add_routes(httplib::Server& http, byline::server::Api& api) {
 }
 
 void configure(httplib::Server& http, const ServeOptions& options) {
-    http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
-    http.set_read_timeout(options.timeout_seconds, 0);
-    http.set_write_timeout(options.timeout_seconds, 0);
-    http.set_keep_alive_timeout(5);
     // Headers and body go out in separate writes: without this, Nagle's algorithm and the
     // client's delayed ACK add 40 ms to every keep-alive response.
     http.set_tcp_nodelay(true);
@@ -116,20 +114,27 @@ int main(int argc, char** argv) {
     app.add_option("-p,--port", options.port, "Port; 0 picks a free one (printed on start)")
         ->default_val(8080)
         ->check(CLI::Range(0, 65535));
-    app.add_option("--threads", options.threads, "Requests served at once")
+    app.add_option("--threads", options.threads, "Searches run at once (searchers kept open)")
         ->check(CLI::Range(1, 256));
+    app.add_option("--max-connections", options.limits.max_connections,
+                   "Connections served at once; more are answered 503 at once")
+        ->default_val(64)
+        ->check(CLI::Range(1, 1000));
     app.add_option("--cors", options.cors_origin,
                    "Allow browser pages from this origin (e.g. https://example.org or *)");
-    app.add_option("--timeout", options.timeout_seconds, "Seconds to read or write a request")
+    app.add_option("--timeout", options.timeout_seconds,
+                   "Seconds to read a whole request (then 408), and to write its answer")
         ->default_val(10)
         ->check(CLI::Range(1, 3600));
     app.add_flag("-q,--quiet", options.quiet, "Do not log requests on stderr");
     CLI11_PARSE(app, argc, argv);
 
+    options.limits.request_timeout = std::chrono::seconds(options.timeout_seconds);
+
     try {
         byline::server::SearcherPool pool(options.index_path, options.threads);
         byline::server::Api api(pool);
-        httplib::Server http;
+        byline::server::GuardedServer http(options.limits);
         configure(http, options);
         add_routes(http, api);
         stop_on_signal(http);

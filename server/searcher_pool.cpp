@@ -4,7 +4,7 @@ namespace byline::server {
 
 SearcherPool::SearcherPool(const std::string& index_path, std::size_t size,
                            std::chrono::milliseconds refresh)
-    : refresh_(refresh) {
+    : refresh_(refresh), status_{Searcher(index_path), std::chrono::steady_clock::now()} {
     slots_.reserve(size);
     for (std::size_t i = 0; i < std::max<std::size_t>(size, 1); ++i) {
         slots_.push_back({Searcher(index_path), std::chrono::steady_clock::now()});
@@ -22,12 +22,22 @@ SearcherPool::Lease SearcherPool::acquire() {
     }
     Lease lease(*this, slot);
     // Outside the lock: reopening reads the index's version file.
-    auto now = std::chrono::steady_clock::now();
-    if (now - slots_[slot].checked >= refresh_) {
-        slots_[slot].searcher.reopen();
-        slots_[slot].checked = now;
-    }
+    refresh(slots_[slot], refresh_);
     return lease;
+}
+
+IndexInfo SearcherPool::info() {
+    std::lock_guard lock(status_mutex_);
+    refresh(status_, refresh_);
+    return status_.searcher.info();
+}
+
+void SearcherPool::refresh(Slot& slot, std::chrono::milliseconds interval) {
+    auto now = std::chrono::steady_clock::now();
+    if (now - slot.checked >= interval) {
+        slot.searcher.reopen();
+        slot.checked = now;
+    }
 }
 
 void SearcherPool::release(std::size_t slot) {

@@ -1,6 +1,7 @@
 #pragma once
 // A fixed set of Searchers shared by the server's worker threads: a request borrows one, and the
 // borrowed searcher first moves to the index's latest commit (at most every refresh interval).
+// One more searcher, kept apart, answers info() so /health never waits behind searches.
 
 #include <byline/searcher.h>
 
@@ -42,18 +43,25 @@ class SearcherPool {
 
     std::size_t size() const { return slots_.size(); }
 
+    /// Path, size and revision of the index's latest commit, from a searcher outside the pool:
+    /// quick even while every pooled searcher is lent.
+    IndexInfo info();
+
   private:
     struct Slot {
         Searcher searcher;
         std::chrono::steady_clock::time_point checked;
     };
     void release(std::size_t slot);
+    static void refresh(Slot& slot, std::chrono::milliseconds interval);
 
     std::chrono::milliseconds refresh_;
     std::vector<Slot> slots_;
     std::vector<std::size_t> free_;
     std::mutex mutex_;
     std::condition_variable available_;
+    Slot status_;  // info()'s own searcher
+    std::mutex status_mutex_;
 };
 
 }  // namespace byline::server
