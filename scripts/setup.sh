@@ -6,9 +6,15 @@ BYLINE_PACKAGES=(cmake ninja-build g++ pkg-config clang-format libxapian-dev lib
                  libcpp-httplib-dev python3-jsonschema
                  chromium chromium-driver python3-selenium)  # the web page's browser test
 
+# Only scripts/fuzz.sh needs these: clang with libFuzzer, and llvm-symbolizer for its traces.
+BYLINE_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev llvm-14)
+
+# ensure_packages [PACKAGE...]: those named, else BYLINE_PACKAGES.
 ensure_packages() {
+    local wanted=("${BYLINE_PACKAGES[@]}")
+    [ $# -gt 0 ] && wanted=("$@")
     local missing=()
-    for pkg in "${BYLINE_PACKAGES[@]}"; do
+    for pkg in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" ||
             missing+=("$pkg")
     done
