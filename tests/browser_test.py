@@ -96,6 +96,15 @@ def main():
         assert len(chrome.find_element(By.ID, "article-body").text) > 500
         chrome.find_element(By.CSS_SELECTOR, "#article .close").click()
 
+        # A misspelt word: "Did you mean" links to the spelling the articles use.
+        box = chrome.find_element(By.ID, "q")
+        box.clear()
+        box.send_keys("kremllin", Keys.ENTER)
+        wait.until(lambda c: c.find_elements(By.CSS_SELECTOR, "#suggestion a"))
+        chrome.find_element(By.CSS_SELECTOR, "#suggestion a").click()
+        wait.until(lambda c: c.find_element(By.ID, "q").get_attribute("value") == "kremlin")
+        wait.until(lambda c: "Articles 1–" in summary())
+
         # A syntax error is shown, not thrown.
         box = chrome.find_element(By.ID, "q")
         box.clear()

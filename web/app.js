@@ -100,6 +100,25 @@ function renderSummary(state, result) {
     ` · ${result.took_ms.toFixed(1)} ms`;
 }
 
+// "Did you mean" as a link that searches the suggestion; a line when no article holds every word.
+function renderNotes(state, result) {
+  const notes = [];
+  if (result.suggestion) {
+    const link = el("a", { href: "?" + new URLSearchParams({ q: result.suggestion }) },
+      result.suggestion);
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      go({ ...state, q: result.suggestion, offset: 0 });
+    });
+    notes.push(el("p", { class: "note", id: "suggestion" }, "Did you mean ", link, "?"));
+  }
+  if (result.match === "partial") {
+    notes.push(el("p", { class: "note" },
+      "No article holds every word; ranked by how many of them each holds."));
+  }
+  $("notes").replaceChildren(...notes);
+}
+
 function renderPager(state, result) {
   const pager = $("pager");
   pager.hidden = result.total <= PAGE_SIZE;
@@ -185,6 +204,7 @@ function renderHistogram(state, result) {
 
 function renderError(error) {
   $("hits").replaceChildren();
+  $("notes").replaceChildren();
   $("pager").hidden = true;
   let message = error.message;
   if (error.code === "query_syntax" && error.position !== null) {
@@ -220,6 +240,7 @@ async function search(state) {
     return;
   }
   $("summary").textContent = renderSummary(state, result);
+  renderNotes(state, result);
   $("hits").replaceChildren(...result.hits.map(renderHit));
   $("hits").setAttribute("start", String(state.offset + 1));
   renderPager(state, result);

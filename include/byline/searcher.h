@@ -119,6 +119,14 @@ struct SearchResult {
     std::string query;
     std::size_t total = 0;    ///< matching documents
     bool total_exact = true;  ///< whether `total` is an exact count
+    /// For a plain-sentence query (words side by side, without operators): "all" when some
+    /// articles hold every word but stopwords (those are the matches), "partial" when none does
+    /// and the articles holding some of the words are ranked by how many; "" for other queries.
+    std::string match;
+    std::size_t all_words = 0;  ///< articles holding every word of a plain-sentence query
+    /// "Did you mean": the query with rare words replaced by a spelling the index holds in many
+    /// more articles (one or two edits away); "" when no word has one.
+    std::string suggestion;
     double took_ms = 0;
     bool passage_search = false;           ///< which of the two lists below is filled
     std::vector<Hit> hits;                 ///< article search

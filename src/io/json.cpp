@@ -97,6 +97,11 @@ std::string to_json(const SearchResult& result, bool pretty) {
                 {"total", result.total},
                 {"total_exact", result.total_exact},
                 {"took_ms", result.took_ms}};
+    if (!result.match.empty()) {
+        out["match"] = result.match;
+        out["all_words"] = result.all_words;
+    }
+    if (!result.suggestion.empty()) out["suggestion"] = result.suggestion;
     // Article search lists hits; passage search lists passages instead.
     if (!result.passage_search)
         out["hits"] = std::move(hits);

@@ -77,7 +77,14 @@ std::string summary_line(const SearchResult& result, const Style& s) {
     }
     char took[32];
     std::snprintf(took, sizeof took, " (%.1f ms)", result.took_ms);
-    return out + s.dim + took + s.reset + "\n\n";
+    out += s.dim + took + s.reset + "\n";
+    if (!result.suggestion.empty())
+        out += "Did you mean: " + s.bold + result.suggestion + s.reset + "\n";
+    if (result.match == "partial") {
+        out += s.dim + "No article holds every word; ranked by how many of them each holds." +
+               s.reset + "\n";
+    }
+    return out + "\n";
 }
 
 // "published (day) 2025-11-20 ▁▁█▂▅ 2025-11-24 · 3 undated": one bar per bucket, height by

@@ -251,6 +251,64 @@ Xapian::Query QueryCompiler::any_of(const QueryNode& node) {
     return combine(Xapian::Query::OP_OR, parts);
 }
 
+namespace {
+
+// Enough to put every article holding k + 1 of the words above those holding k: more than the
+// BM25 weight all the words of a long query can add up to.
+constexpr double kCoordinationWeight = 1000.0;
+
+// OR of the words, each also adding a fixed weight to the articles it matches.
+Xapian::Query coordinated(const std::vector<Xapian::Query>& words) {
+    std::vector<Xapian::Query> parts = words;
+    for (const Xapian::Query& word : words) {
+        auto* fixed = new Xapian::FixedWeightPostingSource(kCoordinationWeight);
+        parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), word);
+    }
+    return combine(Xapian::Query::OP_OR, parts);
+}
+
+bool is_plain_word(const QueryNode& node) {
+    return node.type == QueryNode::Type::word && node.field.empty();
+}
+
+}  // namespace
+
+std::optional<PlainQuery> QueryCompiler::compile_plain(
+    const QueryNode& node, const std::function<bool(const std::string&)>& stop) {
+    if (node.type != QueryNode::Type::all_of || node.strict) return std::nullopt;
+    QueryNode content{QueryNode::Type::all_of}, filters{QueryNode::Type::all_of};
+    std::size_t words = 0;
+    for (const QueryNode& child : node.children) {
+        if (is_filter(child)) {
+            content.children.push_back(child);
+            filters.children.push_back(child);
+        } else if (!is_plain_word(child)) {
+            return std::nullopt;
+        } else if (++words; !is_stopword(child, stop)) {
+            content.children.push_back(child);
+        }
+    }
+    const std::size_t kept = content.children.size() - filters.children.size();
+    if (words < 2 || kept == 0) return std::nullopt;
+    PlainQuery plain;
+    plain.words = kept;
+    plain.all = compile(content);
+    std::vector<Xapian::Query> scored;
+    for (const QueryNode& child : content.children) {
+        if (!is_filter(child)) scored.push_back(compile(child));
+    }
+    plain.any = coordinated(scored);
+    if (!filters.children.empty())
+        plain.any = Xapian::Query(Xapian::Query::OP_FILTER, plain.any, compile(filters));
+    return plain;
+}
+
+bool QueryCompiler::is_stopword(const QueryNode& word,
+                                const std::function<bool(const std::string&)>& stop) {
+    std::vector<Token> tokens = analyzer_.tokenize(word.text);
+    return tokens.size() == 1 && stop(tokens[0].term);
+}
+
 std::size_t QueryCompiler::add_pattern(MatchPattern pattern) {
     if (negation_depth_ > 0) return std::string::npos;
     for (std::size_t i = 0; i < patterns_.size(); ++i) {

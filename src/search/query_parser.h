@@ -10,6 +10,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -71,6 +73,15 @@ struct MatchPattern {
     bool by_surname = false;  // entity_key is the last word of the mentioned keys
 };
 
+/// A plain-sentence query (words side by side, no quotes, operators, fields or wildcards; filters
+/// allowed), compiled two ways without its stopwords: `all` needs every word, `any` ranks the
+/// articles holding some of them by how many (coordination), then by BM25.
+struct PlainQuery {
+    Xapian::Query all;
+    Xapian::Query any;
+    std::size_t words = 0;  // the words kept
+};
+
 /// Turns the tree into a Xapian query and the patterns passages and highlighting need.
 class QueryCompiler {
   public:
@@ -81,6 +92,11 @@ class QueryCompiler {
         : analyzer_(analyzer), languages_(std::move(languages)), db_(db) {}
 
     Xapian::Query compile(const QueryNode& node);
+
+    /// `node` as a plain-sentence query, or nothing when it is not one (or is only stopwords,
+    /// which then keep their usual meaning). Its stopwords become no patterns.
+    std::optional<PlainQuery> compile_plain(const QueryNode& node,
+                                            const std::function<bool(const std::string&)>& stop);
 
     /// Patterns collected by compile(), in query order, without duplicates.
     const std::vector<MatchPattern>& patterns() const { return patterns_; }
@@ -98,6 +114,7 @@ class QueryCompiler {
     Xapian::Query mentioned_range(const QueryNode& node);
     Xapian::Query all_of(const QueryNode& node);
     Xapian::Query any_of(const QueryNode& node);
+    bool is_stopword(const QueryNode& word, const std::function<bool(const std::string&)>& stop);
     /// Index of the pattern in patterns_ (added if new), or npos inside a negation.
     std::size_t add_pattern(MatchPattern pattern);
 

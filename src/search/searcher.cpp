@@ -1,6 +1,7 @@
 #include <byline/error.h>
 #include <byline/searcher.h>
 
+#include "analysis/stopwords.h"
 #include "index/compaction.h"
 #include "index/schema.h"
 #include "index/stored_doc.h"
@@ -12,6 +13,7 @@
 #include "search/pattern_terms.h"
 #include "search/query_parser.h"
 #include "search/recency.h"
+#include "search/spelling.h"
 
 #include <sys/stat.h>
 #include <xapian.h>
@@ -231,6 +233,8 @@ struct Searcher::Impl {
     }
 
     SearchResult run(const SearchRequest& request);
+    Xapian::Query compile_query(search::QueryCompiler& compiler, const search::QueryNode& tree,
+                                const std::set<std::string>& query_languages, SearchResult& result);
     std::vector<PassageHit> rank_passages(const Xapian::MSet& mset,
                                           search::PassageSelector& selector,
                                           const SearchRequest& request);
@@ -332,14 +336,33 @@ SearchResult Searcher::search(const SearchRequest& request) {
     }
 }
 
+// A plain-sentence query matches the articles holding all its words but stopwords when there are
+// any, else ranks those holding some of them.
+Xapian::Query Searcher::Impl::compile_query(search::QueryCompiler& compiler,
+                                            const search::QueryNode& tree,
+                                            const std::set<std::string>& query_languages,
+                                            SearchResult& result) {
+    const analysis::Stopwords stopwords(analyzer, query_languages);
+    std::optional<search::PlainQuery> plain = compiler.compile_plain(
+        tree, [&](const std::string& term) { return stopwords.contains(term); });
+    if (!plain) return compiler.compile(tree);
+    Xapian::Enquire all(db);
+    all.set_query(plain->all);
+    result.all_words = all.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    result.match = result.all_words > 0 ? "all" : "partial";
+    return result.all_words > 0 ? plain->all : plain->any;
+}
+
 SearchResult Searcher::Impl::run(const SearchRequest& request) {
     auto started = std::chrono::steady_clock::now();
     search::QueryNode tree = search::parse_with_filters(request.query, request.filters);
     std::set<std::string> query_languages = languages;
     if (!request.language.empty()) query_languages = {request.language};
     search::QueryCompiler compiler(analyzer, query_languages, &db);
-    Xapian::Query query = compiler.compile(tree);
+    SearchResult result;
+    Xapian::Query query = compile_query(compiler, tree, query_languages, result);
     if (query.empty()) query = Xapian::Query::MatchNothing;
+    result.suggestion = search::spelling_suggestion(db, analyzer, tree, request.query);
     const Xapian::Query matched = query;  // before the recency boost, which matches nothing new
 
     Xapian::Enquire enquire(db);
@@ -364,7 +387,6 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     auto count = static_cast<Xapian::doccount>(request.passage_search ? request.passage_pool
                                                                       : request.limit);
     const Xapian::doccount docs = db.get_doccount();
-    SearchResult result;
     result.query = search::query_with_filters(request.query, request.filters);
     Xapian::MSet mset;
     search::FacetCounts counted;
