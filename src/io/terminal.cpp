@@ -1,6 +1,8 @@
 // Terminal rendering of search results; choosing passages and highlights happens elsewhere.
 #include <byline/output.h>
 
+#include "util/text.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -19,10 +21,29 @@ Style style_for(bool color) {
     return {"", "", "", "", "", "**", "**"};
 }
 
-std::string one_line(std::string text) {
-    std::replace_if(
-        text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-    return text;
+bool is_space(char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
+}
+
+// Text on one line: each run of ASCII white space (a wrapped line's break, a wire story's
+// paragraph indentation) becomes one space. Only the display changes; JSON keeps the bytes.
+std::string one_line(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!is_space(text[i])) {
+            out += text[i];
+            continue;
+        }
+        out += ' ';
+        while (i + 1 < text.size() && is_space(text[i + 1]))
+            ++i;
+    }
+    return out;
+}
+
+std::size_t columns(const std::string& text) {
+    return text::count_code_points(text);
 }
 
 std::string format_score(double score) {
@@ -80,6 +101,10 @@ std::string summary_line(const SearchResult& result, const Style& s) {
     out += s.dim + took + s.reset + "\n";
     if (!result.suggestion.empty())
         out += "Did you mean: " + s.bold + result.suggestion + s.reset + "\n";
+    if (result.match == "all" && last > result.total) {
+        out += s.dim + "After the " + std::to_string(result.total) +
+               " holding every word, articles holding some of them." + s.reset + "\n";
+    }
     if (result.match == "partial") {
         out += s.dim + "No article holds every word; ranked by how many of them each holds." +
                s.reset + "\n";
@@ -87,25 +112,50 @@ std::string summary_line(const SearchResult& result, const Style& s) {
     return out + "\n";
 }
 
-// "published (day) 2025-11-20 ▁▁█▂▅ 2025-11-24 · 3 undated": one bar per bucket, height by
-// count; a bucket with no articles is a space-like low bar so gaps stay visible.
-std::string histogram_line(const DateHistogram& h, const Style& s) {
+// A sparkline gets at least this many columns, however narrow the terminal says it is.
+constexpr std::size_t kMinBars = 10;
+
+// Bar counts: one per bucket, or, when there are more buckets than `room` columns, the sum of
+// each run of `per_bar` buckets.
+std::vector<std::size_t> bar_counts(const DateHistogram& h, std::size_t room,
+                                    std::size_t& per_bar) {
+    const std::size_t n = h.buckets.size();
+    room = std::max(room, kMinBars);
+    per_bar = (n + room - 1) / room;
+    std::vector<std::size_t> bars((n + per_bar - 1) / per_bar, 0);
+    for (std::size_t i = 0; i < n; ++i)
+        bars[i / per_bar] += h.buckets[i].count;
+    return bars;
+}
+
+// "published: 2025-11-20 ▁▁█▂▅ 2025-11-24 (by day, peak 3) · 3 without": one bar per bucket,
+// height by count; a bucket with no articles is a dot so gaps stay visible. The line fits in
+// `width` columns: with more buckets than room, each bar sums several (said in the label).
+std::string histogram_line(const DateHistogram& h, const Style& s, std::size_t width) {
     static const char* const kBars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+    std::string head = h.name + ": ";
+    std::string tail = h.undated > 0 ? " · " + std::to_string(h.undated) + " without" : "";
+    if (h.buckets.empty())
+        return s.bold + h.name + ":" + s.reset + " none" + s.dim + tail + s.reset + "\n";
+    std::string first = h.buckets.front().value + " ";
+    std::string last = " " + h.buckets.back().value;
     std::size_t most = 0;
     for (const FacetValue& b : h.buckets)
         most = std::max(most, b.count);
-    std::string out = s.bold + h.name + ":" + s.reset + " ";
-    if (h.buckets.empty()) {
-        out += "none";
-    } else {
-        out += h.buckets.front().value + " ";
-        for (const FacetValue& b : h.buckets)
-            out += b.count == 0 ? std::string("·") : kBars[(b.count * 7 + most - 1) / most];
-        out += " " + h.buckets.back().value + s.dim + " (by " + h.granularity + ", peak " +
-               std::to_string(most) + ")" + s.reset;
-    }
-    if (h.undated > 0) out += s.dim + " · " + std::to_string(h.undated) + " without" + s.reset;
-    return out + "\n";
+    // The label's numbers only grow when buckets merge; measure it with the largest possible.
+    std::string widest_label = " (by " + h.granularity + ", " + std::to_string(h.buckets.size()) +
+                               " a bar, peak " + std::to_string(most * h.buckets.size()) + ")";
+    std::size_t used = columns(head + first + last + widest_label + tail);
+    std::size_t per_bar = 1;
+    std::vector<std::size_t> bars = bar_counts(h, width > used ? width - used : 0, per_bar);
+    most = *std::max_element(bars.begin(), bars.end());
+    std::string out = s.bold + h.name + ":" + s.reset + " " + first;
+    for (std::size_t count : bars)
+        out += count == 0 ? std::string("·") : kBars[(count * 7 + most - 1) / most];
+    std::string per = per_bar > 1 ? ", " + std::to_string(per_bar) + " a bar" : "";
+    out += last + s.dim + " (by " + h.granularity + per + ", peak " + std::to_string(most) + ")" +
+           s.reset;
+    return out + s.dim + tail + s.reset + "\n";
 }
 
 }  // namespace
@@ -143,7 +193,7 @@ std::string to_terminal(const SearchResult& result, const TerminalOptions& optio
         out += "\n";
     }
     for (const DateHistogram& h : result.date_histograms)
-        out += histogram_line(h, s);
+        out += histogram_line(h, s, options.width);
     return out;
 }
 

@@ -66,7 +66,8 @@ Xapian::Query QueryCompiler::word(const QueryNode& node) {
     if (tokens.size() != 1) return phrase(node, tokens);  // "28-point", CJK runs: a phrase
     const std::string& term = tokens[0].term;
     const bool title = node.field == "title";
-    add_pattern({{term}, false, false, title});
+    const bool weightless = weightless_ && weightless_(term);
+    if (!weightless) add_pattern({{term}, false, false, title});
     std::vector<Xapian::Query> stems;
     std::set<std::string> distinct;
     for (const std::string& lang : languages_) {
@@ -75,8 +76,10 @@ Xapian::Query QueryCompiler::word(const QueryNode& node) {
         for (std::string& indexed : schema::stem_terms(stem, title))
             stems.emplace_back(std::move(indexed));
     }
-    if (stems.empty()) return Xapian::Query(prefixed(title ? schema::kTitlePrefix : "", term));
-    return combine(Xapian::Query::OP_SYNONYM, stems);
+    Xapian::Query query = stems.empty()
+                              ? Xapian::Query(prefixed(title ? schema::kTitlePrefix : "", term))
+                              : combine(Xapian::Query::OP_SYNONYM, stems);
+    return weightless ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0) : query;
 }
 
 Xapian::Query QueryCompiler::phrase(const QueryNode& node, const std::vector<Token>& tokens) {
@@ -301,6 +304,25 @@ std::optional<PlainQuery> QueryCompiler::compile_plain(
     if (!filters.children.empty())
         plain.any = Xapian::Query(Xapian::Query::OP_FILTER, plain.any, compile(filters));
     return plain;
+}
+
+Xapian::Query QueryCompiler::compile_ranked(const QueryNode& node,
+                                            const std::function<bool(const std::string&)>& stop) {
+    if (has_content_word(node, stop)) weightless_ = stop;
+    Xapian::Query query = compile(node);
+    weightless_ = nullptr;
+    return query;
+}
+
+bool QueryCompiler::has_content_word(const QueryNode& node,
+                                     const std::function<bool(const std::string&)>& stop) {
+    if (node.type == QueryNode::Type::negate) return false;
+    if (node.type == QueryNode::Type::word) return !is_stopword(node, stop);
+    if (node.type == QueryNode::Type::phrase || node.type == QueryNode::Type::wildcard) return true;
+    for (const QueryNode& child : node.children) {
+        if (has_content_word(child, stop)) return true;
+    }
+    return false;
 }
 
 bool QueryCompiler::is_stopword(const QueryNode& word,

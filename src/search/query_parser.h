@@ -93,6 +93,12 @@ class QueryCompiler {
 
     Xapian::Query compile(const QueryNode& node);
 
+    /// compile(), with the stopwords among the words weighing nothing in the ranking (they still
+    /// match as before) when the query has other words: "oil OR the" matches what it did, and
+    /// "the" no longer adds to any article's score nor gets marked.
+    Xapian::Query compile_ranked(const QueryNode& node,
+                                 const std::function<bool(const std::string&)>& stop);
+
     /// `node` as a plain-sentence query, or nothing when it is not one (or is only stopwords,
     /// which then keep their usual meaning). Its stopwords become no patterns.
     std::optional<PlainQuery> compile_plain(const QueryNode& node,
@@ -115,6 +121,8 @@ class QueryCompiler {
     Xapian::Query all_of(const QueryNode& node);
     Xapian::Query any_of(const QueryNode& node);
     bool is_stopword(const QueryNode& word, const std::function<bool(const std::string&)>& stop);
+    bool has_content_word(const QueryNode& node,
+                          const std::function<bool(const std::string&)>& stop);
     /// Index of the pattern in patterns_ (added if new), or npos inside a negation.
     std::size_t add_pattern(MatchPattern pattern);
 
@@ -125,6 +133,7 @@ class QueryCompiler {
     std::vector<NearGroup> near_groups_;
     std::size_t last_pattern_ = 0;  // set by phrase(): the pattern it added or found
     int negation_depth_ = 0;
+    std::function<bool(const std::string&)> weightless_;  // words that add no weight
 };
 
 }  // namespace byline::search

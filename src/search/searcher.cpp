@@ -233,6 +233,9 @@ struct Searcher::Impl {
     }
 
     SearchResult run(const SearchRequest& request);
+    Xapian::Query partial_tail;  // set by compile_query for a plain query's "all" matches
+    void append_partial_hits(const SearchRequest& request, search::PassageSelector& selector,
+                             SearchResult& result);
     Xapian::Query compile_query(search::QueryCompiler& compiler, const search::QueryNode& tree,
                                 const std::set<std::string>& query_languages, SearchResult& result);
     std::vector<PassageHit> rank_passages(const Xapian::MSet& mset,
@@ -343,14 +346,35 @@ Xapian::Query Searcher::Impl::compile_query(search::QueryCompiler& compiler,
                                             const std::set<std::string>& query_languages,
                                             SearchResult& result) {
     const analysis::Stopwords stopwords(analyzer, query_languages);
-    std::optional<search::PlainQuery> plain = compiler.compile_plain(
-        tree, [&](const std::string& term) { return stopwords.contains(term); });
-    if (!plain) return compiler.compile(tree);
+    auto stop = [&](const std::string& term) { return stopwords.contains(term); };
+    std::optional<search::PlainQuery> plain = compiler.compile_plain(tree, stop);
+    if (!plain) return compiler.compile_ranked(tree, stop);
     Xapian::Enquire all(db);
     all.set_query(plain->all);
     result.all_words = all.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
     result.match = result.all_words > 0 ? "all" : "partial";
-    return result.all_words > 0 ? plain->all : plain->any;
+    if (result.all_words == 0) return plain->any;
+    partial_tail = Xapian::Query(Xapian::Query::OP_AND_NOT, plain->any, plain->all);
+    return plain->all;
+}
+
+// After the articles holding every word of a plain-sentence query, a page goes on with those
+// holding some of them, ranked the same way (`total` stays the count of the first).
+void Searcher::Impl::append_partial_hits(const SearchRequest& request,
+                                         search::PassageSelector& selector, SearchResult& result) {
+    if (partial_tail.empty() || request.passage_search || request.sort != SortOrder::relevance ||
+        result.hits.size() >= request.limit)
+        return;
+    const std::size_t all = result.total;
+    const auto first = static_cast<Xapian::doccount>(std::max(request.offset, all) - all);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(partial_tail);
+    const Xapian::MSet mset =
+        enquire.get_mset(first, static_cast<Xapian::doccount>(request.limit - result.hits.size()));
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        result.hits.push_back(make_hit(it, selector, request));
+        result.hits.back().rank = all + first + it.get_rank() + 1;
+    }
 }
 
 SearchResult Searcher::Impl::run(const SearchRequest& request) {
@@ -360,6 +384,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (!request.language.empty()) query_languages = {request.language};
     search::QueryCompiler compiler(analyzer, query_languages, &db);
     SearchResult result;
+    partial_tail = Xapian::Query();
     Xapian::Query query = compile_query(compiler, tree, query_languages, result);
     if (query.empty()) query = Xapian::Query::MatchNothing;
     result.suggestion = search::spelling_suggestion(db, analyzer, tree, request.query);
@@ -426,6 +451,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     } else {
         for (auto it = mset.begin(); it != mset.end(); ++it)
             result.hits.push_back(make_hit(it, selector, request));
+        append_partial_hits(request, selector, result);
     }
     for (std::size_t facet : facets)
         result.facets.push_back(facet_result(counted, facet, request.facet_limit));
