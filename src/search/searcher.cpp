@@ -351,9 +351,9 @@ Xapian::Query Searcher::Impl::compile_query(search::QueryCompiler& compiler,
     if (!plain) return compiler.compile_ranked(tree, stop);
     Xapian::Enquire all(db);
     all.set_query(plain->all);
-    result.all_words = all.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-    result.match = result.all_words > 0 ? "all" : "partial";
-    if (result.all_words == 0) return plain->any;
+    // Whether one article holds them all is enough here: run() counts them exactly.
+    result.match = all.get_mset(0, 1).empty() ? "partial" : "all";
+    if (result.match == "partial") return plain->any;
     partial_tail = Xapian::Query(Xapian::Query::OP_AND_NOT, plain->any, plain->all);
     return plain->all;
 }
@@ -453,6 +453,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
             result.hits.push_back(make_hit(it, selector, request));
         append_partial_hits(request, selector, result);
     }
+    if (result.match == "all") result.all_words = result.total;
     for (std::size_t facet : facets)
         result.facets.push_back(facet_result(counted, facet, request.facet_limit));
     if (!request.date_facet.empty()) {
