@@ -67,6 +67,19 @@ TEST_CASE("reliability: a JSON line nested too deep is an error naming it; the r
     CHECK(r.diagnostics[1].where == dir / "feed.jsonl" + ":3");
 }
 
+// Found by fuzz_jsonl: a number beyond double's range threw an exception the reader did not
+// catch, losing the rest of the file.
+TEST_CASE("reliability: a JSON number out of range is a per-line error", "[reliability]") {
+    test::TempDir dir;
+    Read r = read({dir.write("feed.jsonl",
+                             "{\"id\":1e999,\"body\":\"a\"}\n{\"id\":\"b\",\"body\":\"b\"}\n")});
+    REQUIRE(r.docs.size() == 1);
+    CHECK(r.docs[0].id == "b");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].where == dir / "feed.jsonl" + ":1");
+    CHECK(r.diagnostics[0].message.find("number overflow") != std::string::npos);
+}
+
 // Regression: 100,000 nested <div>s took 14 s in gumbo, then crashed freeing its tree.
 TEST_CASE("reliability: HTML nested too deep loses the extra tags but keeps its text",
           "[reliability]") {

@@ -84,7 +84,7 @@ std::string field_text(const json& object, const Field& field, const CorpusOptio
 
 // nlohmann says "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error
 // while parsing value - ..."; on a single line only the column and the cause are news.
-std::string short_reason(const json::parse_error& e) {
+std::string short_reason(const json::exception& e) {
     std::string reason = e.what();
     for (std::string_view noise : {std::string_view("parse error at line 1, "),
                                    std::string_view("syntax error while parsing value - ")}) {
@@ -130,7 +130,7 @@ std::string read_line(std::string_view line, std::size_t number, const std::stri
     json value;
     try {
         value = json::parse(line);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse errors, and numbers out of range (1e999)
         return "malformed JSON: " + short_reason(e);
     }
     if (!value.is_object()) {
