@@ -33,14 +33,17 @@ bool is_raw_text(std::string_view name) {
 }
 
 // A start tag that ends an open element of the same kind (HTML's implied end tags): the element
-// to close and where the search for it stops.
+// to close and where the search for it stops. Names live in static arrays: an initializer_list
+// kept in a struct would outlive its array.
+using NameList = std::vector<std::string_view>;
 struct ImpliedEnd {
-    Names closes;
-    Names barriers;
+    NameList closes;
+    NameList barriers;
 };
 
-const Names kButtonScope = {"applet", "caption", "html",     "table",  "td",
-                            "th",     "marquee", "template", "object", "button"};
+bool is_in(std::string_view name, const NameList& names) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
 
 bool closes_p(std::string_view name) {
     return is_one_of(
@@ -50,17 +53,26 @@ bool closes_p(std::string_view name) {
                "pre",        "section", "table",  "ul",         "li",      "dt",  "dd"});
 }
 
-std::vector<ImpliedEnd> implied_ends(std::string_view name) {
-    std::vector<ImpliedEnd> ends;
-    if (closes_p(name)) ends.push_back({{"p"}, kButtonScope});
-    if (name == "li") ends.push_back({{"li"}, {"ul", "ol"}});
-    if (name == "dt" || name == "dd") ends.push_back({{"dt", "dd"}, {"dl"}});
-    if (name == "tr") ends.push_back({{"tr"}, {"table", "thead", "tbody", "tfoot"}});
-    if (name == "td" || name == "th") ends.push_back({{"td", "th"}, {"tr", "table"}});
-    if (name == "thead" || name == "tbody" || name == "tfoot")
-        ends.push_back({{"thead", "tbody", "tfoot"}, {"table"}});
-    if (name == "option") ends.push_back({{"option"}, {"select", "datalist", "optgroup"}});
-    if (name == "optgroup") ends.push_back({{"optgroup", "option"}, {"select"}});
+std::vector<const ImpliedEnd*> implied_ends(std::string_view name) {
+    static const ImpliedEnd p{{"p"},
+                              {"applet", "caption", "html", "table", "td", "th", "marquee",
+                               "template", "object", "button"}};
+    static const ImpliedEnd li{{"li"}, {"ul", "ol"}};
+    static const ImpliedEnd definition{{"dt", "dd"}, {"dl"}};
+    static const ImpliedEnd row{{"tr"}, {"table", "thead", "tbody", "tfoot"}};
+    static const ImpliedEnd cell{{"td", "th"}, {"tr", "table"}};
+    static const ImpliedEnd section{{"thead", "tbody", "tfoot"}, {"table"}};
+    static const ImpliedEnd option{{"option"}, {"select", "datalist", "optgroup"}};
+    static const ImpliedEnd optgroup{{"optgroup", "option"}, {"select"}};
+    std::vector<const ImpliedEnd*> ends;
+    if (closes_p(name)) ends.push_back(&p);
+    if (name == "li") ends.push_back(&li);
+    if (name == "dt" || name == "dd") ends.push_back(&definition);
+    if (name == "tr") ends.push_back(&row);
+    if (name == "td" || name == "th") ends.push_back(&cell);
+    if (name == "thead" || name == "tbody" || name == "tfoot") ends.push_back(&section);
+    if (name == "option") ends.push_back(&option);
+    if (name == "optgroup") ends.push_back(&optgroup);
     return ends;
 }
 
@@ -138,8 +150,8 @@ class DepthLimiter {
     // Returns false when the tag was dropped.
     bool start_tag(const std::string& name, std::size_t begin, std::size_t end, bool self_closing) {
         if (is_void(name) || (self_closing && foreign_depth_ > 0)) return true;
-        for (const ImpliedEnd& implied : implied_ends(name))
-            close_implied(implied);
+        for (const ImpliedEnd* implied : implied_ends(name))
+            close_implied(*implied);
         if (open_.size() >= max_depth_) {
             dropped_open_.push_back(name);
             drop(begin, end);
@@ -164,11 +176,11 @@ class DepthLimiter {
 
     void close_implied(const ImpliedEnd& implied) {
         for (std::size_t k = open_.size(); k-- > 0;) {
-            if (is_one_of(open_[k], implied.closes)) {
+            if (is_in(open_[k], implied.closes)) {
                 pop_to(k);
                 return;
             }
-            if (is_one_of(open_[k], implied.barriers)) return;
+            if (is_in(open_[k], implied.barriers)) return;
         }
     }
 
