@@ -1,6 +1,7 @@
 // HTML articles: metadata from <meta>/<link>/<title>, text from the article element, parsed by
 // gumbo (the HTML5 algorithm, so tag soup and entities come out as a browser would see them).
 #include "corpus/corpus.h"
+#include "corpus/encoding.h"
 #include "corpus/html_depth.h"
 #include "util/text.h"
 
@@ -257,6 +258,11 @@ void read_html(const std::string& content, const std::string& id, const std::str
     doc.url = page.canonical.empty() ? first_meta(page, {"og:url"}) : page.canonical;
     doc.lang = normalize_language(attribute(output->root, "lang"));
     doc.origin = where;
+    // gumbo 0.10 turns an overflowing character reference (&#xEEEEEEEE;) into bytes that are
+    // not UTF-8 (found by fuzz_html): mend them as any other bad bytes.
+    for (std::string* field :
+         {&doc.title, &doc.body, &doc.date, &doc.source, &doc.author, &doc.url, &doc.lang})
+        repair_utf8(*field, Encoding::utf8);
     on_document(std::move(doc));
 }
 
