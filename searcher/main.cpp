@@ -4,6 +4,7 @@
 
 #include "search_cli.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -18,6 +19,20 @@ bool use_color(const std::string& setting) {
     if (setting == "never") return false;
     const char* no_color = std::getenv("NO_COLOR");
     return isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+// Columns for the terminal output: COLUMNS when set, else the terminal's own width when stdout
+// is one, else 80.
+std::size_t terminal_width() {
+    if (const char* columns = std::getenv("COLUMNS")) {
+        char* end = nullptr;
+        long value = std::strtol(columns, &end, 10);
+        if (end != columns && *end == '\0' && value > 0) return static_cast<std::size_t>(value);
+    }
+    winsize size{};
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        return size.ws_col;
+    return 80;
 }
 
 int fail(const std::string& message, int status) {
@@ -86,7 +101,7 @@ int main(int argc, char** argv) {
         } else if (cmd.format == "html") {
             std::cout << byline::to_html(result);
         } else {
-            std::cout << byline::to_terminal(result, {use_color(cmd.color)});
+            std::cout << byline::to_terminal(result, {use_color(cmd.color), terminal_width()});
         }
         return 0;
     } catch (const byline::QueryError& e) {

@@ -89,14 +89,14 @@ void write_gzip(const std::string& path, const std::string& content) {
 
 }  // namespace
 
-TEST_CASE("corpus: a header block sets metadata; CRLF and blank lines become single newlines",
+TEST_CASE("corpus: a header block sets metadata; CRLF ends a line; blank lines become one",
           "[corpus]") {
     Document d = text(
         "Title: Peace talks resume\r\nDate: 2025-11-20\r\nsource: Reuters\r\nURL: "
         "https://example.com/a?x=1\r\nAuthor: Jane Roe\r\nLanguage: English\r\nID: story-1\r\n"
         "\r\n\r\nFirst paragraph.  \r\n\r\n\r\n  Second paragraph.\r\n\r\n");
     CHECK(describe(d) ==
-          "id=story-1 | title=Peace talks resume | body=First paragraph.\nSecond paragraph. | "
+          "id=story-1 | title=Peace talks resume | body=First paragraph.\n\nSecond paragraph. | "
           "date=2025-11-20 | source=Reuters | url=https://example.com/a?x=1 | author=Jane Roe | "
           "lang=en | origin=dir/a.txt");
 }
@@ -138,10 +138,10 @@ TEST_CASE("corpus: a body opening with 'Note: x' or an unknown key is not eaten 
           "[corpus]") {
     Document note = text("Note: this is not a header\nTitle: still body\n\nMore text");
     CHECK(note.title == "Note: this is not a header");
-    CHECK(note.body == "Title: still body\nMore text");
+    CHECK(note.body == "Title: still body\n\nMore text");
     Document mixed = text("Title: A\nNote: b\n\nBody");
     CHECK(mixed.title == "Title: A");
-    CHECK(mixed.body == "Note: b\nBody");
+    CHECK(mixed.body == "Note: b\n\nBody");
     Document no_blank = text("Date: 2025-01-02\nBody text right away");
     CHECK(no_blank.date == "");
     CHECK(no_blank.title == "Date: 2025-01-02");

@@ -57,8 +57,10 @@ class Analyzer {
     /// True if `language` has a Snowball stemmer.
     static bool has_stemmer(const std::string& language);
 
-    /// Sentence spans of `text` (ICU sentence rules with English abbreviation suppressions; line
-    /// breaks always end a sentence). Leading and trailing white space is excluded from spans.
+    /// Sentence spans of `text` (ICU sentence rules with English abbreviation suppressions). A
+    /// line break ends a sentence, but in hard-wrapped text (wire copy, e-mail) one that only
+    /// wraps a paragraph is a space: paragraphs end at blank lines, indented lines, list items
+    /// and short lines. Leading and trailing white space is excluded from spans.
     std::vector<Span> sentences(std::string_view text);
 
   private:

@@ -20,10 +20,13 @@ std::string to_json(const DocumentView& document, bool pretty = false);
 std::string to_json(const IndexInfo& info);
 
 struct TerminalOptions {
-    bool color = false;  ///< ANSI bold/colour; without it matches are marked [like this]
+    bool color = false;      ///< ANSI bold/colour; without it matches are marked [like this]
+    std::size_t width = 80;  ///< columns of the terminal: date sparklines fit in them
 };
 
-/// Human-readable results: ranked hits with highlighted passages, then facet counts.
+/// Human-readable results: ranked hits with highlighted passages (runs of white space shown as
+/// one space, so wire copy's indentation and line wraps do not show), then facet counts and
+/// date sparklines of at most `options.width` columns.
 std::string to_terminal(const SearchResult& result, const TerminalOptions& options);
 
 /// A self-contained HTML page: hits (or ranked passages) with matches in <mark>, all text

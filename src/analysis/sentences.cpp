@@ -1,5 +1,7 @@
 #include "analysis/sentences.h"
 
+#include "analysis/line_wrap.h"
+
 #include <byline/error.h>
 
 #include <unicode/brkiter.h>
@@ -99,7 +101,8 @@ void check(UErrorCode status, const char* what) {
 }
 
 // ICU ends a sentence after "J.D." or "U.S." that its suppressions do not cover; join the two
-// parts back when they sit on one line and the second does not read as a new sentence.
+// parts back when they sit on one line (or a wrapped one) and the second does not read as a new
+// sentence.
 bool continues_name(std::string_view text, const Span& previous, const Span& next) {
     std::string_view gap = text.substr(previous.end, next.start - previous.end);
     if (gap.find('\n') != std::string_view::npos || gap.find('\r') != std::string_view::npos)
@@ -130,9 +133,13 @@ SentenceSplitter::~SentenceSplitter() = default;
 SentenceSplitter::SentenceSplitter(SentenceSplitter&&) noexcept = default;
 SentenceSplitter& SentenceSplitter::operator=(SentenceSplitter&&) noexcept = default;
 
-std::vector<Span> SentenceSplitter::split(std::string_view text) {
+std::vector<Span> SentenceSplitter::split(std::string_view original) {
     std::vector<Span> spans;
-    if (text.empty()) return spans;
+    if (original.empty()) return spans;
+    // ICU ends a sentence at every line break; it reads the text with the breaks that only wrap
+    // a paragraph made spaces, byte for byte, so its offsets are offsets into the original.
+    const std::string joined = join_wrapped_lines(original);
+    const std::string_view text = joined;
     UErrorCode status = U_ZERO_ERROR;
     UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
     breaker_->setText(utext, status);

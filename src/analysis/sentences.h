@@ -18,7 +18,8 @@ class SentenceSplitter {
     SentenceSplitter(SentenceSplitter&&) noexcept;
     SentenceSplitter& operator=(SentenceSplitter&&) noexcept;
 
-    /// Sentence spans without surrounding white space; line breaks always end a sentence.
+    /// Sentence spans without surrounding white space. A line break ends a sentence unless it
+    /// only wraps a paragraph of hard-wrapped text (see line_wrap.h).
     std::vector<Span> split(std::string_view text);
 
   private:

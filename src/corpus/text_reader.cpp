@@ -77,13 +77,24 @@ bool is_setext_underline(std::string_view line) {
                              line.find_first_not_of('-') == std::string_view::npos);
 }
 
-// Blank lines only separate paragraphs, and the body separates them with a single "\n".
+// Lines are joined with "\n", and one blank line stands for one or more between paragraphs.
+// A line keeps its indentation where it follows another line: hard-wrapped text needs its
+// blank lines and indented paragraph starts to tell a paragraph's end from a wrap
+// (analysis/line_wrap.h). Trailing white space goes, and so does indentation after a blank line.
 std::string join_paragraphs(const std::vector<std::string_view>& lines, std::size_t from) {
     std::string body;
+    bool paragraph_break = true;
     for (std::size_t i = from; i < lines.size(); ++i) {
-        if (is_blank(lines[i])) continue;
-        if (!body.empty()) body += '\n';
-        body += text::trim(lines[i]);
+        if (is_blank(lines[i])) {
+            paragraph_break = true;
+            continue;
+        }
+        std::string_view line = lines[i];
+        line.remove_suffix(line.size() - line.find_last_not_of(" \t\f\v") - 1);
+        if (paragraph_break) line = text::trim(line);
+        if (!body.empty()) body += paragraph_break ? "\n\n" : "\n";
+        paragraph_break = false;
+        body += line;
     }
     return body;
 }

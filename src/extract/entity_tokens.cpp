@@ -122,6 +122,25 @@ LineStyle line_style(std::string_view s, const std::vector<Token>& tokens, const
     return LineStyle::prose;
 }
 
+// End of a stock ticker in angle brackets at `at` ("<XON>", "<BPCL.L>", "<I>"), as wire copy
+// writes one after a company's name, or `at` if there is none. Upper-case letters, digits and
+// '.', '-', '/', '&' with at least one letter; "<Kleinwort Benson Ltd>", a name, is no ticker.
+std::size_t ticker_end(std::string_view s, std::size_t at) {
+    constexpr std::size_t kMaxTicker = 12;
+    if (at >= s.size() || s[at] != '<') return at;
+    bool letter = false;
+    std::size_t p = at + 1;
+    for (; p < s.size() && p - at <= kMaxTicker; ++p) {
+        char c = s[p];
+        if (c >= 'A' && c <= 'Z') {
+            letter = true;
+        } else if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '/' || c == '&')) {
+            break;
+        }
+    }
+    return letter && p < s.size() && s[p] == '>' && p > at + 1 ? p + 1 : at;
+}
+
 void close_line(std::string_view s, TokenizedText& out, std::size_t& line_first) {
     Line line{line_first, out.tokens.size(), LineStyle::prose};
     line.style = line_style(s, out.tokens, line);
@@ -165,6 +184,12 @@ TokenizedText tokenize_for_entities(std::string_view s) {
         Token t;
         t.start = p;
         t.line = static_cast<std::uint32_t>(out.lines.size());
+        if (std::size_t end = ticker_end(s, p); end > p) {
+            t.end = end;  // one punctuation token: a ticker is no word of a name
+            out.tokens.push_back(t);
+            p = end;
+            continue;
+        }
         t.end = is_word_char(c) ? scan_word(cur, p) : cur.next_at(p);
         if (t.end <= t.start) t.end = t.start + 1;  // invalid byte: skip one
         if (is_word_char(c)) set_case(s, t);

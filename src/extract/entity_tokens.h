@@ -37,6 +37,8 @@ struct TokenizedText {
 
 /// Tokens of `text`. Possessive "'s" and "’s" are separate tokens; "U.S.", "O'Brien",
 /// "Trump-chaired" and "son-in-law" are one token each; a sentence-final "." is its own token.
+/// A stock ticker in angle brackets ("Exxon Corp <XON>") is one punctuation token, so it never
+/// becomes or joins a name.
 TokenizedText tokenize_for_entities(std::string_view text);
 
 /// True for lower-case function words that may stand inside a Title Case headline.

@@ -59,9 +59,10 @@ std::string passage_line(const Passage& p, const Style& s) {
 }
 
 std::string hit_block(const Hit& hit, const Style& s) {
-    std::string out = s.bold + std::to_string(hit.rank) + ". " + s.reset + s.title +
-                      mark(hit.title, hit.title_highlights, s.mark_open, s.mark_close + s.title) +
-                      s.reset + "\n";
+    std::string out =
+        s.bold + std::to_string(hit.rank) + ". " + s.reset + s.title +
+        one_line(mark(hit.title, hit.title_highlights, s.mark_open, s.mark_close + s.title)) +
+        s.reset + "\n";
     std::string meta = hit.date.empty() ? "undated" : hit.date;
     if (!hit.source.empty()) meta += " · " + hit.source;
     meta += " · " + hit.id + " · score " + format_score(hit.score);
@@ -112,49 +113,52 @@ std::string summary_line(const SearchResult& result, const Style& s) {
     return out + "\n";
 }
 
-// A sparkline gets at least this many columns, however narrow the terminal says it is.
+// A sparkline keeps at least this many bars, however narrow the terminal.
 constexpr std::size_t kMinBars = 10;
 
-// Bar counts: one per bucket, or, when there are more buckets than `room` columns, the sum of
-// each run of `per_bar` buckets.
-std::vector<std::size_t> bar_counts(const DateHistogram& h, std::size_t room,
-                                    std::size_t& per_bar) {
-    const std::size_t n = h.buckets.size();
-    room = std::max(room, kMinBars);
-    per_bar = (n + room - 1) / room;
-    std::vector<std::size_t> bars((n + per_bar - 1) / per_bar, 0);
-    for (std::size_t i = 0; i < n; ++i)
+// Bar counts: the sum of each run of `per_bar` buckets.
+std::vector<std::size_t> bar_counts(const DateHistogram& h, std::size_t per_bar) {
+    std::vector<std::size_t> bars((h.buckets.size() + per_bar - 1) / per_bar, 0);
+    for (std::size_t i = 0; i < h.buckets.size(); ++i)
         bars[i / per_bar] += h.buckets[i].count;
     return bars;
 }
 
+std::string histogram_label(const DateHistogram& h, std::size_t per_bar, std::size_t peak) {
+    std::string unit = per_bar > 1 ? std::to_string(per_bar) + " " + h.granularity + "s a bar"
+                                   : "by " + h.granularity;
+    return " (" + unit + ", peak " + std::to_string(peak) + ")";
+}
+
 // "published: 2025-11-20 ▁▁█▂▅ 2025-11-24 (by day, peak 3) · 3 without": one bar per bucket,
 // height by count; a bucket with no articles is a dot so gaps stay visible. The line fits in
-// `width` columns: with more buckets than room, each bar sums several (said in the label).
+// `width` columns: with more buckets than room, each bar sums several ("7 days a bar").
 std::string histogram_line(const DateHistogram& h, const Style& s, std::size_t width) {
     static const char* const kBars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
-    std::string head = h.name + ": ";
     std::string tail = h.undated > 0 ? " · " + std::to_string(h.undated) + " without" : "";
     if (h.buckets.empty())
         return s.bold + h.name + ":" + s.reset + " none" + s.dim + tail + s.reset + "\n";
-    std::string first = h.buckets.front().value + " ";
-    std::string last = " " + h.buckets.back().value;
-    std::size_t most = 0;
-    for (const FacetValue& b : h.buckets)
-        most = std::max(most, b.count);
-    // The label's numbers only grow when buckets merge; measure it with the largest possible.
-    std::string widest_label = " (by " + h.granularity + ", " + std::to_string(h.buckets.size()) +
-                               " a bar, peak " + std::to_string(most * h.buckets.size()) + ")";
-    std::size_t used = columns(head + first + last + widest_label + tail);
+    const std::string first = h.buckets.front().value + " ";
+    const std::string last = " " + h.buckets.back().value;
+    const std::size_t fixed = columns(h.name + ": " + first + last + tail);
+    const std::size_t n = h.buckets.size();
     std::size_t per_bar = 1;
-    std::vector<std::size_t> bars = bar_counts(h, width > used ? width - used : 0, per_bar);
-    most = *std::max_element(bars.begin(), bars.end());
+    std::vector<std::size_t> bars;
+    std::size_t peak = 0;
+    for (;;) {
+        bars = bar_counts(h, per_bar);
+        peak = *std::max_element(bars.begin(), bars.end());
+        std::size_t used = fixed + bars.size() + columns(histogram_label(h, per_bar, peak));
+        if (used <= width || bars.size() <= kMinBars || per_bar >= n) break;
+        // Jump close to the grouping that fits, then step while the label grows.
+        std::size_t room = width > used - bars.size() ? width - (used - bars.size()) : 1;
+        per_bar = std::max(per_bar + 1, (n + room - 1) / room);
+        if ((n + per_bar - 1) / per_bar < kMinBars) per_bar = (n + kMinBars - 1) / kMinBars;
+    }
     std::string out = s.bold + h.name + ":" + s.reset + " " + first;
     for (std::size_t count : bars)
-        out += count == 0 ? std::string("·") : kBars[(count * 7 + most - 1) / most];
-    std::string per = per_bar > 1 ? ", " + std::to_string(per_bar) + " a bar" : "";
-    out += last + s.dim + " (by " + h.granularity + per + ", peak " + std::to_string(most) + ")" +
-           s.reset;
+        out += count == 0 ? std::string("·") : kBars[(count * 7 + peak - 1) / peak];
+    out += last + s.dim + histogram_label(h, per_bar, peak) + s.reset;
     return out + s.dim + tail + s.reset + "\n";
 }
 
