@@ -21,7 +21,8 @@ STORY = re.compile(r"<REUTERS\b[^>]*\bNEWID=\"(\d+)\"[^>]*>(.*?)</REUTERS>", re.
 DATE = re.compile(r"<DATE>\s*(\d{1,2})-([A-Z]{3})-(\d{4})")
 MONTHS = {m: i + 1 for i, m in enumerate(
     "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split())}
-SIGN_OFF = re.compile(r"\s*\bReuter\s*$")
+# "Reuter", "REUTER", "REUTER..." or "REUTER^M" (a carriage return written out) at the end.
+SIGN_OFF = re.compile(r"\s*\bREUTER(\.\.\.)?(\^M)?\s*$", re.I)
 
 
 def field(story, tag):
