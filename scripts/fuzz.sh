@@ -47,7 +47,9 @@ for harness in $harnesses; do
     crashes=build-fuzz/crashes/$harness
     log=build-fuzz/logs/$harness.log
     mkdir -p "$corpus" "$crashes" "$(dirname "$log")"
-    cp -n tests/fuzz/"$harness"/* "$corpus"/
+    for seed in tests/fuzz/"$harness"/*; do
+        [ -e "$corpus/${seed##*/}" ] || cp "$seed" "$corpus"/
+    done
     echo "== fuzz $harness for ${seconds} s (log: $log)"
     rc=0
     dict=()
