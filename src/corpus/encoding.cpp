@@ -94,7 +94,8 @@ std::string replace_invalid(const std::string& text) {
 std::string from_windows_1252(const std::string& text) {
     constexpr std::size_t kChunk = 1 << 20;
     std::string out;
-    std::string buffer(kChunk * 3, '\0');  // at most 3 UTF-8 bytes per windows-1252 byte
+    // At most 3 UTF-8 bytes per windows-1252 byte; sized to the text so a short line stays cheap.
+    std::string buffer(std::min(kChunk, text.size()) * 3, '\0');
     for (std::size_t pos = 0; pos < text.size(); pos += kChunk) {
         std::size_t n = std::min(kChunk, text.size() - pos);
         UErrorCode status = U_ZERO_ERROR;
