@@ -18,18 +18,29 @@ struct IndexCommand {
     std::vector<std::string> paths;
     std::vector<std::string> field_mappings;  // NAME=KEY
     bool quiet = false;
-    bool compact_always = false;  ///< --compact: compact after the run whatever was written
-    bool compact_never = false;   ///< --no-compact: leave the index as written
-    bool extract = false;         ///< print what would be stored, index nothing
-    bool json = false;            ///< with --extract: JSON Lines (the only form so far)
+    bool compact_always = false;          ///< --compact: compact after the run whatever was written
+    bool compact_never = false;           ///< --no-compact: leave the index as written
+    bool extract = false;                 ///< print what would be stored, index nothing
+    bool json = false;                    ///< with --extract or --info: JSON
+    std::vector<std::string> delete_ids;  ///< --delete: ids ("-": one a line from stdin)
+    std::string delete_query;             ///< --delete-query
+    bool yes = false;                     ///< --yes: delete what the query matches
+    bool dry_run = false;                 ///< --dry-run: list what would be deleted
+    bool info = false;                    ///< --info: what the index holds
+    bool check = false;                   ///< --check: with --info, check the index
+    std::string follow;                   ///< --follow FILE: index JSON Lines as it grows
+    double commit_interval = 5;           ///< stream: seconds between commits at most
+
+    bool streaming() const { return !follow.empty() || (paths.size() == 1 && paths[0] == "-"); }
+    bool deleting() const { return !delete_ids.empty() || !delete_query.empty(); }
 };
 
 inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
     app.add_option("-i,--index", cmd.options.index_path, "Index folder (created if missing)")
         ->default_val(".byline-index");
     app.add_option("paths", cmd.paths,
-                   "Files or folders to index: .txt .md .jsonl .ndjson .html .htm, also .gz")
-        ->required();
+                   "Files or folders to index: .txt .md .jsonl .ndjson .html .htm, also .gz; "
+                   "'-' reads JSON Lines from standard input as they come");
     app.add_option("--field", cmd.field_mappings,
                    "Map a JSON Lines key to a document field, e.g. --field body=story "
                    "(fields: id title body date source url author lang)")
@@ -67,7 +78,54 @@ inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
                  "Keep entity names in other scripts apart from their Latin spelling");
     app.add_flag("--extract", cmd.extract,
                  "Print each article's entities and dates as JSON Lines; index nothing");
-    app.add_flag("--json", cmd.json, "With --extract: JSON Lines output (the default)");
+    app.add_flag("--json", cmd.json, "With --extract: JSON Lines (the default); with --info: JSON");
+    app.add_option("--delete", cmd.delete_ids,
+                   "Delete the articles with these ids ('-': read ids from standard input, one "
+                   "a line)")
+        ->expected(1, -1);
+    app.add_option("--delete-query", cmd.delete_query,
+                   "Delete every article this query matches (byline-search's query language; "
+                   "a plain sentence means all its words); needs --yes or --dry-run");
+    app.add_flag("--yes", cmd.yes, "With --delete-query: do delete");
+    app.add_flag("--dry-run", cmd.dry_run,
+                 "With --delete or --delete-query: list the ids that would go, delete nothing");
+    app.add_flag("--info", cmd.info,
+                 "Print what the index holds: articles, size, format, languages, dates, facet "
+                 "values, uncompacted share, last commit");
+    app.add_flag("--check", cmd.check, "With --info: also check the index's structure and data");
+    app.add_option("--follow", cmd.follow,
+                   "Index a JSON Lines file and keep indexing lines added to it (like tail -F: "
+                   "truncation and rotation are followed) until SIGINT or SIGTERM");
+    app.add_option("--commit-interval", cmd.commit_interval,
+                   "Reading '-' or --follow: commit at least every SECONDS, so searchers see new "
+                   "articles")
+        ->default_val(5)
+        ->check(CLI::Range(0.05, 86400.0));
+}
+
+/// Checks that the options ask for one thing; throws UsageError if not.
+inline void check_index_command(const IndexCommand& cmd) {
+    const bool has_paths = !cmd.paths.empty();
+    const int tasks = (cmd.info ? 1 : 0) + (cmd.deleting() ? 1 : 0) + (cmd.follow.empty() ? 0 : 1) +
+                      (has_paths ? 1 : 0);
+    if (tasks == 0)
+        throw UsageError(
+            "nothing to do: give files or folders to index ('-' for standard input), "
+            "--follow FILE, --delete ID, --delete-query QUERY or --info");
+    if (tasks > 1)
+        throw UsageError("paths, --follow, --delete/--delete-query and --info go in separate runs");
+    if (std::count(cmd.paths.begin(), cmd.paths.end(), "-") > 0 && cmd.paths.size() > 1)
+        throw UsageError("'-' (standard input) is read alone; give files in another run");
+    if (cmd.check && !cmd.info) throw UsageError("--check goes with --info");
+    if ((cmd.yes || cmd.dry_run) && !cmd.deleting())
+        throw UsageError("--yes and --dry-run go with --delete or --delete-query");
+    if (!cmd.delete_ids.empty() && !cmd.delete_query.empty())
+        throw UsageError("--delete and --delete-query go in separate runs");
+    if (cmd.deleting() && cmd.delete_query.find_first_not_of(" \t") == std::string::npos &&
+        cmd.delete_ids.empty())
+        throw UsageError("--delete-query needs a query (to empty an index, remove its folder)");
+    if (cmd.extract && (cmd.info || cmd.deleting() || cmd.streaming()))
+        throw UsageError("--extract reads files only");
 }
 
 /// Fills options.field_map from NAME=KEY strings; throws UsageError for a bad one.

@@ -3,6 +3,7 @@
 // 2 usage error, 3 the index could not be opened or written.
 #include <byline/byline.h>
 
+#include "archive_commands.h"
 #include "index_cli.h"
 
 #include <unistd.h>
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
         byline::cli::apply_field_mappings(cmd);
+        byline::cli::check_index_command(cmd);
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
@@ -72,9 +74,13 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "byline-index: %s: %s: %s\n", kind_name(d.kind), d.where.c_str(),
                      d.message.c_str());
     };
-    if (!cmd.quiet && isatty(STDERR_FILENO) && !cmd.extract)
+    if (!cmd.quiet && isatty(STDERR_FILENO) && !cmd.extract && !cmd.streaming() &&
+        !cmd.deleting() && !cmd.info)
         cmd.options.on_progress = print_progress;
     try {
+        if (cmd.info) return byline::cli::run_info(cmd);
+        if (cmd.deleting()) return byline::cli::run_delete(cmd);
+        if (cmd.streaming()) return byline::cli::run_stream(cmd);
         if (cmd.extract) {
             auto stats = byline::extract_paths(cmd.paths, cmd.options, [](const auto& e) {
                 std::cout << byline::to_json(e) << "\n";
@@ -96,6 +102,12 @@ int main(int argc, char** argv) {
         if (!cmd.quiet && compaction && !compaction->compacted)
             print_deferred(*compaction, cmd.options.compact_share);
         return indexer.stats().errors > 0 ? 1 : 0;
+    } catch (const byline::UsageError& e) {
+        std::cerr << "byline-index: " << e.what() << "\n";
+        return 2;
+    } catch (const byline::QueryError& e) {
+        std::cerr << "byline-index: query error: " << e.what() << "\n" << e.caret_diagram() << "\n";
+        return 2;
     } catch (const byline::Error& e) {
         std::cerr << "byline-index: " << e.what() << "\n";
         return 3;

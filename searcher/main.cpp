@@ -80,6 +80,17 @@ int run_batch(byline::Searcher& searcher, byline::cli::SearchCommand& cmd) {
     return status;
 }
 
+// --export: the matching articles as JSON Lines on stdout, a count on stderr.
+int run_export(byline::Searcher& searcher, const byline::cli::SearchCommand& cmd) {
+    std::size_t count = searcher.export_matches(
+        cmd.request, [](const byline::Document& d) { std::cout << byline::to_json_line(d) << "\n"; });
+    std::cout.flush();
+    if (!std::cout) return fail("cannot write the exported articles", 3);
+    std::cerr << "byline-search: exported " << count << " article" << (count == 1 ? "" : "s")
+              << "\n";
+    return 0;
+}
+
 int main(int argc, char** argv) {
     CLI::App app{"Search a Byline index"};
     byline::cli::SearchCommand cmd;
@@ -95,6 +106,7 @@ int main(int argc, char** argv) {
     try {
         byline::Searcher searcher(cmd.index_path);
         if (!cmd.queries_file.empty()) return run_batch(searcher, cmd);
+        if (cmd.export_articles) return run_export(searcher, cmd);
         byline::SearchResult result = searcher.search(cmd.request);
         if (cmd.format == "json") {
             std::cout << byline::to_json(result, cmd.pretty) << "\n";

@@ -20,6 +20,7 @@ struct SearchCommand {
     bool pretty = false;
     std::string color = "auto";
     std::string queries_file;  ///< one query a line, one JSON line each (batch mode)
+    bool export_articles = false;  ///< --export: every matching article as a JSON line
 };
 
 inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
@@ -80,6 +81,9 @@ inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
     app.add_flag_callback(
         "--json", [&cmd] { cmd.format = "json"; }, "Same as --format json (schema in README)");
     app.add_flag("--pretty", cmd.pretty, "Indent the JSON");
+    app.add_flag("--export", cmd.export_articles,
+                 "Write every article the query matches (all of them for no query) as JSON Lines "
+                 "in byline-index's input format, in index order; the filters apply");
     app.add_option("--color", cmd.color, "Colour: auto, always or never (NO_COLOR is respected)")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->default_val("auto");

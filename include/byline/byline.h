@@ -7,6 +7,7 @@
 #include <byline/error.h>
 #include <byline/extract.h>
 #include <byline/indexer.h>
+#include <byline/inspect.h>
 #include <byline/output.h>
 #include <byline/searcher.h>
 #include <byline/version.h>

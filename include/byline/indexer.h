@@ -5,6 +5,7 @@
 #include <byline/document.h>
 #include <byline/extract.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -31,6 +32,7 @@ struct IndexStats {
     std::size_t indexed = 0;   ///< documents written (added + replaced)
     std::size_t added = 0;     ///< documents new to the index
     std::size_t replaced = 0;  ///< documents whose id was already there
+    std::size_t removed = 0;   ///< documents deleted by remove()
     std::size_t skipped = 0;   ///< files or lines left out on purpose
     std::size_t errors = 0;    ///< files or lines that could not be read
     std::size_t warnings = 0;  ///< documents indexed with a warning
@@ -63,6 +65,19 @@ struct IndexOptions {
     ProgressCallback on_progress;  ///< called about twice a second while indexing
 };
 
+/// Where Indexer::add_stream() reads JSON Lines and how often it makes them visible.
+struct StreamOptions {
+    std::string path = "-";  ///< a JSON Lines file, or "-" for standard input
+    /// Keep reading `path` as it grows (like `tail -F`): after truncation from its top again,
+    /// after rotation (renamed away, a new file at the path) the new file from its top.
+    bool follow = false;
+    /// Commit what was read at least this often (seconds), so searchers see new articles.
+    double commit_interval = 5;
+    /// Checked several times a second: once true, what was read is committed and add_stream()
+    /// returns (set it from a SIGINT/SIGTERM handler).
+    const std::atomic<bool>* stop = nullptr;
+};
+
 /// What Indexer::compact_if_due() found and did.
 struct CompactionReport {
     bool compacted = false;
@@ -84,8 +99,19 @@ class Indexer {
     /// Adds or replaces one document (its id must not be empty).
     void add(Document document);
 
+    /// Deletes the article with this id and everything derived from it (terms, stored text,
+    /// facet values, its share of the entity display-name counts); false if there is none.
+    /// Deletions are committed like additions, every `batch_size` and by commit().
+    bool remove(const std::string& id);
+
     /// Reads files and folders (recursively) in every supported format and indexes them.
     void add_paths(const std::vector<std::string>& paths);
+
+    /// Reads JSON Lines as they arrive and adds each article, committing every `batch_size`
+    /// articles and at least every `commit_interval` seconds; returns at the end of the input
+    /// (never, when following a file, until `stop`), everything read committed. Throws
+    /// UsageError if the file cannot be opened.
+    void add_stream(const StreamOptions& stream);
 
     /// Makes everything added so far durable and visible to searchers.
     void commit();

@@ -2,6 +2,7 @@
 /// \file
 /// Rendering search results: the stable JSON form, the terminal form and HTML.
 
+#include <byline/inspect.h>
 #include <byline/searcher.h>
 
 #include <string>
@@ -18,6 +19,16 @@ std::string to_json(const DocumentView& document, bool pretty = false);
 /// What an index holds, as JSON (docs/schema/health.schema.json): status "ok", Byline's version,
 /// documents, revision.
 std::string to_json(const IndexInfo& info);
+
+/// An article as one line of JSON Lines in the input format (id, title, date, source, url,
+/// author, lang, body; empty fields left out), which byline-index reads back to the same article.
+std::string to_json_line(const Document& document);
+
+/// What an index holds (byline-index --info --json): one JSON object, keys as in IndexReport.
+std::string to_json(const IndexReport& report);
+
+/// The same for people: one "name: value" line per item.
+std::string to_text(const IndexReport& report);
 
 struct TerminalOptions {
     bool color = false;      ///< ANSI bold/colour; without it matches are marked [like this]

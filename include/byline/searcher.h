@@ -2,7 +2,10 @@
 /// \file
 /// Searching a Byline index: ranked articles, highlighted passages and exact facet counts.
 
+#include <byline/document.h>
+
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -175,6 +178,16 @@ class Searcher {
     /// The stored article with this id, with its entities; nothing if there is none.
     std::optional<DocumentView> document(const std::string& id);
 
+    /// Ids of every article `request` matches (its query and filters; a plain sentence means
+    /// the articles holding all its words, never a ranked search's partial matches), in index
+    /// order. Paging, sorting and facet fields are ignored.
+    std::vector<std::string> matching_ids(const SearchRequest& request);
+
+    /// Hands every article `request` matches (as matching_ids()) to `sink`, whole and as it was
+    /// indexed (the date normalised), in index order; returns how many.
+    std::size_t export_matches(const SearchRequest& request,
+                               const std::function<void(const Document&)>& sink);
+
     /// Path, size and revision of the index as this searcher sees it.
     IndexInfo info() const;
 
@@ -184,6 +197,8 @@ class Searcher {
     bool reopen();
 
   private:
+    std::size_t export_matches(const SearchRequest& request,
+                               const std::function<void(const Document&)>& sink, bool whole_body);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

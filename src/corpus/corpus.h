@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,29 @@ void read_json_lines(const std::string& content, const std::string& id_base,
 void stream_json_lines(const std::string& path, const std::string& id_base,
                        const CorpusOptions& options, const DocumentSink& on_document,
                        const DiagnosticSink& on_diagnostic);
+/// JSON Lines handed over a line at a time as they arrive (standard input, a growing file):
+/// the same reading, repair and messages as a file's lines. Lines without an id get
+/// "<where>#<line number>".
+class JsonLineStream {
+  public:
+    JsonLineStream(std::string where, CorpusOptions options, DocumentSink on_document,
+                   DiagnosticSink on_diagnostic);
+    ~JsonLineStream();
+    JsonLineStream(const JsonLineStream&) = delete;
+    JsonLineStream& operator=(const JsonLineStream&) = delete;
+
+    /// One line, without its line break.
+    void line(std::string text);
+    /// A line longer than options.max_article_bytes went by unread: an error naming it.
+    void too_long();
+    /// After the last line: one warning if lines had to be repaired.
+    void finish();
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 /// An HTML page; elements nested deeper than kMaxHtmlDepth lose their tags (a warning says so).
 void read_html(const std::string& content, const std::string& id, const std::string& where,
                const DocumentSink& on_document, const DiagnosticSink& on_diagnostic);

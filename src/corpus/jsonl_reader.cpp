@@ -238,4 +238,31 @@ void stream_json_lines(const std::string& path, const std::string& id_base,
     lines.report_repairs();
 }
 
+struct JsonLineStream::Impl {
+    std::string where;
+    CorpusOptions options;
+    DocumentSink on_document;
+    DiagnosticSink on_diagnostic;
+    LineReader lines{where, where, options, on_document, on_diagnostic};
+};
+
+JsonLineStream::JsonLineStream(std::string where, CorpusOptions options, DocumentSink on_document,
+                               DiagnosticSink on_diagnostic)
+    : impl_(new Impl{std::move(where), std::move(options), std::move(on_document),
+                     std::move(on_diagnostic)}) {}
+
+JsonLineStream::~JsonLineStream() = default;
+
+void JsonLineStream::line(std::string text) {
+    impl_->lines.read(std::move(text));
+}
+
+void JsonLineStream::too_long() {
+    impl_->lines.skip_too_long();
+}
+
+void JsonLineStream::finish() {
+    impl_->lines.report_repairs();
+}
+
 }  // namespace byline::corpus

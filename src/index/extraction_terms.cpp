@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace byline::index {
 
@@ -33,6 +34,7 @@ void add_entities(Xapian::Document& xdoc, const std::vector<EntityInfo>& entitie
                   const std::vector<Token>& body, StoredDoc& stored, FacetValues& facets) {
     std::map<std::string, std::uint32_t> key_ids;
     std::map<std::uint32_t, std::set<std::string>> keys_by_facet;
+    std::map<std::tuple<std::uint32_t, std::uint32_t, std::string>, std::uint32_t> names;
     for (const EntityInfo& e : entities) {
         std::uint32_t facet = facet_index(e.type);
         if (facet == schema::kFacetFields.size() || e.key.empty()) continue;
@@ -51,9 +53,26 @@ void add_entities(Xapian::Document& xdoc, const std::vector<EntityInfo>& entitie
             key_ids.emplace(e.key, static_cast<std::uint32_t>(stored.entity_keys.size()));
         if (added) stored.entity_keys.push_back(e.key);
         stored.mentions.push_back({facet, it->second, e.start, e.end});
+        ++names[{facet, it->second, e.name}];
     }
+    for (auto& [which, count] : names) {
+        auto& [facet, key, name] = which;
+        stored.names.push_back({facet, key, name, count});
+    }
+    facets.names = entity_name_counts(stored);
     for (auto& [facet, keys] : keys_by_facet)
         facets.values[facet].assign(keys.begin(), keys.end());
+}
+
+std::vector<EntityNameCount> entity_name_counts(const StoredDoc& stored) {
+    std::vector<EntityNameCount> out;
+    for (const StoredName& n : stored.names) {
+        if (n.facet >= schema::kFacetFields.size() || n.key >= stored.entity_keys.size()) continue;
+        out.push_back(
+            {schema::entity_name_key(schema::kFacetFields[n.facet].name, stored.entity_keys[n.key]),
+             n.name, n.count});
+    }
+    return out;
 }
 
 namespace {

@@ -16,9 +16,12 @@
 namespace byline::index {
 
 /// `body`: the body's tokens with their index positions (Xapian's are one more). The entity keys
-/// go to `facets`.
+/// and display-name counts go to `facets` (and `stored`).
 void add_entities(Xapian::Document& xdoc, const std::vector<EntityInfo>& entities,
                   const std::vector<Token>& body, StoredDoc& stored, FacetValues& facets);
+
+/// The display-name counts an article stored by add_entities() holds, to take them away again.
+std::vector<EntityNameCount> entity_name_counts(const StoredDoc& stored);
 
 /// Mentioned dates: XE terms at each mention for its day, month and year (a range: each of its
 /// days, up to a month), and the dates in `facets.mentioned`.

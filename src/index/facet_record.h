@@ -40,8 +40,16 @@ bool add_date(std::string_view date, DateLists& lists);
 
 /// A document's facet values before they are numbered: display values (entity keys for the
 /// entity facets) per facet of schema::kFacetFields, and dates.
+/// How often an article wrote an entity under one name; `key` is schema::entity_name_key().
+struct EntityNameCount {
+    std::string key;
+    std::string name;
+    std::uint32_t count = 0;
+};
+
 struct FacetValues {
     std::array<std::vector<std::string>, schema::kFacetCount> values;
+    std::vector<EntityNameCount> names;  ///< merged into the index's name counts by the writer
     DateLists published;
     DateLists mentioned;
 };

@@ -2,18 +2,23 @@
 #include <byline/indexer.h>
 
 #include "corpus/corpus.h"
+#include "corpus/line_stream.h"
 #include "index/compaction.h"
 #include "index/document_builder.h"
+#include "index/extraction_terms.h"
 #include "index/facet_dictionary.h"
 #include "index/memory_budget.h"
 #include "index/pipeline.h"
 #include "index/schema.h"
+#include "index/stored_doc.h"
 #include "search/facet_totals.h"
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <sstream>
@@ -75,6 +80,22 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
     }
 }
 
+std::string utc_now() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+// A bound against pathological input, cut at a line end so every line kept is whole.
+std::string cut_name_list(const std::string& list) {
+    constexpr std::size_t kMaxBytes = 4000;
+    if (list.size() <= kMaxBytes) return list;
+    return list.substr(0, list.rfind('\n', kMaxBytes - 1) + 1);
+}
+
 std::set<std::string> split_languages(const std::string& list) {
     std::set<std::string> out;
     std::istringstream in(list);
@@ -101,8 +122,9 @@ struct Indexer::Impl {
     index::Pipeline pipeline;
     index::FacetDictionary facet_ids;
     std::set<std::string> stem_languages;  // used by this run's articles
-    // Forms seen per entity since the last commit: entity_name_key -> form -> mentions.
-    std::map<std::string, std::map<std::string, std::size_t>> name_counts;
+    // Change in the forms seen per entity since the last commit: entity_name_key -> form ->
+    // mentions added less mentions of replaced and deleted articles.
+    std::map<std::string, std::map<std::string, std::int64_t>> name_counts;
     IndexStats stats;
     std::size_t uncommitted = 0;
     std::uint64_t uncommitted_bytes = 0;
@@ -136,23 +158,59 @@ struct Indexer::Impl {
         try {
             // Ids are given here, on the writing thread, so they follow the input order.
             index::add_values(doc.xdoc, facet_ids.number(db, doc.facets));
-            bool replacing = db.term_exists(doc.id_term);
+            const Xapian::docid old = first_with_term(doc.id_term);
+            if (old) forget_names(old);
             Xapian::docid did = db.replace_document(doc.id_term, doc.xdoc);
-            count_names(doc.entities);
-            store_body_chunks(did, doc.body, replacing);
-            ++(replacing ? stats.replaced : stats.added);
-            ++uncompacted;
+            count_names(doc.facets.names, +1);
+            store_body_chunks(did, doc.body, old != 0);
+            ++(old ? stats.replaced : stats.added);
             ++stats.indexed;
             stats.bytes += doc.bytes;
             uncommitted_bytes += doc.bytes;
-            if (++uncommitted >= std::max<std::size_t>(1, options.batch_size) ||
-                uncommitted_bytes >= budget.commit_text_bytes)
-                commit_written();
+            written();
         } catch (const Xapian::Error& e) {
             throw IndexError(options.index_path + ": cannot write " + doc.where + ": " +
                              e.get_msg());
         }
         tick();
+    }
+
+    // Deletes the article with this id and everything derived from it; false if there is none.
+    bool remove_written(const std::string& id) {
+        const std::string term = index::id_term(id);
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            const Xapian::docid did = *it;
+            if (index::unserialise(db.get_document(did).get_data(), false).doc.id != id)
+                continue;  // a hashed id term shared by a longer id
+            forget_names(did);
+            remove_body_chunks(did);
+            db.delete_document(did);
+            ++stats.removed;
+            written();
+            return true;
+        }
+        return false;
+    }
+
+    // Counts a change and commits every batch_size of them (or sooner by bytes).
+    void written() {
+        ++uncompacted;
+        if (++uncommitted >= std::max<std::size_t>(1, options.batch_size) ||
+            uncommitted_bytes >= budget.commit_text_bytes)
+            commit_written();
+    }
+
+    Xapian::docid first_with_term(const std::string& term) const {
+        Xapian::PostingIterator it = db.postlist_begin(term);
+        return it == db.postlist_end(term) ? 0 : *it;
+    }
+
+    // Takes the display names an article wrote out of the counts, before it is replaced or
+    // deleted, so a name no article uses any more leaves the index.
+    void forget_names(Xapian::docid did) {
+        count_names(
+            index::entity_name_counts(index::unserialise(db.get_document(did).get_data(), true)),
+            -1);
     }
 
     void write_all(std::vector<index::PreparedDoc> docs) {
@@ -161,9 +219,9 @@ struct Indexer::Impl {
         pipeline.recycle(std::move(docs));
     }
 
-    void count_names(const std::vector<EntityInfo>& entities) {
-        for (const EntityInfo& e : entities)
-            ++name_counts[schema::entity_name_key(e.type, e.key)][e.name];
+    void count_names(const std::vector<index::EntityNameCount>& names, int sign) {
+        for (const index::EntityNameCount& n : names)
+            name_counts[n.key][n.name] += sign * static_cast<std::int64_t>(n.count);
     }
 
     // Merges this batch's name counts into the index, so a facet shows each entity under the
@@ -175,12 +233,13 @@ struct Indexer::Impl {
             while (std::getline(old, line)) {
                 std::size_t tab = line.find('\t');
                 if (tab == std::string::npos) continue;
-                forms[line.substr(tab + 1)] += std::strtoul(line.c_str(), nullptr, 10);
+                forms[line.substr(tab + 1)] += std::strtoll(line.c_str(), nullptr, 10);
             }
-            std::string value;
-            for (const auto& [form, count] : forms)
-                value += std::to_string(count) + "\t" + form + "\n";
-            db.set_metadata(key, value.substr(0, 4000));  // a bound against pathological input
+            std::string value;  // empty when no article writes the entity any more: key deleted
+            for (const auto& [form, count] : forms) {
+                if (count > 0) value += std::to_string(count) + "\t" + form + "\n";
+            }
+            db.set_metadata(key, cut_name_list(value));
         }
         name_counts.clear();
     }
@@ -212,16 +271,18 @@ struct Indexer::Impl {
     // Writes the text beyond the inline part; a replaced, once longer article loses its old tail.
     void store_body_chunks(Xapian::docid did, const std::string& body, bool replacing) {
         std::vector<std::string> chunks = index::body_chunks(body);
-        if (replacing) {
-            std::vector<std::string> stale;
-            const std::string prefix = schema::body_chunk_prefix(did);
-            for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
-                stale.push_back(*it);
-            for (const std::string& key : stale)
-                db.set_metadata(key, "");  // an empty value deletes the key
-        }
+        if (replacing) remove_body_chunks(did);
         for (std::size_t n = 0; n < chunks.size(); ++n)
             db.set_metadata(schema::body_chunk_key(did, n), chunks[n]);
+    }
+
+    void remove_body_chunks(Xapian::docid did) {
+        std::vector<std::string> stale;
+        const std::string prefix = schema::body_chunk_prefix(did);
+        for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
+            stale.push_back(*it);
+        for (const std::string& key : stale)
+            db.set_metadata(key, "");  // an empty value deletes the key
     }
 
     // After a run, so that queries matching most articles need not count them all.
@@ -255,6 +316,7 @@ struct Indexer::Impl {
         db.set_metadata(std::string(schema::kMetaCrossScript),
                         options.extract.cross_script ? "1" : "0");
         db.set_metadata(std::string(schema::kMetaUncompacted), std::to_string(uncompacted));
+        db.set_metadata(std::string(schema::kMetaCommitted), utc_now());
         db.commit();
         uncommitted = 0;
         uncommitted_bytes = 0;
@@ -281,11 +343,57 @@ void Indexer::add(Document doc) {
     m.write_all(m.pipeline.add(std::move(doc)));
 }
 
+bool Indexer::remove(const std::string& id) {
+    Impl& m = *impl_;
+    m.write_all(m.pipeline.drain());  // an earlier add() of the same id goes first
+    try {
+        return m.remove_written(id);
+    } catch (const Xapian::Error& e) {
+        throw IndexError(m.options.index_path + ": cannot delete '" + id + "': " + e.get_msg());
+    }
+}
+
 void Indexer::add_paths(const std::vector<std::string>& paths) {
     corpus::CorpusOptions corpus_options{impl_->options.field_map, impl_->budget.max_article_bytes};
     corpus::read_corpus(
         paths, corpus_options, [this](Document&& doc) { add(std::move(doc)); },
         [this](const corpus::Diagnostic& d) { impl_->report(d.kind, d.where, d.message); });
+}
+
+void Indexer::add_stream(const StreamOptions& stream) {
+    Impl& m = *impl_;
+    const std::size_t max_line = m.budget.max_article_bytes;
+    corpus::LineStream in = stream.path == "-"
+                                ? corpus::LineStream::standard_input(max_line)
+                                : corpus::LineStream::file(stream.path, stream.follow, max_line);
+    corpus::JsonLineStream lines(
+        in.name(), corpus::CorpusOptions{m.options.field_map, max_line},
+        [this](Document&& doc) { add(std::move(doc)); },
+        [&m](const corpus::Diagnostic& d) { m.report(d.kind, d.where, d.message); });
+    using namespace std::chrono;
+    const auto interval = duration_cast<milliseconds>(duration<double>(stream.commit_interval));
+    auto last_commit = Clock::now();
+    bool unread = false;  // lines read since the last commit
+    auto stopped = [&] { return stream.stop && stream.stop->load(); };
+    for (std::string line; !stopped();) {
+        // Short waits, so a stop request or a due commit is never long in coming.
+        const auto wait =
+            unread ? std::clamp(duration_cast<milliseconds>(last_commit + interval - Clock::now()),
+                                milliseconds(1), milliseconds(200))
+                   : milliseconds(200);
+        const corpus::LineStream::Status status = in.next(line, wait);
+        if (status == corpus::LineStream::Status::ended) break;
+        if (status == corpus::LineStream::Status::line) lines.line(std::move(line));
+        if (status == corpus::LineStream::Status::too_long) lines.too_long();
+        unread = unread || status != corpus::LineStream::Status::waiting;
+        if (unread && Clock::now() - last_commit >= interval) {
+            commit();
+            unread = false;
+            last_commit = Clock::now();
+        }
+    }
+    lines.finish();
+    commit();
 }
 
 void Indexer::compact() {

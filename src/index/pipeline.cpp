@@ -48,7 +48,6 @@ PreparedDoc Preparer::prepare(Document doc) {
     out.id_term = id_term(doc.id);
     out.xdoc = builder_.build(doc, extraction, out.facets);
     out.bytes = doc.title.size() + doc.body.size();
-    out.entities = std::move(extraction.entities);
     out.body = std::move(doc.body);
     if (builder_.languages().size() != languages_reported_) {
         out.stem_languages = builder_.languages();

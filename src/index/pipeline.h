@@ -33,7 +33,6 @@ struct PreparedDoc {
     FacetValues facets;  ///< numbered and packed into the document by the writer
     std::string body;    ///< kept for the body chunks and byte count
     std::uint64_t bytes = 0;
-    std::vector<EntityInfo> entities;
     std::vector<Diagnostic> diagnostics;
     /// Stemming languages its thread has used so far, when this article added one (else empty):
     /// the writer records them in the index.

@@ -152,7 +152,10 @@ inline constexpr std::string_view kMetaTotals = "byline.totals";
 /// Articles written (added or replaced) since the index was last compacted, in decimal; absent
 /// in an index never compacted.
 inline constexpr std::string_view kMetaUncompacted = "byline.uncompacted";
-// 3: facets as ids in three slots; 4: a stem equal to its word is not indexed again (Z, ZS).
-inline constexpr std::string_view kFormatVersion = "4";
+/// Time of the last commit, ISO 8601 UTC ("2026-12-02T21:51:37Z").
+inline constexpr std::string_view kMetaCommitted = "byline.committed";
+// 3: facets as ids in three slots; 4: a stem equal to its word is not indexed again (Z, ZS);
+// 5: each article stores the entity display names it wrote, so deleting it can take them away.
+inline constexpr std::string_view kFormatVersion = "5";
 
 }  // namespace byline::schema

@@ -6,7 +6,7 @@ namespace byline::index {
 
 namespace {
 
-constexpr char kFormat = '\x02';
+constexpr char kFormat = '\x03';  // 3: with the display names written
 
 void put_varint(std::string& out, std::uint64_t v) {
     while (v >= 0x80) {
@@ -93,6 +93,13 @@ std::string serialise(const StoredDoc& stored) {
         put_varint(out, m.start);
         put_varint(out, m.end - m.start);
     }
+    put_varint(out, stored.names.size());
+    for (const StoredName& n : stored.names) {
+        put_varint(out, n.facet);
+        put_varint(out, n.key);
+        put_string(out, n.name);
+        put_varint(out, n.count);
+    }
     return out;
 }
 
@@ -140,6 +147,17 @@ StoredDoc unserialise(const std::string& data, bool with_mentions) {
         if (m.key >= stored.entity_keys.size() || m.end > stored.body_size)
             throw IndexError("stored entity mentions are damaged; re-index the corpus");
         stored.mentions.push_back(m);
+    }
+    std::uint64_t names = in.varint();
+    for (std::uint64_t i = 0; i < names; ++i) {
+        StoredName n;
+        n.facet = static_cast<std::uint32_t>(in.varint());
+        n.key = static_cast<std::uint32_t>(in.varint());
+        n.name = in.string();
+        n.count = static_cast<std::uint32_t>(in.varint());
+        if (n.key >= stored.entity_keys.size())
+            throw IndexError("stored entity names are damaged; re-index the corpus");
+        stored.names.push_back(std::move(n));
     }
     return stored;
 }

@@ -19,6 +19,16 @@ struct StoredMention {
     std::uint64_t end = 0;
 };
 
+/// How often the article wrote entity `key` of `facet` as `name`. The writer adds these to the
+/// index's display-name counts, and takes them away again when the article is replaced or
+/// deleted, so the counts are always those of the articles in the index.
+struct StoredName {
+    std::uint32_t facet = 0;
+    std::uint32_t key = 0;  ///< index into StoredDoc::entity_keys
+    std::string name;
+    std::uint32_t count = 0;
+};
+
 struct StoredDoc {
     /// Date already normalised to YYYY-MM-DD (or empty). In an index, `body` holds only the first
     /// schema::kInlineBodyBytes of the text; the rest is in body chunks (search/body_text.h).
@@ -30,13 +40,14 @@ struct StoredDoc {
     std::uint64_t body_size = 0;           ///< bytes of the whole body
     std::vector<std::string> entity_keys;  ///< distinct entity keys the mentions refer to
     std::vector<StoredMention> mentions;   ///< in body order
+    std::vector<StoredName> names;         ///< display names written, with their counts
 };
 
 /// Compact binary form: a format byte, then length-prefixed fields and delta-coded spans.
 std::string serialise(const StoredDoc& stored);
 
 /// Inverse of serialise(); throws IndexError on data of another format.
-/// Without `with_mentions`, entity keys and mentions are left empty (a long article may have
+/// Without `with_mentions`, entity keys, mentions and names are left empty (a long article may have
 /// thousands; only entity filters need them).
 StoredDoc unserialise(const std::string& data, bool with_mentions = true);
 

@@ -149,6 +149,51 @@ std::string to_json(const IndexInfo& info) {
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+std::string to_json(const IndexReport& r) {
+    nlohmann::ordered_json languages = nlohmann::ordered_json::object();
+    for (const auto& [lang, count] : r.languages)
+        languages[lang] = count;
+    nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+    for (const auto& [facet, count] : r.facet_values)
+        facets[facet] = count;
+    auto or_null = [](const std::string& s) {
+        return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
+    };
+    nlohmann::ordered_json out = {{"path", r.path},
+                                  {"format", r.format},
+                                  {"version", version()},
+                                  {"documents", r.documents},
+                                  {"disk_bytes", r.disk_bytes},
+                                  {"revision", r.revision},
+                                  {"last_commit", or_null(r.last_commit)},
+                                  {"languages", languages},
+                                  {"first_date", or_null(r.first_date)},
+                                  {"last_date", or_null(r.last_date)},
+                                  {"undated", r.undated},
+                                  {"facet_values", facets},
+                                  {"uncompacted", r.uncompacted},
+                                  {"uncompacted_share", r.uncompacted_share}};
+    if (r.checked) {
+        out["check"] = {{"errors", r.check_errors}, {"output", r.check_output}};
+    }
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string to_json_line(const Document& d) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();  // id first, as people write it
+    for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"id", &d.id},
+                                     {"title", &d.title},
+                                     {"date", &d.date},
+                                     {"source", &d.source},
+                                     {"url", &d.url},
+                                     {"author", &d.author},
+                                     {"lang", &d.lang},
+                                     {"body", &d.body}}) {
+        if (!value->empty() || key == std::string_view("id")) out[key] = *value;
+    }
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 std::string error_json(const std::string& code, const std::string& message, std::size_t position) {
     json error = {{"code", code},
                   {"message", message},

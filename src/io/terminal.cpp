@@ -202,3 +202,48 @@ std::string to_terminal(const SearchResult& result, const TerminalOptions& optio
 }
 
 }  // namespace byline
+
+namespace byline {
+
+std::string to_text(const IndexReport& r) {
+    auto line = [](std::string& out, const char* name, const std::string& value) {
+        char label[24];
+        std::snprintf(label, sizeof label, "%-18s", name);
+        out += label;
+        out += value;
+        out += '\n';
+    };
+    auto join = [](const std::vector<std::pair<std::string, std::size_t>>& items) {
+        std::string text;
+        for (const auto& [name, count] : items)
+            text += (text.empty() ? "" : ", ") + name + " " + std::to_string(count);
+        return text.empty() ? std::string("none") : text;
+    };
+    char size[32];
+    std::snprintf(size, sizeof size, "%.1f MB", static_cast<double>(r.disk_bytes) / 1e6);
+    char share[48];
+    std::snprintf(share, sizeof share, "%llu articles (%.0f%%; compaction at 20%%)",
+                  static_cast<unsigned long long>(r.uncompacted), r.uncompacted_share * 100);
+    std::string out;
+    line(out, "index:", r.path);
+    line(out, "articles:", std::to_string(r.documents));
+    line(out, "size on disk:", size);
+    line(out, "format:", r.format);
+    line(out, "last commit:", r.last_commit.empty() ? "unknown" : r.last_commit);
+    line(out, "revision:", std::to_string(r.revision));
+    line(out, "languages:", join(r.languages));
+    line(out, "published:",
+         r.first_date.empty() ? "no dates"
+                              : r.first_date + " to " + r.last_date + " (" +
+                                    std::to_string(r.undated) + " undated)");
+    line(out, "facet values:", join(r.facet_values));
+    line(out, "uncompacted:", share);
+    if (r.checked) {
+        line(out,
+             "check:", r.check_errors == 0 ? "ok" : std::to_string(r.check_errors) + " problems");
+        if (r.check_errors) out += r.check_output;
+    }
+    return out;
+}
+
+}  // namespace byline

@@ -5,6 +5,7 @@
 #include "index/compaction.h"
 #include "index/schema.h"
 #include "index/stored_doc.h"
+#include "search/body_text.h"
 #include "search/document_view.h"
 #include "search/facet_totals.h"
 #include "search/facets.h"
@@ -233,6 +234,7 @@ struct Searcher::Impl {
     }
 
     SearchResult run(const SearchRequest& request);
+    std::vector<Xapian::docid> all_matches(const SearchRequest& request);
     Xapian::Query partial_tail;  // set by compile_query for a plain query's "all" matches
     void append_partial_hits(const SearchRequest& request, search::PassageSelector& selector,
                              SearchResult& result);
@@ -323,6 +325,66 @@ bool Searcher::reopen() {
         return impl_->db.reopen();
     } catch (const Xapian::Error& e) {
         throw IndexError(impl_->path + ": cannot reopen the index: " + e.get_description());
+    }
+}
+
+// Every article the query matches, in index order, whatever a ranking would show first.
+std::vector<Xapian::docid> Searcher::Impl::all_matches(const SearchRequest& request) {
+    search::QueryNode tree = search::parse_with_filters(request.query, request.filters);
+    std::set<std::string> query_languages = languages;
+    if (!request.language.empty()) query_languages = {request.language};
+    search::QueryCompiler compiler(analyzer, query_languages, &db);
+    const analysis::Stopwords stopwords(analyzer, query_languages);
+    auto stop = [&](const std::string& term) { return stopwords.contains(term); };
+    std::optional<search::PlainQuery> plain = compiler.compile_plain(tree, stop);
+    Xapian::Query query = plain ? plain->all : compiler.compile_ranked(tree, stop);
+    if (query.empty()) query = Xapian::Query::MatchNothing;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet mset = enquire.get_mset(0, std::max<Xapian::doccount>(1, db.get_doccount()));
+    std::vector<Xapian::docid> out;
+    out.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        out.push_back(*it);
+    return out;
+}
+
+std::vector<std::string> Searcher::matching_ids(const SearchRequest& request) {
+    std::vector<std::string> ids;
+    export_matches(
+        request, [&](const Document& d) { ids.push_back(d.id); }, false);
+    return ids;
+}
+
+std::size_t Searcher::export_matches(const SearchRequest& request,
+                                     const std::function<void(const Document&)>& sink) {
+    return export_matches(request, sink, true);
+}
+
+std::size_t Searcher::export_matches(const SearchRequest& request,
+                                     const std::function<void(const Document&)>& sink,
+                                     bool whole_body) {
+    try {
+        std::vector<Xapian::docid> matches;
+        try {
+            matches = impl_->all_matches(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            impl_->db.reopen();
+            matches = impl_->all_matches(request);
+        }
+        for (Xapian::docid did : matches) {
+            index::StoredDoc stored =
+                index::unserialise(impl_->db.get_document(did).get_data(), false);
+            if (whole_body)
+                stored.doc.body =
+                    search::BodyText(impl_->db, did, stored).slice(0, stored.body_size);
+            sink(stored.doc);
+        }
+        return matches.size();
+    } catch (const Xapian::Error& e) {
+        throw IndexError("reading the matching articles failed: " + e.get_description());
     }
 }
 
