@@ -15,6 +15,8 @@ verdicts:
   short       1 to 3 letters
   digits      contains a digit
   legal       only company legal forms ("Ltd", "Co Inc")
+  wire        a word of wire earnings tables ("Shr", "Qtly", "Mths", "Dlrs") or a US state
+              abbreviation ("Conn", "Mich")
   contraction an apostrophe followed by a lower-case ending ("I've", "I'm"), not "O'Brien"
   lowercase   one word that the corpus also writes in lower case (needs --corpus; "Agreement")
   types=...   the same value in another of the three facets ("New York" as place and org)
@@ -37,6 +39,11 @@ import tempfile
 FACETS = ("person", "place", "org")
 LEGAL_FORMS = {"co", "corp", "inc", "ltd", "plc", "llc", "lp", "ag", "sa", "nv", "bv", "gmbh",
                "co.", "corp.", "inc.", "ltd.", "company", "corporation", "&"}
+WIRE_WORDS = {"shr", "shrs", "qtly", "oper", "mth", "mths", "qtr", "dlr", "dlrs", "revs", "avg",
+              "cts", "pct", "mln", "bln", "div", "vs", "ala", "ariz", "ark", "calif", "colo",
+              "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich",
+              "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "va",
+              "wash", "wis", "wyo", "alta", "ont", "que", "sask", "nfld"}
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
@@ -104,6 +111,8 @@ def flags_of(facet, value, facets, cases):
         flags.append("digits")
     if words and all(w.lower() in LEGAL_FORMS for w in words):
         flags.append("legal")
+    if any(w.lower().strip(".") in WIRE_WORDS for w in words):
+        flags.append("wire")
     if re.search(r"[A-Za-z]['’][a-z]{1,2}$", value) and not re.search(r"['’][sS]$", value):
         flags.append("contraction")
     if cases is not None and len(words) == 1:
