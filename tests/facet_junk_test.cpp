@@ -120,8 +120,9 @@ TEST_CASE("facet junk: names are not cut by a title word, 'and', a possessive or
     CHECK(has(v, "org:Securities and Exchange Commission"));
     CHECK(has(v, "org:Standard and Poor's Corp"));
     CHECK(has(v, "org:Moody's Investors Service Inc"));
+    CHECK(has(v, "org:General Agreement on Tariffs and Trade"));
     for (const char* junk : {"Electric Co", "Motors Corp", "Exchange Commission", "Poor's Corp",
-                             "Investors Service Inc", "Agreement"})
+                             "Investors Service Inc", "Agreement", "Tariffs and Trade"})
         CHECK_FALSE(has_name(v, junk));
     auto wrapped = values(kWrapped);
     CHECK(has(wrapped, "org:Securities and Exchange Commission"));

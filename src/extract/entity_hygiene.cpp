@@ -311,6 +311,30 @@ void acronyms_are_not_towns(const ChunkContext& c, std::vector<Candidate>& cands
     }
 }
 
+// "General Agreement on Tariffs and Trade": an organisation after "on" and a capitalised
+// agreement or treaty word is the end of that name, not a name of its own.
+void extend_over_on(const ChunkContext& c, std::vector<Candidate>& cands) {
+    std::size_t covered = 0;
+    for (Candidate& cand : cands) {
+        std::size_t p = cand.first;
+        bool after_on = cand.kind == CandidateKind::org && p >= 2 && c.lower(p - 1) == "on" &&
+                        c.is_cap_word(p - 2) && is_non_entity_suffix(c.lower(p - 2));
+        if (after_on) {
+            std::size_t q = p - 2;
+            while (q > covered && c.is_cap_word(q - 1))
+                --q;
+            while (q < p - 2 && c.lower(q) == "the")
+                ++q;
+            if (q >= covered) {
+                cand.first = q;
+                cand.start = c.tt.tokens[q].start;
+                cand.name = one_line(text_of(c, cand));
+            }
+        }
+        covered = cand.last;
+    }
+}
+
 // Acronyms the text also writes with a plural "s" ("PCs", "MPs", "DVDs") are common nouns.
 void drop_plural_acronyms(const ChunkContext& c, std::vector<Candidate>& cands) {
     std::set<std::string, std::less<>> nouns;
@@ -387,6 +411,7 @@ void clean_candidates(const ChunkContext& c, std::vector<Candidate>& cands) {
     apply_dateline(c, cands);
     std::erase_if(cands, [&](Candidate& cand) { return !keep_candidate(c, cand); });
     join_legal_forms(c, cands);
+    extend_over_on(c, cands);
     drop_plural_acronyms(c, cands);
     join_companies(c, cands);
     recase_all_caps(cands);

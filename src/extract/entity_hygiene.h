@@ -22,6 +22,8 @@ namespace byline::extract {
 /// - a contraction ("I've", "We're") is dropped;
 /// - a US state or Canadian province abbreviation ("Conn.", "N.J.", "MINN.") is that place,
 ///   under its full name, after a comma or when it is no English word; else dropped;
+/// - an organisation after "<Agreement|Treaty...> on" is the end of that name ("General
+///   Agreement on Tariffs and Trade");
 /// - company legal forms alone ("Ltd", "Co Inc") join the name right before them (a line
 ///   break or "and" between: "Foods\nLtd", "Woolcott and Co Inc"), else are dropped;
 /// - a nationality adjective ("Philippine", "West German", "Lib Dem") is dropped;
