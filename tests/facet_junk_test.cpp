@@ -195,6 +195,10 @@ TEST_CASE("facet junk: a lone company word, a party and state, a currency", "[fa
     CHECK_FALSE(has_name(v, "Dunmore", "person"));
     CHECK_FALSE(has_name(v, "D-Ohio"));
     CHECK_FALSE(has_name(v, "U.S. Dollar"));
+    auto banks = values("Lending by Farbank and Societe Lyonnaise rose, while Truscorp cut it.");
+    CHECK(has(banks, "org:Societe Lyonnaise"));
+    CHECK_FALSE(has_name(banks, "Societe Lyonnaise", "person"));
+    CHECK_FALSE(has_name(banks, "Truscorp", "person"));
 }
 
 TEST_CASE("facet junk: regression table of values seen at the top of newswire facets",

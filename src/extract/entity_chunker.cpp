@@ -217,6 +217,15 @@ bool org_word_after(const ChunkContext& c, std::size_t i, std::size_t j) {
     return j > i && (is_org_suffix(c.lower(j - 1)) || is_legal_form(c.lower(j - 1)));
 }
 
+// Tokens [i, j) are connectors and common words only.
+bool common_words_only(const ChunkContext& c, std::size_t i, std::size_t j) {
+    for (std::size_t k = i; k < j; ++k) {
+        std::string w = c.lower(k);
+        if (!is_name_connector(w) && !c.gaz.is_common_word(w)) return false;
+    }
+    return true;
+}
+
 bool is_compass_word(std::string_view lower) {
     return lower == "west" || lower == "east" || lower == "north" || lower == "south";
 }
@@ -232,6 +241,8 @@ bool strip_titles(const ChunkContext& c, std::size_t& i, std::size_t j, bool& pe
             if (org_word_after(c, i + n, j)) break;
             // "General Agreement on Tariffs": a title word before an event or a treaty.
             if (is_non_entity_suffix(c.lower(j - 1))) return false;
+            // "Lord of the Rings", "Queen of the Night": a title, "of" and common words.
+            if (c.lower(i + n) == "of" && common_words_only(c, i + n, j)) return false;
             person_cue = true;
             i += n;
             continue;

@@ -259,6 +259,18 @@ void retype_country(const ChunkContext& c, Candidate& cand, std::size_t words) {
     cand.name = g->name;
 }
 
+// "Citicorp", "Societe Generale", "Banque Paribas": a legal form fused into the word, or a
+// bank or company word of another language first, makes a company, not a person.
+void retype_company(Candidate& cand, const std::vector<std::string>& words) {
+    static const std::set<std::string_view> kForeignHeads = {
+        "banque",   "banco",  "banca",  "societe", "compagnie", "compania",
+        "sociedad", "groupe", "gruppo", "credito", "caisse"};
+    if (cand.kind != CandidateKind::person) return;
+    const std::string& w = words.front();
+    bool fused = words.size() == 1 && w.size() > 5 && w.ends_with("corp");
+    if (fused || (words.size() >= 2 && kForeignHeads.count(w))) cand.kind = CandidateKind::org;
+}
+
 // One candidate on its own: false drops it.
 bool keep_candidate(const ChunkContext& c, Candidate& cand) {
     std::vector<std::string> words = words_of(c, cand);
@@ -271,6 +283,7 @@ bool keep_candidate(const ChunkContext& c, Candidate& cand) {
     if (bool keep = true; resolve_state(c, cand, keep)) return keep;
     if (is_nationality(c, words)) return false;
     retype_country(c, cand, words.size());
+    retype_company(cand, words);
     return true;
 }
 

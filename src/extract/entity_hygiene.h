@@ -28,6 +28,8 @@ namespace byline::extract {
 ///   break or "and" between: "Foods\nLtd", "Woolcott and Co Inc"), else are dropped;
 /// - a nationality adjective ("Philippine", "West German", "Lib Dem") is dropped;
 /// - a person or organisation whose name is a country ("West Germany") is that place;
+/// - a "person" with a legal form fused in ("Citicorp") or a foreign bank or company word first
+///   ("Societe Generale") is an organisation;
 /// - an acronym the article also writes in the plural ("PC" beside "PCs") is a common noun;
 /// - a lone word that starts a company name of the article ("Chrysler" beside "Chrysler
 ///   Corp") is that company;
