@@ -56,6 +56,62 @@ bool is_arabic_article_name(std::string_view w) {
     return false;
 }
 
+// "Poor" "'" "s" "Corp": a possessive at token k followed by a capitalised word.
+bool possessive_at(const ChunkContext& c, std::size_t k, std::size_t last) {
+    std::string_view w = c.word(k);
+    return (w == "'" || w == "\u2019") && k + 2 < last && c.lower(k + 1) == "s" &&
+           c.is_cap_word(k + 2);
+}
+
+// A country, an organisation or a large city the gazetteer knows: a name of its own, not the
+// first part of a company's ("Britain and Texaco Inc"; but "Hartley and Co Inc").
+bool known_entity(const ChunkContext& c, std::string_view name) {
+    const GazEntry* g = c.gaz.find(entity_key(name));
+    if (!g || g->kind == GazKind::ignore) return false;
+    return g->source != GazSource::city || g->population >= 100000;
+}
+
+// End of the capitalised words from k, possessives included ("Poor's Corp").
+std::size_t company_run_end(const ChunkContext& c, std::size_t k, std::size_t last) {
+    while (k < last) {
+        if (c.is_cap_word(k)) {
+            ++k;
+        } else if (possessive_at(c, k, last)) {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    return k;
+}
+
+// "and" after one word of a name: before a name and a legal form ("Procter and Gamble Co",
+// "Standard and Poor's Corp", "Woolcott and Co Inc"), or, after a common word, before two or
+// more words ending in an organisation word ("Securities and Exchange Commission"). Not after
+// a known name or a longer one ("Daewoo Group and General Motors Corp"), nor "Shultz and World
+// Bank".
+bool and_joins(const ChunkContext& c, std::size_t first, std::size_t j, std::size_t last) {
+    std::size_t k = j + 1, e = company_run_end(c, k, last);
+    if (e == k || j - first != 1 || known_entity(c, c.word(first))) return false;
+    std::size_t words = 0;
+    for (std::size_t n = k; n < e; ++n)
+        words += c.is_cap_word(n);
+    std::string tail = c.lower(e - 1);
+    if (is_legal_form(tail)) return words <= 3;
+    return c.gaz.is_common_word(c.lower(first)) && words >= 2 && is_org_suffix(tail);
+}
+
+// "Moody's Investors Service Inc": a possessive inside a company name, unless the owner is a
+// known name or a nationality ("Britain's Imperial Chemical Industries Plc").
+bool possessive_joins(const ChunkContext& c, std::size_t first, std::size_t j, std::size_t last) {
+    if (!possessive_at(c, j, last)) return false;
+    std::size_t e = company_run_end(c, j + 2, last);
+    if (!is_legal_form(c.lower(e - 1))) return false;
+    std::size_t s = c.tt.tokens[first].start;
+    if (known_entity(c, c.text.substr(s, c.tt.tokens[j - 1].end - s))) return false;
+    return !c.gaz.is_demonym(entity_key(c.word(first)));
+}
+
 // Does token j (a lower-case word or "." or "&") continue the name started at `first`?
 std::size_t connector_skip(const ChunkContext& c, std::size_t first, std::size_t j,
                            std::size_t last) {
@@ -65,8 +121,10 @@ std::size_t connector_skip(const ChunkContext& c, std::size_t first, std::size_t
     if (t.kind == TokenKind::punct) {
         bool abbrev_dot = w == "." && is_abbreviation(c.word(j - 1)) && j - 1 >= first;
         bool amp = w == "&";
+        if (possessive_joins(c, first, j, last)) return j + 2;
         return (abbrev_dot || amp) && k < last && c.is_cap_word(k) ? k : 0;
     }
+    if (w == "and") return and_joins(c, first, j, last) ? k : 0;
     if (is_arabic_article_name(c.word(j))) return k;  // "Bashar al-Assad"
     if (is_name_particle(w)) {                        // "Ursula von der Leyen", "Luiz da Silva"
         while (k < last && is_name_particle(c.lower(k)))
@@ -103,6 +161,9 @@ bool droppable_lead(const ChunkContext& c, std::size_t i, std::size_t last) {
     if (w == "the" || is_calendar_word(w)) return true;
     if (c.tt.tokens[i].kind != TokenKind::word) return true;
     if (!c.tt.tokens[i].sentence_start || !c.gaz.is_common_word(w)) return false;
+    // "Standard and Poor's Corp", "Moody's Investors Service Inc": the chunk went on through
+    // "and" or a possessive only because the word starts a company name.
+    if (i + 1 < last && (c.lower(i + 1) == "and" || possessive_at(c, i + 1, last))) return false;
     if (c.english && title_at(c, i, last) > 0) return false;  // "Secretary of State X"
     // A sentence-initial common word stays if it starts a known name ("New York").
     std::string key = entity_key(
@@ -147,9 +208,26 @@ std::size_t entity_before_title(const ChunkContext& c, std::size_t i, std::size_
     return 0;
 }
 
-// A title and one organisation word ("General Staff", "General Motors"): an organisation.
+// A title and words ending in an organisation word ("General Staff", "General Motors Corp",
+// "General Electric Co"): an organisation, the title its first word.
 bool org_word_after(const ChunkContext& c, std::size_t i, std::size_t j) {
-    return j == i + 1 && is_org_suffix(c.lower(i));
+    for (std::size_t k = i; k < j; ++k) {
+        if (!c.is_cap_word(k)) return false;  // "Chairman John Reed of Citicorp Bank"
+    }
+    return j > i && (is_org_suffix(c.lower(j - 1)) || is_legal_form(c.lower(j - 1)));
+}
+
+// Tokens [i, j) are connectors and common words only.
+bool common_words_only(const ChunkContext& c, std::size_t i, std::size_t j) {
+    for (std::size_t k = i; k < j; ++k) {
+        std::string w = c.lower(k);
+        if (!is_name_connector(w) && !c.gaz.is_common_word(w)) return false;
+    }
+    return true;
+}
+
+bool is_compass_word(std::string_view lower) {
+    return lower == "west" || lower == "east" || lower == "north" || lower == "south";
 }
 
 // Strips titles and the nationality, country or organisation before them; emits that country
@@ -161,6 +239,10 @@ bool strip_titles(const ChunkContext& c, std::size_t& i, std::size_t j, bool& pe
         if (n > 0) {
             if (i + n >= j) return false;
             if (org_word_after(c, i + n, j)) break;
+            // "General Agreement on Tariffs": a title word before an event or a treaty.
+            if (is_non_entity_suffix(c.lower(j - 1))) return false;
+            // "Lord of the Rings", "Queen of the Night": a title, "of" and common words.
+            if (c.lower(i + n) == "of" && common_words_only(c, i + n, j)) return false;
             person_cue = true;
             i += n;
             continue;
@@ -168,6 +250,12 @@ bool strip_titles(const ChunkContext& c, std::size_t& i, std::size_t j, bool& pe
         if (j - i < 2 || !c.english) break;
         if (c.gaz.is_demonym(entity_key(c.word(i))) && title_at(c, i + 1, j) > 0) {
             ++i;
+            continue;
+        }
+        // "West German Finance Minister X": a compass word before the nationality.
+        if (j - i >= 3 && is_compass_word(c.lower(i)) &&
+            c.gaz.is_demonym(entity_key(c.word(i + 1))) && title_at(c, i + 2, j) > 0) {
+            i += 2;
             continue;
         }
         std::size_t m = entity_before_title(c, i, j);

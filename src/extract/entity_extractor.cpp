@@ -1,8 +1,10 @@
 #include "extract/entity_extractor.h"
 
+#include "analysis/line_wrap.h"
 #include "extract/entity_chunker.h"
 #include "extract/entity_coref.h"
 #include "extract/entity_gazetteer.h"
+#include "extract/entity_hygiene.h"
 #include "extract/entity_key.h"
 #include "extract/entity_tokens.h"
 #include "extract/tagger_hybrid.h"
@@ -125,18 +127,24 @@ std::unique_ptr<const EntityTagger> load_tagger(const EntityOptions& options,
 std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTagger* tagger,
                                             std::string_view body, std::string_view lang,
                                             HybridPolicy policy, bool cross_script) {
-    TokenizedText tt = tokenize_for_entities(body);
-    ChunkContext c{gaz, body, tt, is_english(lang, body)};
+    // Wire copy wraps paragraphs at a fixed width; a name cut by a wrap ("Securities and\n
+    // Exchange Commission", "Paul\nVolcker") is read on the joined lines, whose bytes keep
+    // their offsets (a wrap becomes a space).
+    std::string joined = analysis::join_wrapped_lines(body);
+    std::string_view text = joined;
+    TokenizedText tt = tokenize_for_entities(text);
+    ChunkContext c{gaz, text, tt, is_english(lang, body)};
     // Only text with Cyrillic letters pays for the language guess.
     if (!c.english || has_cyrillic(body)) c.cyr_lang = cyrillic_language(body, lang);
     // The tagger learned English news; other languages keep the rules.
     bool tagged = tagger && c.english && policy != HybridPolicy::rules;
     std::vector<TagSpan> spans;
-    if (tagged) spans = tagger->tag(prepare_tagger_input(body, tt, &gaz));
+    if (tagged) spans = tagger->tag(prepare_tagger_input(text, tt, &gaz));
     std::vector<Candidate> cands = rule_candidates(c, tt);
     if (tagged)
         cands = combine_candidates(c, tagger->model().tags, spans, std::move(cands), policy);
     order_and_dedupe(cands);
+    if (c.english) clean_candidates(c, cands);
     std::vector<EntityMention> mentions;
     mentions.reserve(cands.size());
     for (Candidate& cand : cands) {

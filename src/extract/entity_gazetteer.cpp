@@ -65,10 +65,12 @@ std::string resolve_data_dir(const std::string& requested) {
 PreparedEntry Gazetteer::prepare(GazKind kind, GazSource source, std::string_view name,
                                  const std::vector<std::string>& aliases,
                                  std::uint32_t population) {
-    PreparedEntry entry{kind, source, std::string(name), {}, population};
+    PreparedEntry entry{kind, source, std::string(name), {}, {}, population};
     auto key_of = [&](std::string_view form) {
         std::string key = entity_key(form);
-        if (!key.empty()) entry.keys.push_back(std::move(key));
+        if (key.empty()) return;
+        entry.keys.push_back(std::move(key));
+        entry.transliterated.push_back(has_other_script(form));
     };
     key_of(name);
     for (const std::string& alias : aliases)
@@ -76,8 +78,22 @@ PreparedEntry Gazetteer::prepare(GazKind kind, GazSource source, std::string_vie
     return entry;
 }
 
+bool Gazetteer::all_common_words(std::string_view key) const {
+    for (std::string_view word : text::split(key, ' ')) {
+        if (!is_common_word(word)) return false;
+    }
+    return true;
+}
+
 void Gazetteer::add(const PreparedEntry& entry) {
-    for (const std::string& key : entry.keys) {
+    for (std::size_t i = 0; i < entry.keys.size(); ++i) {
+        const std::string& key = entry.keys[i];
+        // ICU's names in other scripts are not reviewed; curated and user aliases are.
+        if (entry.source == GazSource::country && entry.transliterated[i]) {
+            auto it = entries_.find(key);
+            if (all_common_words(key) || (it != entries_.end() && it->second.name != entry.name))
+                continue;
+        }
         auto [it, fresh] = entries_.try_emplace(
             key, GazEntry{entry.kind, entry.source, entry.name, entry.population});
         GazEntry& e = it->second;

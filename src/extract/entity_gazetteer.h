@@ -33,7 +33,8 @@ struct PreparedEntry {
     GazKind kind;
     GazSource source;
     std::string name;
-    std::vector<std::string> keys;  ///< of the name, then of each alias; empty ones left out
+    std::vector<std::string> keys;     ///< of the name, then of each alias; empty ones left out
+    std::vector<bool> transliterated;  ///< per key: from a form in another script ("Аман")
     std::uint32_t population = 0;
 };
 
@@ -48,7 +49,9 @@ class Gazetteer {
     /// An empty gazetteer for tests; fill it with add().
     Gazetteer() = default;
 
-    /// Adds `name` and its aliases under their keys, keeping the higher source on a clash.
+    /// Adds `name` and its aliases under their keys, keeping the higher source on a clash. A
+    /// country's ICU name in another script whose Latin key is English words or another entry's
+    /// name is left out: Belarusian "Аман" (Oman) is keyed "aman", as "Amman" is.
     void add(GazKind kind, GazSource source, std::string_view name,
              const std::vector<std::string>& aliases, std::uint32_t population = 0);
     static PreparedEntry prepare(GazKind kind, GazSource source, std::string_view name,
@@ -66,6 +69,8 @@ class Gazetteer {
     bool is_demonym(std::string_view key) const { return demonyms_.count(key); }
     /// Largest number of words in any entry name (bounds longest-match scans).
     std::size_t max_words() const { return max_words_; }
+    /// Every word of `key` is a common English word ("a man", "man").
+    bool all_common_words(std::string_view key) const;
 
   private:
     void load_cities(const std::string& path);

@@ -41,6 +41,7 @@ const char* const kTitles[] = {"secretary of state",
                                "secretary general",
                                "secretary-general",
                                "chief of staff",
+                               "chancellor of the exchequer",
                                "attorney general",
                                "prime minister",
                                "deputy prime minister",
@@ -281,6 +282,11 @@ bool is_name_particle(std::string_view lower) {
 }
 bool is_generational_suffix(std::string_view lower) {
     return contains(kGenerational, lower);
+}
+bool is_legal_form(std::string_view lower) {
+    static const WordSet kLegalForms = {"co", "cos", "corp", "inc", "ltd", "plc",  "llc",
+                                        "lp", "ag",  "sa",   "nv",  "bv",  "gmbh", "spa"};
+    return contains(kLegalForms, lower);
 }
 bool is_non_entity_suffix(std::string_view lower) {
     return contains(kNonEntitySuffixes, lower);

@@ -41,4 +41,7 @@ bool is_generational_suffix(std::string_view lower);
 /// Last words of names that are events, laws or awards, not entities ("Prize", "Summit").
 bool is_non_entity_suffix(std::string_view lower);
 
+/// Company legal forms, lower case without the period ("inc", "corp", "ltd", "plc", "ag").
+bool is_legal_form(std::string_view lower);
+
 }  // namespace byline::extract
