@@ -2,8 +2,12 @@
 
 #include <byline/byline.h>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 
 namespace byline::cli {
@@ -102,6 +106,8 @@ int run_stream(IndexCommand& cmd) {
     stream.follow = !cmd.follow.empty();
     stream.commit_interval = cmd.commit_interval;
     stream.stop = &stop_requested;
+    if (stream.follow && ::access(stream.path.c_str(), R_OK) != 0)  // before an index is made
+        throw UsageError(stream.path + ": cannot open: " + std::strerror(errno));
     Indexer indexer(cmd.options);
     indexer.add_stream(stream);
     finish(indexer, cmd);
