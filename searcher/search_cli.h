@@ -19,7 +19,7 @@ struct SearchCommand {
     std::string format = "terminal";  ///< terminal, json or html
     bool pretty = false;
     std::string color = "auto";
-    std::string queries_file;  ///< one query a line, one JSON line each (batch mode)
+    std::string queries_file;      ///< one query a line, one JSON line each (batch mode)
     bool export_articles = false;  ///< --export: every matching article as a JSON line
 };
 
@@ -46,6 +46,9 @@ inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
                             "Only articles mentioning this organisation (repeatable)"));
     one_each(app.add_option("--source", cmd.request.filters.sources,
                             "Only articles from this source (repeatable)"));
+    one_each(app.add_option("--country", cmd.request.filters.countries,
+                            "Only articles about this country: its places or its adjective "
+                            "(\"Japanese\") (repeatable; same as country:NAME)"));
     one_each(
         app.add_option("--facet", cmd.request.facets, "Facet to count (repeatable; default: all)"));
     app.add_option("--facet-limit", cmd.request.facet_limit, "Values per facet")->default_val(10);

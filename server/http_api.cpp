@@ -16,7 +16,7 @@ const std::set<std::string>& known_parameters() {
         "q",           "offset",   "limit",          "sort",          "facet",
         "facet_limit", "passages", "passage_length", "passages_only", "passage_pool",
         "date_facet",  "recency",  "lang",           "person",        "place",
-        "org",         "source",   "since",          "until"};
+        "org",         "source",   "since",          "until",         "country"};
     return names;
 }
 
@@ -91,6 +91,7 @@ SearchRequest search_request(const Params& params, const Limits& limits, bool fa
     request.filters.places = all(params, "place");
     request.filters.orgs = all(params, "org");
     request.filters.sources = all(params, "source");
+    request.filters.countries = all(params, "country");
     if (const std::string* v = single(params, "since")) request.filters.since = *v;
     if (const std::string* v = single(params, "until")) request.filters.until = *v;
     request.facets = all(params, "facet");

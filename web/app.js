@@ -7,6 +7,7 @@ const FACETS = [
   ["person", "People"],
   ["place", "Places"],
   ["org", "Organisations"],
+  ["country", "Countries"],
   ["source", "Sources"],
 ];
 const PAGE_SIZE = 10;

@@ -20,6 +20,7 @@ struct EntityInfo {
     std::string text;       ///< as written: body[start, end)
     std::size_t start = 0;  ///< byte offsets into the body
     std::size_t end = 0;
+    std::string country;  ///< a place's country (standard English short name), when known
 };
 
 /// One date expression in the body.
@@ -39,6 +40,9 @@ struct Extraction {
     std::string date_source;  ///< "metadata", "dateline" or empty
     std::vector<EntityInfo> entities;
     std::vector<DateInfo> dates;
+    /// Countries the article is about: its places' countries, and those nationality adjectives
+    /// name ("Japanese", "West German"), first met first (the `country` facet).
+    std::vector<std::string> countries;
 };
 
 struct ExtractOptions {

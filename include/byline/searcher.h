@@ -22,12 +22,12 @@ enum class SortOrder {
 /// Filters ANDed to the query, the same as writing `person:"..."` etc. in it: values of one
 /// facet are alternatives (OR), different facets must all match.
 struct SearchFilters {
-    std::vector<std::string> people, places, orgs, sources;
+    std::vector<std::string> people, places, orgs, sources, countries;
     std::string since, until;  ///< publication date bounds, YYYY[-MM[-DD]], "" = open
 
     bool empty() const {
         return people.empty() && places.empty() && orgs.empty() && sources.empty() &&
-               since.empty() && until.empty();
+               countries.empty() && since.empty() && until.empty();
     }
 };
 

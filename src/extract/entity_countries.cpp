@@ -9,6 +9,7 @@
 #include <unicode/ures.h>
 #include <unicode/ustring.h>
 
+#include <map>
 #include <memory>
 
 namespace byline::extract {
@@ -68,10 +69,12 @@ std::vector<PreparedEntry> prepared_countries(bool cross_script) {
                 aliases.push_back(display_country(region, loc));
         }
         add(english, aliases);
+        out.back().country_code = *code;
     }
     for (const auto& [code, form] : alternative_forms()) {
         std::string english = display_country(icu::Locale("", code.c_str()), "en");
         if (!english.empty() && english != code) add(english, {form});
+        out.back().country_code = code;
     }
     // Continents and sub-continents ("Europe", "Eastern Europe", "Latin America").
     UErrorCode status = U_ZERO_ERROR;
@@ -84,6 +87,18 @@ std::vector<PreparedEntry> prepared_countries(bool cross_script) {
         }
     }
     return out;
+}
+
+std::string country_form(const std::string& code) {
+    static const std::map<std::string, std::string> short_forms = [] {
+        std::map<std::string, std::string> forms;
+        for (auto& [c, form] : alternative_forms())
+            forms.emplace(c, form);  // "%short" comes first: the first form of a code wins
+        return forms;
+    }();
+    auto it = short_forms.find(code);
+    return it != short_forms.end() ? it->second
+                                   : display_country(icu::Locale("", code.c_str()), "en");
 }
 
 }  // namespace byline::extract

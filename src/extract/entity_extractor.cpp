@@ -3,6 +3,7 @@
 #include "analysis/line_wrap.h"
 #include "extract/entity_chunker.h"
 #include "extract/entity_coref.h"
+#include "extract/entity_country.h"
 #include "extract/entity_gazetteer.h"
 #include "extract/entity_hygiene.h"
 #include "extract/entity_key.h"
@@ -177,6 +178,11 @@ EntityExtractor::EntityExtractor(const EntityOptions& options)
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
+
+std::vector<std::string> EntityExtractor::countries(std::string_view body,
+                                                    std::vector<EntityMention>& mentions) const {
+    return assign_countries(*gazetteer_, body, mentions);
+}
 
 std::string EntityExtractor::canonical_key(std::string_view name) {
     return entity_key(name);

@@ -25,6 +25,7 @@ struct EntityMention {
     std::string text;       ///< as written: body.substr(start, end - start)
     std::size_t start = 0;  ///< byte offset of the first byte in the body
     std::size_t end = 0;    ///< byte offset one past the last byte
+    std::string country;    ///< a place's country, when known (set by countries())
 };
 
 struct EntityOptions {
@@ -60,6 +61,11 @@ class EntityExtractor {
     /// matches still apply, and capitalised Cyrillic words get Ukrainian/Russian rules.
     std::vector<EntityMention> extract(std::string_view title, std::string_view body,
                                        std::string_view lang = "en") const;
+
+    /// Sets the country of each place in `mentions` (from extract() on `body`) and returns the
+    /// countries the article is about, places' and those adjectives name, first met first.
+    std::vector<std::string> countries(std::string_view body,
+                                       std::vector<EntityMention>& mentions) const;
 
     /// The matching key of a name: two names with one key are one entity (of one type).
     static std::string canonical_key(std::string_view name);

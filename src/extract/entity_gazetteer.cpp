@@ -65,7 +65,7 @@ std::string resolve_data_dir(const std::string& requested) {
 PreparedEntry Gazetteer::prepare(GazKind kind, GazSource source, std::string_view name,
                                  const std::vector<std::string>& aliases,
                                  std::uint32_t population) {
-    PreparedEntry entry{kind, source, std::string(name), {}, {}, population};
+    PreparedEntry entry{kind, source, std::string(name), {}, {}, population, {}};
     auto key_of = [&](std::string_view form) {
         std::string key = entity_key(form);
         if (key.empty()) return;
@@ -102,6 +102,9 @@ void Gazetteer::add(const PreparedEntry& entry) {
                        entry.population > e.population);
         if (!fresh && better) e = GazEntry{entry.kind, entry.source, entry.name, entry.population};
         max_words_ = std::max(max_words_, word_count(key));
+        // A country's own names outrank any city of that name ("Georgia", "Luxembourg").
+        if (!entry.country_code.empty() && !entry.transliterated[i])
+            place_codes_[key].emplace_back(UINT32_MAX, entry.country_code);
     }
 }
 
@@ -156,6 +159,7 @@ void Gazetteer::load_cities(const std::string& path) {
         // A city called like a common word ("Reading", "Mobile") needs to be very large.
         if (pop < 1000000 && is_common_word(text::ascii_lower(f[0]))) continue;
         add(GazKind::place, GazSource::city, f[0], {}, pop);
+        place_codes_[entity_key(f[0])].emplace_back(pop, std::string(f[1]));
     }
 }
 
@@ -165,8 +169,79 @@ void Gazetteer::load_subdivisions(const std::string& path) {
     while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#') continue;
         std::vector<std::string_view> f = text::split(line, '\t');
-        if (!f.empty()) add(GazKind::place, GazSource::subdivision, f[0], {});
+        if (f.empty()) continue;
+        add(GazKind::place, GazSource::subdivision, f[0], {});
+        // "US-TX": a region below every city of its name, above none.
+        if (f.size() > 1 && f[1].size() > 3 && f[1][2] == '-')
+            place_codes_[entity_key(f[0])].emplace_back(1, std::string(f[1].substr(0, 2)));
     }
+}
+
+// "form<TAB>country": nationality adjectives and demonyms, and historical countries, which are
+// their own country ("Soviet Union<TAB>Soviet Union").
+void Gazetteer::load_country_forms(const std::string& path) {
+    std::ifstream in = open_list(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string_view> f = text::split(line, '\t');
+        if (f.size() < 2 || text::trim(f[0]).empty() || text::trim(f[1]).empty()) continue;
+        // Keyed as written, lower-cased: adjectives are looked up word by word as they come.
+        std::string form = text::ascii_lower(text::trim(f[0]));
+        max_form_words_ = std::max(max_form_words_, word_count(form));
+        country_forms_.emplace(std::move(form), std::string(text::trim(f[1])));
+    }
+}
+
+// Turns the codes met while loading into the names a facet shows: the country's entry in the
+// gazetteer under its news form ("UK" -> United Kingdom), most populous place first. A place
+// known only by a curated name or alias ("Kiev") takes the countries of the name it stands for.
+void Gazetteer::resolve_countries() {
+    std::unordered_map<std::string, std::string> names;  // ISO code -> name shown
+    auto name_of = [&](const std::string& code) -> const std::string& {
+        auto [it, fresh] = names.try_emplace(code);
+        if (fresh) {
+            std::string form = country_form(code);
+            const GazEntry* entry = find(entity_key(form));
+            it->second = entry && entry->kind == GazKind::place ? entry->name : form;
+        }
+        return it->second;
+    };
+    for (auto& [key, codes] : place_codes_) {
+        std::stable_sort(codes.begin(), codes.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::vector<std::string>& countries = place_countries_[key];
+        for (const auto& [population, code] : codes) {
+            const std::string& name = name_of(code);
+            if (std::find(countries.begin(), countries.end(), name) == countries.end())
+                countries.push_back(name);
+        }
+    }
+    place_codes_.clear();
+    for (const auto& [form, country] : country_forms_) {
+        const std::string key = entity_key(form);
+        const GazEntry* entry = find(key);
+        if (entry && entry->kind == GazKind::place && entity_key(entry->name) == key)
+            place_countries_[key] = {country};  // a historical country is its own
+    }
+    for (const auto& [key, entry] : entries_) {
+        if (entry.kind != GazKind::place || place_countries_.count(key)) continue;
+        auto named = place_countries_.find(entity_key(entry.name));
+        if (named == place_countries_.end()) continue;
+        std::vector<std::string> countries = named->second;  // before an insert may rehash
+        place_countries_[key] = std::move(countries);
+    }
+}
+
+const std::vector<std::string>& Gazetteer::countries_of(std::string_view key) const {
+    static const std::vector<std::string> none;
+    auto it = place_countries_.find(key);
+    return it == place_countries_.end() ? none : it->second;
+}
+
+const std::string* Gazetteer::country_of_form(std::string_view key) const {
+    auto it = country_forms_.find(key);
+    return it == country_forms_.end() ? nullptr : &it->second;
 }
 
 Gazetteer::Gazetteer(const std::string& dir, const std::string& user_file, bool cross_script) {
@@ -186,6 +261,8 @@ Gazetteer::Gazetteer(const std::string& dir, const std::string& user_file, bool 
         load_entity_file(*this, dir + file, GazSource::curated);
     }
     if (!user_file.empty()) load_entity_file(*this, user_file, GazSource::user);
+    load_country_forms(dir + "/country_forms.tsv");
+    resolve_countries();
 }
 
 void load_entity_file(Gazetteer& gazetteer, const std::string& path, GazSource source) {

@@ -36,11 +36,16 @@ struct PreparedEntry {
     std::vector<std::string> keys;     ///< of the name, then of each alias; empty ones left out
     std::vector<bool> transliterated;  ///< per key: from a form in another script ("Аман")
     std::uint32_t population = 0;
+    std::string country_code;  ///< a country's own entry: its ISO 3166 code
 };
 
 /// Country and region names from ICU's locale data, English and (with `cross_script`) other
 /// scripts, prepared in the order they are to be added.
 std::vector<PreparedEntry> prepared_countries(bool cross_script);
+
+/// How news names the country with ISO 3166 code `code`: ICU's short English form where it
+/// has one ("Hong Kong", "UK"), else its English name.
+std::string country_form(const std::string& code);
 
 class Gazetteer {
   public:
@@ -67,6 +72,16 @@ class Gazetteer {
     /// `word` as written, lowered: is it a common English word ("peace", "council")?
     bool is_common_word(std::string_view lower_word) const;
     bool is_demonym(std::string_view key) const { return demonyms_.count(key); }
+    /// The countries a place (by key) may be in, most populous place of that name first: a
+    /// city's or region's country, a country's own name ("Japan"), a historical country's
+    /// ("West Germany"). Empty when unknown.
+    const std::vector<std::string>& countries_of(std::string_view key) const;
+    /// The country a nationality adjective or demonym names ("japanese" -> Japan, "west german"
+    /// -> West Germany), by the form lower-cased; nullptr if it is none.
+    const std::string* country_of_form(std::string_view lower_form) const;
+    /// Largest number of words in a country form (bounds the scan for them).
+    std::size_t max_form_words() const { return max_form_words_; }
+
     /// Largest number of words in any entry name (bounds longest-match scans).
     std::size_t max_words() const { return max_words_; }
     /// Every word of `key` is a common English word ("a man", "man").
@@ -76,6 +91,8 @@ class Gazetteer {
     void load_cities(const std::string& path);
     void load_subdivisions(const std::string& path);
     void load_word_list(const std::string& path, void (Gazetteer::*add)(std::string_view));
+    void load_country_forms(const std::string& path);
+    void resolve_countries();
 
     // Probed with string_views for every capitalised word: no string is built to look one up.
     using WordSet = std::unordered_set<std::string, text::StringHash, std::equal_to<>>;
@@ -84,6 +101,14 @@ class Gazetteer {
     WordSet common_words_;
     WordSet demonyms_;
     std::size_t max_words_ = 1;
+    // While loading: per place key, (population, ISO code) of the places of that name.
+    std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::string>>,
+                       text::StringHash, std::equal_to<>>
+        place_codes_;
+    std::unordered_map<std::string, std::vector<std::string>, text::StringHash, std::equal_to<>>
+        place_countries_;
+    std::unordered_map<std::string, std::string, text::StringHash, std::equal_to<>> country_forms_;
+    std::size_t max_form_words_ = 1;
 };
 
 /// Parses a `--entities` file: `type<TAB>name[<TAB>alias|alias...]` lines, `#` comments,

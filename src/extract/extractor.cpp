@@ -52,9 +52,13 @@ Extraction Extractor::extract(const Document& doc) const {
     out.date = published.value;
     out.date_source = published.source;
     if (impl_->entities) {
-        for (auto& m : impl_->entities->extract(doc.title, doc.body, doc.lang)) {
+        std::vector<extract::EntityMention> mentions =
+            impl_->entities->extract(doc.title, doc.body, doc.lang);
+        out.countries = impl_->entities->countries(doc.body, mentions);
+        for (auto& m : mentions) {
             out.entities.push_back({std::string(extract::to_string(m.type)), std::move(m.name),
-                                    std::move(m.key), std::move(m.text), m.start, m.end});
+                                    std::move(m.key), std::move(m.text), m.start, m.end,
+                                    std::move(m.country)});
         }
     }
     for (auto& d : extract::find_dates(doc.body, out.date)) {

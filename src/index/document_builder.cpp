@@ -131,6 +131,7 @@ Xapian::Document DocumentBuilder::build(const Document& doc, const Extraction& e
     index_tokens(xdoc, title, true, language);
     index_tokens(xdoc, body, false, language);
     add_facets(xdoc, doc, language, facets);
+    add_countries(xdoc, extraction.countries, facets);
     add_entities(xdoc, extraction.entities, body, stored, facets);
     add_mentioned_dates(xdoc, extraction.dates, body, facets);
     if (!doc.date.empty()) {
@@ -156,6 +157,20 @@ void DocumentBuilder::index_tokens(Xapian::Document& xdoc, const std::vector<Tok
         if (stem.empty() || stem == token.term) continue;  // the word itself stands for it
         xdoc.add_term(with_prefix(schema::kStemPrefix, stem), wdf);
         if (is_title) xdoc.add_term(with_prefix(schema::kTitleStemPrefix, stem));
+    }
+}
+
+// The countries the article is about, as a facet filtered with country:NAME.
+void DocumentBuilder::add_countries(Xapian::Document& xdoc,
+                                    const std::vector<std::string>& countries,
+                                    FacetValues& facets) {
+    const schema::FacetField* field = schema::find_facet("country");
+    auto& out = facets.values[static_cast<std::size_t>(field - schema::kFacetFields.data())];
+    for (const std::string& country : countries) {
+        std::string key = facet_key(analyzer_, country);
+        if (key.empty()) continue;
+        xdoc.add_boolean_term(with_prefix(field->prefix, key));
+        out.push_back(country);
     }
 }
 

@@ -57,6 +57,8 @@ class DocumentBuilder {
                       const std::string& language);
     void add_facets(Xapian::Document& xdoc, const Document& doc, const std::string& language,
                     FacetValues& facets);
+    void add_countries(Xapian::Document& xdoc, const std::vector<std::string>& countries,
+                       FacetValues& facets);
 
     Analyzer& analyzer_;
     std::string default_language_;

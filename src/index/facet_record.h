@@ -75,14 +75,15 @@ struct SectionGroup {
 };
 inline constexpr std::array<SectionGroup, 3> kGroups = {{
     {schema::kSlotFacetIds, 0, 4},                // source, lang, author, month
-    {schema::kSlotEntityIds, 4, 7},               // person, place, org
-    {schema::kSlotFacetDates, 7, kSectionCount},  // published and mentioned dates
+    {schema::kSlotEntityIds, 4, 8},               // person, place, org, country
+    {schema::kSlotFacetDates, 8, kSectionCount},  // published and mentioned dates
 }};
-static_assert(schema::kFacetFields[4].name == "person" && schema::kFacetFields[6].name == "org");
+static_assert(schema::kFacetFields[4].name == "person" &&
+              schema::kFacetFields[7].name == "country" && schema::kFacetCount == 8);
 
 /// The group holding section `section`.
 inline std::size_t group_of(std::size_t section) {
-    return section < 4 ? 0 : section < 7 ? 1 : 2;
+    return section < 4 ? 0 : section < 8 ? 1 : 2;
 }
 
 /// Packs `record` (its lists are sorted and de-duplicated first): one value per group of

@@ -34,7 +34,7 @@ inline std::array<std::string, 2> stem_terms(std::string_view stem, bool title) 
 // cost blocks read.
 inline constexpr Xapian::valueno kSlotDate = 0;        // "YYYYMMDD": sortable publication day
 inline constexpr Xapian::valueno kSlotFacetIds = 1;    // ids of source, lang, author, month
-inline constexpr Xapian::valueno kSlotEntityIds = 2;   // ids of person, place, org
+inline constexpr Xapian::valueno kSlotEntityIds = 2;   // ids of person, place, org, country
 inline constexpr Xapian::valueno kSlotFacetDates = 3;  // publication and mentioned dates
 
 /// Position gap between title and body, so a phrase never spans the two.
@@ -56,7 +56,7 @@ struct FacetField {
     bool entity = false;      // person, place, org: positional terms at each mention
 };
 
-inline constexpr std::array<FacetField, 7> kFacetFields = {{
+inline constexpr std::array<FacetField, 8> kFacetFields = {{
     {"source", "XSRC"},      // XSRC<key>: publisher
     {"lang", "XLANG"},       // XLANG<key>: document language code
     {"author", "XAUTH"},     // XAUTH<key>: by-line author
@@ -64,6 +64,7 @@ inline constexpr std::array<FacetField, 7> kFacetFields = {{
     {"person", "XP", true},  // XP<key>: a person mentioned, at each mention
     {"place", "XL", true},   // XL<key>: a place mentioned, at each mention
     {"org", "XO", true},     // XO<key>: an organisation mentioned, at each mention
+    {"country", "XCTRY"},    // XCTRY<key>: a country the article is about (places, adjectives)
 }};
 inline constexpr std::size_t kFacetCount = kFacetFields.size();
 

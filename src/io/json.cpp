@@ -204,11 +204,13 @@ std::string error_json(const std::string& code, const std::string& message, std:
 std::string to_json(const Extraction& e) {
     json entities = json::array();
     for (const EntityInfo& m : e.entities) {
-        entities.push_back({{"type", m.type},
-                            {"name", m.name},
-                            {"text", m.text},
-                            {"start", m.start},
-                            {"end", m.end}});
+        json entity = {{"type", m.type},
+                       {"name", m.name},
+                       {"text", m.text},
+                       {"start", m.start},
+                       {"end", m.end}};
+        if (m.type == "place") entity["country"] = or_null(m.country);
+        entities.push_back(std::move(entity));
     }
     json dates = json::array();
     for (const DateInfo& d : e.dates) {
@@ -224,6 +226,7 @@ std::string to_json(const Extraction& e) {
                 {"date", or_null(e.date)},
                 {"date_source", or_null(e.date_source)},
                 {"entities", std::move(entities)},
+                {"countries", e.countries},
                 {"dates", std::move(dates)}};
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }

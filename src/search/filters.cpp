@@ -29,6 +29,7 @@ std::vector<std::string> filter_clauses(const SearchFilters& filters) {
     add("place", filters.places);
     add("org", filters.orgs);
     add("source", filters.sources);
+    add("country", filters.countries);
     if (!filters.since.empty() || !filters.until.empty())
         clauses.push_back("date:" + filters.since + ".." + filters.until);
     return clauses;
