@@ -179,9 +179,9 @@ EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
 
-std::vector<std::string> EntityExtractor::countries(std::string_view body,
+std::vector<std::string> EntityExtractor::countries(std::string_view body, std::string_view date,
                                                     std::vector<EntityMention>& mentions) const {
-    return assign_countries(*gazetteer_, body, mentions);
+    return assign_countries(*gazetteer_, body, date, mentions);
 }
 
 std::string EntityExtractor::canonical_key(std::string_view name) {

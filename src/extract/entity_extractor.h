@@ -63,8 +63,8 @@ class EntityExtractor {
                                        std::string_view lang = "en") const;
 
     /// Sets the country of each place in `mentions` (from extract() on `body`) and returns the
-    /// countries the article is about, places' and those adjectives name, first met first.
-    std::vector<std::string> countries(std::string_view body,
+    /// countries the article is about (see assign_countries), named as on `date` (ISO day).
+    std::vector<std::string> countries(std::string_view body, std::string_view date,
                                        std::vector<EntityMention>& mentions) const;
 
     /// The matching key of a name: two names with one key are one entity (of one type).

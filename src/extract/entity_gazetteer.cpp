@@ -29,6 +29,8 @@ std::ifstream open_list(const std::string& path) {
     return in;
 }
 
+constexpr std::uint32_t kRegionRank = 500000;
+
 std::size_t word_count(std::string_view key) {
     return static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
 }
@@ -171,9 +173,11 @@ void Gazetteer::load_subdivisions(const std::string& path) {
         std::vector<std::string_view> f = text::split(line, '\t');
         if (f.empty()) continue;
         add(GazKind::place, GazSource::subdivision, f[0], {});
-        // "US-TX": a region below every city of its name, above none.
+        // "US-TX": a region ranks as a place of kRegionRank people, above a town of its name
+        // elsewhere ("Washington", Tyne and Wear), below a large city ("Valencia", Venezuela).
         if (f.size() > 1 && f[1].size() > 3 && f[1][2] == '-')
-            place_codes_[entity_key(f[0])].emplace_back(1, std::string(f[1].substr(0, 2)));
+            place_codes_[entity_key(f[0])].emplace_back(kRegionRank,
+                                                        std::string(f[1].substr(0, 2)));
     }
 }
 
@@ -191,6 +195,29 @@ void Gazetteer::load_country_forms(const std::string& path) {
         max_form_words_ = std::max(max_form_words_, word_count(form));
         country_forms_.emplace(std::move(form), std::string(text::trim(f[1])));
     }
+}
+
+void Gazetteer::load_country_history(const std::string& path) {
+    std::ifstream in = open_list(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string_view> f = text::split(line, '\t');
+        if (f.size() < 4 || f[0].empty() || f[1].empty()) continue;
+        former_names_[std::string(f[0])].push_back(
+            {std::string(f[2]), std::string(text::trim(f[3])), std::string(f[1])});
+    }
+}
+
+const std::string& Gazetteer::country_on(const std::string& country, std::string_view date) const {
+    if (date.size() < 10) return country;  // undated, or known to the month only: today's name
+    auto it = former_names_.find(country);
+    if (it == former_names_.end()) return country;
+    date = date.substr(0, 10);
+    for (const FormerName& former : it->second) {
+        if ((former.from.empty() || date >= former.from) && date < former.until) return former.name;
+    }
+    return country;
 }
 
 // Turns the codes met while loading into the names a facet shows: the country's entry in the
@@ -262,6 +289,7 @@ Gazetteer::Gazetteer(const std::string& dir, const std::string& user_file, bool 
     }
     if (!user_file.empty()) load_entity_file(*this, user_file, GazSource::user);
     load_country_forms(dir + "/country_forms.tsv");
+    load_country_history(dir + "/country_history.tsv");
     resolve_countries();
 }
 

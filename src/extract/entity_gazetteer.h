@@ -79,6 +79,9 @@ class Gazetteer {
     /// The country a nationality adjective or demonym names ("japanese" -> Japan, "west german"
     /// -> West Germany), by the form lower-cased; nullptr if it is none.
     const std::string* country_of_form(std::string_view lower_form) const;
+    /// `country` under the name it had on `date` (ISO day; "" for today's): Germany on
+    /// 1987-03-02 is West Germany.
+    const std::string& country_on(const std::string& country, std::string_view date) const;
     /// Largest number of words in a country form (bounds the scan for them).
     std::size_t max_form_words() const { return max_form_words_; }
 
@@ -92,6 +95,7 @@ class Gazetteer {
     void load_subdivisions(const std::string& path);
     void load_word_list(const std::string& path, void (Gazetteer::*add)(std::string_view));
     void load_country_forms(const std::string& path);
+    void load_country_history(const std::string& path);
     void resolve_countries();
 
     // Probed with string_views for every capitalised word: no string is built to look one up.
@@ -109,6 +113,10 @@ class Gazetteer {
         place_countries_;
     std::unordered_map<std::string, std::string, text::StringHash, std::equal_to<>> country_forms_;
     std::size_t max_form_words_ = 1;
+    struct FormerName {
+        std::string from, until, name;
+    };
+    std::unordered_map<std::string, std::vector<FormerName>> former_names_;
 };
 
 /// Parses a `--entities` file: `type<TAB>name[<TAB>alias|alias...]` lines, `#` comments,

@@ -54,7 +54,7 @@ Extraction Extractor::extract(const Document& doc) const {
     if (impl_->entities) {
         std::vector<extract::EntityMention> mentions =
             impl_->entities->extract(doc.title, doc.body, doc.lang);
-        out.countries = impl_->entities->countries(doc.body, mentions);
+        out.countries = impl_->entities->countries(doc.body, out.date, mentions);
         for (auto& m : mentions) {
             out.entities.push_back({std::string(extract::to_string(m.type)), std::move(m.name),
                                     std::move(m.key), std::move(m.text), m.start, m.end,
