@@ -122,7 +122,7 @@ TEST_CASE("facet record: damaged values are refused", "[facet-ids]") {
     index::FacetRecord record;
     record.ids[kPerson] = {1, 2, 3};
     const auto packed = index::encode(record);
-    REQUIRE(packed[1].size() == 3 + 3);  // person, place, org: lengths and 1, +1, +1
+    REQUIRE(packed[1].size() == 4 + 3);  // person, place, org, country: lengths and 1, +1, +1
     index::FacetRecord out;
     auto with_entities = [&](std::string entities) {
         auto damaged = packed;

@@ -162,6 +162,15 @@ void Gazetteer::load_cities(const std::string& path) {
         if (pop < 1000000 && is_common_word(text::ascii_lower(f[0]))) continue;
         add(GazKind::place, GazSource::city, f[0], {}, pop);
         place_codes_[entity_key(f[0])].emplace_back(pop, std::string(f[1]));
+        // "Frankfurt am Main", "Newcastle upon Tyne": news writes the town without its river.
+        for (std::string_view joint : {" am ", " an der ", " im ", " in der ", " upon "}) {
+            const std::size_t at = f[0].find(joint);
+            if (at == std::string_view::npos || at == 0) continue;
+            const std::string_view town = f[0].substr(0, at);
+            if (!find(entity_key(town))) add(GazKind::place, GazSource::city, town, {}, pop);
+            place_codes_[entity_key(town)].emplace_back(pop, std::string(f[1]));
+            break;
+        }
     }
 }
 
@@ -251,11 +260,22 @@ void Gazetteer::resolve_countries() {
         if (entry && entry->kind == GazKind::place && entity_key(entry->name) == key)
             place_countries_[key] = {country};  // a historical country is its own
     }
+    // A curated name whose alias is a known place ("Kyiv", alias "Kiev"), then every alias of
+    // a place of known country.
+    for (const auto& [key, entry] : entries_) {
+        const std::string name_key = entity_key(entry.name);
+        if (entry.kind != GazKind::place || name_key == key || place_countries_.count(name_key))
+            continue;
+        auto alias = place_countries_.find(key);
+        if (alias == place_countries_.end()) continue;
+        std::vector<std::string> countries = alias->second;  // before an insert may rehash
+        place_countries_[name_key] = std::move(countries);
+    }
     for (const auto& [key, entry] : entries_) {
         if (entry.kind != GazKind::place || place_countries_.count(key)) continue;
         auto named = place_countries_.find(entity_key(entry.name));
         if (named == place_countries_.end()) continue;
-        std::vector<std::string> countries = named->second;  // before an insert may rehash
+        std::vector<std::string> countries = named->second;
         place_countries_[key] = std::move(countries);
     }
 }
