@@ -309,3 +309,31 @@ TEST_CASE("e2e: --no-entities leaves the entity facets empty", "[e2e-entities]")
     CHECK(search_json(dir, "person:witkoff")["total"] == 0);
     CHECK(search_json(dir, "witkoff")["total"] == 5);
 }
+
+TEST_CASE("e2e: the country facet and filter find a story that names only a city", "[e2e]") {
+    TempDir dir;
+    dir.write("corpus/tokyo.txt",
+              "Title: Exporters cheer\nDate: 2024-05-02\n\nCar makers in Tokyo said exports "
+              "rose in April.\n");
+    dir.write("corpus/lyon.txt",
+              "Title: Strike ends\nDate: 2024-05-03\n\nRail workers in Marseille went back to "
+              "work on Friday.\n");
+    dir.write("corpus/bonn.txt",
+              "Title: Rates held\nDate: 1987-03-02\n\nBankers in Bonn said rates would hold, "
+              "and Japanese dealers agreed.\n");
+    REQUIRE(run(index_cmd(dir, quote(dir / "corpus")), dir).status == 0);
+    json japan = search_json(dir, "country:japan");
+    CHECK(japan["total"] == 2);  // Tokyo, and the Japanese dealers
+    CHECK(search_json(dir, "", "--country France")["hits"][0]["id"] == "lyon.txt");
+    CHECK(search_json(dir, "country:\"west germany\"")["total"] == 1);  // Bonn in 1987
+    CHECK(search_json(dir, "country:germany")["total"] == 0);
+    CHECK(search_json(dir, "place:japan")["total"] == 0);  // place: is the place itself
+    json facets = search_json(dir, "", "--facet country");
+    CHECK(facets["facets"]["country"][0] == json({{"value", "Japan"}, {"count", 2}}));
+    Run extracted = run(index_cmd(dir, "--extract " + quote(dir / "corpus/tokyo.txt")), dir);
+    json line = json::parse(extracted.out);
+    CHECK(line["countries"] == json::array({"Japan"}));
+    for (const json& entity : line["entities"]) {
+        if (entity["type"] == "place") CHECK(entity["country"] == "Japan");
+    }
+}
