@@ -70,4 +70,31 @@ std::vector<ConllDocument> read_conll(const std::string& path, bool keep_misc) {
     return b.docs;
 }
 
+std::vector<ConllDocument> read_germeval(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error(path + ": cannot open GermEval file");
+    Builder b;
+    b.docs.emplace_back();
+    std::size_t sentences = 0;
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty()) {
+            b.end_sentence();
+            if (++sentences % 20 == 0) b.docs.emplace_back();
+            continue;
+        }
+        if (line[0] == '#') continue;
+        std::istringstream fields(line);
+        std::string n, word, tag;
+        std::getline(fields, n, '\t');
+        std::getline(fields, word, '\t');
+        std::getline(fields, tag, '\t');
+        // B-PERderiv, I-LOCpart and OTH are no PER/LOC/ORG span.
+        bool entity = tag.size() == 5 && tag.compare(2, 3, "OTH") != 0;
+        b.token(word, entity ? tag : std::string("O"));
+    }
+    b.end_sentence();
+    if (b.doc().text.empty()) b.docs.pop_back();
+    return b.docs;
+}
+
 }  // namespace byline::bench

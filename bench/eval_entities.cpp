@@ -2,7 +2,9 @@
 // per type and micro-averaged P/R/F1 on PER/LOC/ORG), shows the entities of text files, or
 // measures extraction speed.
 //
-//   byline-eval-entities CONLL_FILE [--errors N]   score (LOC <-> place, MISC ignored)
+//   byline-eval-entities CONLL_FILE [--errors N]   score (LOC <-> place, MISC ignored); a
+//                                                  .tsv file is read as GermEval 2014
+//   [--lang CODE]                                  the text's language (default en)
 //   byline-eval-entities --show FILE...            print the mentions of each file
 //   byline-eval-entities --speed FILE...           MB/s over the files (repeated to >= 50 MB)
 //
@@ -12,6 +14,7 @@
 
 #include "eval_conll.h"
 #include "extract/entity_extractor.h"
+#include "extract/entity_foreign.h"
 #include "extract/entity_gazetteer.h"
 #include "extract/tagger_hybrid.h"
 
@@ -37,9 +40,13 @@ struct Engine {
     byline::extract::Gazetteer gaz{byline::extract::resolve_data_dir(""), "", true};
     std::unique_ptr<byline::extract::EntityTagger> tagger;
     HybridPolicy policy = byline::extract::kDefaultHybridPolicy;
+    byline::extract::LanguageWords words{byline::extract::resolve_data_dir("") +
+                                         "/gazetteer_words.tsv"};
+    std::string lang = "en";
 
     std::vector<EntityMention> extract(std::string_view body) const {
-        return byline::extract::extract_entities(gaz, tagger.get(), body, "en", policy);
+        return byline::extract::extract_entities(gaz, tagger.get(), body, lang, policy, true,
+                                                 &words);
     }
 };
 
@@ -49,11 +56,13 @@ struct Options {
     HybridPolicy policy = byline::extract::kDefaultHybridPolicy;
     long errors = 0;
     bool compare = false;
+    std::string lang = "en";
 };
 
 std::unique_ptr<Engine> make_engine(const Options& o, HybridPolicy policy) {
     auto e = std::make_unique<Engine>();
     e->policy = policy;
+    e->lang = o.lang;
     if (policy != HybridPolicy::rules) {
         e->tagger =
             std::make_unique<byline::extract::EntityTagger>(byline::extract::load_model(o.model));
@@ -96,7 +105,8 @@ std::string context(const std::string& text, std::size_t start, std::size_t end)
 int score(const Options& o) {
     const std::string& path = o.args.at(0);
     long show_errors = o.errors;
-    auto docs = byline::bench::read_conll(path);
+    bool germeval = path.size() > 4 && path.substr(path.size() - 4) == ".tsv";
+    auto docs = germeval ? byline::bench::read_germeval(path) : byline::bench::read_conll(path);
     auto extractor = make_engine(o, o.policy);
     std::map<std::string, Counts> per_type;
     using Span = std::tuple<std::size_t, std::size_t, std::string>;
@@ -195,6 +205,8 @@ Options parse(int argc, char** argv) {
             o.policy = byline::extract::parse_hybrid_policy(argv[++i]);
         } else if (a == "--model" && i + 1 < argc) {
             o.model = argv[++i];
+        } else if (a == "--lang" && i + 1 < argc) {
+            o.lang = argv[++i];
         } else if (a == "--compare") {
             o.compare = true;
         } else {

@@ -49,6 +49,8 @@ inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
     app.add_option("--lang", cmd.options.default_language,
                    "Language of documents that do not say (ISO 639-1 code; 'none' for no stemming)")
         ->default_val("en");
+    app.add_flag("!--no-detect-language", cmd.options.detect_language,
+                 "Do not identify the language of documents that do not say: use --lang");
     app.add_option("--threads", cmd.options.threads, "Threads to use (default: all cores)")
         ->default_val(0);
     app.add_option("--memory", cmd.options.memory_mb,

@@ -4,6 +4,7 @@
 BYLINE_PACKAGES=(cmake ninja-build g++ pkg-config clang-format libxapian-dev libicu-dev
                  libcli11-dev nlohmann-json3-dev catch2 libgumbo-dev zlib1g-dev libjemalloc-dev
                  libcpp-httplib-dev python3-jsonschema
+                 libcld2-dev  # language identification
                  chromium chromium-driver python3-selenium)  # the web page's browser test
 
 # Only scripts/fuzz.sh needs these: clang with libFuzzer, and llvm-symbolizer for its traces.

@@ -46,8 +46,11 @@ using ProgressCallback = std::function<void(const IndexStats&)>;
 struct IndexOptions {
     std::string index_path;               ///< folder of the Xapian database (created if missing)
     std::string default_language = "en";  ///< for documents without a language
-    std::size_t batch_size = 256;         ///< documents per commit (Xapian writes best at 100-300)
-    unsigned threads = 0;                 ///< threads to use; 0: all cores
+    /// Identify the language of a document that does not name one (README: language
+    /// detection); default_language is then the fallback for text too short to tell.
+    bool detect_language = true;
+    std::size_t batch_size = 256;  ///< documents per commit (Xapian writes best at 100-300)
+    unsigned threads = 0;          ///< threads to use; 0: all cores
     /// Peak memory to stay under, in MiB (at least 128). Bounds the articles in flight, the
     /// changes held before a commit and the caches; an article (a file, or a JSON line) too
     /// large to index within it is skipped with an error naming it.

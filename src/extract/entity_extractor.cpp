@@ -4,6 +4,7 @@
 #include "extract/entity_chunker.h"
 #include "extract/entity_coref.h"
 #include "extract/entity_country.h"
+#include "extract/entity_foreign.h"
 #include "extract/entity_gazetteer.h"
 #include "extract/entity_hygiene.h"
 #include "extract/entity_key.h"
@@ -127,7 +128,8 @@ std::unique_ptr<const EntityTagger> load_tagger(const EntityOptions& options,
 
 std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTagger* tagger,
                                             std::string_view body, std::string_view lang,
-                                            HybridPolicy policy, bool cross_script) {
+                                            HybridPolicy policy, bool cross_script,
+                                            const LanguageWords* words) {
     // Wire copy wraps paragraphs at a fixed width; a name cut by a wrap ("Securities and\n
     // Exchange Commission", "Paul\nVolcker") is read on the joined lines, whose bytes keep
     // their offsets (a wrap becomes a space).
@@ -137,11 +139,15 @@ std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTa
     ChunkContext c{gaz, text, tt, is_english(lang, body)};
     // Only text with Cyrillic letters pays for the language guess.
     if (!c.english || has_cyrillic(body)) c.cyr_lang = cyrillic_language(body, lang);
-    // The tagger learned English news; other languages keep the rules.
+    // The tagger learned English news; Ukrainian and Russian keep the rules; any other language
+    // gets only the names the gazetteers know.
     bool tagged = tagger && c.english && policy != HybridPolicy::rules;
     std::vector<TagSpan> spans;
     if (tagged) spans = tagger->tag(prepare_tagger_input(text, tt, &gaz));
-    std::vector<Candidate> cands = rule_candidates(c, tt);
+    static const LanguageWords no_lists;
+    std::vector<Candidate> cands = c.english || has_entity_rules(lang)
+                                       ? rule_candidates(c, tt)
+                                       : known_name_candidates(c, words ? *words : no_lists, lang);
     if (tagged)
         cands = combine_candidates(c, tagger->model().tags, spans, std::move(cands), policy);
     order_and_dedupe(cands);
@@ -174,6 +180,8 @@ EntityExtractor::EntityExtractor(const EntityOptions& options)
     : gazetteer_(std::make_unique<Gazetteer>(resolve_data_dir(options.data_dir),
                                              options.user_entities_file, true)),
       tagger_(load_tagger(options, resolve_data_dir(options.data_dir))),
+      words_(std::make_unique<const LanguageWords>(resolve_data_dir(options.data_dir) +
+                                                   "/gazetteer_words.tsv")),
       cross_script_(options.cross_script) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
@@ -192,7 +200,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view /*title*/,
                                                     std::string_view body,
                                                     std::string_view lang) const {
     return extract_entities(*gazetteer_, tagger_.get(), body, lang, kDefaultHybridPolicy,
-                            cross_script_);
+                            cross_script_, words_.get());
 }
 
 }  // namespace byline::extract

@@ -45,6 +45,7 @@ struct EntityOptions {
 
 class Gazetteer;
 class EntityTagger;
+class LanguageWords;
 
 /// Loads the gazetteers once; extract() is const and may be called from several threads.
 class EntityExtractor {
@@ -57,8 +58,10 @@ class EntityExtractor {
 
     /// Mentions in `body`, in text order. The title is used as evidence only (its mentions are
     /// not reported: offsets point into the body). `lang` other than English ("en*", or "" with a
-    /// body not mostly Cyrillic) turns off the English cue rules and the tagger; gazetteer
-    /// matches still apply, and capitalised Cyrillic words get Ukrainian/Russian rules.
+    /// body not mostly Cyrillic) turns off the English cue rules and the tagger; Ukrainian and
+    /// Russian ("uk", "ru", or "" with a Cyrillic body) keep the rules, and capitalised Cyrillic
+    /// words get Ukrainian/Russian rules; any other language gets only names the gazetteers know
+    /// that cannot be a word of the language (entity_foreign.h).
     std::vector<EntityMention> extract(std::string_view title, std::string_view body,
                                        std::string_view lang = "en") const;
 
@@ -73,6 +76,7 @@ class EntityExtractor {
   private:
     std::unique_ptr<const Gazetteer> gazetteer_;
     std::unique_ptr<const EntityTagger> tagger_;  ///< null: rules only
+    std::unique_ptr<const LanguageWords> words_;  ///< words of languages without rules
     bool cross_script_ = true;
 };
 

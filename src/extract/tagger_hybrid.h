@@ -46,11 +46,15 @@ std::vector<Candidate> combine_candidates(const ChunkContext& c, const TagSet& t
                                           const std::vector<TagSpan>& spans,
                                           std::vector<Candidate> rules, HybridPolicy policy);
 
+class LanguageWords;
+
 /// The pipeline behind EntityExtractor::extract with the tagger (null: rules only) and the
 /// policy made explicit, for evaluation. Defined in entity_extractor.cpp. `cross_script` false:
-/// names written in another script keep keys in that script (exact_script_key).
+/// names written in another script keep keys in that script (exact_script_key). `words`: the
+/// word lists of languages without rules (null: none, so no one-word local place there).
 std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTagger* tagger,
                                             std::string_view body, std::string_view lang,
-                                            HybridPolicy policy, bool cross_script = true);
+                                            HybridPolicy policy, bool cross_script = true,
+                                            const LanguageWords* words = nullptr);
 
 }  // namespace byline::extract

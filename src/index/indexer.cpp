@@ -461,6 +461,8 @@ IndexStats extract_paths(const std::vector<std::string>& paths, const IndexOptio
         [&](Document&& doc) {
             if (auto warning = index::normalise_metadata_date(doc, doc.origin))
                 report(warning->kind, warning->where, warning->message);
+            // Entities follow the detected language, as when indexing.
+            if (options.detect_language) index::detect_language(doc);
             sink(extractor.extract(doc));
             ++stats.indexed;
             stats.bytes += doc.title.size() + doc.body.size();

@@ -1,5 +1,6 @@
 #include "index/pipeline.h"
 
+#include "analysis/language_id.h"
 #include "util/dates.h"
 
 #include <algorithm>
@@ -26,10 +27,15 @@ std::optional<Diagnostic> normalise_metadata_date(Document& doc, const std::stri
     return warning;
 }
 
+void detect_language(Document& doc) {
+    if (doc.lang.empty()) doc.lang = analysis::identify_language(doc.title, doc.body);
+}
+
 Preparer::Preparer(const IndexOptions& options, const Extractor& extractor)
     : analyzer_(AnalyzerOptions{options.fold_accents}),
       builder_(analyzer_, options.default_language),
-      extractor_(extractor) {}
+      extractor_(extractor),
+      detect_language_(options.detect_language) {}
 
 PreparedDoc Preparer::prepare(Document doc) {
     PreparedDoc out;
@@ -42,6 +48,8 @@ PreparedDoc Preparer::prepare(Document doc) {
     }
     if (auto warning = normalise_metadata_date(doc, out.where))
         out.diagnostics.push_back(std::move(*warning));
+    // Stemming, the lang facet and the entity rules follow the detected language.
+    if (detect_language_) detect_language(doc);
     // Entities, and the publication date from a dateline when the metadata has none.
     Extraction extraction = extractor_.extract(doc);
     doc.date = extraction.date;

@@ -44,6 +44,10 @@ struct PreparedDoc {
 /// and the warning to report is returned.
 std::optional<Diagnostic> normalise_metadata_date(Document& doc, const std::string& where);
 
+/// Sets the language of a document that names none to the one its text is in, when the text
+/// tells; else leaves it empty (the index's default language applies).
+void detect_language(Document& doc);
+
 /// Prepares articles on one thread: its own Analyzer and DocumentBuilder, a shared Extractor.
 class Preparer {
   public:
@@ -54,6 +58,7 @@ class Preparer {
     Analyzer analyzer_;
     DocumentBuilder builder_;
     const Extractor& extractor_;
+    bool detect_language_ = true;
     std::size_t languages_reported_ = 0;
 };
 

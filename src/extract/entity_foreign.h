@@ -1,0 +1,49 @@
+#pragma once
+// Entities in text of a language the rules were not written for. The capitalisation rules and
+// the tagger learned English, and the Cyrillic rules read Ukrainian and Russian; in any other
+// language a capitalised word says little (German capitalises every noun) and a town's name may
+// be a word ("Auch", "Ende", "Wer"). There only names the gazetteers know are taken, and a
+// one-word name only where it cannot be a word of the language: fewer entities, never junk.
+
+#include "extract/entity_chunker.h"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace byline::extract {
+
+/// One-word gazetteer names that are words of a language (data/gazetteer_words.tsv, built from
+/// Debian's word lists by scripts/build_language_words.py).
+class LanguageWords {
+  public:
+    LanguageWords() = default;
+    /// Reads `path`; a missing file leaves every language without a list. Throws
+    /// byline::InputError on a malformed line.
+    explicit LanguageWords(const std::string& path);
+
+    /// `lower_word` is a word of `lang`: where a sentence starts or, with `anywhere` (German
+    /// nouns), wherever it is written capitalised.
+    void add(std::string_view lang, std::string_view lower_word, bool anywhere);
+    /// Is there a list for `lang` ("de", "de-AT")?
+    bool has_list(std::string_view lang) const;
+    /// Can `written` (a capitalised word) be a word of `lang` here?
+    bool is_word(std::string_view lang, std::string_view written, bool sentence_start) const;
+
+  private:
+    // Per language: lower-case word -> true when it is a word anywhere.
+    std::unordered_map<std::string, std::unordered_map<std::string, bool>> words_;
+};
+
+/// Languages whose capitalised words the rules read: English ("en*") and, for Cyrillic words,
+/// Ukrainian and Russian. "" (unknown) counts as read: the caller guesses from the script.
+bool has_entity_rules(std::string_view lang);
+
+/// Known names of the text of an unsupported language, in text order: longest gazetteer
+/// matches that start with a capitalised word; a one-word match only where `words` says it
+/// cannot be a word of `lang` (and no local place of a language without a list).
+std::vector<Candidate> known_name_candidates(const ChunkContext& c, const LanguageWords& words,
+                                             std::string_view lang);
+
+}  // namespace byline::extract
