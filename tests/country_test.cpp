@@ -21,10 +21,7 @@ const Extractor& extractor() {
 }
 
 Extraction extract_text(const std::string& body, const std::string& date = "") {
-    Document doc;
-    doc.id = "t";
-    doc.body = body;
-    doc.date = date;
+    const Document doc{std::string(1, 't'), {}, body, date};  // id, title, body, date
     return extractor().extract(doc);
 }
 
