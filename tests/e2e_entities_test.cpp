@@ -333,6 +333,7 @@ TEST_CASE("e2e: the country facet and filter find a story that names only a city
     Run extracted = run(index_cmd(dir, "--extract " + quote(dir / "corpus/tokyo.txt")), dir);
     json line = json::parse(extracted.out);
     CHECK(line["countries"] == json::array({"Japan"}));
+    CHECK(line["lang"] == "en");  // detected (the file does not say)
     for (const json& entity : line["entities"]) {
         if (entity["type"] == "place") CHECK(entity["country"] == "Japan");
     }

@@ -38,6 +38,7 @@ struct Extraction {
     std::string title;
     std::string date;         ///< publication date (ISO) or empty
     std::string date_source;  ///< "metadata", "dateline" or empty
+    std::string lang;         ///< the language the article was read in (given or detected)
     std::vector<EntityInfo> entities;
     std::vector<DateInfo> dates;
     /// Countries the article is about: its places' countries, and those nationality adjectives

@@ -48,6 +48,7 @@ Extraction Extractor::extract(const Document& doc) const {
     Extraction out;
     out.id = doc.id;
     out.title = doc.title;
+    out.lang = doc.lang;
     extract::PublicationDate published = extract::publication_date(doc.date, doc.title, doc.body);
     out.date = published.value;
     out.date_source = published.source;

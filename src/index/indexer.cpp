@@ -463,7 +463,9 @@ IndexStats extract_paths(const std::vector<std::string>& paths, const IndexOptio
                 report(warning->kind, warning->where, warning->message);
             // Entities follow the detected language, as when indexing.
             if (options.detect_language) index::detect_language(doc);
-            sink(extractor.extract(doc));
+            Extraction extraction = extractor.extract(doc);
+            if (extraction.lang.empty()) extraction.lang = options.default_language;
+            sink(extraction);
             ++stats.indexed;
             stats.bytes += doc.title.size() + doc.body.size();
         },

@@ -225,6 +225,7 @@ std::string to_json(const Extraction& e) {
                 {"title", e.title},
                 {"date", or_null(e.date)},
                 {"date_source", or_null(e.date_source)},
+                {"lang", or_null(e.lang)},
                 {"entities", std::move(entities)},
                 {"countries", e.countries},
                 {"dates", std::move(dates)}};
