@@ -46,6 +46,9 @@ inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
                             "Only articles mentioning this organisation (repeatable)"));
     one_each(app.add_option("--source", cmd.request.filters.sources,
                             "Only articles from this source (repeatable)"));
+    one_each(app.add_option("--like", cmd.request.like,
+                            "More like this: rank articles by likeness to the article with this "
+                            "id (repeatable; a query and filters restrict what is ranked)"));
     one_each(app.add_option("--country", cmd.request.filters.countries,
                             "Only articles about this country: its places or its adjective "
                             "(\"Japanese\") (repeatable; same as country:NAME)"));

@@ -13,10 +13,10 @@ namespace {
 
 const std::set<std::string>& known_parameters() {
     static const std::set<std::string> names = {
-        "q",           "offset",   "limit",          "sort",          "facet",
-        "facet_limit", "passages", "passage_length", "passages_only", "passage_pool",
-        "date_facet",  "recency",  "lang",           "person",        "place",
-        "org",         "source",   "since",          "until",         "country"};
+        "q",        "offset",         "limit",         "sort",         "facet",      "facet_limit",
+        "passages", "passage_length", "passages_only", "passage_pool", "date_facet", "recency",
+        "lang",     "person",         "place",         "org",          "source",     "since",
+        "until",    "country",        "like"};
     return names;
 }
 
@@ -92,6 +92,9 @@ SearchRequest search_request(const Params& params, const Limits& limits, bool fa
     request.filters.orgs = all(params, "org");
     request.filters.sources = all(params, "source");
     request.filters.countries = all(params, "country");
+    request.like = all(params, "like");
+    if (request.like.size() > limits.max_like)
+        throw UsageError("like: at most " + std::to_string(limits.max_like) + " articles");
     if (const std::string* v = single(params, "since")) request.filters.since = *v;
     if (const std::string* v = single(params, "until")) request.filters.until = *v;
     request.facets = all(params, "facet");

@@ -32,8 +32,11 @@ struct SearchFilters {
 };
 
 struct SearchRequest {
-    std::string query;       ///< Byline query language (see README); "" matches every article
-    SearchFilters filters;   ///< structured filters, for forms and APIs
+    std::string query;      ///< Byline query language (see README); "" matches every article
+    SearchFilters filters;  ///< structured filters, for forms and APIs
+    /// More like this: rank by likeness to the articles with these ids (which are left out);
+    /// the query and filters, if any, restrict the articles ranked.
+    std::vector<std::string> like;
     std::size_t offset = 0;  ///< hits to skip, for paging
     std::size_t limit = 10;  ///< hits to return
     SortOrder sort = SortOrder::relevance;

@@ -10,6 +10,7 @@
 #include "search/facet_totals.h"
 #include "search/facets.h"
 #include "search/filters.h"
+#include "search/more_like_this.h"
 #include "search/passages.h"
 #include "search/pattern_terms.h"
 #include "search/query_parser.h"
@@ -461,6 +462,14 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     partial_tail = Xapian::Query();
     Xapian::Query query = compile_query(compiler, tree, query_languages, result);
     if (query.empty()) query = Xapian::Query::MatchNothing;
+    if (!request.like.empty()) {
+        // Ranked by likeness alone, among the articles the query and filters allow.
+        const Xapian::Query like = search::like_query(db, request.like);
+        const bool everything = request.query.empty() && request.filters.empty();
+        query = everything ? like : Xapian::Query(Xapian::Query::OP_FILTER, like, query);
+        partial_tail = Xapian::Query();
+        result.match.clear();
+    }
     result.suggestion = search::spelling_suggestion(db, analyzer, tree, request.query);
     const Xapian::Query matched = query;  // before the recency boost, which matches nothing new
 
