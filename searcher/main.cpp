@@ -82,8 +82,9 @@ int run_batch(byline::Searcher& searcher, byline::cli::SearchCommand& cmd) {
 
 // --export: the matching articles as JSON Lines on stdout, a count on stderr.
 int run_export(byline::Searcher& searcher, const byline::cli::SearchCommand& cmd) {
-    std::size_t count = searcher.export_matches(
-        cmd.request, [](const byline::Document& d) { std::cout << byline::to_json_line(d) << "\n"; });
+    std::size_t count = searcher.export_matches(cmd.request, [](const byline::Document& d) {
+        std::cout << byline::to_json_line(d) << "\n";
+    });
     std::cout.flush();
     if (!std::cout) return fail("cannot write the exported articles", 3);
     std::cerr << "byline-search: exported " << count << " article" << (count == 1 ? "" : "s")
