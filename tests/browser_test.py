@@ -94,6 +94,16 @@ def main():
         wait.until(lambda c: c.find_element(By.ID, "article").get_attribute("open") is not None)
         assert chrome.find_elements(By.CSS_SELECTOR, "#article-entities button")
         assert len(chrome.find_element(By.ID, "article-body").text) > 500
+        opened = chrome.find_element(By.ID, "article-title").text
+        # "More like this" ranks the other articles by likeness to this one.
+        chrome.find_element(By.ID, "more-like-this").click()
+        wait.until(lambda c: "like=" in c.current_url and "Articles 1–" in summary())
+        titles = [t.text for t in chrome.find_elements(By.CSS_SELECTOR, "#hits .title-link")]
+        assert titles and opened not in titles, (opened, titles)
+        chrome.back()
+        wait.until(lambda c: "like=" not in c.current_url)
+        chrome.find_element(By.CSS_SELECTOR, "#hits .title-link").click()
+        wait.until(lambda c: c.find_element(By.ID, "article").get_attribute("open") is not None)
         chrome.find_element(By.CSS_SELECTOR, "#article .close").click()
 
         # A misspelt word: "Did you mean" links to the spelling the articles use.

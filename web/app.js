@@ -35,6 +35,7 @@ function readState() {
     until: params.get("until") || "",
   };
   for (const [facet] of FACETS) state[facet] = params.getAll(facet);
+  state.like = params.getAll("like");
   return state;
 }
 
@@ -44,6 +45,7 @@ function stateParams(state) {
   if (state.sort !== "relevance") params.set("sort", state.sort);
   if (state.offset) params.set("offset", String(state.offset));
   for (const [facet] of FACETS) for (const value of state[facet]) params.append(facet, value);
+  for (const id of state.like || []) params.append("like", id);
   if (state.since) params.set("since", state.since);
   if (state.until) params.set("until", state.until);
   return params;
@@ -141,6 +143,10 @@ function renderFilters(state) {
       box.append(chip(`${facet}: ${value}`, () =>
         go({ ...state, offset: 0, [facet]: state[facet].filter((v) => v !== value) })));
     }
+  }
+  for (const id of state.like || []) {
+    box.append(chip(`like: ${id}`, () =>
+      go({ ...state, offset: 0, like: state.like.filter((v) => v !== id) })));
   }
   if (state.since || state.until) {
     box.append(chip(`published: ${state.since || "…"} – ${state.until || "…"}`, () =>
@@ -272,6 +278,11 @@ async function openArticle(id) {
   }
   $("article-body").replaceChildren(
     ...doc.body.split(/\n+/).filter((p) => p.trim()).map((p) => el("p", {}, p)));
+  $("more-like-this").onclick = () => {
+    dialog.close();
+    const empty = Object.fromEntries(FACETS.map(([facet]) => [facet, []]));
+    go({ q: "", sort: "relevance", offset: 0, since: "", until: "", ...empty, like: [doc.id] });
+  };
   dialog.showModal();
 }
 

@@ -29,15 +29,22 @@ bool is_entity_term(const std::string& term) {
     return false;
 }
 
-// Words and entity terms; not ids, dates, titles-only or stem terms (their words stand for them).
+// Words and entity terms; not ids, dates, titles-only or stem terms (their words stand for
+// them); and only those some other article holds too: a term of the given articles alone finds
+// nothing (in a small index, the most telling terms are often such).
 class LikeTerms : public Xapian::ExpandDecider {
   public:
+    LikeTerms(const Xapian::Database& db, Xapian::doccount given) : db_(db), given_(given) {}
     bool operator()(const std::string& term) const override {
         if (term.size() < 3) return false;
         const auto first = static_cast<unsigned char>(term[0]);
-        if (first >= 0x80 || (first >= 'a' && first <= 'z')) return true;
-        return is_entity_term(term);
+        const bool word = first >= 0x80 || (first >= 'a' && first <= 'z');
+        return (word || is_entity_term(term)) && db_.get_termfreq(term) > given_;
     }
+
+  private:
+    const Xapian::Database& db_;
+    Xapian::doccount given_;
 };
 
 Xapian::docid docid_of(const Xapian::Database& db, const std::string& id) {
@@ -58,7 +65,7 @@ Xapian::Query like_query(const Xapian::Database& db, const std::vector<std::stri
         exclude.emplace_back(index::id_term(id));
     }
     Xapian::Enquire enquire(db);
-    LikeTerms decider;
+    LikeTerms decider(db, given.size());
     const Xapian::ESet terms = enquire.get_eset(kTerms, given, &decider);
     std::vector<Xapian::Query> parts;
     for (auto it = terms.begin(); it != terms.end(); ++it) {
