@@ -319,3 +319,20 @@ TEST_CASE("archive: a followed file is read as it grows, after truncation and ro
     CHECK(whole.next(line, 10ms) == Status::ended);
     CHECK_THROWS_AS(corpus::LineStream::file(dir / "none.jsonl", true, 20), UsageError);
 }
+
+TEST_CASE("archive: an article without a headline, in any format, is titled with its lead",
+          "[archive]") {
+    test::TempDir dir;
+    const std::string file = dir.write(
+        "feed.jsonl", R"({"id": "j1", "body": "Dockers struck in Rotterdam. Talks resume today."})"
+                      "\n");
+    {
+        Indexer indexer(options_for(dir / "idx"));
+        indexer.add_paths({file});
+    }
+    SearchRequest request;
+    request.query = "rotterdam";
+    SearchResult result = Searcher(dir / "idx").search(request);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].title == "Dockers struck in Rotterdam.");
+}

@@ -1,6 +1,7 @@
 #include "analysis/sentences.h"
 
 #include "analysis/line_wrap.h"
+#include "util/text.h"
 
 #include <byline/error.h>
 
@@ -160,6 +161,33 @@ std::vector<Span> SentenceSplitter::split(std::string_view original) {
     }
     utext_close(utext);
     return spans;
+}
+
+}  // namespace byline::analysis
+
+namespace byline::analysis {
+
+namespace {
+
+constexpr std::size_t kLeadTitleChars = 120;
+
+}  // namespace
+
+std::string lead_title(std::string_view body) {
+    std::string_view lead = text::trim(body.substr(0, body.find('\n')));
+    thread_local SentenceSplitter splitter;
+    const std::vector<Span> sentences = splitter.split(lead);
+    std::string_view first =
+        sentences.empty() ? lead
+                          : lead.substr(sentences[0].start, sentences[0].end - sentences[0].start);
+    if (text::count_code_points(first) <= kLeadTitleChars) return std::string(first);
+    std::size_t cut = 0;
+    for (std::size_t i = 0, chars = 0; i < first.size() && chars <= kLeadTitleChars; ++i) {
+        if ((static_cast<unsigned char>(first[i]) & 0xC0) != 0x80) ++chars;
+        if (first[i] == ' ') cut = i;
+    }
+    if (cut == 0) cut = first.find(' ', 1);
+    return std::string(text::trim(first.substr(0, cut))) + "…";
 }
 
 }  // namespace byline::analysis

@@ -26,4 +26,8 @@ class SentenceSplitter {
     std::unique_ptr<icu::BreakIterator> breaker_;
 };
 
+/// A title for an article without a headline: the first sentence of `body`'s first paragraph,
+/// cut at a word boundary (with "…") beyond 120 characters; "" for an empty body.
+std::string lead_title(std::string_view body);
+
 }  // namespace byline::analysis

@@ -1,5 +1,4 @@
 // Plain text and Markdown: an optional `Key: value` header block, then a title line and the body.
-#include "analysis/sentences.h"
 #include "corpus/corpus.h"
 #include "util/text.h"
 
@@ -101,25 +100,6 @@ std::string join_paragraphs(const std::vector<std::string_view>& lines, std::siz
 
 // A first line this long is a lead paragraph, not a headline (some scraped articles have none).
 constexpr std::size_t kMaxHeadlineChars = 200;
-constexpr std::size_t kDerivedTitleChars = 120;
-
-// A title for an article without a headline: its first sentence, cut at a word boundary.
-std::string title_from_lead(std::string_view lead) {
-    thread_local analysis::SentenceSplitter splitter;
-    std::vector<Span> sentences = splitter.split(lead);
-    std::string_view first =
-        sentences.empty() ? lead
-                          : lead.substr(sentences[0].start, sentences[0].end - sentences[0].start);
-    if (text::count_code_points(first) <= kDerivedTitleChars) return std::string(first);
-    std::size_t cut = 0;
-    for (std::size_t i = 0, chars = 0; i < first.size() && chars <= kDerivedTitleChars; ++i) {
-        if ((static_cast<unsigned char>(first[i]) & 0xC0) != 0x80) ++chars;
-        if (first[i] == ' ') cut = i;
-    }
-    if (cut == 0) cut = first.find(' ', 1);
-    return std::string(text::trim(first.substr(0, cut))) + "…";
-}
-
 }  // namespace
 
 void read_plain_text(const std::string& content, const std::string& id, const std::string& where,
@@ -130,9 +110,9 @@ void read_plain_text(const std::string& content, const std::string& id, const st
     while (next < lines.size() && is_blank(lines[next]))
         ++next;
     if (doc.title.empty() && next < lines.size()) {
-        if (text::count_code_points(text::trim(lines[next])) > kMaxHeadlineChars) {
-            doc.title = title_from_lead(text::trim(lines[next]));  // and the lead stays in the body
-        } else {
+        // A first line this long is the lead: it stays in the body, and the indexer titles the
+        // article with its first sentence (index::complete_title).
+        if (text::count_code_points(text::trim(lines[next])) <= kMaxHeadlineChars) {
             doc.title =
                 markdown ? markdown_title(lines[next]) : std::string(text::trim(lines[next]));
             ++next;

@@ -461,6 +461,7 @@ IndexStats extract_paths(const std::vector<std::string>& paths, const IndexOptio
         [&](Document&& doc) {
             if (auto warning = index::normalise_metadata_date(doc, doc.origin))
                 report(warning->kind, warning->where, warning->message);
+            index::complete_title(doc);
             // Entities follow the detected language, as when indexing.
             if (options.detect_language) index::detect_language(doc);
             Extraction extraction = extractor.extract(doc);

@@ -1,6 +1,7 @@
 #include "index/pipeline.h"
 
 #include "analysis/language_id.h"
+#include "analysis/sentences.h"
 #include "util/dates.h"
 
 #include <algorithm>
@@ -27,6 +28,10 @@ std::optional<Diagnostic> normalise_metadata_date(Document& doc, const std::stri
     return warning;
 }
 
+void complete_title(Document& doc) {
+    if (doc.title.empty()) doc.title = analysis::lead_title(doc.body);
+}
+
 void detect_language(Document& doc) {
     if (doc.lang.empty()) doc.lang = analysis::identify_language(doc.title, doc.body);
 }
@@ -48,6 +53,7 @@ PreparedDoc Preparer::prepare(Document doc) {
     }
     if (auto warning = normalise_metadata_date(doc, out.where))
         out.diagnostics.push_back(std::move(*warning));
+    complete_title(doc);
     // Stemming, the lang facet and the entity rules follow the detected language.
     if (detect_language_) detect_language(doc);
     // Entities, and the publication date from a dateline when the metadata has none.

@@ -48,6 +48,9 @@ std::optional<Diagnostic> normalise_metadata_date(Document& doc, const std::stri
 /// tells; else leaves it empty (the index's default language applies).
 void detect_language(Document& doc);
 
+/// An article without a headline is titled with its lead's first sentence (analysis::lead_title).
+void complete_title(Document& doc);
+
 /// Prepares articles on one thread: its own Analyzer and DocumentBuilder, a shared Extractor.
 class Preparer {
   public:
