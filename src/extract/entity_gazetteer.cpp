@@ -31,6 +31,18 @@ std::ifstream open_list(const std::string& path) {
 
 constexpr std::uint32_t kRegionRank = 500000;
 
+// Calls `row` with the tab-separated fields of each line of a data file but blank lines and
+// `#` comments.
+template <typename Row>
+void for_each_row(const std::string& path, Row&& row) {
+    std::ifstream in = open_list(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        row(text::split(line, '\t'));
+    }
+}
+
 std::size_t word_count(std::string_view key) {
     return static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
 }
@@ -150,16 +162,12 @@ void Gazetteer::load_word_list(const std::string& path,
 }
 
 void Gazetteer::load_cities(const std::string& path) {
-    std::ifstream in = open_list(path);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string_view> f = text::split(line, '\t');
-        if (f.size() < 4) continue;
+    for_each_row(path, [&](const std::vector<std::string_view>& f) {
+        if (f.size() < 4) return;
         std::uint32_t pop = 0;
         std::from_chars(f[3].data(), f[3].data() + f[3].size(), pop);
         // A city called like a common word ("Reading", "Mobile") needs to be very large.
-        if (pop < 1000000 && is_common_word(text::ascii_lower(f[0]))) continue;
+        if (pop < 1000000 && is_common_word(text::ascii_lower(f[0]))) return;
         add(GazKind::place, GazSource::city, f[0], {}, pop);
         place_codes_[entity_key(f[0])].emplace_back(pop, std::string(f[1]));
         // "Frankfurt am Main", "Newcastle upon Tyne": news writes the town without its river.
@@ -171,51 +179,39 @@ void Gazetteer::load_cities(const std::string& path) {
             place_codes_[entity_key(town)].emplace_back(pop, std::string(f[1]));
             break;
         }
-    }
+    });
 }
 
 void Gazetteer::load_subdivisions(const std::string& path) {
-    std::ifstream in = open_list(path);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string_view> f = text::split(line, '\t');
-        if (f.empty()) continue;
+    for_each_row(path, [&](const std::vector<std::string_view>& f) {
+        if (f.empty()) return;
         add(GazKind::place, GazSource::subdivision, f[0], {});
         // "US-TX": a region ranks as a place of kRegionRank people, above a town of its name
         // elsewhere ("Washington", Tyne and Wear), below a large city ("Valencia", Venezuela).
         if (f.size() > 1 && f[1].size() > 3 && f[1][2] == '-')
             place_codes_[entity_key(f[0])].emplace_back(kRegionRank,
                                                         std::string(f[1].substr(0, 2)));
-    }
+    });
 }
 
 // "form<TAB>country": nationality adjectives and demonyms, and historical countries, which are
 // their own country ("Soviet Union<TAB>Soviet Union").
 void Gazetteer::load_country_forms(const std::string& path) {
-    std::ifstream in = open_list(path);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string_view> f = text::split(line, '\t');
-        if (f.size() < 2 || text::trim(f[0]).empty() || text::trim(f[1]).empty()) continue;
+    for_each_row(path, [&](const std::vector<std::string_view>& f) {
+        if (f.size() < 2 || text::trim(f[0]).empty() || text::trim(f[1]).empty()) return;
         // Keyed as written, lower-cased: adjectives are looked up word by word as they come.
         std::string form = text::ascii_lower(text::trim(f[0]));
         max_form_words_ = std::max(max_form_words_, word_count(form));
         country_forms_.emplace(std::move(form), std::string(text::trim(f[1])));
-    }
+    });
 }
 
 void Gazetteer::load_country_history(const std::string& path) {
-    std::ifstream in = open_list(path);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string_view> f = text::split(line, '\t');
-        if (f.size() < 4 || f[0].empty() || f[1].empty()) continue;
+    for_each_row(path, [&](const std::vector<std::string_view>& f) {
+        if (f.size() < 4 || f[0].empty() || f[1].empty()) return;
         former_names_[std::string(f[0])].push_back(
             {std::string(f[2]), std::string(text::trim(f[3])), std::string(f[1])});
-    }
+    });
 }
 
 const std::string& Gazetteer::country_on(const std::string& country, std::string_view date) const {
