@@ -52,9 +52,18 @@ inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
     one_each(app.add_option("--country", cmd.request.filters.countries,
                             "Only articles about this country: its places or its adjective "
                             "(\"Japanese\") (repeatable; same as country:NAME)"));
-    one_each(
-        app.add_option("--facet", cmd.request.facets, "Facet to count (repeatable; default: all)"));
+    one_each(app.add_option("--facet", cmd.request.facets,
+                            "Facet to count (repeatable; default: all but co-mentions); "
+                            "co_person, co_place, co_org: who/where/which organisation is named "
+                            "in the same sentence as a match"));
     app.add_option("--facet-limit", cmd.request.facet_limit, "Values per facet")->default_val(10);
+    one_each(app.add_option("--trend", cmd.request.trends,
+                            "Coverage over time of the top values of person, place, org or "
+                            "country, at the --date-facet granularity (repeatable)")
+                 ->check(CLI::IsMember({"person", "place", "org", "country"})));
+    app.add_option("--trend-limit", cmd.request.trend_limit, "Values per --trend")
+        ->default_val(5)
+        ->check(CLI::Range(1, 100));
     app.add_option("--passages", cmd.request.passages, "Passages per hit")->default_val(2);
     app.add_option("--passage-length", cmd.request.passage_length, "Longest passage in characters")
         ->default_val(300)

@@ -16,7 +16,7 @@ const std::set<std::string>& known_parameters() {
         "q",        "offset",         "limit",         "sort",         "facet",      "facet_limit",
         "passages", "passage_length", "passages_only", "passage_pool", "date_facet", "recency",
         "lang",     "person",         "place",         "org",          "source",     "since",
-        "until",    "country",        "like"};
+        "until",    "country",        "like",          "trend",        "trend_limit"};
     return names;
 }
 
@@ -102,6 +102,10 @@ SearchRequest search_request(const Params& params, const Limits& limits, bool fa
     if (const std::string* v = single(params, "date_facet"))
         request.date_facet = *v == "none" ? "" : *v;
     if (const std::string* v = single(params, "lang")) request.language = *v;
+    request.trends = all(params, "trend");
+    if (request.trends.size() > 4)
+        throw UsageError("trend: at most 4 (person, place, org, country)");
+    request.trend_limit = number(params, "trend_limit", 5, 1, limits.max_trend_limit);
     if (facets_only) {
         request.limit = 0;
         request.passages = 0;

@@ -26,6 +26,7 @@ struct Limits {
     std::size_t max_passages = 10;        ///< passages per hit
     std::size_t max_facet_limit = 1000;   ///< values per facet
     std::size_t max_like = 10;            ///< articles `like` may name
+    std::size_t max_trend_limit = 20;     ///< values per trend
     std::size_t max_passage_pool = 2000;  ///< articles whose passages compete
     std::size_t max_query_bytes = 4096;
 };

@@ -56,6 +56,14 @@ def main():
         assert chrome.find_element(By.ID, "histogram").get_attribute("hidden") is None
         bars = chrome.find_elements(By.CSS_SELECTOR, "#bars .bar")
         assert bars, "no histogram bars"
+        # Who is named beside Witkoff: a co-mention facet, without Witkoff himself.
+        named = [n.text for n in chrome.find_elements(
+            By.CSS_SELECTOR, "ul[data-facet=co_person] button .value")]
+        assert named and not any("Witkoff" in n for n in named), named
+        # People over time: a row of bars per person under the histogram, as many bars as it.
+        trends = chrome.find_elements(By.CSS_SELECTOR, "#trends .trend")
+        assert trends, "no trends"
+        assert len(trends[0].find_elements(By.CSS_SELECTOR, ".mini-bar")) == len(bars)
 
         # Click a person with fewer than all articles; the results narrow to them.
         people = chrome.find_elements(By.CSS_SELECTOR, "ul[data-facet=person] button")

@@ -16,6 +16,7 @@ s() { "$search" -i "$work/idx" --json "$@"; }
     s 'mentioned:2025-11' --date-facet week
     s --sort date -n 0 ''
     s 'nothingmatchesthis'
+    s --facet co_person --facet co_place --facet person --trend person --trend country 'Witkoff'
 } > "$work/search.jsonl"
 s 'peace (talks' > "$work/errors.jsonl" || true
 s --facet colour 'peace' >> "$work/errors.jsonl" || true

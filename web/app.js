@@ -10,6 +10,13 @@ const FACETS = [
   ["country", "Countries"],
   ["source", "Sources"],
 ];
+// Co-mention facets, asked for when the query names something to stand beside: clicking a value
+// filters by that entity.
+const CO_FACETS = [
+  ["co_person", "person", "People named with it"],
+  ["co_place", "place", "Places named with it"],
+  ["co_org", "org", "Organisations named with it"],
+];
 const PAGE_SIZE = 10;
 const $ = (id) => document.getElementById(id);
 
@@ -154,23 +161,59 @@ function renderFilters(state) {
   }
 }
 
+// A facet's values as toggles of the `filter` facet's filter.
+function facetList(state, name, filter, values) {
+  const list = el("ul", { class: "facet", "data-facet": name });
+  for (const { value, count } of values) {
+    const active = state[filter].includes(value);
+    const toggle = () => go({
+      ...state, offset: 0,
+      [filter]: active ? state[filter].filter((v) => v !== value) : [...state[filter], value],
+    });
+    list.append(el("li", {}, el("button", { type: "button", "aria-pressed": String(active), onclick: toggle },
+      el("span", { class: "value" }, value), el("span", { class: "count" }, count.toLocaleString()))));
+  }
+  return list;
+}
+
 function renderFacets(state, result) {
   const lists = $("facet-lists");
   lists.replaceChildren();
+  for (const [facet, filter, heading] of CO_FACETS) {
+    const values = result.facets[facet] || [];
+    if (values.length) lists.append(el("section", { class: "co-mentions" }, el("h2", {}, heading),
+      facetList(state, facet, filter, values)));
+  }
   for (const [facet, heading] of FACETS) {
     const values = result.facets[facet] || [];
-    if (!values.length) continue;
-    const list = el("ul", { class: "facet", "data-facet": facet });
-    for (const { value, count } of values) {
-      const active = state[facet].includes(value);
-      const toggle = () => go({
-        ...state, offset: 0,
-        [facet]: active ? state[facet].filter((v) => v !== value) : [...state[facet], value],
-      });
-      list.append(el("li", {}, el("button", { type: "button", "aria-pressed": String(active), onclick: toggle },
-        el("span", { class: "value" }, value), el("span", { class: "count" }, count.toLocaleString()))));
+    if (values.length) lists.append(el("section", {}, el("h2", {}, heading), facetList(state, facet, facet, values)));
+  }
+}
+
+// Whether the search names something co-mentions can stand beside: words or an entity filter.
+function asksCoMentions(state) {
+  return state.q.trim() !== "" || ["person", "place", "org"].some((f) => state[f].length > 0);
+}
+
+// Small multiples under the histogram: the most named people's articles over time, one row of
+// bars each, all rows over the same buckets.
+function renderTrends(result) {
+  const box = $("trends");
+  box.replaceChildren();
+  const series = (result.trends && result.trends.person) || [];
+  box.hidden = series.length === 0;
+  for (const s of series) {
+    const max = Math.max(1, ...s.buckets.map((b) => b.count));
+    const bars = el("div", { class: "mini-bars", "aria-hidden": "true" });
+    for (const b of s.buckets) {
+      const bar = el("span", { class: "mini-bar", title: `${b.value}: ${b.count}` });
+      bar.style.setProperty("--h", `${b.count ? Math.max(6, (100 * b.count) / max) : 0}%`);
+      bars.append(bar);
     }
-    lists.append(el("section", {}, el("h2", {}, heading), list));
+    const label = `${s.value}: ${s.count} article${s.count === 1 ? "" : "s"}`;
+    box.append(el("div", { class: "trend", role: "listitem", "aria-label": label },
+      el("span", { class: "trend-name" }, s.value), bars,
+      el("span", { class: "count" }, s.count.toLocaleString())));
   }
 }
 
@@ -232,6 +275,10 @@ async function search(state) {
   renderFilters(state);
   const params = stateParams(state);
   params.set("limit", String(PAGE_SIZE));
+  if (asksCoMentions(state)) {
+    for (const [facet] of [...FACETS, ...CO_FACETS]) params.append("facet", facet);
+  }
+  params.set("trend", "person");
   $("summary").classList.remove("error");
   $("summary").textContent = "Searching…";
   let result;
@@ -253,6 +300,7 @@ async function search(state) {
   renderPager(state, result);
   renderFacets(state, result);
   renderHistogram(state, result);
+  renderTrends(result);
 }
 
 async function openArticle(id) {

@@ -41,6 +41,10 @@ struct SearchRequest {
     std::size_t limit = 10;  ///< hits to return
     SortOrder sort = SortOrder::relevance;
     /// Facets to count over the whole match set; empty means every facet the index has.
+    /// Co-mention facets "co_person", "co_place" and "co_org" count the matching articles that
+    /// name an entity in the same sentence as a match of the query (a query word or phrase, or
+    /// the entity a person:/place:/org: filter names, itself left out); they are counted only
+    /// when asked for.
     std::vector<std::string> facets;
     std::size_t facet_limit = 10;      ///< values per facet, most frequent first
     std::size_t passages = 2;          ///< passages per hit
@@ -53,6 +57,11 @@ struct SearchRequest {
     /// Date histograms of publication and mentioned dates: "day", "week", "month", "year", or
     /// "" for none.
     std::string date_facet = "month";
+    /// Entity trends: for each facet named here ("person", "place", "org", "country"), its
+    /// `trend_limit` most frequent values over the match set, each with a histogram of
+    /// publication dates at the `date_facet` granularity (month if none).
+    std::vector<std::string> trends;
+    std::size_t trend_limit = 5;
     /// Recency boost: a publication this many days older than the newest article in the index
     /// gets half the boost (BM25 plus at most half the query's rarity). 0: off.
     double recency_half_life_days = 0;
@@ -121,6 +130,22 @@ struct Facet {
     std::vector<FacetValue> values;  ///< most frequent first, ties by value
 };
 
+/// How the coverage of one facet value moved: matching articles with it per publication-date
+/// bucket. The buckets plus `undated` add up to `count`.
+struct TrendSeries {
+    std::string value;                ///< as its facet shows it
+    std::size_t count = 0;            ///< matching articles with the value (its facet count)
+    std::size_t undated = 0;          ///< of those, articles without a publication date
+    std::vector<FacetValue> buckets;  ///< oldest first; every series of a trend has the same
+};
+
+/// The most frequent values of one facet over time.
+struct Trend {
+    std::string name;                 ///< the facet: "person", "place", "org" or "country"
+    std::string granularity;          ///< of the buckets: "day", "week", "month" or "year"
+    std::vector<TrendSeries> series;  ///< most frequent value first
+};
+
 struct SearchResult {
     std::string query;
     std::size_t total = 0;    ///< matching documents
@@ -139,6 +164,7 @@ struct SearchResult {
     std::vector<PassageHit> passage_hits;  ///< passage search
     std::vector<Facet> facets;
     std::vector<DateHistogram> date_histograms;  ///< published, then mentioned
+    std::vector<Trend> trends;                   ///< in the order asked
 };
 
 /// An entity an article mentions.

@@ -42,6 +42,11 @@ class Reader {
         pos_ += n;
         return s;
     }
+    void skip_string() {
+        std::uint64_t n = varint();
+        if (n > data_.size() - pos_) fail();
+        pos_ += n;
+    }
     char byte() {
         if (pos_ >= data_.size()) fail();
         return data_[pos_++];
@@ -103,7 +108,7 @@ std::string serialise(const StoredDoc& stored) {
     return out;
 }
 
-StoredDoc unserialise(const std::string& data, bool with_mentions) {
+StoredDoc unserialise(const std::string& data, bool with_mentions, bool with_text) {
     Reader in(data);
     if (in.byte() != kFormat) {
         throw IndexError("stored document data is of another Byline version; re-index the corpus");
@@ -112,7 +117,10 @@ StoredDoc unserialise(const std::string& data, bool with_mentions) {
     Document& d = stored.doc;
     for (std::string* s :
          {&d.id, &d.title, &d.body, &d.date, &d.source, &d.url, &d.author, &d.lang, &d.origin}) {
-        *s = in.string();
+        if (with_text || s == &d.id)
+            *s = in.string();
+        else
+            in.skip_string();
     }
     stored.body_size = in.varint();
     if (stored.body_size < d.body.size()) throw IndexError("stored body size is damaged");

@@ -48,7 +48,8 @@ std::string serialise(const StoredDoc& stored);
 
 /// Inverse of serialise(); throws IndexError on data of another format.
 /// Without `with_mentions`, entity keys, mentions and names are left empty (a long article may have
-/// thousands; only entity filters need them).
-StoredDoc unserialise(const std::string& data, bool with_mentions = true);
+/// thousands; only entity filters need them). Without `with_text`, the document's fields but its
+/// id are left empty (the body is most of the data; co-mention counting needs only the spans).
+StoredDoc unserialise(const std::string& data, bool with_mentions = true, bool with_text = true);
 
 }  // namespace byline::index

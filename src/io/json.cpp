@@ -77,6 +77,26 @@ json passage_hit_json(const PassageHit& hit) {
     return out;
 }
 
+// {"person": [{"value", "count", "undated", "granularity", "buckets": [...]}, ...], ...}
+json trends_json(const std::vector<Trend>& trends) {
+    json out = json::object();
+    for (const Trend& trend : trends) {
+        json series = json::array();
+        for (const TrendSeries& s : trend.series) {
+            json buckets = json::array();
+            for (const FacetValue& b : s.buckets)
+                buckets.push_back({{"value", b.value}, {"count", b.count}});
+            series.push_back({{"value", s.value},
+                              {"count", s.count},
+                              {"undated", s.undated},
+                              {"granularity", trend.granularity},
+                              {"buckets", std::move(buckets)}});
+        }
+        out[trend.name] = std::move(series);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string to_json(const SearchResult& result, bool pretty) {
@@ -118,6 +138,7 @@ std::string to_json(const SearchResult& result, bool pretty) {
                               {"undated", h.undated}};
     }
     out["date_histograms"] = std::move(histograms);
+    if (!result.trends.empty()) out["trends"] = trends_json(result.trends);
     // The replace handler keeps output valid UTF-8 even if stored text were not.
     return out.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
 }

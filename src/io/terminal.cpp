@@ -162,6 +162,53 @@ std::string histogram_line(const DateHistogram& h, const Style& s, std::size_t w
     return out + s.dim + tail + s.reset + "\n";
 }
 
+// "person over time (by month, 1987-02 to 1987-10):" then a line per value, the sparklines
+// aligned: "  Paul Volcker  ▁▃█▂· (24, peak 9)". Buckets are grouped as in histogram_line when
+// there are more than fit.
+std::string trend_block(const Trend& trend, const Style& s, std::size_t width) {
+    static const char* const kBars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+    if (trend.series.empty()) return "";
+    std::size_t name_width = 0;
+    for (const TrendSeries& series : trend.series)
+        name_width = std::max(name_width, std::min<std::size_t>(columns(series.value), 30));
+    const std::vector<FacetValue>& first = trend.series.front().buckets;
+    const std::size_t n = first.size();
+    const std::size_t room = width > name_width + 24 ? width - name_width - 24 : kMinBars;
+    const std::size_t per_bar = n == 0 ? 1 : std::max<std::size_t>(1, (n + room - 1) / room);
+    std::string out = s.bold + trend.name + " over time" + s.reset + s.dim + " (";
+    out += per_bar > 1 ? std::to_string(per_bar) + " " + trend.granularity + "s a bar"
+                       : "by " + trend.granularity;
+    if (n > 0) out += ", " + first.front().value + " to " + first.back().value;
+    out += "):" + s.reset + "\n";
+    for (const TrendSeries& series : trend.series) {
+        std::string name = one_line(series.value);
+        std::size_t used = columns(name);
+        while (used > name_width) {  // cut at a code point boundary
+            do
+                name.pop_back();
+            while (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0x80);
+            used = columns(name);
+        }
+        out += "  " + name + std::string(name_width - used, ' ') + "  ";
+        std::vector<std::size_t> bars((n + per_bar - 1) / per_bar, 0);
+        for (std::size_t i = 0; i < n && i < series.buckets.size(); ++i)
+            bars[i / per_bar] += series.buckets[i].count;
+        const std::size_t peak = bars.empty() ? 0 : *std::max_element(bars.begin(), bars.end());
+        for (std::size_t count : bars)
+            out += count == 0 ? std::string("·") : kBars[(count * 7 + peak - 1) / peak];
+        out += s.dim + " (" + std::to_string(series.count);
+        if (peak > 0) out += ", peak " + std::to_string(peak);
+        if (series.undated > 0) out += ", " + std::to_string(series.undated) + " undated";
+        out += ")" + s.reset + "\n";
+    }
+    return out;
+}
+
+// A facet's label: a co-mention facet says what it counts.
+std::string facet_label(const std::string& name) {
+    return name.starts_with("co_") ? name.substr(3) + " named with" : name;
+}
+
 }  // namespace
 
 std::string mark(const std::string& text, const std::vector<Highlight>& highlights,
@@ -189,7 +236,7 @@ std::string to_terminal(const SearchResult& result, const TerminalOptions& optio
         out += passage_hit_block(hit, s) + "\n";
     for (const Facet& facet : result.facets) {
         if (facet.values.empty()) continue;
-        out += s.bold + facet.name + ":" + s.reset;
+        out += s.bold + facet_label(facet.name) + ":" + s.reset;
         for (std::size_t i = 0; i < facet.values.size(); ++i) {
             out += (i ? " · " : " ") + one_line(facet.values[i].value) + " " + s.dim + "(" +
                    std::to_string(facet.values[i].count) + ")" + s.reset;
@@ -198,6 +245,8 @@ std::string to_terminal(const SearchResult& result, const TerminalOptions& optio
     }
     for (const DateHistogram& h : result.date_histograms)
         out += histogram_line(h, s, options.width);
+    for (const Trend& trend : result.trends)
+        out += trend_block(trend, s, options.width);
     return out;
 }
 

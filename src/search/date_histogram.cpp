@@ -146,11 +146,26 @@ bool DateHistogramCounter::unserialise(const char*& p, const char* end) {
     return true;
 }
 
-DateHistogram DateHistogramCounter::histogram(const std::string& facet_name) const {
+std::optional<std::pair<std::uint32_t, std::uint32_t>> DateHistogramCounter::bucket_span() const {
+    auto nonzero = [](std::uint32_t n) { return n != 0; };
+    const auto first = std::find_if(counts_.begin(), counts_.end(), nonzero);
+    if (first == counts_.end()) return std::nullopt;
+    const auto last = std::find_if(counts_.rbegin(), counts_.rend(), nonzero);
+    return std::pair{first_ + static_cast<std::uint32_t>(first - counts_.begin()),
+                     first_ + static_cast<std::uint32_t>(counts_.rend() - last - 1)};
+}
+
+DateHistogram DateHistogramCounter::histogram(
+    const std::string& facet_name,
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> span) const {
     DateHistogram out{facet_name, name_of(granularity_), {}, undated_};
     std::map<std::uint32_t, std::size_t> counts;  // bucket number -> documents, non-empty buckets
     for (std::size_t i = 0; i < counts_.size(); ++i) {
         if (counts_[i]) counts[first_ + static_cast<std::uint32_t>(i)] = counts_[i];
+    }
+    if (span) {  // empty buckets at the ends of the span
+        counts.emplace(span->first, 0);
+        counts.emplace(span->second, 0);
     }
     if (counts.empty()) return out;
     // Far too many buckets (dates over centuries): re-bucket coarser, straight from the counted

@@ -7,7 +7,9 @@
 #include "index/facet_record.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace byline::search {
@@ -64,8 +66,14 @@ class DateHistogramCounter {
     bool unserialise(const char*& p, const char* end);
 
     /// Buckets from the first to the last date seen, empty ones included, made coarser if there
-    /// would be over 1000 of them.
-    DateHistogram histogram(const std::string& facet_name) const;
+    /// would be over 1000 of them. With `span` (bucket numbers, as bucket_span() gives), the
+    /// buckets reach from span's first to its last at least: histograms given the same span line
+    /// up bucket for bucket.
+    DateHistogram histogram(const std::string& facet_name,
+                            std::optional<std::pair<std::uint32_t, std::uint32_t>> span = {}) const;
+
+    /// The first and last bucket holding a document; nothing when none does.
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> bucket_span() const;
 
   private:
     // Weeks from Mondays: day 0 (0000-03-01) was a Wednesday.

@@ -103,7 +103,7 @@ FacetCounter::FacetCounter(const Xapian::Database& db, FacetCounterOptions optio
     : db_(db), options_(std::move(options)), columns_(std::move(columns)) {
     if (!options_.date_granularity.empty()) {
         counted_.published.emplace(options_.date_granularity);
-        counted_.mentioned.emplace(options_.date_granularity);
+        if (options_.mentioned_dates) counted_.mentioned.emplace(options_.date_granularity);
         groups_[index::group_of(index::kPublishedSections)].wanted = true;
     }
     for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
@@ -160,7 +160,8 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
         // The list the histograms' granularity reads: days, months or years.
         const auto list = static_cast<std::size_t>(counted_.published->source());
         ok = add_dates(sections_[index::kPublishedSections + list], *counted_.published) &&
-             add_dates(sections_[index::kMentionedSections + list], *counted_.mentioned);
+             (!counted_.mentioned ||
+              add_dates(sections_[index::kMentionedSections + list], *counted_.mentioned));
     }
     if (!ok) {
         throw IndexError("document " + std::to_string(did) +

@@ -54,6 +54,7 @@ std::vector<FacetValue> top_values(const IdCounts& counts, std::size_t limit,
 struct FacetCounterOptions {
     std::array<bool, schema::kFacetCount> facets{};
     std::string date_granularity;  ///< "day", "week", "month", "year", or "" for no histograms
+    bool mentioned_dates = true;   ///< with a granularity: the mentioned dates' histogram too
 };
 
 /// The packed facet values (index/facet_record.h) of every document of one revision, held in

@@ -92,22 +92,71 @@ std::vector<std::uint32_t> PatternTerms::positions(Xapian::docid did,
     return out;
 }
 
+void PatternTerms::add_occurrences(std::vector<std::uint32_t> starts,
+                                   const std::vector<std::vector<std::uint32_t>>& next_words,
+                                   std::size_t pattern, std::vector<PatternHit>& out) {
+    // A phrase occurs where word k stands k positions after the first.
+    for (std::size_t k = 0; k < next_words.size() && !starts.empty(); ++k) {
+        const std::vector<std::uint32_t>& next = next_words[k];
+        std::erase_if(starts, [&](std::uint32_t s) {
+            return !std::binary_search(next.begin(), next.end(),
+                                       s + static_cast<std::uint32_t>(k + 1));
+        });
+    }
+    for (std::uint32_t s : starts)
+        out.push_back({s, static_cast<std::uint32_t>(next_words.size() + 1), pattern});
+}
+
 std::vector<PatternHit> PatternTerms::hits(Xapian::docid did) const {
     std::vector<PatternHit> out;
     for (std::size_t p = 0; p < patterns_.size(); ++p) {
         if (patterns_[p].title_only) continue;
         const auto& words = terms_[p];
+        std::vector<std::vector<std::uint32_t>> next;
         std::vector<std::uint32_t> starts = positions(did, words[0]);
-        // A phrase occurs where word k stands k positions after the first.
-        for (std::size_t k = 1; k < words.size() && !starts.empty(); ++k) {
-            std::vector<std::uint32_t> next = positions(did, words[k]);
-            std::erase_if(starts, [&](std::uint32_t s) {
-                return !std::binary_search(next.begin(), next.end(),
-                                           s + static_cast<std::uint32_t>(k));
-            });
+        for (std::size_t k = 1; k < words.size() && !starts.empty(); ++k)
+            next.push_back(positions(did, words[k]));
+        next.resize(words.size() - 1);
+        add_occurrences(std::move(starts), next, p, out);
+    }
+    return out;
+}
+
+std::vector<std::vector<std::uint32_t>> PatternTerms::positions(
+    const std::vector<Xapian::docid>& dids, const std::vector<std::string>& terms) const {
+    std::vector<std::vector<std::uint32_t>> out(dids.size());
+    for (const std::string& term : terms) {
+        Xapian::PostingIterator it = db_.postlist_begin(term);
+        const Xapian::PostingIterator end = db_.postlist_end(term);
+        for (std::size_t i = 0; i < dids.size() && it != end; ++i) {
+            it.skip_to(dids[i]);
+            if (it == end) break;
+            if (*it != dids[i]) continue;
+            for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos)
+                out[i].push_back(*pos);
         }
-        for (std::uint32_t s : starts)
-            out.push_back({s, static_cast<std::uint32_t>(words.size()), p});
+    }
+    if (terms.size() > 1) {
+        for (auto& list : out)
+            std::sort(list.begin(), list.end());
+    }
+    return out;
+}
+
+std::vector<std::vector<PatternHit>> PatternTerms::hits(
+    const std::vector<Xapian::docid>& dids) const {
+    std::vector<std::vector<PatternHit>> out(dids.size());
+    for (std::size_t p = 0; p < patterns_.size(); ++p) {
+        if (patterns_[p].title_only) continue;
+        std::vector<std::vector<std::vector<std::uint32_t>>> words;  // word -> doc -> positions
+        for (const std::vector<std::string>& forms : terms_[p])
+            words.push_back(positions(dids, forms));
+        for (std::size_t i = 0; i < dids.size(); ++i) {
+            std::vector<std::vector<std::uint32_t>> next;
+            for (std::size_t k = 1; k < words.size(); ++k)
+                next.push_back(std::move(words[k][i]));
+            add_occurrences(std::move(words[0][i]), next, p, out[i]);
+        }
     }
     return out;
 }

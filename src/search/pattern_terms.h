@@ -26,12 +26,24 @@ class PatternTerms {
     /// Every body occurrence of every pattern in document `did` (title-only patterns skipped).
     std::vector<PatternHit> hits(Xapian::docid did) const;
 
+    /// hits() of each document of `dids` (ascending), for many documents at once: each form's
+    /// postings are read once, in order, and positions looked up only where the form occurs.
+    std::vector<std::vector<PatternHit>> hits(const std::vector<Xapian::docid>& dids) const;
+
   private:
     std::vector<std::string> word_forms(const std::string& word,
                                         const std::set<std::string>& languages);
     std::vector<std::string> completions(const std::string& prefix);
     std::vector<std::uint32_t> positions(Xapian::docid did,
                                          const std::vector<std::string>& terms) const;
+    // Positions of any of `terms` in each document of `dids`, sorted per document.
+    std::vector<std::vector<std::uint32_t>> positions(const std::vector<Xapian::docid>& dids,
+                                                      const std::vector<std::string>& terms) const;
+    // Where a pattern of `words` (each word's positions) occurs: the first word's positions
+    // with word k standing k positions after it.
+    static void add_occurrences(std::vector<std::uint32_t> starts,
+                                const std::vector<std::vector<std::uint32_t>>& next_words,
+                                std::size_t pattern, std::vector<PatternHit>& out);
 
     const Xapian::Database& db_;
     Analyzer& analyzer_;

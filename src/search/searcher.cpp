@@ -3,9 +3,11 @@
 
 #include "analysis/stopwords.h"
 #include "index/compaction.h"
+#include "index/document_builder.h"
 #include "index/schema.h"
 #include "index/stored_doc.h"
 #include "search/body_text.h"
+#include "search/co_mentions.h"
 #include "search/document_view.h"
 #include "search/facet_totals.h"
 #include "search/facets.h"
@@ -16,10 +18,12 @@
 #include "search/query_parser.h"
 #include "search/recency.h"
 #include "search/spelling.h"
+#include "search/trends.h"
 
 #include <sys/stat.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -158,30 +162,62 @@ struct Searcher::Impl {
 
     search::FacetValueNames facet_values;  // dictionary ids -> values, kept across queries
 
-    // The facets asked for (all by default), in the order asked, and what to count.
+    // A facet asked for: an ordinary one or a co-mention facet ("co_person") of an entity facet.
+    struct AskedFacet {
+        std::size_t facet = 0;  // index into schema::kFacetFields
+        bool co_mention = false;
+    };
+
+    // The facets asked for (all ordinary ones by default), in the order asked, and what to
+    // count; trend facets are counted too.
     search::FacetCounterOptions facet_options(const SearchRequest& request,
-                                              std::vector<std::size_t>& facets) const {
+                                              std::vector<AskedFacet>& facets) const {
         search::FacetCounterOptions options;
         options.date_granularity = request.date_facet;
         facets.clear();
         if (request.facets.empty()) {
             for (std::size_t i = 0; i < schema::kFacetCount; ++i)
-                facets.push_back(i);
+                facets.push_back({i, false});
         }
         for (const std::string& name : request.facets) {
-            const schema::FacetField* field = schema::find_facet(name);
-            if (!field) {
+            const bool co = name.starts_with("co_");
+            const schema::FacetField* field = schema::find_facet(co ? name.substr(3) : name);
+            if (!field || (co && !field->entity)) {
                 std::string known;
                 for (const auto& f : schema::kFacetFields)
                     known += (known.empty() ? "" : ", ") + std::string(f.name);
+                for (const auto& f : schema::kFacetFields) {
+                    if (f.entity) known += ", co_" + std::string(f.name);
+                }
                 throw UsageError("unknown facet '" + name + "'; facets are: " + known);
             }
-            facets.push_back(static_cast<std::size_t>(field - schema::kFacetFields.data()));
+            facets.push_back({static_cast<std::size_t>(field - schema::kFacetFields.data()), co});
         }
-        for (std::size_t facet : facets)
+        for (const AskedFacet& asked : facets) {
+            if (!asked.co_mention) options.facets[asked.facet] = true;
+        }
+        for (std::size_t facet : trend_facets(request))
             options.facets[facet] = true;
         return options;
     }
+
+    // The facets trends are asked for, in the order asked.
+    static std::vector<std::size_t> trend_facets(const SearchRequest& request) {
+        std::vector<std::size_t> out;
+        for (const std::string& name : request.trends) {
+            const schema::FacetField* field = schema::find_facet(name);
+            if (!field || !(field->entity || name == "country"))
+                throw UsageError("trend '" + name + "': use person, place, org or country");
+            out.push_back(static_cast<std::size_t>(field - schema::kFacetFields.data()));
+        }
+        return out;
+    }
+
+    std::vector<Trend> trends(const SearchRequest& request, const search::FacetCounts& counted,
+                              const Xapian::Query& matched,
+                              const std::shared_ptr<const search::FacetColumns>& columns);
+    Facet co_mention_result(const std::unordered_map<std::string, std::uint32_t>& counts,
+                            std::size_t facet, std::size_t limit);
 
     Facet facet_result(const search::FacetCounts& counted, std::size_t facet, std::size_t limit) {
         const schema::FacetField& field = schema::kFacetFields[facet];
@@ -485,10 +521,14 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.sort != SortOrder::relevance) {
         enquire.set_sort_by_key_then_relevance(&date_key, request.sort == SortOrder::date_desc);
     }
-    std::vector<std::size_t> facets;
+    std::vector<AskedFacet> facets;
     facet_values.use(db);  // after a reopen, perhaps another index in the same folder
     const search::FacetCounterOptions counter_options = facet_options(request, facets);
-    const bool counting = !facets.empty() || !request.date_facet.empty();
+    const bool counting = !request.date_facet.empty() ||
+                          std::any_of(counter_options.facets.begin(), counter_options.facets.end(),
+                                      [](bool counted) { return counted; });
+    const std::shared_ptr<const search::FacetColumns> columns =
+        counting ? facet_columns() : nullptr;
 
     // Passage search draws on the best articles from the top; article search pages directly.
     auto first = static_cast<Xapian::doccount>(request.passage_search ? 0 : request.offset);
@@ -506,17 +546,19 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         Xapian::doccount unmatched = 0;
         search::FacetCounts rest = search::count_matches(
             db, Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, matched),
-            counter_options, unmatched, facet_columns());
+            counter_options, unmatched, columns);
         const search::FacetCounts& whole = index_totals(counter_options);
-        for (std::size_t facet : facets)  // copies only what is asked for
-            counted.facets[facet] = whole.facets[facet];
+        for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
+            if (counter_options.facets[facet])  // copies only what is asked for
+                counted.facets[facet] = whole.facets[facet];
+        }
         counted.published = whole.published;
         counted.mentioned = whole.mentioned;
         counted.subtract(rest);
         result.total = docs - unmatched;
         result.total_exact = true;
     } else {
-        search::FacetCounter counter(db, counter_options, counting ? facet_columns() : nullptr);
+        search::FacetCounter counter(db, counter_options, columns);
         enquire.add_matchspy(&counter);
         // checkatleast = every document: the total and the counts are exact.
         mset = enquire.get_mset(first, count, docs);
@@ -537,16 +579,85 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         append_partial_hits(request, selector, result);
     }
     if (result.match == "all") result.all_words = result.total;
-    for (std::size_t facet : facets)
-        result.facets.push_back(facet_result(counted, facet, request.facet_limit));
+    search::CoMentionCounts co_mentions;
+    std::array<bool, schema::kFacetCount> co_facets{};
+    for (const AskedFacet& asked : facets)
+        co_facets[asked.facet] = co_facets[asked.facet] || asked.co_mention;
+    if (std::any_of(co_facets.begin(), co_facets.end(), [](bool co) { return co; }))
+        co_mentions =
+            search::count_co_mentions(db, matched, compiler.patterns(), pattern_terms, co_facets);
+    for (const AskedFacet& asked : facets) {
+        result.facets.push_back(
+            asked.co_mention
+                ? co_mention_result(co_mentions[asked.facet], asked.facet, request.facet_limit)
+                : facet_result(counted, asked.facet, request.facet_limit));
+    }
     if (!request.date_facet.empty()) {
         result.date_histograms.push_back(counted.published->histogram("published"));
         result.date_histograms.push_back(counted.mentioned->histogram("mentioned"));
     }
+    result.trends = trends(request, counted, matched, columns);
     result.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
     return result;
+}
+
+// For each trend facet, its top values' publication-date histograms over the match set.
+std::vector<Trend> Searcher::Impl::trends(
+    const SearchRequest& request, const search::FacetCounts& counted, const Xapian::Query& matched,
+    const std::shared_ptr<const search::FacetColumns>& columns) {
+    std::vector<Trend> out;
+    const std::string granularity = request.date_facet.empty() ? "month" : request.date_facet;
+    for (std::size_t facet : trend_facets(request)) {
+        const schema::FacetField& field = schema::kFacetFields[facet];
+        const std::string name(field.name);
+        std::vector<search::TrendValue> values;
+        for (const FacetValue& v : search::top_values(counted.facets[facet], request.trend_limit,
+                                                      [&](std::uint32_t id) -> const std::string& {
+                                                          return facet_values.value(db, facet, id);
+                                                      })) {
+            // An entity facet's values are keys; another facet's key is its value analysed.
+            std::string term(field.prefix);
+            term += field.entity ? v.value : index::facet_key(analyzer, v.value);
+            values.push_back({std::move(term),
+                              field.entity ? entity_display_name(name, v.value) : v.value,
+                              v.count});
+        }
+        std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+            return a.count != b.count ? a.count > b.count : a.display < b.display;
+        });
+        out.push_back(search::count_trend(db, matched, name, values, granularity, columns));
+    }
+    return out;
+}
+
+// The `limit` entities named beside the query's matches in most articles, by display name.
+Facet Searcher::Impl::co_mention_result(
+    const std::unordered_map<std::string, std::uint32_t>& counts, std::size_t facet,
+    std::size_t limit) {
+    const std::string name(schema::kFacetFields[facet].name);
+    std::vector<std::pair<std::uint32_t, const std::string*>> ranked;
+    ranked.reserve(counts.size());
+    for (const auto& [key, count] : counts)
+        ranked.emplace_back(count, &key);
+    // Only the best counts, and those tied with the last of them, need display names.
+    if (ranked.size() > limit && limit > 0) {
+        auto nth = ranked.begin() + static_cast<std::ptrdiff_t>(limit - 1);
+        std::nth_element(ranked.begin(), nth, ranked.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        const std::uint32_t cut = nth->first;
+        std::erase_if(ranked, [&](const auto& r) { return r.first < cut; });
+    }
+    Facet out{"co_" + name, {}};
+    if (limit == 0) return out;
+    for (const auto& [count, key] : ranked)
+        out.values.push_back({entity_display_name(name, *key), count});
+    std::sort(out.values.begin(), out.values.end(), [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (out.values.size() > limit) out.values.resize(limit);
+    return out;
 }
 
 // The index's totals as stored by the indexer when they hold for this revision, else counted

@@ -1,0 +1,149 @@
+// Co-mention facets and entity trends (issue 19), on texts written for the tests: a name in the
+// same sentence as a match counts, one in the next sentence does not; a trend's buckets add up.
+#include <byline/byline.h>
+
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <numeric>
+
+using namespace byline;
+
+namespace {
+
+std::size_t count_of(const SearchResult& result, const std::string& facet,
+                     const std::string& value) {
+    for (const Facet& f : result.facets) {
+        if (f.name != facet) continue;
+        for (const FacetValue& v : f.values) {
+            if (v.value == value) return v.count;
+        }
+    }
+    return 0;
+}
+
+std::vector<std::string> values_of(const SearchResult& result, const std::string& facet) {
+    std::vector<std::string> out;
+    for (const Facet& f : result.facets) {
+        if (f.name != facet) continue;
+        for (const FacetValue& v : f.values)
+            out.push_back(v.value);
+    }
+    return out;
+}
+
+void index_stories(const std::string& path) {
+    IndexOptions options;
+    options.index_path = path;
+    options.threads = 1;
+    Indexer indexer(options);
+    indexer.add(Document{"a", "Fed chairman in talks",
+                         "Paul Volcker met James Baker in Washington on Monday to discuss the "
+                         "dollar. Later in the week, Alan Greenspan spoke to bankers in Chicago.",
+                         "1987-03-02"});
+    indexer.add(Document{"b", "Treasury view",
+                         "James Baker addressed reporters at the Treasury. Paul Volcker and Alan "
+                         "Greenspan were in Tokyo for talks with Japanese officials.",
+                         "1987-05-20"});
+    indexer.add(Document{"c", "Markets",
+                         "Paul Volcker said on Tuesday that interest rates would stay steady. "
+                         "Separately, Margaret Thatcher visited Moscow.",
+                         ""});
+    indexer.add(Document{"d", "Grain", "Farmers in Kansas expect a record wheat harvest this year.",
+                         "1987-05-02"});
+}
+
+}  // namespace
+
+TEST_CASE("co-mentions: the same sentence counts, the next one does not", "[comention]") {
+    test::TempDir dir;
+    index_stories(dir / "idx");
+    Searcher searcher(dir / "idx");
+    for (const std::string& query : {std::string("volcker"), std::string("person:volcker")}) {
+        INFO(query);
+        SearchRequest request;
+        request.query = query;
+        request.facets = {"co_person", "co_place", "person"};
+        const SearchResult result = searcher.search(request);
+        REQUIRE(result.total == 3);
+        CHECK(count_of(result, "co_person", "James Baker") == 1);     // a, not b's other sentence
+        CHECK(count_of(result, "co_person", "Alan Greenspan") == 1);  // b, not a's next sentence
+        CHECK(count_of(result, "co_person", "Margaret Thatcher") == 0);
+        // The match itself (the word, or the filter's entity) is not named beside itself.
+        CHECK(count_of(result, "co_person", "Paul Volcker") == 0);
+        CHECK(count_of(result, "co_place", "Washington") == 1);
+        CHECK(count_of(result, "co_place", "Tokyo") == 1);
+        CHECK(count_of(result, "co_place", "Chicago") == 0);
+        CHECK(count_of(result, "co_place", "Moscow") == 0);
+        // A co-mention count never exceeds the entity's article count for the same query.
+        for (const std::string& name : values_of(result, "co_person"))
+            CHECK(count_of(result, "co_person", name) <= count_of(result, "person", name));
+    }
+    SECTION("a phrase: only where it occurs") {
+        SearchRequest request;
+        request.query = "\"interest rates\"";
+        request.facets = {"co_person"};
+        const SearchResult result = searcher.search(request);
+        CHECK(values_of(result, "co_person") == std::vector<std::string>{"Paul Volcker"});
+    }
+    SECTION("no words, no co-mentions; unknown co-mention facets are usage errors") {
+        SearchRequest request;
+        request.facets = {"co_person"};
+        CHECK(values_of(searcher.search(request), "co_person").empty());
+        request.facets = {"co_month"};
+        CHECK_THROWS_AS(searcher.search(request), UsageError);
+    }
+}
+
+TEST_CASE("trends: per value, buckets plus undated add up to its facet count", "[trend]") {
+    test::TempDir dir;
+    index_stories(dir / "idx");
+    Searcher searcher(dir / "idx");
+    SearchRequest request;
+    request.trends = {"person", "place"};
+    request.trend_limit = 3;
+    request.facets = {"person", "place"};
+    const SearchResult result = searcher.search(request);
+    REQUIRE(result.trends.size() == 2);
+    const Trend& people = result.trends[0];
+    CHECK(people.name == "person");
+    CHECK(people.granularity == "month");
+    REQUIRE(people.series.size() == 3);
+    CHECK(people.series[0].value == "Paul Volcker");
+    CHECK(people.series[0].count == 3);
+    CHECK(people.series[0].undated == 1);
+    for (const Trend& trend : result.trends) {
+        for (const TrendSeries& s : trend.series) {
+            INFO(trend.name << ": " << s.value);
+            const std::size_t sum =
+                std::accumulate(s.buckets.begin(), s.buckets.end(), s.undated,
+                                [](std::size_t n, const FacetValue& b) { return n + b.count; });
+            CHECK(sum == s.count);
+            CHECK(s.count == count_of(result, trend.name, s.value));
+            // Every series over the same months, March to May 1987, April empty.
+            REQUIRE(s.buckets.size() == trend.series[0].buckets.size());
+            CHECK(s.buckets.front().value == trend.series[0].buckets.front().value);
+        }
+    }
+    const std::vector<FacetValue>& volcker = people.series[0].buckets;
+    REQUIRE(volcker.size() == 3);
+    CHECK(volcker[0].value == "1987-03");
+    CHECK(volcker[1].count == 0);
+    CHECK(volcker[2].value == "1987-05");
+
+    SECTION("a query restricts the trend; by year; only entity facets and countries") {
+        SearchRequest narrowed;
+        narrowed.query = "tokyo";
+        narrowed.trends = {"person"};
+        narrowed.date_facet = "year";
+        const SearchResult r = searcher.search(narrowed);
+        REQUIRE(r.trends.size() == 1);
+        REQUIRE(!r.trends[0].series.empty());
+        CHECK(r.trends[0].granularity == "year");
+        for (const TrendSeries& s : r.trends[0].series)
+            CHECK(s.count == 1);
+        narrowed.trends = {"source"};
+        CHECK_THROWS_AS(searcher.search(narrowed), UsageError);
+    }
+}
