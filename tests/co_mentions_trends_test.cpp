@@ -47,8 +47,10 @@ void index_stories(const std::string& path) {
                          "Greenspan were in Tokyo for talks with Japanese officials.",
                          "1987-05-20"});
     indexer.add(Document{"c", "Markets",
-                         "Paul Volcker said on Tuesday that interest rates would stay steady. "
-                         "Separately, Margaret Thatcher visited Moscow.",
+                         // Hard-wrapped, a name across the line end.
+                         "On Tuesday the chairman of the Federal Reserve Board, Paul\nVolcker, "
+                         "said that interest rates would stay steady for the\nnext months. "
+                         "Separately, Margaret Thatcher visited Moscow.\n",
                          ""});
     indexer.add(Document{"d", "Grain", "Farmers in Kansas expect a record wheat harvest this year.",
                          "1987-05-02"});

@@ -3,6 +3,7 @@
 #include "index/stored_doc.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace byline::search {
 
@@ -19,43 +20,74 @@ bool names_entity(const MatchPattern& pattern, const std::string& key) {
 
 }  // namespace
 
+// Whether a word of `name` (a mention as the article writes it) is a form of a query word: 0
+// no, 1 maybe an occurrence, 2 surely one (PatternTerms::form_kind). Lower-casing ASCII stands
+// for the analyzer's case folding; a name with other letters may hold one.
+int CoMentionCounter::query_word_kind(std::string_view name) const {
+    std::string word;
+    int kind = 0;
+    for (std::size_t i = 0; i <= name.size() && kind < 2; ++i) {
+        const char c = i < name.size() ? name[i] : ' ';
+        if (static_cast<unsigned char>(c) >= 0x80) kind = std::max(kind, 1);
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+            continue;
+        }
+        if (!word.empty()) kind = std::max(kind, terms_.form_kind(word));
+        word.clear();
+    }
+    return kind;
+}
+
 bool CoMentionCounter::is_filtered_entity(std::uint32_t facet, const std::string& key) const {
     return std::any_of(patterns_.begin(), patterns_.end(), [&](const MatchPattern& p) {
         return p.entity && !p.entity_key.empty() && p.facet == facet && names_entity(p, key);
     });
 }
 
-// Whether every mention of m's entity in the article is an occurrence of the query itself
-// ("opec" matching the organisation OPEC): then it is what was asked for, not named beside it.
-// An entity term stands at the first word of each mention; a mention spans as many words as the
-// longest form the article writes it in.
+// Whether mention `m`, in sentence `sentence`, is itself an occurrence of the query ("opec"
+// matching the organisation OPEC): then it is what was asked for, not named beside it. Only a
+// mention written with a query word can be, and one written with a one-word query's word is;
+// otherwise (a phrase, a mention past the inline body) the positions decide: its entity term
+// stands at its first word.
 bool CoMentionCounter::is_the_match(Xapian::docid did, const index::StoredDoc& stored,
-                                    const index::StoredMention& m,
+                                    const index::StoredMention& m, std::uint32_t sentence,
                                     const std::vector<PatternHit>& hits) const {
-    std::uint32_t words = 1;
-    for (const index::StoredName& name : stored.names) {
-        if (name.facet == m.facet && name.key == m.key)
-            words = std::max(words, 1 + static_cast<std::uint32_t>(
-                                            std::count(name.name.begin(), name.name.end(), ' ')));
+    const std::string& body = stored.doc.body;
+    const bool inline_text = m.end <= body.size();
+    const std::string_view text =
+        inline_text ? std::string_view(body).substr(m.start, m.end - m.start) : std::string_view();
+    if (inline_text) {
+        const int kind = query_word_kind(text);
+        if (kind != 1) return kind == 2;  // no query word in it, or a one-word query's own word
     }
+    std::uint32_t words = 1;  // as written: "Paul\nVolcker" is two
+    for (std::size_t i = 1; i < text.size(); ++i) {
+        if (std::isspace(static_cast<unsigned char>(text[i - 1])) &&
+            !std::isspace(static_cast<unsigned char>(text[i])))
+            ++words;
+    }
+    const auto& starts = stored.sentence_positions;
+    const std::uint32_t from = starts[sentence];
+    const std::uint32_t to =
+        sentence + 1 < starts.size() ? starts[sentence + 1] : UINT32_MAX;  // the sentence's words
     std::string term(schema::kFacetFields[m.facet].prefix);
     term += stored.entity_keys[m.key];
-    bool any = false;
     for (auto it = db_.positionlist_begin(did, term); it != db_.positionlist_end(did, term); ++it) {
         const Xapian::termpos first = *it;
-        const bool matched = std::any_of(hits.begin(), hits.end(), [&](const PatternHit& h) {
-            return h.position < first + words && first < h.position + h.length;
-        });
-        if (!matched) return false;
-        any = true;
+        if (first < from || first >= to) continue;
+        if (std::any_of(hits.begin(), hits.end(), [&](const PatternHit& h) {
+                return h.position < first + words && first < h.position + h.length;
+            }))
+            return true;
     }
-    return any;
+    return false;
 }
 
 void CoMentionCounter::add(Xapian::docid did, const std::vector<PatternHit>& hits) {
     if (hits.empty()) return;  // matched in the title only, or by a stem alone
     const index::StoredDoc stored =
-        index::unserialise(db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_data(), true, false);
+        index::unserialise(db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_data());
     const auto& starts = stored.sentence_positions;
     // The sentences holding a match: the last sentence starting at or before each position
     // (positions before the first sentence's are the title's).
@@ -82,8 +114,9 @@ void CoMentionCounter::add(Xapian::docid did, const std::vector<PatternHit>& hit
         // Once per article and facet (one key may stand in two facets: a place, an org).
         const std::uint64_t id = static_cast<std::uint64_t>(m.facet) << 32 | m.key;
         if (std::find(seen_.begin(), seen_.end(), id) != seen_.end()) continue;
+        if (is_the_match(did, stored, m, sentence, hits)) continue;
         seen_.push_back(id);
-        if (!is_the_match(did, stored, m, hits)) ++counts_[m.facet][key];
+        ++counts_[m.facet][key];
     }
 }
 
@@ -116,7 +149,7 @@ CoMentionCounts count_co_mentions(const Xapian::Database& db, const Xapian::Quer
     enquire.get_mset(0, 0, db.get_doccount());
     std::sort(matches.dids.begin(), matches.dids.end());
     const std::vector<std::vector<PatternHit>> hits = terms.hits(matches.dids);
-    CoMentionCounter counter(db, patterns, facets);
+    CoMentionCounter counter(db, patterns, terms, facets);
     for (std::size_t i = 0; i < matches.dids.size(); ++i)
         counter.add(matches.dids[i], hits[i]);
     return counter.counted();

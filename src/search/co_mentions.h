@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -23,13 +24,13 @@ using CoMentionCounts =
 
 /// Counts, for the facets asked for, the entities an article names in a sentence that holds an
 /// occurrence of one of `patterns` (body occurrences: query words, phrases, and the mentions of
-/// a filter's entity). Left out: an entity a filter of the same facet names, and one whose
-/// every mention is itself an occurrence of the query ("opec" and the organisation OPEC).
+/// a filter's entity). Left out: an entity a filter of the same facet names, and a mention that
+/// is itself an occurrence of the query ("opec" and the organisation OPEC).
 class CoMentionCounter {
   public:
     CoMentionCounter(const Xapian::Database& db, const std::vector<MatchPattern>& patterns,
-                     std::array<bool, schema::kFacetCount> facets)
-        : db_(db), patterns_(patterns), facets_(facets) {}
+                     const PatternTerms& terms, std::array<bool, schema::kFacetCount> facets)
+        : db_(db), patterns_(patterns), terms_(terms), facets_(facets) {}
 
     /// Counts article `did`, whose query occurrences are `hits`.
     void add(Xapian::docid did, const std::vector<PatternHit>& hits);
@@ -38,11 +39,14 @@ class CoMentionCounter {
 
   private:
     bool is_filtered_entity(std::uint32_t facet, const std::string& key) const;
+    int query_word_kind(std::string_view name) const;
     bool is_the_match(Xapian::docid did, const index::StoredDoc& stored,
-                      const index::StoredMention& m, const std::vector<PatternHit>& hits) const;
+                      const index::StoredMention& m, std::uint32_t sentence,
+                      const std::vector<PatternHit>& hits) const;
 
     const Xapian::Database& db_;
     const std::vector<MatchPattern>& patterns_;
+    const PatternTerms& terms_;
     std::array<bool, schema::kFacetCount> facets_;
     CoMentionCounts counts_;
     std::vector<std::uint32_t> sentences_;  // scratch: sentences holding a match, sorted

@@ -92,6 +92,20 @@ std::vector<std::uint32_t> PatternTerms::positions(Xapian::docid did,
     return out;
 }
 
+int PatternTerms::form_kind(const std::string& term) const {
+    int kind = 0;
+    for (std::size_t p = 0; p < terms_.size(); ++p) {
+        for (const auto& forms : terms_[p]) {
+            if (std::find(forms.begin(), forms.end(), term) == forms.end()) continue;
+            const MatchPattern& pattern = patterns_[p];
+            const bool one_word =
+                terms_[p].size() == 1 && !pattern.prefix && !pattern.entity && !pattern.title_only;
+            kind = std::max(kind, one_word ? 2 : 1);
+        }
+    }
+    return kind;
+}
+
 void PatternTerms::add_occurrences(std::vector<std::uint32_t> starts,
                                    const std::vector<std::vector<std::uint32_t>>& next_words,
                                    std::size_t pattern, std::vector<PatternHit>& out) {

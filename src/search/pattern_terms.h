@@ -26,6 +26,11 @@ class PatternTerms {
     /// Every body occurrence of every pattern in document `did` (title-only patterns skipped).
     std::vector<PatternHit> hits(Xapian::docid did) const;
 
+    /// Whether `term` (a normalised word) is one of the forms a pattern word stands as: 0 no,
+    /// 1 a word of a phrase or wildcard (where it stands need not be an occurrence), 2 a one-word
+    /// pattern (each place it stands in the body is an occurrence).
+    int form_kind(const std::string& term) const;
+
     /// hits() of each document of `dids` (ascending), for many documents at once: each form's
     /// postings are read once, in order, and positions looked up only where the form occurs.
     std::vector<std::vector<PatternHit>> hits(const std::vector<Xapian::docid>& dids) const;
