@@ -5,9 +5,10 @@ usage: bench/intelligence_cost.py BUILD_DIR INDEX [QUERY...]
 
 For each query, byline-search --queries runs it in one process (warm caches) with the default
 facets, then with co_person, co_place and co_org added, then with --trend for person, place, org
-and country added; took_ms is the best of 5 runs each. Prints a table and the ratios.
+and country added (env TRENDS: the trend facets, space-separated); took_ms is the best of 5 runs each. Prints a table and the ratios.
 """
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -35,8 +36,8 @@ def main():
     for f in ["source", "lang", "author", "month", "person", "place", "org", "country"]:
         facets += ["--facet", f]
     co = facets + ["--facet", "co_person", "--facet", "co_place", "--facet", "co_org"]
-    trends = facets + ["--trend", "person", "--trend", "place", "--trend", "org",
-                       "--trend", "country"]
+    trends = facets + [a for t in os.environ.get("TRENDS", "person place org country").split()
+                       for a in ("--trend", t)]
     print(f"{'query':<18} {'total':>7} {'facets ms':>10} {'+co ms':>8} {'ratio':>6} "
           f"{'+trends ms':>11} {'ratio':>6}")
     worst_co = worst_trend = 0
