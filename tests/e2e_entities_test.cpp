@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -337,4 +338,35 @@ TEST_CASE("e2e: the country facet and filter find a story that names only a city
     for (const json& entity : line["entities"]) {
         if (entity["type"] == "place") CHECK(entity["country"] == "Japan");
     }
+}
+
+TEST_CASE("e2e: co-mention facets and trends from the command line", "[e2e]") {
+    TempDir dir;
+    REQUIRE(run(index_cmd(dir, "-q " + quote(BYLINE_SAMPLE_CORPUS)), dir).status == 0);
+    // Terminal: a "named with" line without the queried name, a sparkline per person.
+    Run r = run(search_cmd(dir,
+                           "--color never --facet co_person --trend person "
+                           "--trend-limit 3 --date-facet day witkoff"),
+                dir);
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const std::size_t named = r.out.find("person named with: ");
+    REQUIRE(named != std::string::npos);
+    const std::string line = r.out.substr(named, r.out.find('\n', named) - named);
+    CHECK(line.find("Witkoff") == std::string::npos);
+    CHECK(line.find("Donald Trump") != std::string::npos);
+    const std::size_t trend = r.out.find("person over time (by day");
+    REQUIRE(trend != std::string::npos);
+    CHECK(std::count(r.out.begin() + static_cast<std::ptrdiff_t>(trend), r.out.end(), '\n') == 4);
+    // JSON: series add up; a bad trend facet is a usage error (exit 2).
+    json j = search_json(dir, "witkoff", "--trend country --trend-limit 2");
+    REQUIRE(j["trends"]["country"].size() == 2);
+    for (const auto& s : j["trends"]["country"]) {
+        std::size_t sum = s["undated"];
+        for (const auto& b : s["buckets"])
+            sum += b["count"].get<std::size_t>();
+        CHECK(sum == s["count"].get<std::size_t>());
+    }
+    CHECK(run(search_cmd(dir, "--trend author witkoff"), dir).status == 2);
+    CHECK(run(search_cmd(dir, "--facet co_country witkoff"), dir).status == 2);
 }

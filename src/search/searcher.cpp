@@ -462,7 +462,10 @@ Xapian::Query Searcher::Impl::compile_query(search::QueryCompiler& compiler,
     if (!plain) return compiler.compile_ranked(tree, stop);
     Xapian::Enquire all(db);
     all.set_query(plain->all);
-    // Whether one article holds them all is enough here: run() counts them exactly.
+    // Whether one article holds them all is enough here: run() counts them exactly. Unweighted,
+    // in docid order, the matcher stops at the first such article instead of ranking them all.
+    all.set_weighting_scheme(Xapian::BoolWeight());
+    all.set_docid_order(Xapian::Enquire::ASCENDING);
     result.match = all.get_mset(0, 1).empty() ? "partial" : "all";
     if (result.match == "partial") return plain->any;
     partial_tail = Xapian::Query(Xapian::Query::OP_AND_NOT, plain->any, plain->all);
