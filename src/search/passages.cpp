@@ -188,6 +188,7 @@ std::vector<Passage> PassageSelector::select(Xapian::docid did, const index::Sto
                                              const PassageOptions& options) {
     std::vector<PatternHit> hits;
     std::vector<Passage> passages;
+    if (options.count == 0) return passages;  // no positions to read
     for (const ScoredWindow& window : windows(did, stored, options, &hits))
         passages.push_back(render(did, stored, window, hits, language, options.max_chars));
     return passages;

@@ -162,6 +162,15 @@ struct Searcher::Impl {
 
     search::FacetValueNames facet_values;  // dictionary ids -> values, kept across queries
 
+    // The stopwords of the last query's languages: normalising the lists costs more than a
+    // query.
+    std::optional<std::pair<std::set<std::string>, analysis::Stopwords>> stopwords;
+    const analysis::Stopwords& stopwords_for(const std::set<std::string>& query_languages) {
+        if (!stopwords || stopwords->first != query_languages)
+            stopwords.emplace(query_languages, analysis::Stopwords(analyzer, query_languages));
+        return stopwords->second;
+    }
+
     // A facet asked for: an ordinary one or a co-mention facet ("co_person") of an entity facet.
     struct AskedFacet {
         std::size_t facet = 0;  // index into schema::kFacetFields
@@ -371,7 +380,7 @@ std::vector<Xapian::docid> Searcher::Impl::all_matches(const SearchRequest& requ
     std::set<std::string> query_languages = languages;
     if (!request.language.empty()) query_languages = {request.language};
     search::QueryCompiler compiler(analyzer, query_languages, &db);
-    const analysis::Stopwords stopwords(analyzer, query_languages);
+    const analysis::Stopwords& stopwords = stopwords_for(query_languages);
     auto stop = [&](const std::string& term) { return stopwords.contains(term); };
     std::optional<search::PlainQuery> plain = compiler.compile_plain(tree, stop);
     Xapian::Query query = plain ? plain->all : compiler.compile_ranked(tree, stop);
@@ -456,7 +465,7 @@ Xapian::Query Searcher::Impl::compile_query(search::QueryCompiler& compiler,
                                             const search::QueryNode& tree,
                                             const std::set<std::string>& query_languages,
                                             SearchResult& result) {
-    const analysis::Stopwords stopwords(analyzer, query_languages);
+    const analysis::Stopwords& stopwords = stopwords_for(query_languages);
     auto stop = [&](const std::string& term) { return stopwords.contains(term); };
     std::optional<search::PlainQuery> plain = compiler.compile_plain(tree, stop);
     if (!plain) return compiler.compile_ranked(tree, stop);
