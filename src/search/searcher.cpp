@@ -6,6 +6,7 @@
 #include "index/schema.h"
 #include "index/stored_doc.h"
 #include "search/body_text.h"
+#include "search/collapse.h"
 #include "search/document_view.h"
 #include "search/facet_totals.h"
 #include "search/facets.h"
@@ -266,6 +267,13 @@ struct Searcher::Impl {
         return d.lang.empty() ? *languages.begin() : d.lang;
     }
 
+    std::vector<std::string> document_ids(const std::vector<Xapian::docid>& docids) const {
+        std::vector<std::string> ids;
+        for (Xapian::docid did : docids)
+            ids.push_back(index::unserialise(db.get_document(did).get_data(), false).doc.id);
+        return ids;
+    }
+
     Hit make_hit(const Xapian::MSetIterator& item, search::PassageSelector& selector,
                  const SearchRequest& request) {
         index::StoredDoc stored =
@@ -444,6 +452,7 @@ void Searcher::Impl::append_partial_hits(const SearchRequest& request,
     const auto first = static_cast<Xapian::doccount>(std::max(request.offset, all) - all);
     Xapian::Enquire enquire = ranking_enquire(db);
     enquire.set_query(partial_tail);
+    if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
     const Xapian::MSet mset =
         enquire.get_mset(first, static_cast<Xapian::doccount>(request.limit - result.hits.size()));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -485,6 +494,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.sort != SortOrder::relevance) {
         enquire.set_sort_by_key_then_relevance(&date_key, request.sort == SortOrder::date_desc);
     }
+    search::ClusterSpy clusters;  // with collapse: the matches' cluster keys
+    if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
     std::vector<std::size_t> facets;
     facet_values.use(db);  // after a reopen, perhaps another index in the same folder
     const search::FacetCounterOptions counter_options = facet_options(request, facets);
@@ -515,14 +526,23 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         counted.subtract(rest);
         result.total = docs - unmatched;
         result.total_exact = true;
+        if (request.collapse) clusters.read_all_but(db, search::unmatched_articles(db, matched));
     } else {
         search::FacetCounter counter(db, counter_options, counting ? facet_columns() : nullptr);
         enquire.add_matchspy(&counter);
+        if (request.collapse) enquire.add_matchspy(&clusters);  // sees folded articles too
         // checkatleast = every document: the total and the counts are exact.
         mset = enquire.get_mset(first, count, docs);
         counted = counter.take_counted();
-        result.total = mset.get_matches_estimated();
-        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        // With collapse, Xapian's counts are of stories and only estimated: the spy counts.
+        result.total = request.collapse ? clusters.seen() : mset.get_matches_estimated();
+        result.total_exact =
+            request.collapse || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    }
+    if (request.collapse) {
+        result.collapse = true;
+        result.total_articles = result.total;
+        result.total = clusters.stories(result.total_articles);
     }
 
     search::PatternTerms pattern_terms(db, analyzer, compiler.patterns(), query_languages);
@@ -532,8 +552,13 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.passage_search) {
         result.passage_hits = rank_passages(mset, selector, request);
     } else {
-        for (auto it = mset.begin(); it != mset.end(); ++it)
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
             result.hits.push_back(make_hit(it, selector, request));
+            // Read from all matches: a ranking that stopped early saw only some of the folded.
+            if (request.collapse)
+                result.hits.back().duplicates = document_ids(
+                    clusters.others(it.get_document().get_value(schema::kSlotCluster), *it));
+        }
         append_partial_hits(request, selector, result);
     }
     if (result.match == "all") result.all_words = result.total;
