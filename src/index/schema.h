@@ -153,6 +153,9 @@ inline constexpr std::string_view kMetaCrossScript = "byline.cross_script";  // 
 /// Facet counts and date histograms of all documents, stamped with the revision they hold for
 /// (search/facet_totals.h); any later commit leaves them stale.
 inline constexpr std::string_view kMetaTotals = "byline.totals";
+/// Stories of all documents and the articles of each cluster of two or more
+/// (search/collapse.h), stamped like kMetaTotals and stored with them.
+inline constexpr std::string_view kMetaClusters = "byline.clusters";
 /// Articles written (added or replaced) since the index was last compacted, in decimal; absent
 /// in an index never compacted.
 inline constexpr std::string_view kMetaUncompacted = "byline.uncompacted";

@@ -5,7 +5,9 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -18,10 +20,6 @@ class ClusterSpy : public Xapian::MatchSpy {
     void operator()(const Xapian::Document& doc, double weight) override;
     Xapian::MatchSpy* clone() const override { return new ClusterSpy; }
     std::string name() const override { return "byline::ClusterSpy"; }
-
-    /// Reads the keys of every article but `unmatched` (ascending docids) from `db`'s value
-    /// stream: the match set of a query counted by its complement.
-    void read_all_but(const Xapian::Database& db, const std::vector<Xapian::docid>& unmatched);
 
     /// Articles the spy saw (all matches: the matcher calls spies before collapsing).
     std::size_t seen() const { return seen_; }
@@ -36,6 +34,40 @@ class ClusterSpy : public Xapian::MatchSpy {
   private:
     std::vector<std::pair<std::uint64_t, Xapian::docid>> keyed_;  // (key, article), as met
     std::size_t seen_ = 0;
+};
+
+/// The clusters of a whole index: its number of stories and the articles of every cluster of
+/// two or more. The indexer stores them with the facet totals at the end of a run
+/// (schema::kMetaClusters, stamped with the same revision), so a query matching most articles
+/// is collapsed from its complement without reading every article's key.
+struct ClusterTotals {
+    std::size_t stories = 0;
+    std::unordered_map<std::uint64_t, std::vector<Xapian::docid>> shared;  // ascending docids
+};
+
+/// Reads the cluster slot of every article.
+ClusterTotals count_clusters(const Xapian::Database& db);
+/// count_clusters(db), packed and stamped as valid at `revision`.
+std::string pack_cluster_totals(const Xapian::Database& db, Xapian::rev revision);
+/// The totals stored in `db`, if there, undamaged and stamped with its revision.
+std::optional<ClusterTotals> stored_cluster_totals(const Xapian::Database& db);
+
+/// The stories of a match set known by its complement, from the index's cluster totals: a
+/// story is lost only when all its articles are unmatched. Reads the keys of the unmatched
+/// articles only.
+class ComplementClusters {
+  public:
+    /// `unmatched`: ascending.
+    ComplementClusters(const Xapian::Database& db, const ClusterTotals& totals,
+                       std::vector<Xapian::docid> unmatched);
+    std::size_t stories() const { return stories_; }
+    /// As ClusterSpy::others().
+    std::vector<Xapian::docid> others(const std::string& key, Xapian::docid did) const;
+
+  private:
+    const ClusterTotals& totals_;
+    std::vector<Xapian::docid> unmatched_;
+    std::size_t stories_ = 0;
 };
 
 /// The articles a query does not match, ascending.

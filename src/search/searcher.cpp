@@ -215,6 +215,19 @@ struct Searcher::Impl {
 
     const search::FacetCounts& index_totals(const search::FacetCounterOptions& options);
 
+    // The index's clusters at one revision: stored by the indexer, else counted once and kept.
+    std::optional<std::pair<std::pair<std::string, Xapian::rev>, search::ClusterTotals>>
+        cluster_cache;
+    const search::ClusterTotals& cluster_totals() {
+        std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
+        if (!cluster_cache || cluster_cache->first != state) {
+            std::optional<search::ClusterTotals> stored = search::stored_cluster_totals(db);
+            cluster_cache.emplace(std::move(state),
+                                  stored ? std::move(*stored) : search::count_clusters(db));
+        }
+        return cluster_cache->second;
+    }
+
     // Facet values held in memory for one revision, loaded by its second counting query: a
     // process answering one query does not pay for them, one answering many reads no value
     // streams. Not for indexes so large that they would take hundreds of MB.
@@ -495,6 +508,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         enquire.set_sort_by_key_then_relevance(&date_key, request.sort == SortOrder::date_desc);
     }
     search::ClusterSpy clusters;  // with collapse: the matches' cluster keys
+    std::optional<search::ComplementClusters> complement;  // or, for a dense query, these
     if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
     std::vector<std::size_t> facets;
     facet_values.use(db);  // after a reopen, perhaps another index in the same folder
@@ -526,7 +540,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         counted.subtract(rest);
         result.total = docs - unmatched;
         result.total_exact = true;
-        if (request.collapse) clusters.read_all_but(db, search::unmatched_articles(db, matched));
+        if (request.collapse)
+            complement.emplace(db, cluster_totals(), search::unmatched_articles(db, matched));
     } else {
         search::FacetCounter counter(db, counter_options, counting ? facet_columns() : nullptr);
         enquire.add_matchspy(&counter);
@@ -542,7 +557,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.collapse) {
         result.collapse = true;
         result.total_articles = result.total;
-        result.total = clusters.stories(result.total_articles);
+        result.total = complement ? complement->stories() : clusters.stories(result.total_articles);
     }
 
     search::PatternTerms pattern_terms(db, analyzer, compiler.patterns(), query_languages);
@@ -552,12 +567,15 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.passage_search) {
         result.passage_hits = rank_passages(mset, selector, request);
     } else {
+        auto key = [](const Xapian::MSetIterator& it) {
+            return it.get_document().get_value(schema::kSlotCluster);
+        };
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             result.hits.push_back(make_hit(it, selector, request));
             // Read from all matches: a ranking that stopped early saw only some of the folded.
             if (request.collapse)
                 result.hits.back().duplicates = document_ids(
-                    clusters.others(it.get_document().get_value(schema::kSlotCluster), *it));
+                    complement ? complement->others(key(it), *it) : clusters.others(key(it), *it));
         }
         append_partial_hits(request, selector, result);
     }
