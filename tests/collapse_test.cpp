@@ -280,3 +280,31 @@ TEST_CASE("collapse: an index of format 5 (no signatures) must be re-indexed", "
     CHECK_THROWS_WITH(Searcher(path), Catch::Contains("re-index"));
     CHECK_THROWS_WITH(Indexer(options(path)), Catch::Contains("re-index"));
 }
+
+TEST_CASE("collapse: a query matching most articles is collapsed from its complement",
+          "[collapse]") {
+    test::TempDir dir;
+    const std::string path = dir / "idx";
+    const bool stored = GENERATE(false, true);  // the index's clusters stored by the run, or not
+    {
+        Indexer indexer(options(path));
+        for (const Document& d :
+             {original(), copy("strike-copy"), corrected(), same_lead(), other()})
+            indexer.add(d);
+        if (stored) indexer.compact_if_due();
+    }
+    INFO("stored: " << stored);
+    // "union" is in the shared lead: 4 of 5 articles, so counted by the one it does not match.
+    SearchResult r = collapsed(path, "union");
+    CHECK(r.total_articles == 4);
+    CHECK(r.total == 2);
+    // "largest" is in the lead but not in the corrected version: that one is no duplicate here.
+    r = collapsed(path, "largest");
+    CHECK(r.total_articles == 3);
+    CHECK(r.total == 2);
+    for (const Hit& hit : r.hits) {
+        if (hit.id == "strike") CHECK(hit.duplicates == std::vector<std::string>{"strike-copy"});
+        if (hit.id == "strike-copy") CHECK(hit.duplicates == std::vector<std::string>{"strike"});
+        if (hit.id == "strike-talks") CHECK(hit.duplicates.empty());
+    }
+}
