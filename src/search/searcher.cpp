@@ -541,7 +541,9 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         result.total = docs - unmatched;
         result.total_exact = true;
         if (request.collapse)
-            complement.emplace(db, cluster_totals(), search::unmatched_articles(db, matched));
+            complement.emplace(
+                db, cluster_totals(),
+                unmatched ? search::unmatched_articles(db, matched) : std::vector<Xapian::docid>{});
     } else {
         search::FacetCounter counter(db, counter_options, counting ? facet_columns() : nullptr);
         enquire.add_matchspy(&counter);
@@ -579,7 +581,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         }
         append_partial_hits(request, selector, result);
     }
-    if (result.match == "all") result.all_words = result.total;
+    if (result.match == "all")
+        result.all_words = result.collapse ? result.total_articles : result.total;
     for (std::size_t facet : facets)
         result.facets.push_back(facet_result(counted, facet, request.facet_limit));
     if (!request.date_facet.empty()) {
