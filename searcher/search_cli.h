@@ -84,6 +84,9 @@ inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
         ->check(CLI::PositiveNumber);
     app.add_option("--lang", cmd.request.language,
                    "Stem query words as this language only (default: the index's languages)");
+    app.add_flag("--collapse", cmd.request.collapse,
+                 "Same story once: fold near-duplicate articles (wire copies, re-sent and "
+                 "corrected versions) under the best-ranked one");
     app.add_flag("--passages-only", cmd.request.passage_search,
                  "Rank the best passages across the results instead of articles");
     app.add_option("--passage-pool", cmd.request.passage_pool,

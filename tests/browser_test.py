@@ -114,6 +114,16 @@ def main():
         wait.until(lambda c: c.find_element(By.ID, "article").get_attribute("open") is not None)
         chrome.find_element(By.CSS_SELECTOR, "#article .close").click()
 
+        # "Same story once": the checkbox folds near-duplicates, kept in the address bar.
+        chrome.find_element(By.ID, "collapse").click()
+        wait.until(lambda c: "collapse=1" in c.current_url and "Stories 1–5 of 5" in summary())
+        assert "(5 articles)" in summary(), summary()
+        chrome.refresh()
+        wait.until(lambda c: "Stories 1–" in summary())
+        assert chrome.find_element(By.ID, "collapse").is_selected()
+        chrome.find_element(By.ID, "collapse").click()
+        wait.until(lambda c: "collapse=1" not in c.current_url and "Articles 1–5 of 5" in summary())
+
         # A misspelt word: "Did you mean" links to the spelling the articles use.
         box = chrome.find_element(By.ID, "q")
         box.clear()

@@ -52,6 +52,8 @@ TEST_CASE("http api: parameters become a search request, bad ones a usage error"
     CHECK(r.passage_length == 120);
 
     CHECK(server::search_request({}, limits, false).limit == 10);
+    CHECK(server::search_request({{"collapse", "1"}}, limits, false).collapse);
+    CHECK_FALSE(server::search_request({}, limits, false).collapse);
     CHECK(server::search_request({{"limit", "7"}}, limits, true).limit == 0);  // facets only
     for (const Params& bad : std::vector<Params>{{{"limit", "101"}},
                                                  {{"limit", "-1"}},

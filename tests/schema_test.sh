@@ -15,6 +15,7 @@ s() { "$search" -i "$work/idx" --json "$@"; }
     s --person zelensky --place Kyiv ''
     s 'mentioned:2025-11' --date-facet week
     s --sort date -n 0 ''
+    s --collapse ''
     s 'nothingmatchesthis'
     s --facet co_person --facet co_place --facet person --trend person --trend country 'Witkoff'
 } > "$work/search.jsonl"

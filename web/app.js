@@ -43,6 +43,7 @@ function readState() {
   };
   for (const [facet] of FACETS) state[facet] = params.getAll(facet);
   state.like = params.getAll("like");
+  state.collapse = params.get("collapse") === "1";
   return state;
 }
 
@@ -55,6 +56,7 @@ function stateParams(state) {
   for (const id of state.like || []) params.append("like", id);
   if (state.since) params.set("since", state.since);
   if (state.until) params.set("until", state.until);
+  if (state.collapse) params.set("collapse", "1");
   return params;
 }
 
@@ -85,7 +87,9 @@ function marked(text, highlights) {
 function renderHit(hit) {
   const title = el("button", { type: "button", class: "title-link", onclick: () => openArticle(hit.id) },
     marked(hit.title || hit.id, hit.title_highlights));
-  const meta = [hit.date, hit.source, hit.author].filter(Boolean).join(" · ");
+  const copies = hit.duplicates && hit.duplicates.length
+    ? `+${hit.duplicates.length} ${hit.duplicates.length === 1 ? "copy" : "copies"}` : "";
+  const meta = [hit.date, hit.source, hit.author, copies].filter(Boolean).join(" · ");
   const item = el("li", { class: "hit" }, el("h3", {}, title));
   if (meta) item.append(el("p", { class: "meta" }, meta));
   for (const p of hit.passages) {
@@ -106,7 +110,10 @@ function renderSummary(state, result) {
   const first = state.offset + 1;
   const last = state.offset + result.hits.length;
   const count = result.total.toLocaleString();
-  return `Articles ${first}–${last} of ${count}` + (result.total_exact ? "" : " (about)") +
+  const unit = result.total_articles !== undefined ? "Stories" : "Articles";
+  const articles = result.total_articles !== undefined
+    ? ` (${result.total_articles.toLocaleString()} articles)` : "";
+  return `${unit} ${first}–${last} of ${count}` + (result.total_exact ? "" : " (about)") + articles +
     ` · ${result.took_ms.toFixed(1)} ms`;
 }
 
@@ -272,6 +279,7 @@ async function search(state) {
   const ticket = ++latest;
   $("q").value = state.q;
   $("sort").value = state.sort;
+  $("collapse").checked = !!state.collapse;
   renderFilters(state);
   const params = stateParams(state);
   params.set("limit", String(PAGE_SIZE));
@@ -342,6 +350,8 @@ document.addEventListener("DOMContentLoaded", () => {
     go({ ...readState(), q: $("q").value.trim(), sort: $("sort").value, offset: 0 });
   });
   $("sort").addEventListener("change", () => go({ ...readState(), sort: $("sort").value, offset: 0 }));
+  $("collapse").addEventListener("change", () =>
+    go({ ...readState(), collapse: $("collapse").checked, offset: 0 }));
   $("prev").addEventListener("click", () => {
     const state = readState();
     go({ ...state, offset: Math.max(0, state.offset - PAGE_SIZE) });

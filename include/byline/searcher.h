@@ -65,6 +65,11 @@ struct SearchRequest {
     /// Recency boost: a publication this many days older than the newest article in the index
     /// gets half the boost (BM25 plus at most half the query's rarity). 0: off.
     double recency_half_life_days = 0;
+    /// Same story once: near-duplicate articles (wire copies, re-sent and corrected versions)
+    /// fold under the best-ranked one, which lists them in Hit::duplicates; `total` then counts
+    /// stories. Facet counts still count articles. In passage search, the article pool is
+    /// collapsed.
+    bool collapse = false;
 };
 
 /// A byte range [start, end) of the text it belongs to.
@@ -97,6 +102,8 @@ struct Hit {
     std::string lang;
     std::vector<Highlight> title_highlights;  ///< byte offsets into `title`
     std::vector<Passage> passages;
+    /// With SearchRequest::collapse: ids of the matching near-duplicates folded under this hit.
+    std::vector<std::string> duplicates;
 };
 
 /// A passage ranked against passages of other articles (passage search).
@@ -148,7 +155,10 @@ struct Trend {
 
 struct SearchResult {
     std::string query;
-    std::size_t total = 0;    ///< matching documents
+    std::size_t total = 0;  ///< matching documents (stories, when collapsing)
+    bool collapse = false;  ///< near-duplicates folded (SearchRequest::collapse)
+    /// With collapse: matching articles, near-duplicates included (else 0).
+    std::size_t total_articles = 0;
     bool total_exact = true;  ///< whether `total` is an exact count
     /// For a plain-sentence query (words side by side, without operators): "all" when some
     /// articles hold every word but stopwords (those are the matches), "partial" when none does

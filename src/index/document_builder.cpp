@@ -2,6 +2,7 @@
 
 #include "index/extraction_terms.h"
 #include "index/schema.h"
+#include "index/simhash.h"
 #include "index/stored_doc.h"
 
 #include <algorithm>
@@ -140,6 +141,9 @@ Xapian::Document DocumentBuilder::build(const Document& doc, const Extraction& e
         xdoc.add_value(schema::kSlotDate, compact);
         add_date(compact, facets.published);
     }
+    // The writer gives the cluster key (kSlotCluster): it depends on the articles already in.
+    if (auto signature = simhash(signature_words(title, body)))
+        xdoc.add_value(schema::kSlotSignature, encode_u64(*signature));
     xdoc.add_boolean_term(id_term(doc.id));
     xdoc.set_data(serialise(stored));
     return xdoc;

@@ -3,6 +3,7 @@
 
 #include "corpus/corpus.h"
 #include "corpus/line_stream.h"
+#include "index/clusters.h"
 #include "index/compaction.h"
 #include "index/document_builder.h"
 #include "index/extraction_terms.h"
@@ -10,6 +11,7 @@
 #include "index/memory_budget.h"
 #include "index/pipeline.h"
 #include "index/schema.h"
+#include "index/simhash.h"
 #include "index/stored_doc.h"
 #include "search/facet_totals.h"
 
@@ -21,6 +23,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -121,6 +124,7 @@ struct Indexer::Impl {
     Extractor extractor;
     index::Pipeline pipeline;
     index::FacetDictionary facet_ids;
+    index::ClusterMap clusters;            // near-duplicate signatures, loaded on the first write
     std::set<std::string> stem_languages;  // used by this run's articles
     // Change in the forms seen per entity since the last commit: entity_name_key -> form ->
     // mentions added less mentions of replaced and deleted articles.
@@ -160,7 +164,12 @@ struct Indexer::Impl {
             index::add_values(doc.xdoc, facet_ids.number(db, doc.facets));
             const Xapian::docid old = first_with_term(doc.id_term);
             if (old) forget_names(old);
+            const std::optional<std::uint64_t> signature = assign_cluster(doc);
             Xapian::docid did = db.replace_document(doc.id_term, doc.xdoc);
+            if (signature)
+                clusters.add(did, *signature,
+                             index::day_number(doc.xdoc.get_value(schema::kSlotDate)),
+                             *index::decode_u64(doc.xdoc.get_value(schema::kSlotCluster)));
             count_names(doc.facets.names, +1);
             store_body_chunks(did, doc.body, old != 0);
             ++(old ? stats.replaced : stats.added);
@@ -175,6 +184,22 @@ struct Indexer::Impl {
         tick();
     }
 
+    // Gives a signed article the key of the cluster of its near-duplicates already written
+    // (committed or not), or a new one. The article it replaces is no candidate: it goes.
+    std::optional<std::uint64_t> assign_cluster(index::PreparedDoc& doc) {
+        clusters.load(db);
+        for (auto it = db.postlist_begin(doc.id_term); it != db.postlist_end(doc.id_term); ++it)
+            clusters.remove(*it);  // replace_document replaces (or deletes) them all
+        const std::optional<std::uint64_t> signature =
+            index::decode_u64(doc.xdoc.get_value(schema::kSlotSignature));
+        if (signature)
+            doc.xdoc.add_value(
+                schema::kSlotCluster,
+                index::encode_u64(clusters.key_for(
+                    *signature, index::day_number(doc.xdoc.get_value(schema::kSlotDate)))));
+        return signature;
+    }
+
     // Deletes the article with this id and everything derived from it; false if there is none.
     bool remove_written(const std::string& id) {
         const std::string term = index::id_term(id);
@@ -184,6 +209,8 @@ struct Indexer::Impl {
                 continue;  // a hashed id term shared by a longer id
             forget_names(did);
             remove_body_chunks(did);
+            clusters.load(db);
+            clusters.remove(did);
             db.delete_document(did);
             ++stats.removed;
             written();

@@ -36,6 +36,9 @@ inline constexpr Xapian::valueno kSlotDate = 0;        // "YYYYMMDD": sortable p
 inline constexpr Xapian::valueno kSlotFacetIds = 1;    // ids of source, lang, author, month
 inline constexpr Xapian::valueno kSlotEntityIds = 2;   // ids of person, place, org, country
 inline constexpr Xapian::valueno kSlotFacetDates = 3;  // publication and mentioned dates
+// Near-duplicates (index/simhash.h, index/clusters.h); both absent for an item too short to sign.
+inline constexpr Xapian::valueno kSlotSignature = 4;  // 8 bytes, big-endian: word 3-shingle SimHash
+inline constexpr Xapian::valueno kSlotCluster = 5;    // 8 bytes: cluster key, the collapse key
 
 /// Position gap between title and body, so a phrase never spans the two.
 inline constexpr unsigned kBodyPositionGap = 100;
@@ -150,13 +153,17 @@ inline constexpr std::string_view kMetaCrossScript = "byline.cross_script";  // 
 /// Facet counts and date histograms of all documents, stamped with the revision they hold for
 /// (search/facet_totals.h); any later commit leaves them stale.
 inline constexpr std::string_view kMetaTotals = "byline.totals";
+/// Stories of all documents and the articles of each cluster of two or more
+/// (search/collapse.h), stamped like kMetaTotals and stored with them.
+inline constexpr std::string_view kMetaClusters = "byline.clusters";
 /// Articles written (added or replaced) since the index was last compacted, in decimal; absent
 /// in an index never compacted.
 inline constexpr std::string_view kMetaUncompacted = "byline.uncompacted";
 /// Time of the last commit, ISO 8601 UTC ("2026-12-02T21:51:37Z").
 inline constexpr std::string_view kMetaCommitted = "byline.committed";
 // 3: facets as ids in three slots; 4: a stem equal to its word is not indexed again (Z, ZS);
-// 5: each article stores the entity display names it wrote, so deleting it can take them away.
-inline constexpr std::string_view kFormatVersion = "5";
+// 5: each article stores the entity display names it wrote, so deleting it can take them away;
+// 6: near-duplicate signatures and cluster keys (kSlotSignature, kSlotCluster).
+inline constexpr std::string_view kFormatVersion = "6";
 
 }  // namespace byline::schema

@@ -45,21 +45,23 @@ json or_null(const std::string& s) {
     return s.empty() ? json(nullptr) : json(s);
 }
 
-json hit_json(const Hit& hit) {
+json hit_json(const Hit& hit, bool collapse) {
     json passages = json::array();
     for (const Passage& p : hit.passages)
         passages.push_back(passage_json(p));
-    return {{"id", hit.id},
-            {"rank", hit.rank},
-            {"score", hit.score},
-            {"title", hit.title},
-            {"title_highlights", highlights_json(hit.title, hit.title_highlights)},
-            {"date", or_null(hit.date)},
-            {"url", or_null(hit.url)},
-            {"source", or_null(hit.source)},
-            {"author", or_null(hit.author)},
-            {"lang", or_null(hit.lang)},
-            {"passages", std::move(passages)}};
+    json out = {{"id", hit.id},
+                {"rank", hit.rank},
+                {"score", hit.score},
+                {"title", hit.title},
+                {"title_highlights", highlights_json(hit.title, hit.title_highlights)},
+                {"date", or_null(hit.date)},
+                {"url", or_null(hit.url)},
+                {"source", or_null(hit.source)},
+                {"author", or_null(hit.author)},
+                {"lang", or_null(hit.lang)},
+                {"passages", std::move(passages)}};
+    if (collapse) out["duplicates"] = hit.duplicates;
+    return out;
 }
 
 json passage_hit_json(const PassageHit& hit) {
@@ -102,7 +104,7 @@ json trends_json(const std::vector<Trend>& trends) {
 std::string to_json(const SearchResult& result, bool pretty) {
     json hits = json::array();
     for (const Hit& hit : result.hits)
-        hits.push_back(hit_json(hit));
+        hits.push_back(hit_json(hit, result.collapse));
     json passages = json::array();
     for (const PassageHit& hit : result.passage_hits)
         passages.push_back(passage_hit_json(hit));
@@ -117,6 +119,7 @@ std::string to_json(const SearchResult& result, bool pretty) {
                 {"total", result.total},
                 {"total_exact", result.total_exact},
                 {"took_ms", result.took_ms}};
+    if (result.collapse) out["total_articles"] = result.total_articles;
     if (!result.match.empty()) {
         out["match"] = result.match;
         out["all_words"] = result.all_words;

@@ -66,6 +66,9 @@ std::string hit_block(const Hit& hit, const Style& s) {
     std::string meta = hit.date.empty() ? "undated" : hit.date;
     if (!hit.source.empty()) meta += " · " + hit.source;
     meta += " · " + hit.id + " · score " + format_score(hit.score);
+    if (!hit.duplicates.empty())
+        meta += " · +" + std::to_string(hit.duplicates.size()) +
+                (hit.duplicates.size() == 1 ? " copy" : " copies");
     out += "   " + s.dim + meta + s.reset + "\n";
     for (const Passage& p : hit.passages)
         out += "   " + passage_line(p, s) + "\n";
@@ -85,6 +88,11 @@ std::string passage_hit_block(const PassageHit& hit, const Style& s) {
 std::string summary_line(const SearchResult& result, const Style& s) {
     std::string out = s.bold + std::to_string(result.total) + (result.total_exact ? "" : "+") +
                       (result.total == 1 ? " article" : " articles") + s.reset;
+    if (result.collapse) {
+        out = s.bold + std::to_string(result.total) + (result.total == 1 ? " story" : " stories") +
+              s.reset + " (" + std::to_string(result.total_articles) +
+              (result.total_articles == 1 ? " article" : " articles") + ")";
+    }
     std::size_t first = 0, last = 0;
     if (!result.hits.empty()) {
         first = result.hits.front().rank;

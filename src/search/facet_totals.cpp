@@ -2,6 +2,7 @@
 
 #include "index/facet_record.h"
 #include "index/schema.h"
+#include "search/collapse.h"
 
 #include <array>
 #include <cstdlib>
@@ -52,6 +53,8 @@ std::string pack_index_totals(const Xapian::Database& db, Xapian::rev revision) 
 void store_index_totals(Xapian::WritableDatabase& db) {
     db.commit();  // the totals count what is committed; the next commit is the one storing them
     db.set_metadata(std::string(schema::kMetaTotals), pack_index_totals(db, db.get_revision() + 1));
+    db.set_metadata(std::string(schema::kMetaClusters),
+                    pack_cluster_totals(db, db.get_revision() + 1));  // same stamp
     db.commit();
 }
 

@@ -8,6 +8,7 @@
 #include "index/stored_doc.h"
 #include "search/body_text.h"
 #include "search/co_mentions.h"
+#include "search/collapse.h"
 #include "search/document_view.h"
 #include "search/facet_totals.h"
 #include "search/facets.h"
@@ -259,6 +260,19 @@ struct Searcher::Impl {
 
     const search::FacetCounts& index_totals(const search::FacetCounterOptions& options);
 
+    // The index's clusters at one revision: stored by the indexer, else counted once and kept.
+    std::optional<std::pair<std::pair<std::string, Xapian::rev>, search::ClusterTotals>>
+        cluster_cache;
+    const search::ClusterTotals& cluster_totals() {
+        std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
+        if (!cluster_cache || cluster_cache->first != state) {
+            std::optional<search::ClusterTotals> stored = search::stored_cluster_totals(db);
+            cluster_cache.emplace(std::move(state),
+                                  stored ? std::move(*stored) : search::count_clusters(db));
+        }
+        return cluster_cache->second;
+    }
+
     // Facet values held in memory for one revision, loaded by its second counting query: a
     // process answering one query does not pay for them, one answering many reads no value
     // streams. Not for indexes so large that they would take hundreds of MB.
@@ -309,6 +323,13 @@ struct Searcher::Impl {
 
     std::string document_language(const Document& d) const {
         return d.lang.empty() ? *languages.begin() : d.lang;
+    }
+
+    std::vector<std::string> document_ids(const std::vector<Xapian::docid>& docids) const {
+        std::vector<std::string> ids;
+        for (Xapian::docid did : docids)
+            ids.push_back(index::unserialise(db.get_document(did).get_data(), false).doc.id);
+        return ids;
     }
 
     Hit make_hit(const Xapian::MSetIterator& item, search::PassageSelector& selector,
@@ -492,6 +513,7 @@ void Searcher::Impl::append_partial_hits(const SearchRequest& request,
     const auto first = static_cast<Xapian::doccount>(std::max(request.offset, all) - all);
     Xapian::Enquire enquire = ranking_enquire(db);
     enquire.set_query(partial_tail);
+    if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
     const Xapian::MSet mset =
         enquire.get_mset(first, static_cast<Xapian::doccount>(request.limit - result.hits.size()));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -533,6 +555,9 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.sort != SortOrder::relevance) {
         enquire.set_sort_by_key_then_relevance(&date_key, request.sort == SortOrder::date_desc);
     }
+    search::ClusterSpy clusters;  // with collapse: the matches' cluster keys
+    std::optional<search::ComplementClusters> complement;  // or, for a dense query, these
+    if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
     std::vector<AskedFacet> facets;
     facet_values.use(db);  // after a reopen, perhaps another index in the same folder
     const search::FacetCounterOptions counter_options = facet_options(request, facets);
@@ -569,14 +594,26 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         counted.subtract(rest);
         result.total = docs - unmatched;
         result.total_exact = true;
+        if (request.collapse)
+            complement.emplace(
+                db, cluster_totals(),
+                unmatched ? search::unmatched_articles(db, matched) : std::vector<Xapian::docid>{});
     } else {
         search::FacetCounter counter(db, counter_options, columns);
         enquire.add_matchspy(&counter);
+        if (request.collapse) enquire.add_matchspy(&clusters);  // sees folded articles too
         // checkatleast = every document: the total and the counts are exact.
         mset = enquire.get_mset(first, count, docs);
         counted = counter.take_counted();
-        result.total = mset.get_matches_estimated();
-        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        // With collapse, Xapian's counts are of stories and only estimated: the spy counts.
+        result.total = request.collapse ? clusters.seen() : mset.get_matches_estimated();
+        result.total_exact =
+            request.collapse || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    }
+    if (request.collapse) {
+        result.collapse = true;
+        result.total_articles = result.total;
+        result.total = complement ? complement->stories() : clusters.stories(result.total_articles);
     }
 
     search::PatternTerms pattern_terms(db, analyzer, compiler.patterns(), query_languages);
@@ -586,11 +623,20 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.passage_search) {
         result.passage_hits = rank_passages(mset, selector, request);
     } else {
-        for (auto it = mset.begin(); it != mset.end(); ++it)
+        auto key = [](const Xapian::MSetIterator& it) {
+            return it.get_document().get_value(schema::kSlotCluster);
+        };
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
             result.hits.push_back(make_hit(it, selector, request));
+            // Read from all matches: a ranking that stopped early saw only some of the folded.
+            if (request.collapse)
+                result.hits.back().duplicates = document_ids(
+                    complement ? complement->others(key(it), *it) : clusters.others(key(it), *it));
+        }
         append_partial_hits(request, selector, result);
     }
-    if (result.match == "all") result.all_words = result.total;
+    if (result.match == "all")
+        result.all_words = result.collapse ? result.total_articles : result.total;
     search::CoMentionCounts co_mentions;
     std::array<bool, schema::kFacetCount> co_facets{};
     for (const AskedFacet& asked : facets)

@@ -1,0 +1,77 @@
+#pragma once
+// Collapsing near-duplicates (--collapse): which matching articles share a hit's cluster key,
+// and how many stories a match set holds. Keys are index::ClusterMap's, in schema::kSlotCluster.
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace byline::search {
+
+/// The cluster key of every matching article that has one, gathered as a match spy during a
+/// full match or, for a match set known by its complement, from the slot's value stream.
+class ClusterSpy : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double weight) override;
+    Xapian::MatchSpy* clone() const override { return new ClusterSpy; }
+    std::string name() const override { return "byline::ClusterSpy"; }
+
+    /// Articles the spy saw (all matches: the matcher calls spies before collapsing).
+    std::size_t seen() const { return seen_; }
+
+    /// Stories among `articles` matches: distinct keys, and each article without a key alone.
+    /// Call once, after the match and before others().
+    std::size_t stories(std::size_t articles);
+
+    /// The matching articles with cluster key `key` (the slot's value) but `did`, ascending.
+    std::vector<Xapian::docid> others(const std::string& key, Xapian::docid did) const;
+
+  private:
+    std::vector<std::pair<std::uint64_t, Xapian::docid>> keyed_;  // (key, article), as met
+    std::size_t seen_ = 0;
+};
+
+/// The clusters of a whole index: its number of stories and the articles of every cluster of
+/// two or more. The indexer stores them with the facet totals at the end of a run
+/// (schema::kMetaClusters, stamped with the same revision), so a query matching most articles
+/// is collapsed from its complement without reading every article's key.
+struct ClusterTotals {
+    std::size_t stories = 0;
+    std::unordered_map<std::uint64_t, std::vector<Xapian::docid>> shared;  // ascending docids
+};
+
+/// Reads the cluster slot of every article.
+ClusterTotals count_clusters(const Xapian::Database& db);
+/// count_clusters(db), packed and stamped as valid at `revision`.
+std::string pack_cluster_totals(const Xapian::Database& db, Xapian::rev revision);
+/// The totals stored in `db`, if there, undamaged and stamped with its revision.
+std::optional<ClusterTotals> stored_cluster_totals(const Xapian::Database& db);
+
+/// The stories of a match set known by its complement, from the index's cluster totals: a
+/// story is lost only when all its articles are unmatched. Reads the keys of the unmatched
+/// articles only.
+class ComplementClusters {
+  public:
+    /// `unmatched`: ascending.
+    ComplementClusters(const Xapian::Database& db, const ClusterTotals& totals,
+                       std::vector<Xapian::docid> unmatched);
+    std::size_t stories() const { return stories_; }
+    /// As ClusterSpy::others().
+    std::vector<Xapian::docid> others(const std::string& key, Xapian::docid did) const;
+
+  private:
+    const ClusterTotals& totals_;
+    std::vector<Xapian::docid> unmatched_;
+    std::size_t stories_ = 0;
+};
+
+/// The articles a query does not match, ascending.
+std::vector<Xapian::docid> unmatched_articles(const Xapian::Database& db,
+                                              const Xapian::Query& matched);
+
+}  // namespace byline::search
