@@ -13,11 +13,10 @@ namespace {
 
 const std::set<std::string>& known_parameters() {
     static const std::set<std::string> names = {
-        "q",        "offset",         "limit",         "sort",         "facet",      "facet_limit",
-        "passages", "passage_length", "passages_only", "passage_pool", "date_facet", "recency",
-        "lang",     "person",         "place",         "org",          "source",     "since",
-        "until",    "country",        "like",          "trend",        "trend_limit",
-        "collapse"};
+        "q",        "offset",         "limit",         "sort",         "facet",       "facet_limit",
+        "passages", "passage_length", "passages_only", "passage_pool", "date_facet",  "recency",
+        "lang",     "person",         "place",         "org",          "source",      "since",
+        "until",    "country",        "like",          "trend",        "trend_limit", "collapse"};
     return names;
 }
 
