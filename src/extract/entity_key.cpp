@@ -8,6 +8,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 #include <unordered_map>
 
@@ -93,19 +94,31 @@ std::string key_of(std::string_view name, const CyrLang* lang) {
     // Transliterations disagree mostly on e/i/y ("Kiev"/"Kyiv", "Umierov"/"Umerov") and on
     // doubled letters ("Zelenskyy"): fold those in words of four letters or more, so that
     // acronyms ("EC", "ICC") stay apart.
+    // British and American spellings meet ("Organisation"/"Organization": an s or z between
+    // an i and a vowel), and "the" inside a longer name is optional ("Organization of (the)
+    // Petroleum Exporting Countries").
+    const bool long_name = std::count(folded.begin(), folded.end(), ' ') >= 2;
     std::string out;
     out.reserve(folded.size());
     for (std::size_t w = 0; w < folded.size();) {
         std::size_t end = folded.find(' ', w);
         if (end == std::string::npos) end = folded.size();
+        if (long_name && w > 0 && folded.compare(w, end - w, "the") == 0) {
+            w = end + 1;
+            continue;
+        }
+        if (!out.empty()) out += ' ';
+        const std::size_t start = out.size();
         bool fold = end - w >= 4;
         for (std::size_t k = w; k < end; ++k) {
             char c = folded[k];
             if (fold && (c == 'y' || c == 'e')) c = 'i';
-            if (fold && k > w && out.back() == c) continue;
+            if (fold && c == 'z' && out.size() > start && out.back() == 'i' && k + 1 < end &&
+                std::string_view("aeiouy").find(folded[k + 1]) != std::string_view::npos)
+                c = 's';
+            if (fold && out.size() > start && out.back() == c) continue;
             out += c;
         }
-        if (end < folded.size()) out += ' ';
         w = end + 1;
     }
     return out;
