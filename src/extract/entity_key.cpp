@@ -1,6 +1,7 @@
 #include "extract/entity_key.h"
 
 #include "extract/entity_cyrillic.h"
+#include "extract/entity_rules.h"
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -89,8 +90,18 @@ std::string latin_of(std::string_view name, const CyrLang* lang) {
 
 std::string fold_letters(const std::string& latin);
 
+// "general motors corp" -> "general motors": a company is one entity with or without its
+// legal form; a name of legal forms alone keeps them.
+std::string without_legal_forms(std::string folded) {
+    for (std::size_t space; (space = folded.rfind(' ')) != std::string::npos;) {
+        if (!is_legal_form(std::string_view(folded).substr(space + 1))) break;
+        folded.resize(space);
+    }
+    return folded;
+}
+
 std::string key_of(std::string_view name, const CyrLang* lang) {
-    std::string folded = expand_nickname(fold_letters(latin_of(name, lang)));
+    std::string folded = without_legal_forms(expand_nickname(fold_letters(latin_of(name, lang))));
     // Transliterations disagree mostly on e/i/y ("Kiev"/"Kyiv", "Umierov"/"Umerov") and on
     // doubled letters ("Zelenskyy"): fold those in words of four letters or more, so that
     // acronyms ("EC", "ICC") stay apart.
