@@ -250,3 +250,30 @@ TEST_CASE("facet junk: regression table of values seen at the top of newswire fa
         CHECK_FALSE(has_name(values(row.text), row.junk, row.type));
     }
 }
+
+TEST_CASE("facet junk: firms named after their partners are organisations", "[facet-junk]") {
+    auto v = values(
+        "The issue is underwritten by Smith Barney, Harris Upham and Co and by Salomon "
+        "Brothers Inc. An analyst with Shearson Lehman Brothers said prices fell, and E.F. "
+        "Hutton Group Inc agreed. Donaldson, Lufkin and Jenrette Securities Corp advised.");
+    for (const char* firm :
+         {"Smith Barney", "Salomon Brothers Inc", "Shearson Lehman", "E.F. Hutton", "Donaldson"})
+        CHECK_FALSE(has_name(v, firm, "person"));
+    // A person's name followed by an ordinary capitalised phrase stays a person.
+    auto p = values(
+        "Treasury Secretary James Baker, Fed Chairman Paul Volcker and Alan "
+        "Greenspan met on Monday.");
+    CHECK(has_name(p, "James Baker", "person"));
+    CHECK(has_name(p, "Paul Volcker", "person"));
+}
+
+TEST_CASE("facet junk: a big city is a place, not a person, unless a person has its name",
+          "[facet-junk]") {
+    auto v = values(
+        "The conversion improves reception of Denver television signals, the "
+        "company said. Offices in San Jose, Atlanta, and Denver were closed.");
+    CHECK_FALSE(has_name(v, "Denver", "person"));
+    auto p = values("Whitney Houston sang on Monday in Houston.");
+    CHECK(has_name(p, "Whitney Houston", "person"));
+    CHECK(has_name(p, "Houston", "place"));
+}

@@ -201,6 +201,50 @@ bool is_source_after_dash(const ChunkContext& c, const Candidate& cand) {
     return !c.gaz.is_first_name(entity_key(c.word(cand.first)));
 }
 
+// "Salomon Brothers Inc", "Shearson Lehman Brothers", "E.F. Hutton Group", "Smith Barney,
+// Harris Upham and Co": a name ending in, or followed by, a company legal form, "Brothers" or
+// "Group" is a firm's, and so is one followed by a run of capitalised partners' names (commas,
+// "and", "&") that ends in a legal form, even when its first words are a person's name.
+bool is_firm_name(const ChunkContext& c, const Candidate& cand) {
+    auto firm_word = [](const std::string& w) {
+        return is_legal_form(w) || w == "brothers" || w == "bros" || w == "group";
+    };
+    const std::vector<std::string> words = span_words(c, cand.first, cand.last);
+    if (words.size() >= 2 && firm_word(words.back())) return true;
+    const auto& tokens = c.tt.tokens;
+    if (cand.last < tokens.size() && tokens[cand.last].kind == TokenKind::word &&
+        tokens[cand.last].start == cand.end + 1 && firm_word(c.lower(cand.last)))
+        return true;
+    constexpr std::size_t kMaxPartnerWords = 8;
+    std::size_t seen = 0;
+    for (std::size_t k = cand.last; k < tokens.size() && seen < kMaxPartnerWords; ++k) {
+        const std::string w = c.lower(k);
+        if (tokens[k].kind != TokenKind::word) {
+            if (w != "," && w != "&") return false;
+            continue;
+        }
+        ++seen;
+        if (seen > 1 && is_legal_form(w)) return true;
+        if (w != "and" && !c.is_cap_word(k)) return false;
+    }
+    return false;
+}
+
+// "Denver", "Atlanta, and Denver": one word the tagger took for a person that is a country, a
+// region or a city of 100,000 people or more, where the document names no person by it (no
+// full name ending in it, no title before it). A lone surname that is also a big city stays a
+// person only through such evidence, so a name keeps one type across the corpus.
+bool is_place_not_person(const ChunkContext& c, const Candidate& cand, bool named_person) {
+    constexpr std::uint32_t kBigCity = 100'000;
+    if (cand.kind != CandidateKind::person || named_person ||
+        word_count(c, cand.first, cand.last) != 1)
+        return false;
+    const GazEntry* g = gaz_entry(c, cand);
+    if (!g || g->kind != GazKind::place) return false;
+    return g->source == GazSource::country || g->source == GazSource::subdivision ||
+           (g->source == GazSource::city && g->population >= kBigCity);
+}
+
 // Keys of the people the document names for sure: confident rule persons and the tagger's
 // full names, with the surnames of full names ("Trump" of "Donald Trump", not of "Donald
 // Trump Jr.").
@@ -260,6 +304,14 @@ void vet_tagger_candidates(const ChunkContext& c, std::vector<Candidate>& tagged
         if (cand.kind != CandidateKind::person && people.count(key)) {
             cand.kind = CandidateKind::person;  // coreference gives the full name
             cand.weak = true;
+            continue;
+        }
+        if (cand.kind == CandidateKind::person && is_firm_name(c, cand)) {
+            cand.kind = CandidateKind::org;
+            continue;
+        }
+        if (is_place_not_person(c, cand, people.count(key) > 0)) {
+            cand.kind = CandidateKind::place;
             continue;
         }
         if (sure) continue;
