@@ -134,6 +134,22 @@ TEST_CASE("trends: per value, buckets plus undated add up to its facet count", "
     CHECK(volcker[1].count == 0);
     CHECK(volcker[2].value == "1987-05");
 
+    SECTION("counted per value (fewer articles than the matches) or in one pass: the same") {
+        SearchRequest one = request;  // Volcker alone: 3 articles of 4 matches, counted apart
+        one.trend_limit = 1;
+        one.trends = {"person"};
+        const SearchResult r = searcher.search(one);
+        REQUIRE(r.trends.size() == 1);
+        REQUIRE(r.trends[0].series.size() == 1);
+        const TrendSeries& alone = r.trends[0].series[0];
+        CHECK(alone.value == "Paul Volcker");
+        CHECK(alone.undated == people.series[0].undated);
+        REQUIRE(alone.buckets.size() == volcker.size());
+        for (std::size_t i = 0; i < volcker.size(); ++i) {
+            CHECK(alone.buckets[i].value == volcker[i].value);
+            CHECK(alone.buckets[i].count == volcker[i].count);
+        }
+    }
     SECTION("a query restricts the trend; by year; only entity facets and countries") {
         SearchRequest narrowed;
         narrowed.query = "tokyo";

@@ -7,7 +7,7 @@
 
 namespace byline::search {
 
-std::vector<FacetValue> top_values(const IdCounts& counts, std::size_t limit,
+std::vector<std::uint32_t> top_ids(const IdCounts& counts, std::size_t limit,
                                    const std::function<const std::string&(std::uint32_t)>& value) {
     if (limit == 0) return {};
     std::vector<std::uint32_t> ids = counts.seen();
@@ -24,14 +24,19 @@ std::vector<FacetValue> top_values(const IdCounts& counts, std::size_t limit,
                                  [&](std::uint32_t id) { return counts.count(id) < cut; }),
                   ids.end());
     }
-    std::vector<FacetValue> values;
-    values.reserve(ids.size());
-    for (std::uint32_t id : ids)
-        values.push_back({value(id), counts.count(id)});
-    std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    std::sort(ids.begin(), ids.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return counts.count(a) != counts.count(b) ? counts.count(a) > counts.count(b)
+                                                  : value(a) < value(b);
     });
-    if (values.size() > limit) values.resize(limit);
+    if (ids.size() > limit) ids.resize(limit);
+    return ids;
+}
+
+std::vector<FacetValue> top_values(const IdCounts& counts, std::size_t limit,
+                                   const std::function<const std::string&(std::uint32_t)>& value) {
+    std::vector<FacetValue> values;
+    for (std::uint32_t id : top_ids(counts, limit, value))
+        values.push_back({value(id), counts.count(id)});
     return values;
 }
 

@@ -45,6 +45,10 @@ class IdCounts {
     std::vector<std::uint32_t> seen_;
 };
 
+/// The ids of top_values(), in its order.
+std::vector<std::uint32_t> top_ids(const IdCounts& counts, std::size_t limit,
+                                   const std::function<const std::string&(std::uint32_t)>& value);
+
 /// The `limit` values of `counts` counted most, ties broken by value; `value(id)` gives a
 /// value's text and is called only for the top values and those tied with the last of them.
 std::vector<FacetValue> top_values(const IdCounts& counts, std::size_t limit,

@@ -224,7 +224,7 @@ struct Searcher::Impl {
     }
 
     std::vector<Trend> trends(const SearchRequest& request, const search::FacetCounts& counted,
-                              const Xapian::Query& matched,
+                              const Xapian::Query& matched, std::size_t total,
                               const std::shared_ptr<const search::FacetColumns>& columns);
     Facet co_mention_result(const std::unordered_map<std::string, std::uint32_t>& counts,
                             std::size_t facet, std::size_t limit);
@@ -654,7 +654,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         result.date_histograms.push_back(counted.published->histogram("published"));
         result.date_histograms.push_back(counted.mentioned->histogram("mentioned"));
     }
-    result.trends = trends(request, counted, matched, columns);
+    result.trends = trends(request, counted, matched,
+                           result.collapse ? result.total_articles : result.total, columns);
     result.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
@@ -664,30 +665,33 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
 // For each trend facet, its top values' publication-date histograms over the match set.
 std::vector<Trend> Searcher::Impl::trends(
     const SearchRequest& request, const search::FacetCounts& counted, const Xapian::Query& matched,
-    const std::shared_ptr<const search::FacetColumns>& columns) {
-    std::vector<Trend> out;
-    const std::string granularity = request.date_facet.empty() ? "month" : request.date_facet;
+    std::size_t total, const std::shared_ptr<const search::FacetColumns>& columns) {
+    std::vector<search::TrendFacet> followed;
     for (std::size_t facet : trend_facets(request)) {
         const schema::FacetField& field = schema::kFacetFields[facet];
         const std::string name(field.name);
-        std::vector<search::TrendValue> values;
-        for (const FacetValue& v : search::top_values(counted.facets[facet], request.trend_limit,
-                                                      [&](std::uint32_t id) -> const std::string& {
-                                                          return facet_values.value(db, facet, id);
-                                                      })) {
-            // An entity facet's values are keys; another facet's key is its value analysed.
+        auto value = [&](std::uint32_t id) -> const std::string& {
+            return facet_values.value(db, facet, id);
+        };
+        search::TrendFacet f{facet, {}};
+        for (std::uint32_t id :
+             search::top_ids(counted.facets[facet], request.trend_limit, value)) {
+            // An entity facet's values are keys, shown under the corpus's most used form.
+            // The filter term: an entity facet's values are keys; another's is analysed.
             std::string term(field.prefix);
-            term += field.entity ? v.value : index::facet_key(analyzer, v.value);
-            values.push_back({std::move(term),
-                              field.entity ? entity_display_name(name, v.value) : v.value,
-                              v.count});
+            term += field.entity ? value(id) : index::facet_key(analyzer, value(id));
+            f.values.push_back({id, std::move(term),
+                                field.entity ? entity_display_name(name, value(id)) : value(id),
+                                counted.facets[facet].count(id)});
         }
-        std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+        std::stable_sort(f.values.begin(), f.values.end(), [](const auto& a, const auto& b) {
             return a.count != b.count ? a.count > b.count : a.display < b.display;
         });
-        out.push_back(search::count_trend(db, matched, name, values, granularity, columns));
+        followed.push_back(std::move(f));
     }
-    return out;
+    if (followed.empty()) return {};
+    const std::string granularity = request.date_facet.empty() ? "month" : request.date_facet;
+    return search::count_trends(db, matched, total, followed, granularity, columns);
 }
 
 // The `limit` entities named beside the query's matches in most articles, by display name.

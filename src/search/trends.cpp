@@ -1,38 +1,165 @@
 #include "search/trends.h"
 
+#include <byline/error.h>
+
+#include "index/facet_record.h"
+#include "index/schema.h"
 #include "search/facet_totals.h"
 
 #include <algorithm>
+#include <optional>
+#include <unordered_map>
 
 namespace byline::search {
 
-Trend count_trend(const Xapian::Database& db, const Xapian::Query& matched,
-                  const std::string& facet_name, const std::vector<TrendValue>& values,
-                  const std::string& granularity,
-                  const std::shared_ptr<const FacetColumns>& columns) {
+namespace {
+
+// Per followed value, a histogram of the publication dates of the articles holding it.
+class TrendCounter : public Xapian::MatchSpy {
+  public:
+    TrendCounter(const std::vector<TrendFacet>& facets, const std::string& granularity,
+                 std::shared_ptr<const FacetColumns> columns)
+        : facets_(facets), granularity_(granularity), columns_(std::move(columns)) {
+        groups_.push_back(index::group_of(index::kPublishedSections));
+        for (const TrendFacet& f : facets) {
+            if (std::find(groups_.begin(), groups_.end(), index::group_of(f.facet)) ==
+                groups_.end())
+                groups_.push_back(index::group_of(f.facet));
+        }
+        for (std::size_t f = 0; f < facets.size(); ++f) {
+            auto& series = series_of_[f];
+            for (std::size_t v = 0; v < facets[f].values.size(); ++v) {
+                series.emplace(facets[f].values[v].id, counters_.size());
+                counters_.emplace_back(granularity);
+            }
+        }
+    }
+
+    void operator()(const Xapian::Document& doc, double) override {
+        const Xapian::docid did = doc.get_docid();
+        bool ok = true;
+        for (std::size_t group : groups_)
+            ok = ok && read(doc, did, group);
+        const auto list = static_cast<std::size_t>(counters_.front().source());
+        const std::string_view dates = sections_[index::kPublishedSections + list];
+        for (std::size_t f = 0; ok && f < facets_.size(); ++f) {
+            const auto& series = series_of_.at(f);
+            ok = index::for_each_value(sections_[facets_[f].facet], [&](std::uint32_t id) {
+                auto it = series.find(id);
+                if (it == series.end()) return;
+                counters_[it->second].add_from(
+                    [&](auto&& count) { index::for_each_value(dates, count); });
+            });
+        }
+        if (!ok) {
+            throw IndexError("document " + std::to_string(did) +
+                             ": damaged facet data; re-index the corpus");
+        }
+    }
+    Xapian::MatchSpy* clone() const override {
+        return new TrendCounter(facets_, granularity_, columns_);
+    }
+    std::string name() const override { return "byline::TrendCounter"; }
+
+    const DateHistogramCounter& counter(std::size_t f, std::size_t v) const {
+        return counters_[series_of_.at(f).at(facets_[f].values[v].id)];
+    }
+
+  private:
+    // The document's packed values of group `group` into sections_.
+    bool read(const Xapian::Document& doc, Xapian::docid did, std::size_t group) {
+        if (columns_) return index::split_sections(columns_->value(group, did), group, sections_);
+        scratch_[group] = doc.get_value(index::kGroups[group].slot);
+        return index::split_sections(scratch_[group], group, sections_);
+    }
+
+    const std::vector<TrendFacet>& facets_;
+    std::string granularity_;
+    std::vector<std::size_t> groups_;  // the value groups holding what is counted
+    std::shared_ptr<const FacetColumns> columns_;
+    std::unordered_map<std::size_t, std::unordered_map<std::uint32_t, std::size_t>> series_of_;
+    std::vector<DateHistogramCounter> counters_;
+    std::array<std::string, index::kGroups.size()> scratch_;
+    std::array<std::string_view, index::kSectionCount> sections_;
+};
+
+using Counters = std::vector<std::vector<DateHistogramCounter>>;  // per facet, per value
+
+// Per value, its publication dates among the matches: a filtered count each.
+Counters count_per_value(const Xapian::Database& db, const Xapian::Query& matched,
+                         const std::vector<TrendFacet>& facets, const std::string& granularity,
+                         const std::shared_ptr<const FacetColumns>& columns) {
     FacetCounterOptions options;
     options.date_granularity = granularity;
     options.mentioned_dates = false;
-    std::vector<DateHistogramCounter> counters;
-    std::optional<std::pair<std::uint32_t, std::uint32_t>> span;
-    for (const TrendValue& value : values) {
-        Xapian::doccount matches = 0;
-        const Xapian::Query filtered(Xapian::Query::OP_FILTER, matched, Xapian::Query(value.term));
-        counters.push_back(*count_matches(db, filtered, options, matches, columns).published);
-        if (auto s = counters.back().bucket_span()) {
-            span =
-                span ? std::pair{std::min(span->first, s->first), std::max(span->second, s->second)}
-                     : *s;
+    Counters out;
+    for (const TrendFacet& f : facets) {
+        out.emplace_back();
+        for (const TrendValue& value : f.values) {
+            Xapian::doccount n = 0;
+            const Xapian::Query one(Xapian::Query::OP_FILTER, matched, Xapian::Query(value.term));
+            out.back().push_back(*count_matches(db, one, options, n, columns).published);
         }
     }
-    Trend trend{facet_name, granularity, {}};
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        const DateHistogram histogram = counters[i].histogram(facet_name, span);
-        trend.granularity = histogram.granularity;  // coarser if the span is centuries long
-        trend.series.push_back(
-            {values[i].display, values[i].count, histogram.undated, histogram.buckets});
+    return out;
+}
+
+// The same in one pass over the matches.
+Counters count_in_one_pass(const Xapian::Database& db, const Xapian::Query& matched,
+                           const std::vector<TrendFacet>& facets, const std::string& granularity,
+                           const std::shared_ptr<const FacetColumns>& columns) {
+    TrendCounter counter(facets, granularity, columns);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(matched);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    enquire.add_matchspy(&counter);
+    enquire.get_mset(0, 0, db.get_doccount());
+    Counters out;
+    for (std::size_t f = 0; f < facets.size(); ++f) {
+        out.emplace_back();
+        for (std::size_t v = 0; v < facets[f].values.size(); ++v)
+            out.back().push_back(counter.counter(f, v));
     }
-    return trend;
+    return out;
+}
+
+}  // namespace
+
+std::vector<Trend> count_trends(const Xapian::Database& db, const Xapian::Query& matched,
+                                std::size_t matches, const std::vector<TrendFacet>& facets,
+                                const std::string& granularity,
+                                const std::shared_ptr<const FacetColumns>& columns) {
+    std::vector<Trend> out;
+    for (const TrendFacet& f : facets)
+        out.push_back({std::string(schema::kFacetFields[f.facet].name), granularity, {}});
+    std::size_t followed = 0;  // articles the filtered counts would read
+    for (const TrendFacet& f : facets) {
+        for (const TrendValue& value : f.values)
+            followed += value.count;
+    }
+    if (followed == 0) return out;
+    const Counters counters = followed < matches
+                                  ? count_per_value(db, matched, facets, granularity, columns)
+                                  : count_in_one_pass(db, matched, facets, granularity, columns);
+    for (std::size_t f = 0; f < facets.size(); ++f) {
+        // One span for every series of the facet, so their buckets line up.
+        std::optional<std::pair<std::uint32_t, std::uint32_t>> span;
+        for (const DateHistogramCounter& c : counters[f]) {
+            if (auto s = c.bucket_span()) {
+                span = span ? std::pair{std::min(span->first, s->first),
+                                        std::max(span->second, s->second)}
+                            : *s;
+            }
+        }
+        for (std::size_t v = 0; v < facets[f].values.size(); ++v) {
+            const TrendValue& value = facets[f].values[v];
+            const DateHistogram h = counters[f][v].histogram(out[f].name, span);
+            out[f].granularity = h.granularity;  // coarser if the span is centuries long
+            out[f].series.push_back({value.display, value.count, h.undated, h.buckets});
+        }
+    }
+    return out;
 }
 
 }  // namespace byline::search

@@ -1,6 +1,9 @@
 #pragma once
-// Entity trends: for the top values of a facet over a match set, the publication-date histogram
-// of the articles holding each, exact, every series over the same span of buckets.
+// Entity trends: for the top values of facets over a match set, the publication-date histogram
+// of the articles holding each, exact, every series of a facet over the same span of buckets.
+// One pass over the match set reads each article's entity ids and publication date, however
+// many facets and values are followed; for a match set larger than the followed values'
+// articles together, each value's articles among the matches are counted instead.
 
 #include <byline/searcher.h>
 
@@ -8,24 +11,33 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace byline::search {
 
-/// A facet value to follow: the boolean term that filters it, and how it is shown and counted.
+/// A facet value to follow: its dictionary id, and how it is shown and counted.
 struct TrendValue {
-    std::string term;
+    std::uint32_t id = 0;
+    std::string term;  ///< the boolean term that filters it
     std::string display;
     std::size_t count = 0;  ///< its facet count over the match set
 };
 
-/// The trend of `values` over the articles `matched` matches, at `granularity` ("day", "week",
-/// "month" or "year"): one filtered count per value, reading only publication dates.
-Trend count_trend(const Xapian::Database& db, const Xapian::Query& matched,
-                  const std::string& facet_name, const std::vector<TrendValue>& values,
-                  const std::string& granularity,
-                  const std::shared_ptr<const FacetColumns>& columns);
+/// The values of one facet to follow.
+struct TrendFacet {
+    std::size_t facet = 0;  ///< index into schema::kFacetFields
+    std::vector<TrendValue> values;
+};
+
+/// The trends of `facets` over the `matches` articles `matched` matches, at `granularity`
+/// ("day", "week", "month" or "year"), in the order given. Whichever reads fewer articles: one
+/// pass over the matches, or one filtered count per value (a query matching most of the index).
+std::vector<Trend> count_trends(const Xapian::Database& db, const Xapian::Query& matched,
+                                std::size_t matches, const std::vector<TrendFacet>& facets,
+                                const std::string& granularity,
+                                const std::shared_ptr<const FacetColumns>& columns);
 
 }  // namespace byline::search
