@@ -7,8 +7,8 @@
 #include "search/facet_totals.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
-#include <unordered_map>
 
 namespace byline::search {
 
@@ -17,19 +17,22 @@ namespace {
 // Per followed value, a histogram of the publication dates of the articles holding it.
 class TrendCounter : public Xapian::MatchSpy {
   public:
-    TrendCounter(const std::vector<TrendFacet>& facets, const std::string& granularity,
-                 std::shared_ptr<const FacetColumns> columns)
-        : facets_(facets), granularity_(granularity), columns_(std::move(columns)) {
+    TrendCounter(const Xapian::Database& db, const std::vector<TrendFacet>& facets,
+                 const std::string& granularity, std::shared_ptr<const FacetColumns> columns)
+        : db_(db), facets_(facets), granularity_(granularity), columns_(std::move(columns)) {
         groups_.push_back(index::group_of(index::kPublishedSections));
         for (const TrendFacet& f : facets) {
             if (std::find(groups_.begin(), groups_.end(), index::group_of(f.facet)) ==
                 groups_.end())
                 groups_.push_back(index::group_of(f.facet));
         }
+        series_of_.resize(facets.size());
         for (std::size_t f = 0; f < facets.size(); ++f) {
-            auto& series = series_of_[f];
+            auto& series = series_of_[f];  // by value id: a flat table, read per id met
             for (std::size_t v = 0; v < facets[f].values.size(); ++v) {
-                series.emplace(facets[f].values[v].id, counters_.size());
+                const std::uint32_t id = facets[f].values[v].id;
+                if (id >= series.size()) series.resize(id + 1, kNone);
+                series[id] = counters_.size();
                 counters_.emplace_back(granularity);
             }
         }
@@ -43,11 +46,10 @@ class TrendCounter : public Xapian::MatchSpy {
         const auto list = static_cast<std::size_t>(counters_.front().source());
         const std::string_view dates = sections_[index::kPublishedSections + list];
         for (std::size_t f = 0; ok && f < facets_.size(); ++f) {
-            const auto& series = series_of_.at(f);
+            const auto& series = series_of_[f];
             ok = index::for_each_value(sections_[facets_[f].facet], [&](std::uint32_t id) {
-                auto it = series.find(id);
-                if (it == series.end()) return;
-                counters_[it->second].add_from(
+                if (id >= series.size() || series[id] == kNone) return;
+                counters_[series[id]].add_from(
                     [&](auto&& count) { index::for_each_value(dates, count); });
             });
         }
@@ -57,29 +59,47 @@ class TrendCounter : public Xapian::MatchSpy {
         }
     }
     Xapian::MatchSpy* clone() const override {
-        return new TrendCounter(facets_, granularity_, columns_);
+        return new TrendCounter(db_, facets_, granularity_, columns_);
     }
     std::string name() const override { return "byline::TrendCounter"; }
 
     const DateHistogramCounter& counter(std::size_t f, std::size_t v) const {
-        return counters_[series_of_.at(f).at(facets_[f].values[v].id)];
+        return counters_[series_of_[f][facets_[f].values[v].id]];
     }
 
   private:
-    // The document's packed values of group `group` into sections_.
+    // The document's packed values of group `group` into sections_: from memory, or from the
+    // group's value stream read forward (the matcher visits documents in docid order).
     bool read(const Xapian::Document& doc, Xapian::docid did, std::size_t group) {
         if (columns_) return index::split_sections(columns_->value(group, did), group, sections_);
-        scratch_[group] = doc.get_value(index::kGroups[group].slot);
+        const Xapian::valueno slot = index::kGroups[group].slot;
+        if (did <= last_did_[group]) {
+            scratch_[group] = doc.get_value(slot);
+        } else {
+            last_did_[group] = did;
+            auto& it = streams_[group];
+            if (!it) it = db_.valuestream_begin(slot);
+            const Xapian::ValueIterator end = db_.valuestream_end(slot);
+            if (*it != end && it->get_docid() < did) it->skip_to(did);
+            if (*it != end && it->get_docid() == did)
+                scratch_[group] = **it;
+            else
+                scratch_[group].clear();
+        }
         return index::split_sections(scratch_[group], group, sections_);
     }
 
+    Xapian::Database db_;
     const std::vector<TrendFacet>& facets_;
     std::string granularity_;
     std::vector<std::size_t> groups_;  // the value groups holding what is counted
     std::shared_ptr<const FacetColumns> columns_;
-    std::unordered_map<std::size_t, std::unordered_map<std::uint32_t, std::size_t>> series_of_;
+    static constexpr std::size_t kNone = SIZE_MAX;
+    std::vector<std::vector<std::size_t>> series_of_;  // per facet: value id -> counter
     std::vector<DateHistogramCounter> counters_;
     std::array<std::string, index::kGroups.size()> scratch_;
+    std::array<std::optional<Xapian::ValueIterator>, index::kGroups.size()> streams_;
+    std::array<Xapian::docid, index::kGroups.size()> last_did_{};
     std::array<std::string_view, index::kSectionCount> sections_;
 };
 
@@ -108,7 +128,7 @@ Counters count_per_value(const Xapian::Database& db, const Xapian::Query& matche
 Counters count_in_one_pass(const Xapian::Database& db, const Xapian::Query& matched,
                            const std::vector<TrendFacet>& facets, const std::string& granularity,
                            const std::shared_ptr<const FacetColumns>& columns) {
-    TrendCounter counter(facets, granularity, columns);
+    TrendCounter counter(db, facets, granularity, columns);
     Xapian::Enquire enquire(db);
     enquire.set_query(matched);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
