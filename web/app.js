@@ -197,9 +197,10 @@ function renderFacets(state, result) {
   }
 }
 
-// Whether the search names something co-mentions can stand beside: words or an entity filter.
+// Co-mentions are asked for under an entity filter ("who is named with Volcker"): their cost
+// grows with the matches (positions and stored mentions of each), which a filter keeps small.
 function asksCoMentions(state) {
-  return state.q.trim() !== "" || ["person", "place", "org"].some((f) => state[f].length > 0);
+  return ["person", "place", "org"].some((f) => state[f].length > 0);
 }
 
 // Small multiples under the histogram: the most named people's articles over time, one row of
