@@ -277,3 +277,13 @@ TEST_CASE("facet junk: a big city is a place, not a person, unless a person has 
     CHECK(has_name(p, "Whitney Houston", "person"));
     CHECK(has_name(p, "Houston", "place"));
 }
+
+TEST_CASE("facet junk: a grade named after a region is no person", "[facet-junk]") {
+    auto v = values(
+        "The price of West Texas Intermediate rose while West Texas Sour fell, "
+        "said Victoria Wood, who met Georgia Brown.");
+    CHECK_FALSE(has_name(v, "West Texas Intermediate", "person"));
+    CHECK_FALSE(has_name(v, "West Texas Sour", "person"));
+    CHECK(has_name(v, "Victoria Wood", "person"));  // a one-word place is often a given name
+    CHECK(has_name(v, "Georgia Brown", "person"));
+}

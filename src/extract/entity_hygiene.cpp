@@ -417,9 +417,38 @@ void recase_all_caps(std::vector<Candidate>& cands) {
     }
 }
 
+// "West Texas Intermediate", "North Sea Brent" taken for people: a country, region or city of
+// 100,000 people or more (a compass word before it allowed), then one common word, is a grade
+// or product of the place, not a person.
+bool is_place_grade(const ChunkContext& c, const Candidate& cand) {
+    constexpr std::uint32_t kBigCity = 100'000;
+    if (cand.kind != CandidateKind::person) return false;
+    // Three words at least: a one-word place before a common word is often a given name
+    // ("Victoria Wood", "Florence Green").
+    std::vector<std::string> words = words_of(c, cand);
+    if (words.size() < 3 || !c.gaz.is_common_word(words.back())) return false;
+    words.pop_back();
+    static const std::set<std::string> kCompass = {"north", "south", "east", "west"};
+    if (words.size() > 1 && kCompass.count(words.front())) words.erase(words.begin());
+    std::string place;
+    for (const std::string& w : words)
+        place += (place.empty() ? "" : " ") + w;
+    const GazEntry* g = c.gaz.find(entity_key(place));
+    if (!g || g->kind != GazKind::place) return false;
+    return g->source == GazSource::country || g->source == GazSource::subdivision ||
+           (g->source == GazSource::city && g->population >= kBigCity);
+}
+
 }  // namespace
 
 void clean_candidates(const ChunkContext& c, std::vector<Candidate>& cands) {
+    std::erase_if(cands, [&](const Candidate& cand) { return is_place_grade(c, cand); });
+    for (Candidate& cand : cands) {  // "Nomura International Ltd": a firm, whoever found it
+        const std::vector<std::string> words = words_of(c, cand);
+        if (cand.kind == CandidateKind::person && words.size() >= 2 &&
+            (is_legal_form(words.back()) || words.back() == "brothers"))
+            cand.kind = CandidateKind::org;
+    }
     acronyms_are_not_towns(c, cands);
     apply_dateline(c, cands);
     std::erase_if(cands, [&](Candidate& cand) { return !keep_candidate(c, cand); });

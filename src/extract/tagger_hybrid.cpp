@@ -230,19 +230,23 @@ bool is_firm_name(const ChunkContext& c, const Candidate& cand) {
     return false;
 }
 
+// A country, region or city of 100,000 people or more.
+bool is_major_place(const GazEntry* g) {
+    constexpr std::uint32_t kBigCity = 100'000;
+    if (!g || g->kind != GazKind::place) return false;
+    return g->source == GazSource::country || g->source == GazSource::subdivision ||
+           (g->source == GazSource::city && g->population >= kBigCity);
+}
+
 // "Denver", "Atlanta, and Denver": one word the tagger took for a person that is a country, a
 // region or a city of 100,000 people or more, where the document names no person by it (no
 // full name ending in it, no title before it). A lone surname that is also a big city stays a
 // person only through such evidence, so a name keeps one type across the corpus.
 bool is_place_not_person(const ChunkContext& c, const Candidate& cand, bool named_person) {
-    constexpr std::uint32_t kBigCity = 100'000;
     if (cand.kind != CandidateKind::person || named_person ||
         word_count(c, cand.first, cand.last) != 1)
         return false;
-    const GazEntry* g = gaz_entry(c, cand);
-    if (!g || g->kind != GazKind::place) return false;
-    return g->source == GazSource::country || g->source == GazSource::subdivision ||
-           (g->source == GazSource::city && g->population >= kBigCity);
+    return is_major_place(gaz_entry(c, cand));
 }
 
 // Keys of the people the document names for sure: confident rule persons and the tagger's
