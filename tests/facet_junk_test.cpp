@@ -287,3 +287,15 @@ TEST_CASE("facet junk: a grade named after a region is no person", "[facet-junk]
     CHECK(has_name(v, "Victoria Wood", "person"));  // a one-word place is often a given name
     CHECK(has_name(v, "Georgia Brown", "person"));
 }
+
+TEST_CASE("facet junk: analysts' employers and parents of subsidiaries are firms", "[facet-junk]") {
+    auto v = values(
+        "Larry Baker, an analyst with Shearson Lehman, said prices fell. Hutton LBO "
+        "is a subsidiary of Kidder Peabody. Dean Witter analyst Michael Lewis "
+        "agreed, and Paul Volcker said nothing.");
+    for (const char* firm : {"Shearson Lehman", "Kidder Peabody", "Dean Witter"})
+        CHECK_FALSE(has_name(v, firm, "person"));
+    CHECK(has_name(v, "Larry Baker", "person"));
+    CHECK(has_name(v, "Michael Lewis", "person"));
+    CHECK(has_name(v, "Paul Volcker", "person"));
+}

@@ -439,14 +439,35 @@ bool is_place_grade(const ChunkContext& c, const Candidate& cand) {
            (g->source == GazSource::city && g->population >= kBigCity);
 }
 
+// "an analyst with Shearson Lehman", "a subsidiary of E.F. Hutton", "E.F. Hutton analyst
+// Michael Lewis": the words around a name say it is a firm, whatever its words look like.
+bool has_firm_context(const ChunkContext& c, const Candidate& cand) {
+    static const std::set<std::string> kStaff = {"analyst",    "analysts",   "economist",
+                                                 "economists", "strategist", "strategists"};
+    static const std::set<std::string> kStaffLinks = {"with", "at", "for"};
+    static const std::set<std::string> kParts = {"subsidiary", "unit", "division", "affiliate"};
+    auto word = [&](std::size_t k) {
+        return c.tt.tokens[k].kind == TokenKind::word ? c.lower(k) : std::string();
+    };
+    if (cand.first >= 2) {
+        const std::string before = word(cand.first - 2), link = word(cand.first - 1);
+        if (kStaffLinks.count(link) && kStaff.count(before)) return true;
+        if (link == "of" && kParts.count(before)) return true;
+    }
+    // "E.F. Hutton analyst Michael Lewis": staff word, then a capitalised name.
+    return cand.last + 1 < c.tt.tokens.size() && kStaff.count(word(cand.last)) &&
+           c.is_cap_word(cand.last + 1);
+}
+
 }  // namespace
 
 void clean_candidates(const ChunkContext& c, std::vector<Candidate>& cands) {
     std::erase_if(cands, [&](const Candidate& cand) { return is_place_grade(c, cand); });
     for (Candidate& cand : cands) {  // "Nomura International Ltd": a firm, whoever found it
         const std::vector<std::string> words = words_of(c, cand);
-        if (cand.kind == CandidateKind::person && words.size() >= 2 &&
-            (is_legal_form(words.back()) || words.back() == "brothers"))
+        if (cand.kind == CandidateKind::person &&
+            ((words.size() >= 2 && (is_legal_form(words.back()) || words.back() == "brothers")) ||
+             has_firm_context(c, cand)))
             cand.kind = CandidateKind::org;
     }
     acronyms_are_not_towns(c, cands);
