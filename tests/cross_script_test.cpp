@@ -235,3 +235,21 @@ TEST_CASE("cross-script: English text is untouched", "[cross-script]") {
           "person:Volodymyr Zelenskyy=volodimir zilinski[Volodymyr Zelenskyy] org:NATO=nato[NATO] "
           "person:Mark Rutte=mark ruti[Mark Rutte] place:Kyiv=kiv[Kyiv]");
 }
+
+TEST_CASE("cyrillic: legal forms, court and oblast adjectives are no people", "[cross-script]") {
+    const std::string out = golden(
+        "Господарський суд Донецької області визнав ТОВ \"Альфа\" банкрутом. ПАТ «Укрнафта» та "
+        "ДП \"Антонов\" підписали угоду. Київська область отримала кошти.",
+        "uk");
+    INFO(out);
+    // The quoted names after a legal form are the organisations; the forms alone are nothing.
+    CHECK(out.find("org:Альфа") != std::string::npos);
+    CHECK(out.find("org:Укрнафта") != std::string::npos);
+    CHECK(out.find("org:Антонов") != std::string::npos);
+    for (const char* junk :
+         {"[ТОВ]", "[ПАТ]", "[ДП]", "person:Господарськ", "person:Донецьк", "person:Київськ"})
+        CHECK(out.find(junk) == std::string::npos);
+    // An oblast in any case is the place, in the nominative.
+    CHECK(out.find("place:Донецька область") != std::string::npos);
+    CHECK(out.find("place:Київська область") != std::string::npos);
+}

@@ -7,6 +7,10 @@
 #include "extract/entity_cyrillic.h"
 #include "extract/entity_key.h"
 
+#include <set>
+#include <string_view>
+#include <utility>
+
 namespace byline::extract {
 namespace {
 
@@ -92,6 +96,86 @@ std::size_t emit_person(const ChunkContext& c, std::size_t k, std::size_t j,
     return e;
 }
 
+// "ТОВ", "ПАТ", "ДП", "ООО": a company's legal form, a cue of the name that follows, never an
+// entity itself.
+bool is_legal_form_word(std::string_view lower) {
+    static const std::set<std::string_view> kForms = {
+        "тов",  "пат", "прат", "ат",  "дп",  "пп",  "кп", "лтд", "зат", "ват",
+        "тзов", "нак", "ооо",  "оао", "зао", "пао", "ао", "ип",  "чп"};
+    return kForms.count(lower) > 0;
+}
+
+bool is_quote(std::string_view w) {
+    return w == "\"" || w == "«" || w == "»" || w == "„" || w == "“" || w == "”";
+}
+
+// After a legal form, the firm's name in quotes (ТОВ "Альфа", ПАТ «Укрнафта») is an
+// organisation; returns the token after what was read.
+std::size_t firm_after_legal_form(const ChunkContext& c, std::size_t i, std::size_t last,
+                                  std::vector<Candidate>& out) {
+    constexpr std::size_t kMaxNameTokens = 8;
+    const std::size_t open = i + 1;
+    if (open >= last || !is_quote(c.word(open))) return i + 1;
+    for (std::size_t k = open + 1; k < last && k <= open + kMaxNameTokens; ++k) {
+        if (!is_quote(c.word(k))) continue;
+        if (k == open + 1) return k + 1;  // empty quotes
+        std::string name(c.text.substr(c.tt.tokens[open + 1].start,
+                                       c.tt.tokens[k - 1].end - c.tt.tokens[open + 1].start));
+        out.push_back(make(c, open + 1, k, CandidateKind::org, name, name, false));
+        return k + 1;
+    }
+    return i + 1;
+}
+
+// A noun an adjective names ("Господарський суд", "Донецької області"): the capitalised word
+// before it is an adjective, not a surname. The oblast's forms come first.
+int institution_noun(std::string_view lower) {
+    static const std::set<std::string_view> kOblast = {"область", "області", "областю", "области",
+                                                       "обл"};
+    static const std::set<std::string_view> kOthers = {
+        "суд",          "суду",     "судом",       "районний",    "районного",
+        "район",        "району",   "районі",      "рада",        "ради",
+        "раді",         "радою",    "міськрада",   "облрада",     "край",
+        "краю",         "совет",    "совета",      "университет", "університет",
+        "університету", "завод",    "заводу",      "комбінат",    "комбінату",
+        "державний",    "державна", "апеляційний", "окружний",    "адміністративний"};
+    if (kOblast.count(lower)) return 2;
+    return kOthers.count(lower) ? 1 : 0;
+}
+
+// "Донецької" → "Донецька": a feminine adjective back in the nominative, or "" if it is none.
+std::string feminine_adjective_nominative(std::string_view word) {
+    static const std::pair<std::string_view, std::string_view> kEndings[] = {
+        {"ської", "ська"}, {"ській", "ська"}, {"ською", "ська"}, {"ську", "ська"}, {"ська", "ська"},
+        {"цької", "цька"}, {"цькій", "цька"}, {"цькою", "цька"}, {"цьку", "цька"}, {"цька", "цька"},
+        {"зької", "зька"}, {"зькій", "зька"}, {"зька", "зька"},  {"ской", "ская"}, {"ская", "ская"},
+        {"цкой", "цкая"},  {"цкая", "цкая"}};
+    for (const auto& [ending, nominative] : kEndings) {
+        if (word.size() > ending.size() && word.ends_with(ending))
+            return std::string(word.substr(0, word.size() - ending.size())) +
+                   std::string(nominative);
+    }
+    return {};
+}
+
+// Token k is an adjective before an institution noun: the oblast it names is a place ("Київська
+// область"), anything else is dropped. True when it took the word.
+bool adjective_before_institution(const ChunkContext& c, std::size_t k,
+                                  std::vector<Candidate>& out) {
+    if (k + 1 >= c.tt.tokens.size() || c.tt.tokens[k + 1].kind != TokenKind::word ||
+        c.tt.tokens[k + 1].cap)
+        return false;
+    const int noun = institution_noun(lower_word(c, k + 1));
+    if (noun == 0) return false;
+    if (noun == 2) {
+        if (std::string adjective = feminine_adjective_nominative(c.word(k)); !adjective.empty()) {
+            std::string name = adjective + " область";
+            out.push_back(make(c, k, k + 2, CandidateKind::place, name, name, false));
+        }
+    }
+    return true;
+}
+
 // Surname endings distinctive enough to name a person at the start of a sentence.
 bool clearly_surname(std::string_view lower) {
     for (std::string_view e : {"ський", "цький", "ский", "цкий", "енко", "чук", "юк", "швілі",
@@ -104,6 +188,7 @@ bool clearly_surname(std::string_view lower) {
 // One capitalised word: a known place or organisation, a surname by its shape or a cue, or an
 // unknown that coreference may still tie to a full name.
 void classify_single(const ChunkContext& c, std::size_t k, bool cue, std::vector<Candidate>& out) {
+    if (!cue && adjective_before_institution(c, k, out)) return;
     if (Known known = known_at(c, k, k + 1); known.entry) {
         emit_known(c, k, k + 1, known, out);
         return;
@@ -152,6 +237,7 @@ void classify_run(const ChunkContext& c, std::size_t i, std::size_t j, bool cue,
 
 std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t line_first,
                            std::size_t last, std::vector<Candidate>& out) {
+    if (is_legal_form_word(lower_word(c, i))) return firm_after_legal_form(c, i, last, out);
     if (is_abbreviation_token(c, i)) {  // "НАТО", "США", "МЗС"
         Known known = known_at(c, i, i + 1);
         if (known.entry) {
