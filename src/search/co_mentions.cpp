@@ -1,6 +1,7 @@
 #include "search/co_mentions.h"
 
 #include "index/stored_doc.h"
+#include "search/facet_totals.h"
 
 #include <algorithm>
 #include <cctype>
@@ -120,19 +121,6 @@ void CoMentionCounter::add(Xapian::docid did, const std::vector<PatternHit>& hit
     }
 }
 
-namespace {
-
-// Collects the ids of the documents the matcher visits (in ascending order).
-class DocidCollector : public Xapian::MatchSpy {
-  public:
-    void operator()(const Xapian::Document& doc, double) override {
-        dids.push_back(doc.get_docid());
-    }
-    std::vector<Xapian::docid> dids;
-};
-
-}  // namespace
-
 CoMentionCounts count_co_mentions(const Xapian::Database& db, const Xapian::Query& query,
                                   const std::vector<MatchPattern>& patterns,
                                   const PatternTerms& terms,
@@ -140,18 +128,11 @@ CoMentionCounts count_co_mentions(const Xapian::Database& db, const Xapian::Quer
     if (std::all_of(patterns.begin(), patterns.end(),
                     [](const MatchPattern& p) { return p.title_only; }))
         return {};
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    DocidCollector matches;
-    enquire.add_matchspy(&matches);
-    enquire.get_mset(0, 0, db.get_doccount());
-    std::sort(matches.dids.begin(), matches.dids.end());
-    const std::vector<std::vector<PatternHit>> hits = terms.hits(matches.dids);
+    const std::vector<Xapian::docid> dids = matching_docids(db, query);
+    const std::vector<std::vector<PatternHit>> hits = terms.hits(dids);
     CoMentionCounter counter(db, patterns, terms, facets);
-    for (std::size_t i = 0; i < matches.dids.size(); ++i)
-        counter.add(matches.dids[i], hits[i]);
+    for (std::size_t i = 0; i < dids.size(); ++i)
+        counter.add(dids[i], hits[i]);
     return counter.counted();
 }
 

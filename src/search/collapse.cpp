@@ -137,18 +137,4 @@ std::vector<Xapian::docid> ComplementClusters::others(const std::string& key,
     return out;
 }
 
-std::vector<Xapian::docid> unmatched_articles(const Xapian::Database& db,
-                                              const Xapian::Query& matched) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, matched));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    const Xapian::MSet mset = enquire.get_mset(0, std::max<Xapian::doccount>(1, db.get_doccount()));
-    std::vector<Xapian::docid> out;
-    out.reserve(mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-        out.push_back(*it);
-    return out;
-}
-
 }  // namespace byline::search

@@ -70,8 +70,4 @@ class ComplementClusters {
     std::size_t stories_ = 0;
 };
 
-/// The articles a query does not match, ascending.
-std::vector<Xapian::docid> unmatched_articles(const Xapian::Database& db,
-                                              const Xapian::Query& matched);
-
 }  // namespace byline::search

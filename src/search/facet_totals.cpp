@@ -4,6 +4,7 @@
 #include "index/schema.h"
 #include "search/collapse.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 
@@ -27,6 +28,19 @@ FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& query
     Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
     matches = mset.get_matches_estimated();
     return counter.take_counted();
+}
+
+std::vector<Xapian::docid> matching_docids(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet mset = enquire.get_mset(0, std::max<Xapian::doccount>(1, db.get_doccount()));
+    std::vector<Xapian::docid> out;
+    out.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        out.push_back(*it);
+    return out;
 }
 
 // Layout: the revision stamp, the facets in schema order, then per granularity of

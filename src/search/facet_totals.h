@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace byline::search {
 
@@ -19,6 +20,9 @@ namespace byline::search {
 FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& query,
                           const FacetCounterOptions& options, Xapian::doccount& matches,
                           std::shared_ptr<const FacetColumns> columns = nullptr);
+
+/// The documents `query` matches, ascending (none ranked).
+std::vector<Xapian::docid> matching_docids(const Xapian::Database& db, const Xapian::Query& query);
 
 /// Every facet and, for each date granularity, the date histograms of all documents of `db`,
 /// packed and stamped as valid at revision `revision`.

@@ -406,16 +406,7 @@ std::vector<Xapian::docid> Searcher::Impl::all_matches(const SearchRequest& requ
     std::optional<search::PlainQuery> plain = compiler.compile_plain(tree, stop);
     Xapian::Query query = plain ? plain->all : compiler.compile_ranked(tree, stop);
     if (query.empty()) query = Xapian::Query::MatchNothing;
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    const Xapian::MSet mset = enquire.get_mset(0, std::max<Xapian::doccount>(1, db.get_doccount()));
-    std::vector<Xapian::docid> out;
-    out.reserve(mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-        out.push_back(*it);
-    return out;
+    return search::matching_docids(db, query);
 }
 
 std::vector<std::string> Searcher::matching_ids(const SearchRequest& request) {
@@ -595,9 +586,11 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         result.total = docs - unmatched;
         result.total_exact = true;
         if (request.collapse)
-            complement.emplace(
-                db, cluster_totals(),
-                unmatched ? search::unmatched_articles(db, matched) : std::vector<Xapian::docid>{});
+            complement.emplace(db, cluster_totals(),
+                               unmatched ? search::matching_docids(
+                                               db, Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                                                 Xapian::Query::MatchAll, matched))
+                                         : std::vector<Xapian::docid>{});
     } else {
         search::FacetCounter counter(db, counter_options, columns);
         enquire.add_matchspy(&counter);
