@@ -8,8 +8,10 @@ Usage: browser_test.py INDEX_BIN SERVE_BIN SAMPLE_CORPUS SCREENSHOT_DIR
 import pathlib
 import shutil
 import sys
+import time
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -40,6 +42,27 @@ def main():
     chrome = browser()
     wait = WebDriverWait(chrome, 20)
     summary = lambda: chrome.find_element(By.ID, "summary").text  # noqa: E731
+
+    def click(css):
+        # A popstate can render the same results twice; an element found in the first
+        # rendering is then stale, so find it again until the click lands.
+        def attempt(c):
+            try:
+                c.find_element(By.CSS_SELECTOR, css).click()
+                return True
+            except StaleElementReferenceException:
+                return False
+        wait.until(attempt)
+
+    def retry_stale(step):
+        # Same reason as click(): run a find-read-click step again on a fresh rendering.
+        for _ in range(20):
+            try:
+                return step(chrome)
+            except StaleElementReferenceException:
+                time.sleep(0.1)
+        return step(chrome)
+
     try:
         chrome.get(server.url + "/")
         wait.until(lambda c: "of 5" in summary())  # the landing page lists every article
@@ -62,13 +85,16 @@ def main():
         assert len(trends[0].find_elements(By.CSS_SELECTOR, ".mini-bar")) == len(bars)
 
         # Click a person with fewer than all articles; the results narrow to them.
-        people = chrome.find_elements(By.CSS_SELECTOR, "ul[data-facet=person] button")
-        assert people, "no person facet"
-        target = next(b for b in people
-                      if int(b.find_element(By.CLASS_NAME, "count").text) < 5)
-        name = target.find_element(By.CLASS_NAME, "value").text
-        count = int(target.find_element(By.CLASS_NAME, "count").text)
-        target.click()
+        def click_person(c):
+            people = c.find_elements(By.CSS_SELECTOR, "ul[data-facet=person] button")
+            assert people, "no person facet"
+            target = next(b for b in people
+                          if int(b.find_element(By.CLASS_NAME, "count").text) < 5)
+            picked = (target.find_element(By.CLASS_NAME, "value").text,
+                      int(target.find_element(By.CLASS_NAME, "count").text))
+            target.click()
+            return picked
+        name, count = retry_stale(click_person)
         wait.until(lambda c: "person=" in c.current_url and f"of {count}" in summary())
         chips = [c.text for c in chrome.find_elements(By.CSS_SELECTOR, "#filters .chip")]
         assert any(name in chip for chip in chips), chips
@@ -87,41 +113,45 @@ def main():
         wait.until(lambda c: "Articles 1–5 of 5" in summary())
 
         # A histogram bar filters to its period: as many articles as its label says.
-        bar = next(b for b in chrome.find_elements(By.CSS_SELECTOR, "#bars .bar")
-                   if not b.get_attribute("aria-label").endswith(": 0 articles"))
-        period, dated = bar.get_attribute("aria-label").split(": ")
+        def click_bar(c):
+            bar = next(b for b in c.find_elements(By.CSS_SELECTOR, "#bars .bar")
+                       if not b.get_attribute("aria-label").endswith(": 0 articles"))
+            label = bar.get_attribute("aria-label")
+            bar.click()
+            return label
+        label = retry_stale(click_bar)
+        period, dated = label.split(": ")
         dated = int(dated.split()[0])
-        assert dated < 5, bar.get_attribute("aria-label")
-        bar.click()
+        assert dated < 5, label
         wait.until(lambda c: f"since={period}" in c.current_url and f"of {dated}" in summary())
         chrome.back()
         wait.until(lambda c: "Articles 1–5 of 5" in summary())
 
         # An article opens in a dialog with its entities.
-        chrome.find_element(By.CSS_SELECTOR, "#hits .title-link").click()
+        click("#hits .title-link")
         wait.until(lambda c: c.find_element(By.ID, "article").get_attribute("open") is not None)
         assert chrome.find_elements(By.CSS_SELECTOR, "#article-entities button")
         assert len(chrome.find_element(By.ID, "article-body").text) > 500
         opened = chrome.find_element(By.ID, "article-title").text
         # "More like this" ranks the other articles by likeness to this one.
-        chrome.find_element(By.ID, "more-like-this").click()
+        click("#more-like-this")
         wait.until(lambda c: "like=" in c.current_url and "Articles 1–" in summary())
         titles = [t.text for t in chrome.find_elements(By.CSS_SELECTOR, "#hits .title-link")]
         assert titles and opened not in titles, (opened, titles)
         chrome.back()
         wait.until(lambda c: "like=" not in c.current_url)
-        chrome.find_element(By.CSS_SELECTOR, "#hits .title-link").click()
+        click("#hits .title-link")
         wait.until(lambda c: c.find_element(By.ID, "article").get_attribute("open") is not None)
-        chrome.find_element(By.CSS_SELECTOR, "#article .close").click()
+        click("#article .close")
 
         # "Same story once": the checkbox folds near-duplicates, kept in the address bar.
-        chrome.find_element(By.ID, "collapse").click()
+        click("#collapse")
         wait.until(lambda c: "collapse=1" in c.current_url and "Stories 1–5 of 5" in summary())
         assert "(5 articles)" in summary(), summary()
         chrome.refresh()
         wait.until(lambda c: "Stories 1–" in summary())
         assert chrome.find_element(By.ID, "collapse").is_selected()
-        chrome.find_element(By.ID, "collapse").click()
+        click("#collapse")
         wait.until(lambda c: "collapse=1" not in c.current_url and "Articles 1–5 of 5" in summary())
 
         # A misspelt word: "Did you mean" links to the spelling the articles use.
@@ -129,7 +159,7 @@ def main():
         box.clear()
         box.send_keys("kremllin", Keys.ENTER)
         wait.until(lambda c: c.find_elements(By.CSS_SELECTOR, "#suggestion a"))
-        chrome.find_element(By.CSS_SELECTOR, "#suggestion a").click()
+        click("#suggestion a")
         wait.until(lambda c: c.find_element(By.ID, "q").get_attribute("value") == "kremlin")
         wait.until(lambda c: "Articles 1–" in summary())
 
