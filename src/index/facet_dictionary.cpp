@@ -3,6 +3,7 @@
 #include <byline/error.h>
 
 #include <cstdlib>
+#include <sstream>
 
 namespace byline::index {
 
@@ -17,6 +18,23 @@ std::optional<std::uint32_t> parse_id(const std::string& text) {
 }
 
 }  // namespace
+
+std::string most_written_name(const Xapian::Database& db, std::string_view facet,
+                              const std::string& key) {
+    std::istringstream forms(db.get_metadata(schema::entity_name_key(facet, key)));
+    std::string best = key;
+    unsigned long best_count = 0;
+    for (std::string line; std::getline(forms, line);) {
+        std::size_t tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        unsigned long count = std::strtoul(line.c_str(), nullptr, 10);
+        if (count > best_count) {
+            best_count = count;
+            best = line.substr(tab + 1);
+        }
+    }
+    return best;
+}
 
 std::uint32_t FacetDictionary::id(Xapian::WritableDatabase& db, std::size_t facet,
                                   const std::string& value) {

@@ -15,6 +15,11 @@
 
 namespace byline::index {
 
+/// The form of entity `key` of facet `facet` the corpus writes most (the writer keeps the
+/// counts under schema::entity_name_key); `key` itself if none is stored.
+std::string most_written_name(const Xapian::Database& db, std::string_view facet,
+                              const std::string& key);
+
 class FacetDictionary {
   public:
     /// Keeps at most `cache_entries` values in memory; the index has

@@ -6,6 +6,7 @@
 #include "index/clusters.h"
 #include "index/compaction.h"
 #include "index/document_builder.h"
+#include "index/entity_aliases.h"
 #include "index/extraction_terms.h"
 #include "index/facet_dictionary.h"
 #include "index/memory_budget.h"
@@ -131,6 +132,7 @@ struct Indexer::Impl {
     std::map<std::string, std::map<std::string, std::int64_t>> name_counts;
     IndexStats stats;
     std::size_t uncommitted = 0;
+    bool aliases_stale = false;  // documents changed since the entity aliases were stored
     std::uint64_t uncommitted_bytes = 0;
     std::uint64_t uncompacted = 0;  // articles written since the last compaction
     Clock::time_point started = Clock::now();
@@ -222,6 +224,7 @@ struct Indexer::Impl {
     // Counts a change and commits every batch_size of them (or sooner by bytes).
     void written() {
         ++uncompacted;
+        aliases_stale = true;
         if (++uncommitted >= std::max<std::size_t>(1, options.batch_size) ||
             uncommitted_bytes >= budget.commit_text_bytes)
             commit_written();
@@ -324,12 +327,26 @@ struct Indexer::Impl {
     // Writes what the workers still hold, then commits.
     void commit() {
         write_all(pipeline.drain());
-        commit_written();
+        // Not at every batch: the aliases look at every entity of the index.
+        if (!aliases_stale) return commit_written();
+        store_aliases();
+        aliases_stale = false;
+        commit_written(true);
     }
 
-    void commit_written() {
+    void store_aliases() {
+        try {
+            index::store_entity_aliases(db);
+        } catch (const Xapian::Error& e) {
+            throw IndexError(options.index_path + ": cannot store entity aliases: " + e.get_msg());
+        }
+    }
+
+    void commit_written(bool metadata_changed = false) {
         // Nothing new: no commit, so the revision (and facet totals stamped with it) stays.
-        if (uncommitted == 0 && !db.get_metadata(std::string(schema::kMetaFormat)).empty()) return;
+        if (!metadata_changed && uncommitted == 0 &&
+            !db.get_metadata(std::string(schema::kMetaFormat)).empty())
+            return;
         store_names();
         std::set<std::string> languages =
             split_languages(db.get_metadata(std::string(schema::kMetaLanguages)));

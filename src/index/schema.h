@@ -86,6 +86,12 @@ inline std::string entity_name_key(std::string_view facet, std::string_view key)
     return "byline.name:" + std::string(facet) + ":" + std::string(key);
 }
 
+/// Metadata key of the entity aliases of facet `facet` (index/entity_aliases.h): a line per key
+/// that counts as another, "ID\tCANONICAL_ID\tKEY\tCANONICAL_KEY" ("-" and "" when hidden).
+inline std::string alias_key(std::string_view facet) {
+    return "byline.aliases:" + std::string(facet);
+}
+
 // The facet value dictionary: per facet, values numbered 0, 1, ... in the order the indexer
 // first met them; ids never change (incremental runs append, compaction copies metadata).
 /// Metadata key of the id of `value` of facet `facet`: value "<id>" in decimal. A value too

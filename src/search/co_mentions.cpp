@@ -110,13 +110,15 @@ void CoMentionCounter::add(Xapian::docid did, const std::vector<PatternHit>& hit
         if (after == spans.begin()) continue;
         const auto sentence = static_cast<std::uint32_t>(after - spans.begin() - 1);
         if (!std::binary_search(sentences_.begin(), sentences_.end(), sentence)) continue;
-        const std::string& key = stored.entity_keys[m.key];
-        if (is_filtered_entity(m.facet, key)) continue;
+        const std::string& written = stored.entity_keys[m.key];
+        if (is_filtered_entity(m.facet, written)) continue;
+        const std::string& key = aliases_ ? aliases_->canonical_key(m.facet, written) : written;
+        if (key.empty()) continue;  // hidden: no entity a reader can use
         // Once per article and facet (one key may stand in two facets: a place, an org).
-        const std::uint64_t id = static_cast<std::uint64_t>(m.facet) << 32 | m.key;
-        if (std::find(seen_.begin(), seen_.end(), id) != seen_.end()) continue;
+        auto same = [&](const auto& s) { return s.first == m.facet && *s.second == key; };
+        if (std::find_if(seen_.begin(), seen_.end(), same) != seen_.end()) continue;
         if (is_the_match(did, stored, m, sentence, hits)) continue;
-        seen_.push_back(id);
+        seen_.emplace_back(m.facet, &key);
         ++counts_[m.facet][key];
     }
 }
@@ -124,13 +126,14 @@ void CoMentionCounter::add(Xapian::docid did, const std::vector<PatternHit>& hit
 CoMentionCounts count_co_mentions(const Xapian::Database& db, const Xapian::Query& query,
                                   const std::vector<MatchPattern>& patterns,
                                   const PatternTerms& terms,
-                                  std::array<bool, schema::kFacetCount> facets) {
+                                  std::array<bool, schema::kFacetCount> facets,
+                                  const index::EntityAliases* aliases) {
     if (std::all_of(patterns.begin(), patterns.end(),
                     [](const MatchPattern& p) { return p.title_only; }))
         return {};
     const std::vector<Xapian::docid> dids = matching_docids(db, query);
     const std::vector<std::vector<PatternHit>> hits = terms.hits(dids);
-    CoMentionCounter counter(db, patterns, terms, facets);
+    CoMentionCounter counter(db, patterns, terms, facets, aliases);
     for (std::size_t i = 0; i < dids.size(); ++i)
         counter.add(dids[i], hits[i]);
     return counter.counted();

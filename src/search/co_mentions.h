@@ -2,6 +2,7 @@
 // Co-mention facets: per entity, the matching articles that name it in the same sentence as a
 // match of the query, from stored sentence spans, stored mentions and Xapian's positional data.
 
+#include "index/entity_aliases.h"
 #include "index/schema.h"
 #include "index/stored_doc.h"
 #include "search/pattern_terms.h"
@@ -28,9 +29,11 @@ using CoMentionCounts =
 /// is itself an occurrence of the query ("opec" and the organisation OPEC).
 class CoMentionCounter {
   public:
+    /// `aliases` (may be null): keys counted as another entity's (index/entity_aliases.h).
     CoMentionCounter(const Xapian::Database& db, const std::vector<MatchPattern>& patterns,
-                     const PatternTerms& terms, std::array<bool, schema::kFacetCount> facets)
-        : db_(db), patterns_(patterns), terms_(terms), facets_(facets) {}
+                     const PatternTerms& terms, std::array<bool, schema::kFacetCount> facets,
+                     const index::EntityAliases* aliases = nullptr)
+        : db_(db), patterns_(patterns), terms_(terms), facets_(facets), aliases_(aliases) {}
 
     /// Counts article `did`, whose query occurrences are `hits`.
     void add(Xapian::docid did, const std::vector<PatternHit>& hits);
@@ -50,13 +53,16 @@ class CoMentionCounter {
     std::array<bool, schema::kFacetCount> facets_;
     CoMentionCounts counts_;
     std::vector<std::uint32_t> sentences_;  // scratch: sentences holding a match, sorted
-    std::vector<std::uint64_t> seen_;       // scratch: facet and key index counted, this article
+    const index::EntityAliases* aliases_;
+    // scratch: facet and (canonical) key counted, this article
+    std::vector<std::pair<std::uint32_t, const std::string*>> seen_;
 };
 
 /// Co-mentions over every article `query` matches.
 CoMentionCounts count_co_mentions(const Xapian::Database& db, const Xapian::Query& query,
                                   const std::vector<MatchPattern>& patterns,
                                   const PatternTerms& terms,
-                                  std::array<bool, schema::kFacetCount> facets);
+                                  std::array<bool, schema::kFacetCount> facets,
+                                  const index::EntityAliases* aliases = nullptr);
 
 }  // namespace byline::search

@@ -1,5 +1,6 @@
 #include "search/facet_totals.h"
 
+#include "index/entity_aliases.h"
 #include "index/facet_record.h"
 #include "index/schema.h"
 #include "search/collapse.h"
@@ -51,6 +52,7 @@ std::string pack_index_totals(const Xapian::Database& db, Xapian::rev revision) 
     Xapian::doccount docs = 0;
     FacetCounterOptions facets;
     facets.facets.fill(true);
+    facets.aliases = index::EntityAliases::load(db);
     FacetCounts all = count_matches(db, Xapian::Query::MatchAll, facets, docs);
     for (const IdCounts& counts : all.facets)
         counts.serialise(out);

@@ -159,7 +159,20 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
     for (std::size_t facet = 0; ok && facet < schema::kFacetCount; ++facet) {
         if (!options_.facets[facet]) continue;
         IdCounts& counts = counted_.facets[facet];
-        ok = index::for_each_value(sections_[facet], [&](std::uint32_t id) { counts.add(id); });
+        const index::EntityAliases* aliases = options_.aliases.get();
+        if (!aliases || !aliases->any(facet)) {
+            ok = index::for_each_value(sections_[facet], [&](std::uint32_t id) { counts.add(id); });
+            continue;
+        }
+        aliased_.clear();
+        ok = index::for_each_value(sections_[facet], [&](std::uint32_t id) {
+            id = aliases->canonical(facet, id);
+            if (id != index::EntityAliases::kHidden) aliased_.push_back(id);
+        });
+        std::sort(aliased_.begin(), aliased_.end());
+        aliased_.erase(std::unique(aliased_.begin(), aliased_.end()), aliased_.end());
+        for (std::uint32_t id : aliased_)
+            counts.add(id);
     }
     if (ok && counted_.published) {
         // The list the histograms' granularity reads: days, months or years.

@@ -5,6 +5,7 @@
 
 #include <byline/searcher.h>
 
+#include "index/entity_aliases.h"
 #include "index/facet_record.h"
 #include "index/schema.h"
 #include "search/date_histogram.h"
@@ -59,6 +60,9 @@ struct FacetCounterOptions {
     std::array<bool, schema::kFacetCount> facets{};
     std::string date_granularity;  ///< "day", "week", "month", "year", or "" for no histograms
     bool mentioned_dates = true;   ///< with a granularity: the mentioned dates' histogram too
+    /// Entity keys counted as another (index/entity_aliases.h), from the same revision; none
+    /// when null. An article naming a key and its alias counts once.
+    std::shared_ptr<const index::EntityAliases> aliases;
 };
 
 /// The packed facet values (index/facet_record.h) of every document of one revision, held in
@@ -125,6 +129,7 @@ class FacetCounter : public Xapian::MatchSpy {
     std::array<Group, index::kGroups.size()> groups_;
     Xapian::docid last_did_ = 0;
     std::array<std::string_view, index::kSectionCount> sections_;  // scratch: sections read
+    std::vector<std::uint32_t> aliased_;                           // scratch: one facet's ids
     FacetCounts counted_;
 };
 

@@ -146,8 +146,15 @@ Xapian::Query QueryCompiler::filter(const QueryNode& node) {
     // An index made with --no-cross-script keeps names in their own script.
     bool cross_script = !db_ || db_->get_metadata(std::string(schema::kMetaCrossScript)) != "0";
     std::vector<Xapian::Query> alternatives;
-    for (const std::string& key : Extractor::entity_keys(node.text, cross_script))
+    const auto facet = static_cast<std::size_t>(field - schema::kFacetFields.data());
+    for (const std::string& key : Extractor::entity_keys(node.text, cross_script)) {
         alternatives.push_back(filter_key(*field, key));
+        // The keys the corpus uses for the same entity ("reagan", "ronald reagan").
+        if (!aliases_) continue;
+        for (const std::string& member : aliases_->group(facet, key)) {
+            if (member != key) alternatives.push_back(entity_term(*field, member));
+        }
+    }
     if (alternatives.size() == 1) return alternatives[0];
     return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
@@ -156,12 +163,7 @@ Xapian::Query QueryCompiler::filter_key(const schema::FacetField& facet, const s
     const schema::FacetField* field = &facet;
     if (key.empty()) return Xapian::Query::MatchNothing;
     std::string term = prefixed(field->prefix, key);
-    if (field->entity) {
-        // Passages of an entity filter show the sentences that mention the entity.
-        MatchPattern pattern{{term}, true, false, false, true, 0, key};
-        pattern.facet = static_cast<std::uint32_t>(field - schema::kFacetFields.data());
-        add_pattern(std::move(pattern));
-    }
+    if (field->entity) entity_term(*field, key);
     if (field->name == "person" && key.find(' ') == std::string::npos) {
         // One word names a person by surname too ("zelensky" -> "Volodymyr Zelenskyy").
         std::string surname = prefixed(schema::kSurnamePrefix, key);
@@ -170,6 +172,15 @@ Xapian::Query QueryCompiler::filter_key(const schema::FacetField& facet, const s
         add_pattern(std::move(pattern));
         return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term), Xapian::Query(surname));
     }
+    return Xapian::Query(term);
+}
+
+Xapian::Query QueryCompiler::entity_term(const schema::FacetField& field, const std::string& key) {
+    std::string term = prefixed(field.prefix, key);
+    // Passages of an entity filter show the sentences that mention the entity.
+    MatchPattern pattern{{term}, true, false, false, true, 0, key};
+    pattern.facet = static_cast<std::uint32_t>(&field - schema::kFacetFields.data());
+    add_pattern(std::move(pattern));
     return Xapian::Query(term);
 }
 

@@ -4,6 +4,7 @@
 
 #include <byline/analyzer.h>
 
+#include "index/entity_aliases.h"
 #include "search/passage_scorer.h"
 
 #include <xapian.h>
@@ -93,6 +94,9 @@ class QueryCompiler {
 
     Xapian::Query compile(const QueryNode& node);
 
+    /// Entity filters also match the keys `aliases` counts as the same entity (none if null).
+    void set_aliases(const index::EntityAliases* aliases) { aliases_ = aliases; }
+
     /// compile(), with the stopwords among the words weighing nothing in the ranking (they still
     /// match as before) when the query has other words: "oil OR the" matches what it did, and
     /// "the" no longer adds to any article's score nor gets marked.
@@ -110,7 +114,10 @@ class QueryCompiler {
     const std::vector<NearGroup>& near_groups() const { return near_groups_; }
 
   private:
+    const index::EntityAliases* aliases_ = nullptr;
     Xapian::Query word(const QueryNode& node);
+    /// The positional term of entity `key` of `field`, its sentences marked in passages.
+    Xapian::Query entity_term(const schema::FacetField& field, const std::string& key);
     Xapian::Query phrase(const QueryNode& node, const std::vector<Token>& tokens);
     Xapian::Query wildcard(const QueryNode& node);
     Xapian::Query near(const QueryNode& node);

@@ -4,6 +4,8 @@
 #include "analysis/stopwords.h"
 #include "index/compaction.h"
 #include "index/document_builder.h"
+#include "index/entity_aliases.h"
+#include "index/facet_dictionary.h"
 #include "index/schema.h"
 #include "index/stored_doc.h"
 #include "search/body_text.h"
@@ -181,9 +183,10 @@ struct Searcher::Impl {
     // The facets asked for (all ordinary ones by default), in the order asked, and what to
     // count; trend facets are counted too.
     search::FacetCounterOptions facet_options(const SearchRequest& request,
-                                              std::vector<AskedFacet>& facets) const {
+                                              std::vector<AskedFacet>& facets) {
         search::FacetCounterOptions options;
         options.date_granularity = request.date_facet;
+        options.aliases = entity_aliases();
         facets.clear();
         if (request.facets.empty()) {
             for (std::size_t i = 0; i < schema::kFacetCount; ++i)
@@ -293,6 +296,18 @@ struct Searcher::Impl {
         return columns;
     }
 
+    // The index's entity aliases at one revision.
+    std::shared_ptr<const index::EntityAliases> aliases;
+    std::pair<std::string, Xapian::rev> aliases_state;
+    const std::shared_ptr<const index::EntityAliases>& entity_aliases() {
+        std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
+        if (!aliases || state != aliases_state) {
+            aliases = index::EntityAliases::load(db);
+            aliases_state = std::move(state);
+        }
+        return aliases;
+    }
+
     SearchResult run(const SearchRequest& request);
     std::vector<Xapian::docid> all_matches(const SearchRequest& request);
     Xapian::Query partial_tail;  // set by compile_query for a plain query's "all" matches
@@ -306,19 +321,7 @@ struct Searcher::Impl {
 
     // The form of an entity the corpus uses most (the indexer keeps the counts).
     std::string entity_display_name(const std::string& facet, const std::string& key) const {
-        std::istringstream forms(db.get_metadata(schema::entity_name_key(facet, key)));
-        std::string best = key;
-        unsigned long best_count = 0;
-        for (std::string line; std::getline(forms, line);) {
-            std::size_t tab = line.find('\t');
-            if (tab == std::string::npos) continue;
-            unsigned long count = std::strtoul(line.c_str(), nullptr, 10);
-            if (count > best_count) {
-                best_count = count;
-                best = line.substr(tab + 1);
-            }
-        }
-        return best;
+        return index::most_written_name(db, facet, key);
     }
 
     std::string document_language(const Document& d) const {
@@ -366,10 +369,17 @@ std::size_t Searcher::document_count() const {
 
 std::optional<DocumentView> Searcher::document(const std::string& id) {
     try {
-        return search::read_document_view(impl_->db, id,
-                                          [this](const std::string& facet, const std::string& key) {
-                                              return impl_->entity_display_name(facet, key);
-                                          });
+        const auto& aliases = impl_->entity_aliases();
+        auto name_of = [&](const std::string& facet, const std::string& key) {
+            // An entity is shown under its name across the corpus, as its facet value is.
+            const schema::FacetField* field = schema::find_facet(facet);
+            const std::string& shown =
+                field ? aliases->canonical_key(
+                            static_cast<std::size_t>(field - schema::kFacetFields.data()), key)
+                      : key;
+            return impl_->entity_display_name(facet, shown.empty() ? key : shown);
+        };
+        return search::read_document_view(impl_->db, id, name_of);
     } catch (const Xapian::Error& e) {
         throw IndexError("reading document '" + id + "' failed: " + e.get_description());
     }
@@ -401,6 +411,7 @@ std::vector<Xapian::docid> Searcher::Impl::all_matches(const SearchRequest& requ
     std::set<std::string> query_languages = languages;
     if (!request.language.empty()) query_languages = {request.language};
     search::QueryCompiler compiler(analyzer, query_languages, &db);
+    compiler.set_aliases(entity_aliases().get());
     const analysis::Stopwords& stopwords = stopwords_for(query_languages);
     auto stop = [&](const std::string& term) { return stopwords.contains(term); };
     std::optional<search::PlainQuery> plain = compiler.compile_plain(tree, stop);
@@ -519,6 +530,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     std::set<std::string> query_languages = languages;
     if (!request.language.empty()) query_languages = {request.language};
     search::QueryCompiler compiler(analyzer, query_languages, &db);
+    compiler.set_aliases(entity_aliases().get());
     SearchResult result;
     partial_tail = Xapian::Query();
     Xapian::Query query = compile_query(compiler, tree, query_languages, result);
@@ -635,8 +647,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     for (const AskedFacet& asked : facets)
         co_facets[asked.facet] = co_facets[asked.facet] || asked.co_mention;
     if (std::any_of(co_facets.begin(), co_facets.end(), [](bool co) { return co; }))
-        co_mentions =
-            search::count_co_mentions(db, matched, compiler.patterns(), pattern_terms, co_facets);
+        co_mentions = search::count_co_mentions(db, matched, compiler.patterns(), pattern_terms,
+                                                co_facets, entity_aliases().get());
     for (const AskedFacet& asked : facets) {
         result.facets.push_back(
             asked.co_mention
@@ -669,13 +681,22 @@ std::vector<Trend> Searcher::Impl::trends(
         search::TrendFacet f{facet, {}};
         for (std::uint32_t id :
              search::top_ids(counted.facets[facet], request.trend_limit, value)) {
-            // An entity facet's values are keys, shown under the corpus's most used form.
-            // The filter term: an entity facet's values are keys; another's is analysed.
-            std::string term(field.prefix);
-            term += field.entity ? value(id) : index::facet_key(analyzer, value(id));
-            f.values.push_back({id, std::move(term),
-                                field.entity ? entity_display_name(name, value(id)) : value(id),
-                                counted.facets[facet].count(id)});
+            // An entity facet's values are keys, shown under the corpus's most used form, and
+            // filtered by their term and their aliases'; another's is analysed.
+            search::TrendValue v;
+            v.ids = {id};
+            if (field.entity) {
+                if (const auto& members = entity_aliases()->members(facet, id); !members.empty())
+                    v.ids = members;
+                for (std::uint32_t member : v.ids)
+                    v.terms.push_back(std::string(field.prefix) + value(member));
+            } else {
+                v.terms.push_back(std::string(field.prefix) +
+                                  index::facet_key(analyzer, value(id)));
+            }
+            v.display = field.entity ? entity_display_name(name, value(id)) : value(id);
+            v.count = counted.facets[facet].count(id);
+            f.values.push_back(std::move(v));
         }
         std::stable_sort(f.values.begin(), f.values.end(), [](const auto& a, const auto& b) {
             return a.count != b.count ? a.count > b.count : a.display < b.display;

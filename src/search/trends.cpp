@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <utility>
 
 namespace byline::search {
 
@@ -30,10 +31,12 @@ class TrendCounter : public Xapian::MatchSpy {
         for (std::size_t f = 0; f < facets.size(); ++f) {
             auto& series = series_of_[f];  // by value id: a flat table, read per id met
             for (std::size_t v = 0; v < facets[f].values.size(); ++v) {
-                const std::uint32_t id = facets[f].values[v].id;
-                if (id >= series.size()) series.resize(id + 1, kNone);
-                series[id] = counters_.size();
+                for (std::uint32_t id : facets[f].values[v].ids) {
+                    if (id >= series.size()) series.resize(id + 1, kNone);
+                    series[id] = counters_.size();
+                }
                 counters_.emplace_back(granularity);
+                last_did_of_.push_back(0);
             }
         }
     }
@@ -49,6 +52,8 @@ class TrendCounter : public Xapian::MatchSpy {
             const auto& series = series_of_[f];
             ok = index::for_each_value(sections_[facets_[f].facet], [&](std::uint32_t id) {
                 if (id >= series.size() || series[id] == kNone) return;
+                // A key and its alias in one article count it once.
+                if (std::exchange(last_did_of_[series[id]], did) == did) return;
                 counters_[series[id]].add_from(
                     [&](auto&& count) { index::for_each_value(dates, count); });
             });
@@ -64,7 +69,7 @@ class TrendCounter : public Xapian::MatchSpy {
     std::string name() const override { return "byline::TrendCounter"; }
 
     const DateHistogramCounter& counter(std::size_t f, std::size_t v) const {
-        return counters_[series_of_[f][facets_[f].values[v].id]];
+        return counters_[series_of_[f][facets_[f].values[v].ids.front()]];
     }
 
   private:
@@ -97,6 +102,7 @@ class TrendCounter : public Xapian::MatchSpy {
     static constexpr std::size_t kNone = SIZE_MAX;
     std::vector<std::vector<std::size_t>> series_of_;  // per facet: value id -> counter
     std::vector<DateHistogramCounter> counters_;
+    std::vector<Xapian::docid> last_did_of_;  // per counter: the last article counted
     std::array<std::string, index::kGroups.size()> scratch_;
     std::array<std::optional<Xapian::ValueIterator>, index::kGroups.size()> streams_;
     std::array<Xapian::docid, index::kGroups.size()> last_did_{};
@@ -117,7 +123,8 @@ Counters count_per_value(const Xapian::Database& db, const Xapian::Query& matche
         out.emplace_back();
         for (const TrendValue& value : f.values) {
             Xapian::doccount n = 0;
-            const Xapian::Query one(Xapian::Query::OP_FILTER, matched, Xapian::Query(value.term));
+            const Xapian::Query terms(Xapian::Query::OP_OR, value.terms.begin(), value.terms.end());
+            const Xapian::Query one(Xapian::Query::OP_FILTER, matched, terms);
             out.back().push_back(*count_matches(db, one, options, n, columns).published);
         }
     }

@@ -20,8 +20,8 @@ namespace byline::search {
 
 /// A facet value to follow: its dictionary id, and how it is shown and counted.
 struct TrendValue {
-    std::uint32_t id = 0;
-    std::string term;  ///< the boolean term that filters it
+    std::vector<std::uint32_t> ids;  ///< its id and those of its aliases (index/entity_aliases.h)
+    std::vector<std::string> terms;  ///< the boolean terms that filter it, any of them
     std::string display;
     std::size_t count = 0;  ///< its facet count over the match set
 };

@@ -1,0 +1,373 @@
+#include "index/entity_aliases.h"
+
+#include <byline/error.h>
+
+#include "extract/entity_key.h"
+#include "index/facet_dictionary.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <numeric>
+#include <optional>
+#include <sstream>
+#include <unordered_set>
+
+namespace byline::index {
+
+namespace {
+
+// A candidate wins among several only with this share of their articles.
+constexpr double kDominantShare = 0.75;
+// A lone given name starting this many full names (and ending none) is hidden.
+constexpr std::size_t kGivenNameStarts = 3;
+
+std::vector<std::string> words_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string w; in >> w;)
+        out.push_back(std::move(w));
+    return out;
+}
+
+std::string join(const std::vector<std::string>& words, std::size_t first, std::size_t end) {
+    std::string out;
+    for (std::size_t i = first; i < end; ++i)
+        out += (out.empty() ? "" : " ") + words[i];
+    return out;
+}
+
+// Words after a name that say what kind of organisation it is, as keys fold them.
+const std::unordered_set<std::string>& kind_words() {
+    static const std::unordered_set<std::string> words = [] {
+        std::unordered_set<std::string> out;
+        for (const char* w : {"board", "group", "holding", "holdings", "company", "companies",
+                              "corporation", "international", "industries", "investors", "investor",
+                              "service", "services", "incorporated", "limited", "party"})
+            out.insert(extract::entity_key(w));
+        return out;
+    }();
+    return words;
+}
+
+// Words an acronym leaves out ("Organization of the Petroleum Exporting Countries" -> OPEC).
+bool is_function_word(const std::string& w) {
+    static const std::unordered_set<std::string> words = {
+        "of", "and", "the", "for", "on", "in", "to", "de", "du", "des", "la", "le", "der", "und"};
+    return words.count(w) > 0;
+}
+
+// The capitals of an acronym written in capitals, lower-cased ("SEC" -> "sec"); "" otherwise.
+std::string acronym_letters(const std::string& name) {
+    if (name.size() < 2 || name.size() > 8) return "";
+    std::string out;
+    for (unsigned char c : name) {
+        if (!std::isupper(c)) return "";
+        out += static_cast<char>(std::tolower(c));
+    }
+    return out;
+}
+
+// The initials of a name of two words or more, function words left out ("" for one word).
+std::string initials(const std::string& name) {
+    const std::vector<std::string> words = words_of(extract::ascii_fold(name));
+    if (words.size() < 2) return "";
+    std::string out;
+    for (const std::string& w : words) {
+        if (!is_function_word(w)) out += w[0];
+    }
+    return out.size() >= 2 ? out : "";
+}
+
+class Sets {
+  public:
+    explicit Sets(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+    std::size_t root(std::size_t i) {
+        while (parent_[i] != i)
+            i = parent_[i] = parent_[parent_[i]];
+        return i;
+    }
+    void join(std::size_t a, std::size_t b) { parent_[root(a)] = root(b); }
+
+  private:
+    std::vector<std::size_t> parent_;
+};
+
+class Chooser {
+  public:
+    Chooser(AliasKind kind, const std::vector<AliasInput>& entities)
+        : kind_(kind), in_(entities), sets_(entities.size()), hidden_(entities.size()) {
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            words_.push_back(words_of(in_[i].key));
+            by_key_.emplace(in_[i].key, i);
+        }
+    }
+
+    std::vector<AliasChoice> choose() {
+        if (kind_ == AliasKind::person) {
+            count_name_ends();
+            join_middle_initials();
+            join_surnames();
+            hide_given_names();
+        } else {
+            join_plurals();
+            join_kind_words();
+            join_acronyms();
+        }
+        return result();
+    }
+
+  private:
+    // Joins `one` to the candidate set holding kDominantShare of the candidates' articles.
+    void join_dominant(std::size_t one, const std::vector<std::size_t>& candidates) {
+        std::unordered_map<std::size_t, std::uint64_t> by_set;
+        std::uint64_t total = 0;
+        for (std::size_t c : candidates) {
+            by_set[sets_.root(c)] += in_[c].articles;
+            total += in_[c].articles;
+        }
+        if (total == 0) return;
+        const auto best = std::max_element(by_set.begin(), by_set.end(), [](auto& a, auto& b) {
+            return a.second != b.second ? a.second < b.second : a.first > b.first;
+        });
+        if (best->second >= 2 && best->second >= kDominantShare * static_cast<double>(total))
+            sets_.join(one, best->first);
+    }
+
+    // "george w bush" and "george bush".
+    void join_middle_initials() {
+        std::unordered_map<std::string, std::vector<std::size_t>> by_ends;
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            const auto& w = words_[i];
+            if (w.size() < 2) continue;
+            bool initials_between = std::all_of(w.begin() + 1, w.end() - 1,
+                                                [](const std::string& m) { return m.size() == 1; });
+            if (initials_between) by_ends[w.front() + " " + w.back()].push_back(i);
+        }
+        for (auto& [ends, group] : by_ends) {
+            for (std::size_t i = 1; i < group.size(); ++i)
+                sets_.join(group[i], group[0]);
+        }
+    }
+
+    // How many full names start and end with each word.
+    void count_name_ends() {
+        for (const auto& w : words_) {
+            if (w.size() < 2) continue;
+            ++starts_[w.front()];
+            ++ends_[w.back()];
+        }
+    }
+    // A word that starts more full names than it ends is a given name ("David").
+    bool is_given_name(const std::string& word) { return starts_[word] > ends_[word]; }
+
+    void join_surnames() {
+        std::unordered_map<std::string, std::vector<std::size_t>> by_last;
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            if (words_[i].size() >= 2) by_last[words_[i].back()].push_back(i);
+        }
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            if (words_[i].size() != 1 || is_given_name(words_[i][0])) continue;
+            auto it = by_last.find(words_[i][0]);
+            if (it != by_last.end()) join_dominant(i, it->second);
+        }
+    }
+
+    void hide_given_names() {
+        std::unordered_map<std::size_t, std::size_t> set_size;
+        for (std::size_t i = 0; i < in_.size(); ++i)
+            ++set_size[sets_.root(i)];
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            if (words_[i].size() != 1 || set_size[sets_.root(i)] > 1) continue;
+            const std::string& w = words_[i][0];
+            if (starts_[w] >= kGivenNameStarts && starts_[w] >= 2 * ends_[w]) hidden_[i] = true;
+        }
+    }
+
+    void join_plurals() {
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            const std::string& key = in_[i].key;
+            if (key.size() < 4) continue;
+            auto it = by_key_.find(key + "s");
+            if (it != by_key_.end()) sets_.join(it->second, i);
+        }
+    }
+
+    // "moody's" and "moody's investors service".
+    void join_kind_words() {
+        std::unordered_map<std::size_t, std::vector<std::size_t>> candidates;
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            const auto& w = words_[i];
+            for (std::size_t cut = w.size() - 1; cut >= 1; --cut) {
+                if (!kind_words().count(w[cut])) break;
+                auto it = by_key_.find(join(w, 0, cut));
+                if (it != by_key_.end()) candidates[it->second].push_back(i);
+            }
+        }
+        for (auto& [shorter, longer] : candidates)
+            join_dominant(shorter, longer);
+    }
+
+    void join_acronyms() {
+        std::unordered_map<std::string, std::vector<std::size_t>> by_initials;
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            if (words_[i].size() < 2) continue;
+            std::string letters = initials(in_[i].name);
+            if (!letters.empty()) by_initials[letters].push_back(i);
+        }
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            if (words_[i].size() != 1) continue;
+            auto it = by_initials.find(acronym_letters(in_[i].name));
+            if (it != by_initials.end()) join_dominant(i, it->second);
+        }
+    }
+
+    // The key a set is shown under: the most articles (persons: among full names).
+    bool better(std::size_t a, std::size_t b) const {
+        if (kind_ == AliasKind::person && (words_[a].size() > 1) != (words_[b].size() > 1))
+            return words_[a].size() > 1;
+        if (in_[a].articles != in_[b].articles) return in_[a].articles > in_[b].articles;
+        return in_[a].key < in_[b].key;
+    }
+
+    std::vector<AliasChoice> result() {
+        std::unordered_map<std::size_t, std::size_t> shown;  // set root -> member shown
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            auto [it, fresh] = shown.emplace(sets_.root(i), i);
+            if (!fresh && better(i, it->second)) it->second = i;
+        }
+        std::vector<AliasChoice> out;
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            if (hidden_[i]) {
+                out.push_back({in_[i].key, "", true});
+                continue;
+            }
+            const std::size_t canonical = shown[sets_.root(i)];
+            if (canonical != i) out.push_back({in_[i].key, in_[canonical].key, false});
+        }
+        return out;
+    }
+
+    AliasKind kind_;
+    const std::vector<AliasInput>& in_;
+    Sets sets_;
+    std::vector<bool> hidden_;
+    std::vector<std::vector<std::string>> words_;
+    std::unordered_map<std::string, std::size_t> by_key_;
+    std::unordered_map<std::string, std::size_t> starts_, ends_;
+};
+
+std::optional<std::uint32_t> parse_u32(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    char* end = nullptr;
+    unsigned long v = std::strtoul(text.c_str(), &end, 10);
+    if (*end != '\0' || v > 0xffffffffUL) return std::nullopt;
+    return static_cast<std::uint32_t>(v);
+}
+
+std::vector<AliasInput> entities_of(const Xapian::Database& db, std::size_t facet) {
+    const schema::FacetField& field = schema::kFacetFields[facet];
+    const std::string prefix(field.prefix);
+    std::vector<AliasInput> out;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        std::string key = (*it).substr(prefix.size());
+        // Another prefix that starts like this one ("XLANG" after "XL") is in capitals.
+        if (key.empty() || std::isupper(static_cast<unsigned char>(key[0]))) continue;
+        AliasInput e;
+        e.name = most_written_name(db, field.name, key);
+        e.articles = it.get_termfreq();
+        e.key = std::move(key);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<AliasChoice> choose_aliases(AliasKind kind, const std::vector<AliasInput>& entities) {
+    return Chooser(kind, entities).choose();
+}
+
+void store_entity_aliases(Xapian::WritableDatabase& db) {
+    for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
+        const std::string_view name = schema::kFacetFields[facet].name;
+        if (name != "person" && name != "org") continue;
+        const AliasKind kind = name == "person" ? AliasKind::person : AliasKind::org;
+        std::string lines;
+        for (const AliasChoice& c : choose_aliases(kind, entities_of(db, facet))) {
+            auto id = parse_u32(db.get_metadata(schema::facet_id_key(name, c.key)));
+            std::optional<std::uint32_t> to;
+            if (!c.hidden) to = parse_u32(db.get_metadata(schema::facet_id_key(name, c.canonical)));
+            if (!id || (!c.hidden && !to)) continue;  // a key no document numbered
+            lines += std::to_string(*id) + '\t' + (c.hidden ? "-" : std::to_string(*to)) + '\t' +
+                     c.key + '\t' + c.canonical + '\n';
+        }
+        db.set_metadata(schema::alias_key(name), lines);
+    }
+}
+
+std::shared_ptr<const EntityAliases> EntityAliases::load(const Xapian::Database& db) {
+    auto out = std::make_shared<EntityAliases>();
+    for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
+        const std::string_view name = schema::kFacetFields[facet].name;
+        if (!schema::kFacetFields[facet].entity) continue;
+        std::istringstream lines(db.get_metadata(schema::alias_key(name)));
+        auto& by_id = out->by_id_[facet];
+        for (std::string line; std::getline(lines, line);) {
+            std::vector<std::string> cols;
+            std::istringstream in(line);
+            for (std::string col; std::getline(in, col, '\t');)
+                cols.push_back(std::move(col));
+            if (cols.size() == 3) cols.emplace_back();  // hidden: no canonical key
+            auto id = parse_u32(cols.size() == 4 ? cols[0] : "");
+            auto to = cols.size() == 4 && cols[1] == "-"
+                          ? std::optional(kHidden)
+                          : parse_u32(cols.size() == 4 ? cols[1] : "");
+            if (!id || !to)
+                throw IndexError("damaged entity aliases of facet " + std::string(name));
+            if (*id >= by_id.size()) {
+                const std::size_t old = by_id.size();
+                by_id.resize(*id + 1);
+                std::iota(by_id.begin() + static_cast<std::ptrdiff_t>(old), by_id.end(),
+                          static_cast<std::uint32_t>(old));
+            }
+            by_id[*id] = *to;
+            out->key_to_canonical_[facet][cols[2]] = cols[3];
+            if (*to == kHidden) continue;
+            auto& group = out->groups_[facet][cols[3]];
+            if (group.empty()) group.push_back(cols[3]);
+            group.push_back(cols[2]);
+            auto& members = out->member_ids_[facet][*to];
+            if (members.empty()) members.push_back(*to);
+            members.push_back(*id);
+        }
+        // Every key of a group finds the group.
+        for (auto& [canonical, group] : std::unordered_map(out->groups_[facet])) {
+            for (std::size_t i = 1; i < group.size(); ++i)
+                out->groups_[facet][group[i]] = group;
+        }
+    }
+    return out;
+}
+
+const std::string& EntityAliases::canonical_key(std::size_t facet, const std::string& key) const {
+    const auto& map = key_to_canonical_[facet];
+    auto it = map.find(key);
+    return it == map.end() ? key : it->second;
+}
+
+const std::vector<std::string>& EntityAliases::group(std::size_t facet,
+                                                     const std::string& key) const {
+    static const std::vector<std::string> none;
+    auto it = groups_[facet].find(key);
+    return it == groups_[facet].end() ? none : it->second;
+}
+
+const std::vector<std::uint32_t>& EntityAliases::members(std::size_t facet,
+                                                         std::uint32_t id) const {
+    static const std::vector<std::uint32_t> none;
+    auto it = member_ids_[facet].find(id);
+    return it == member_ids_[facet].end() ? none : it->second;
+}
+
+}  // namespace byline::index

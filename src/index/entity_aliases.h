@@ -1,0 +1,93 @@
+#pragma once
+// One name per entity across the corpus. An article that writes only "Reagan" or "SEC" gets
+// the entity key its words give; the document-level coreference cannot know that the rest of
+// the corpus calls them "Ronald Reagan" and "Securities and Exchange Commission". At the end
+// of every indexing run the writer looks at every person and organisation key of the index
+// with its article count and decides which keys stand for one entity (choose_aliases); the
+// searcher then counts, filters and shows such keys as one value (EntityAliases). Nothing in
+// the documents changes, so the choice follows the corpus as it grows or shrinks.
+
+#include "index/schema.h"
+
+#include <xapian.h>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace byline::index {
+
+/// Which rules apply: persons and organisations are named differently.
+enum class AliasKind { person, org };
+
+/// An entity key of the index with the form the corpus writes most and its article count.
+struct AliasInput {
+    std::string key;
+    std::string name;
+    std::uint32_t articles = 0;
+};
+
+/// What a key counts as: `canonical` (another key), or nothing when `hidden`.
+struct AliasChoice {
+    std::string key;
+    std::string canonical;
+    bool hidden = false;
+};
+
+/// The keys of `entities` that stand for another key, or for no entity a reader can use:
+/// - persons: a name with a middle initial and the same name without it ("George W Bush",
+///   "George Bush") are one, under the more frequent; a lone surname is the full name ending in
+///   it that has at least three quarters of the articles of all such full names ("Reagan" ->
+///   "Ronald Reagan", "Bush" -> "George W Bush" but not "Baker" between James and Howard Baker
+///   at 60/40), unless the word starts more full names than it ends (a given name); a lone
+///   given name that starts three full names or more, and twice as many as it ends ("David"),
+///   is hidden;
+/// - organisations: an acronym written in capitals and the name whose initials it is ("SEC",
+///   "Securities and Exchange Commission"), a name in the singular and the plural ("Liberal
+///   Democrat(s)"), a name and that name followed by words naming the kind of organisation
+///   ("Moody's Investors Service", "Federal Reserve Board") are one, under the more frequent;
+///   an acronym or a name with several such candidates takes the one with three quarters of
+///   their articles, or none.
+/// Chains resolve to their end; a key never stands for a hidden one.
+std::vector<AliasChoice> choose_aliases(AliasKind kind, const std::vector<AliasInput>& entities);
+
+/// Computes the aliases of the person and org facets of `db` and stores them in its metadata
+/// (schema::alias_key), replacing the previous ones; committed with the next commit.
+void store_entity_aliases(Xapian::WritableDatabase& db);
+
+/// The aliases stored in an index, as the searcher uses them.
+class EntityAliases {
+  public:
+    static constexpr std::uint32_t kHidden = UINT32_MAX;
+
+    /// Reads the stored aliases of `db` (none in an index written before them).
+    static std::shared_ptr<const EntityAliases> load(const Xapian::Database& db);
+
+    /// Does facet `facet` (index into schema::kFacetFields) have any alias?
+    bool any(std::size_t facet) const { return !by_id_[facet].empty(); }
+    /// The id that value `id` of `facet` counts as: itself, another, or kHidden.
+    std::uint32_t canonical(std::size_t facet, std::uint32_t id) const {
+        const auto& map = by_id_[facet];
+        return id < map.size() ? map[id] : id;
+    }
+    /// The key that `key` counts as ("" when hidden).
+    const std::string& canonical_key(std::size_t facet, const std::string& key) const;
+    /// Every key counted as `key`'s canonical key, that one first; empty if `key` has no alias.
+    const std::vector<std::string>& group(std::size_t facet, const std::string& key) const;
+    /// Every id counted as `id` (a canonical id), that one first; empty if it has no alias.
+    const std::vector<std::uint32_t>& members(std::size_t facet, std::uint32_t id) const;
+
+  private:
+    // Per facet: id -> canonical id (identity where no alias; sized to the largest alias id).
+    std::array<std::vector<std::uint32_t>, schema::kFacetCount> by_id_;
+    std::array<std::unordered_map<std::string, std::string>, schema::kFacetCount> key_to_canonical_;
+    std::array<std::unordered_map<std::string, std::vector<std::string>>, schema::kFacetCount>
+        groups_;
+    std::array<std::unordered_map<std::uint32_t, std::vector<std::uint32_t>>, schema::kFacetCount>
+        member_ids_;
+};
+
+}  // namespace byline::index

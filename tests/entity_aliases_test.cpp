@@ -1,0 +1,182 @@
+// Corpus-level entity aliases: which keys the rules join (surnames, middle initials, acronyms,
+// plurals, kind-of-organisation words), which they leave apart (no dominant candidate), which
+// they hide (lone given names); and that the searcher counts, filters and trends a joined
+// entity as one value.
+#include <byline/byline.h>
+
+#include "extract/entity_key.h"
+#include "index/entity_aliases.h"
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace byline;
+
+namespace {
+
+// Inputs from display names, keyed as the indexer keys them.
+std::vector<index::AliasInput> entities(
+    std::initializer_list<std::pair<const char*, std::uint32_t>> names) {
+    std::vector<index::AliasInput> out;
+    for (const auto& [name, articles] : names)
+        out.push_back({extract::entity_key(name), name, articles});
+    return out;
+}
+
+// Display name -> display name it counts as ("" when hidden).
+std::map<std::string, std::string> chosen(index::AliasKind kind,
+                                          const std::vector<index::AliasInput>& in) {
+    std::map<std::string, std::string> name_of;
+    for (const auto& e : in)
+        name_of[e.key] = e.name;
+    std::map<std::string, std::string> out;
+    for (const auto& c : index::choose_aliases(kind, in))
+        out[name_of[c.key]] = c.hidden ? "" : name_of[c.canonical];
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a lone surname joins the full name that dominates it", "[aliases]") {
+    auto out = chosen(index::AliasKind::person, entities({{"Reagan", 489},
+                                                          {"Ronald Reagan", 24},
+                                                          {"Nancy Reagan", 3},
+                                                          {"Baker", 40},
+                                                          {"James Baker", 60},
+                                                          {"Howard Baker", 40},
+                                                          {"Subroto", 20}}));
+    CHECK(out["Reagan"] == "Ronald Reagan");  // shown under the full name, though rarer
+    CHECK(out.count("Ronald Reagan") == 0);
+    CHECK(out.count("Nancy Reagan") == 0);
+    CHECK(out.count("Baker") == 0);  // 60/100 is no dominance
+    CHECK(out.count("Subroto") == 0);
+}
+
+TEST_CASE("names with and without a middle initial are one person", "[aliases]") {
+    auto out = chosen(
+        index::AliasKind::person,
+        entities({{"Bush", 20}, {"George W Bush", 18}, {"George Bush", 6}, {"Kate Bush", 2}}));
+    CHECK(out["George Bush"] == "George W Bush");
+    // 24 of 26 articles of full names ending in Bush: the lone surname joins them.
+    CHECK(out["Bush"] == "George W Bush");
+    CHECK(out.count("Kate Bush") == 0);
+}
+
+TEST_CASE("a lone given name that starts many full names is hidden", "[aliases]") {
+    auto out = chosen(index::AliasKind::person, entities({{"David", 19},
+                                                          {"David Blunkett", 28},
+                                                          {"David Davis", 20},
+                                                          {"David Beckham", 7},
+                                                          {"Larry David", 2},
+                                                          {"Craig", 4},
+                                                          {"Daniel Craig", 5}}));
+    CHECK(out["David"].empty());
+    CHECK(out.count("David") == 1);
+    CHECK(out["Craig"] == "Daniel Craig");  // a surname first
+    CHECK(out.count("David Blunkett") == 0);
+}
+
+TEST_CASE("an acronym joins the name whose initials it is", "[aliases]") {
+    auto out = chosen(index::AliasKind::org,
+                      entities({{"SEC", 78},
+                                {"Securities and Exchange Commission", 590},
+                                {"CCC", 85},
+                                {"Commodity Credit Corporation", 59},
+                                {"Commodity Credit Corp", 16},
+                                {"OPEC", 300},
+                                {"Organization of the Petroleum Exporting Countries", 150},
+                                {"EC", 30},
+                                {"European Community", 20},
+                                {"Export Council", 20}}));
+    CHECK(out["SEC"] == "Securities and Exchange Commission");
+    CHECK(out["Commodity Credit Corporation"] == "CCC");  // the more frequent is shown
+    CHECK(out["Organization of the Petroleum Exporting Countries"] == "OPEC");
+    CHECK(out.count("EC") == 0);  // two expansions, neither dominant
+    CHECK(out.count("European Community") == 0);
+}
+
+TEST_CASE("plurals and kind-of-organisation words join; other longer names do not", "[aliases]") {
+    auto out = chosen(index::AliasKind::org, entities({{"Liberal Democrats", 102},
+                                                       {"Liberal Democrat", 33},
+                                                       {"Moody's", 171},
+                                                       {"Moody's Investors Service", 140},
+                                                       {"Moody's Investors", 11},
+                                                       {"Federal Reserve", 282},
+                                                       {"Federal Reserve Board", 130},
+                                                       {"Federal Reserve Bank of New York", 14},
+                                                       {"BBC", 168},
+                                                       {"BBC News", 134},
+                                                       {"BBC Radio", 86},
+                                                       {"Labour", 20},
+                                                       {"Labour Party", 200}}));
+    CHECK(out["Liberal Democrat"] == "Liberal Democrats");
+    CHECK(out["Moody's Investors Service"] == "Moody's");
+    CHECK(out["Moody's Investors"] == "Moody's");
+    CHECK(out["Federal Reserve Board"] == "Federal Reserve");
+    CHECK(out.count("Federal Reserve Bank of New York") == 0);
+    CHECK(out.count("BBC News") == 0);
+    CHECK(out.count("BBC") == 0);
+    CHECK(out["Labour"] == "Labour Party");
+}
+
+TEST_CASE("the searcher counts, filters and trends an entity and its aliases as one", "[aliases]") {
+    test::TempDir dir;
+    IndexOptions options;
+    options.index_path = dir / "idx";
+    options.threads = 1;
+    {
+        // Two articles name the full name, two only the surname.
+        Indexer indexer(options);
+        indexer.add(Document{"a", "Talks",
+                             "Ronald Zamberlin met the ministers in Geneva on Monday to discuss "
+                             "trade.",
+                             "2026-01-05"});
+        indexer.add(Document{"b", "More talks",
+                             "Ronald Zamberlin said on Tuesday that the talks would go on.",
+                             "2026-01-06"});
+        indexer.add(Document{"c", "Trade",
+                             "President Zamberlin signed the trade bill on Wednesday in "
+                             "Washington.",
+                             "2026-02-07"});
+        indexer.add(Document{"d", "Budget",
+                             "President Zamberlin sent the budget to Congress on Thursday.",
+                             "2026-02-08"});
+    }
+    Searcher searcher(options.index_path);
+
+    SearchRequest all;
+    all.facets = {"person"};
+    all.trends = {"person"};
+    all.limit = 10;
+    SearchResult r = searcher.search(all);
+    REQUIRE(!r.facets.empty());
+    REQUIRE(!r.facets[0].values.empty());
+    CHECK(r.facets[0].values[0].value == "Ronald Zamberlin");
+    CHECK(r.facets[0].values[0].count == 4);
+    for (const auto& v : r.facets[0].values)
+        CHECK(v.value != "Zamberlin");
+    REQUIRE(!r.trends.empty());
+    REQUIRE(!r.trends[0].series.empty());
+    CHECK(r.trends[0].series[0].count == 4);
+    std::size_t in_buckets = r.trends[0].series[0].undated;
+    for (const auto& b : r.trends[0].series[0].buckets)
+        in_buckets += b.count;
+    CHECK(in_buckets == 4);
+
+    // The facet value filters to as many articles as it counts.
+    SearchRequest filtered;
+    filtered.query = "person:\"Ronald Zamberlin\"";
+    filtered.limit = 10;
+    CHECK(searcher.search(filtered).total == 4);
+    // And a query matching few articles counts the same way.
+    SearchRequest trade = all;
+    trade.query = "trade";
+    r = searcher.search(trade);
+    REQUIRE(!r.facets[0].values.empty());
+    CHECK(r.facets[0].values[0].value == "Ronald Zamberlin");
+    CHECK(r.facets[0].values[0].count == 2);
+}
