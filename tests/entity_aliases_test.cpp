@@ -123,6 +123,31 @@ TEST_CASE("plurals and kind-of-organisation words join; other longer names do no
     CHECK(out["Labour"] == "Labour Party");
 }
 
+TEST_CASE("a name joins its dominant qualified form; a word many names end with is hidden",
+          "[aliases]") {
+    auto out = chosen(index::AliasKind::org, entities({{"Treasury", 425},
+                                                       {"U.S. Treasury", 96},
+                                                       {"U.K. Treasury", 8},
+                                                       {"United", 22},
+                                                       {"Manchester United", 50},
+                                                       {"Newcastle United", 20},
+                                                       {"Leeds United", 9},
+                                                       {"Democratic Party", 139},
+                                                       {"Social Democratic Party", 30},
+                                                       {"Free Democratic Party", 20},
+                                                       {"Congress", 360},
+                                                       {"U.S. Congress", 40},
+                                                       {"National Congress", 30},
+                                                       {"Indian National Congress", 20}}));
+    CHECK(out["U.S. Treasury"] == "Treasury");
+    CHECK(out.count("U.K. Treasury") == 0);
+    CHECK(out.count("United") == 1);
+    CHECK(out["United"].empty());
+    CHECK(out.count("Manchester United") == 0);
+    CHECK(out.count("Democratic Party") == 0);  // several words: kept apart, not hidden
+    CHECK(out.count("Congress") == 0);          // more often alone than qualified: kept
+}
+
 TEST_CASE("the searcher counts, filters and trends an entity and its aliases as one", "[aliases]") {
     test::TempDir dir;
     IndexOptions options;

@@ -271,6 +271,41 @@ void retype_company(Candidate& cand, const std::vector<std::string>& words) {
     if (fused || (words.size() >= 2 && kForeignHeads.count(w))) cand.kind = CandidateKind::org;
 }
 
+// "Labour MPs", "Tory backbenchers": people of an organisation, named by the organisation. The
+// organisation is the name without them.
+bool is_member_noun(std::string_view w) {
+    static const std::set<std::string_view> nouns = {
+        "mp",           "mps",       "mep",       "meps",        "peers",     "members",
+        "supporters",   "voters",    "activists", "councillors", "officials", "rebels",
+        "backbenchers", "ministers", "fans",      "delegates",   "lawmakers", "senators"};
+    return nouns.count(w) > 0;
+}
+
+void drop_member_nouns(const ChunkContext& c, std::vector<Candidate>& cands) {
+    for (Candidate& cand : cands) {
+        if (cand.kind != CandidateKind::org || cand.last - cand.first < 2) continue;
+        const std::size_t last = cand.last - 1;
+        if (!is_member_noun(c.lower(last))) continue;
+        cand.last = last;
+        while (cand.last > cand.first && c.tt.tokens[cand.last - 1].kind == TokenKind::punct)
+            --cand.last;
+        cand.end = c.tt.tokens[cand.last - 1].end;
+        cand.name = one_line(text_of(c, cand));
+    }
+}
+
+// "the Bank's": a common noun in the possessive after "the" stands for a name written before.
+bool is_possessive_common_noun(const ChunkContext& c, const Candidate& cand) {
+    if (cand.first == 0 || c.lower(cand.first - 1) != "the") return false;
+    std::string w = text::ascii_lower(text_of(c, cand));
+    for (std::string_view ending : {"'s", "\u2019s"}) {
+        if (!w.ends_with(ending)) continue;
+        w.resize(w.size() - ending.size());
+        return w.size() >= 2 && w.find(' ') == std::string::npos && c.gaz.is_common_word(w);
+    }
+    return false;
+}
+
 // One candidate on its own: false drops it.
 bool keep_candidate(const ChunkContext& c, Candidate& cand) {
     std::vector<std::string> words = words_of(c, cand);
@@ -280,6 +315,7 @@ bool keep_candidate(const ChunkContext& c, Candidate& cand) {
         }))
         return false;
     if (is_sign_off(c, cand) || is_currency(words.back())) return false;
+    if (is_possessive_common_noun(c, cand)) return false;
     if (bool keep = true; resolve_state(c, cand, keep)) return keep;
     if (is_nationality(c, words)) return false;
     retype_country(c, cand, words.size());
@@ -471,6 +507,7 @@ void clean_candidates(const ChunkContext& c, std::vector<Candidate>& cands) {
             cand.kind = CandidateKind::org;
     }
     acronyms_are_not_towns(c, cands);
+    drop_member_nouns(c, cands);
     apply_dateline(c, cands);
     std::erase_if(cands, [&](Candidate& cand) { return !keep_candidate(c, cand); });
     join_legal_forms(c, cands);

@@ -3,6 +3,8 @@
 #include <byline/error.h>
 
 #include "extract/entity_key.h"
+#include "extract/entity_rules.h"
+#include "index/entity_works.h"
 #include "index/facet_dictionary.h"
 
 #include <algorithm>
@@ -68,15 +70,30 @@ std::string acronym_letters(const std::string& name) {
     return out;
 }
 
-// The initials of a name of two words or more, function words left out ("" for one word).
-std::string initials(const std::string& name) {
-    const std::vector<std::string> words = words_of(extract::ascii_fold(name));
-    if (words.size() < 2) return "";
-    std::string out;
-    for (const std::string& w : words) {
-        if (!is_function_word(w)) out += w[0];
+// Legal forms written out ("Commodity Credit Corporation": CCC) may be in an acronym;
+// abbreviated ones ("Compaq Computer Corp") are not.
+bool is_spelled_out_legal_form(const std::string& w) {
+    return w == "corporation" || w == "company" || w == "incorporated" || w == "limited";
+}
+
+// The initials of a name of two words or more, function words and abbreviated legal forms
+// left out, with and without spelled-out ones ("Commodity Credit Corporation": "ccc", "cc").
+std::vector<std::string> initials(const std::string& name) {
+    std::vector<std::string> words = words_of(extract::ascii_fold(name));
+    std::erase_if(words, is_function_word);
+    while (!words.empty() && extract::is_legal_form(words.back()) &&
+           !is_spelled_out_legal_form(words.back()))
+        words.pop_back();
+    std::vector<std::string> out;
+    while (words.size() >= 2) {
+        std::string letters;
+        for (const std::string& w : words)
+            letters += w[0];
+        out.push_back(std::move(letters));
+        if (!extract::is_legal_form(words.back())) break;
+        words.pop_back();
     }
-    return out.size() >= 2 ? out : "";
+    return out;
 }
 
 class Sets {
@@ -95,8 +112,13 @@ class Sets {
 
 class Chooser {
   public:
-    Chooser(AliasKind kind, const std::vector<AliasInput>& entities)
-        : kind_(kind), in_(entities), sets_(entities.size()), hidden_(entities.size()) {
+    Chooser(AliasKind kind, const std::vector<AliasInput>& entities,
+            const std::unordered_set<std::string>& other_type)
+        : kind_(kind),
+          in_(entities),
+          other_type_(other_type),
+          sets_(entities.size()),
+          hidden_(entities.size()) {
         for (std::size_t i = 0; i < in_.size(); ++i) {
             words_.push_back(words_of(in_[i].key));
             by_key_.emplace(in_[i].key, i);
@@ -113,25 +135,29 @@ class Chooser {
             join_plurals();
             join_kind_words();
             join_acronyms();
+            join_qualified_names();
         }
         return result();
     }
 
   private:
-    // Joins `one` to the candidate set holding kDominantShare of the candidates' articles.
-    void join_dominant(std::size_t one, const std::vector<std::size_t>& candidates) {
+    // Joins `one` to the candidate set holding kDominantShare of the candidates' articles;
+    // whether it did.
+    bool join_dominant(std::size_t one, const std::vector<std::size_t>& candidates) {
         std::unordered_map<std::size_t, std::uint64_t> by_set;
         std::uint64_t total = 0;
         for (std::size_t c : candidates) {
             by_set[sets_.root(c)] += in_[c].articles;
             total += in_[c].articles;
         }
-        if (total == 0) return;
+        if (total == 0) return false;
         const auto best = std::max_element(by_set.begin(), by_set.end(), [](auto& a, auto& b) {
             return a.second != b.second ? a.second < b.second : a.first > b.first;
         });
-        if (best->second >= 2 && best->second >= kDominantShare * static_cast<double>(total))
-            sets_.join(one, best->first);
+        if (best->second < 2 || best->second < kDominantShare * static_cast<double>(total))
+            return false;
+        sets_.join(one, best->first);
+        return true;
     }
 
     // "george w bush" and "george bush".
@@ -150,16 +176,21 @@ class Chooser {
         }
     }
 
-    // How many full names start and end with each word.
+    // How many full names start and end with each word (those of one article may be junk:
+    // "Both Chelsea").
     void count_name_ends() {
-        for (const auto& w : words_) {
-            if (w.size() < 2) continue;
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            const auto& w = words_[i];
+            if (w.size() < 2 || in_[i].articles < 2) continue;
             ++starts_[w.front()];
             ++ends_[w.back()];
         }
     }
-    // A word that starts more full names than it ends is a given name ("David").
-    bool is_given_name(const std::string& word) { return starts_[word] > ends_[word]; }
+    // A word that starts three full names or more, and three times as many as it ends, is a
+    // given name ("David"); "Reagan" starts a few junk ones ("Reagan Administration").
+    bool is_given_name(const std::string& word) {
+        return starts_[word] >= kGivenNameStarts && starts_[word] >= 3 * ends_[word];
+    }
 
     void join_surnames() {
         std::unordered_map<std::string, std::vector<std::size_t>> by_last;
@@ -180,7 +211,9 @@ class Chooser {
         for (std::size_t i = 0; i < in_.size(); ++i) {
             if (words_[i].size() != 1 || set_size[sets_.root(i)] > 1) continue;
             const std::string& w = words_[i][0];
-            if (starts_[w] >= kGivenNameStarts && starts_[w] >= 2 * ends_[w]) hidden_[i] = true;
+            if (is_given_name(w)) hidden_[i] = true;
+            // "Chelsea", "Oscar": a club, an award; no full name ends with the word.
+            if (ends_[w] == 0 && other_type_.count(in_[i].key)) hidden_[i] = true;
         }
     }
 
@@ -208,12 +241,36 @@ class Chooser {
             join_dominant(shorter, longer);
     }
 
+    // "Treasury" and "U.S. Treasury" (over "U.K. Treasury"); "United" between Manchester,
+    // Newcastle and Leeds United names no one organisation and is hidden.
+    void join_qualified_names() {
+        std::unordered_map<std::string, std::vector<std::size_t>> by_tail;
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            const auto& w = words_[i];
+            if (in_[i].articles < 2) continue;
+            for (std::size_t cut = 1; cut < w.size(); ++cut)
+                by_tail[join(w, cut, w.size())].push_back(i);
+        }
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            auto it = by_tail.find(in_[i].key);
+            if (it == by_tail.end()) continue;
+            if (join_dominant(i, it->second) || words_[i].size() != 1 ||
+                it->second.size() < kGivenNameStarts)
+                continue;
+            // Hidden only when the qualified names are the usual ones ("Congress" alone is).
+            std::uint64_t qualified = 0;
+            for (std::size_t j : it->second)
+                qualified += in_[j].articles;
+            if (qualified > in_[i].articles) hidden_[i] = true;
+        }
+    }
+
     void join_acronyms() {
         std::unordered_map<std::string, std::vector<std::size_t>> by_initials;
         for (std::size_t i = 0; i < in_.size(); ++i) {
             if (words_[i].size() < 2) continue;
-            std::string letters = initials(in_[i].name);
-            if (!letters.empty()) by_initials[letters].push_back(i);
+            for (const std::string& letters : initials(in_[i].name))
+                by_initials[letters].push_back(i);
         }
         for (std::size_t i = 0; i < in_.size(); ++i) {
             if (words_[i].size() != 1) continue;
@@ -238,7 +295,7 @@ class Chooser {
         }
         std::vector<AliasChoice> out;
         for (std::size_t i = 0; i < in_.size(); ++i) {
-            if (hidden_[i]) {
+            if (hidden_[i] || hidden_[shown[sets_.root(i)]]) {
                 out.push_back({in_[i].key, "", true});
                 continue;
             }
@@ -250,6 +307,7 @@ class Chooser {
 
     AliasKind kind_;
     const std::vector<AliasInput>& in_;
+    const std::unordered_set<std::string>& other_type_;
     Sets sets_;
     std::vector<bool> hidden_;
     std::vector<std::vector<std::string>> words_;
@@ -265,27 +323,63 @@ std::optional<std::uint32_t> parse_u32(const std::string& text) {
     return static_cast<std::uint32_t>(v);
 }
 
-std::vector<AliasInput> entities_of(const Xapian::Database& db, std::size_t facet) {
-    const schema::FacetField& field = schema::kFacetFields[facet];
-    const std::string prefix(field.prefix);
-    std::vector<AliasInput> out;
+// The entity keys of facet `facet` in `db`, each with its article count.
+template <typename F>
+void for_each_key(const Xapian::Database& db, std::size_t facet, F&& f) {
+    const std::string prefix(schema::kFacetFields[facet].prefix);
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
         std::string key = (*it).substr(prefix.size());
         // Another prefix that starts like this one ("XLANG" after "XL") is in capitals.
         if (key.empty() || std::isupper(static_cast<unsigned char>(key[0]))) continue;
+        f(std::move(key), it.get_termfreq());
+    }
+}
+
+std::vector<AliasInput> entities_of(const Xapian::Database& db, std::size_t facet) {
+    std::vector<AliasInput> out;
+    for_each_key(db, facet, [&](std::string key, Xapian::doccount articles) {
         AliasInput e;
-        e.name = most_written_name(db, field.name, key);
-        e.articles = it.get_termfreq();
+        e.name = most_written_name(db, schema::kFacetFields[facet].name, key);
+        e.articles = articles;
         e.key = std::move(key);
         out.push_back(std::move(e));
+    });
+    return out;
+}
+
+// The keys of the entity facets other than `facet`.
+std::unordered_set<std::string> keys_of_other_facets(const Xapian::Database& db,
+                                                     std::size_t facet) {
+    std::unordered_set<std::string> out;
+    for (std::size_t other = 0; other < schema::kFacetCount; ++other) {
+        if (other == facet || !schema::kFacetFields[other].entity) continue;
+        for_each_key(db, other,
+                     [&](std::string key, Xapian::doccount) { out.insert(std::move(key)); });
     }
     return out;
 }
 
+// Works and awards are no entity of the facet: hidden, with every key counted as them.
+void hide_works(const std::unordered_set<std::string>& works, std::vector<AliasChoice>& choices) {
+    if (works.empty()) return;
+    std::unordered_set<std::string> chosen;
+    for (AliasChoice& c : choices) {
+        chosen.insert(c.key);
+        if (works.count(c.key) || works.count(c.canonical)) {
+            c.hidden = true;
+            c.canonical.clear();
+        }
+    }
+    for (const std::string& work : works) {
+        if (!chosen.count(work)) choices.push_back({work, "", true});
+    }
+}
+
 }  // namespace
 
-std::vector<AliasChoice> choose_aliases(AliasKind kind, const std::vector<AliasInput>& entities) {
-    return Chooser(kind, entities).choose();
+std::vector<AliasChoice> choose_aliases(AliasKind kind, const std::vector<AliasInput>& entities,
+                                        const std::unordered_set<std::string>& other_type) {
+    return Chooser(kind, entities, other_type).choose();
 }
 
 void store_entity_aliases(Xapian::WritableDatabase& db) {
@@ -294,7 +388,13 @@ void store_entity_aliases(Xapian::WritableDatabase& db) {
         if (name != "person" && name != "org") continue;
         const AliasKind kind = name == "person" ? AliasKind::person : AliasKind::org;
         std::string lines;
-        for (const AliasChoice& c : choose_aliases(kind, entities_of(db, facet))) {
+        const std::unordered_set<std::string> other_type = kind == AliasKind::person
+                                                               ? keys_of_other_facets(db, facet)
+                                                               : std::unordered_set<std::string>{};
+        const std::vector<AliasInput> entities = entities_of(db, facet);
+        std::vector<AliasChoice> choices = choose_aliases(kind, entities, other_type);
+        hide_works(work_titles(db, facet, entities), choices);
+        for (const AliasChoice& c : choices) {
             auto id = parse_u32(db.get_metadata(schema::facet_id_key(name, c.key)));
             std::optional<std::uint32_t> to;
             if (!c.hidden) to = parse_u32(db.get_metadata(schema::facet_id_key(name, c.canonical)));

@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace byline::index {
@@ -42,17 +43,22 @@ struct AliasChoice {
 ///   "George Bush") are one, under the more frequent; a lone surname is the full name ending in
 ///   it that has at least three quarters of the articles of all such full names ("Reagan" ->
 ///   "Ronald Reagan", "Bush" -> "George W Bush" but not "Baker" between James and Howard Baker
-///   at 60/40), unless the word starts more full names than it ends (a given name); a lone
-///   given name that starts three full names or more, and twice as many as it ends ("David"),
-///   is hidden;
+///   at 60/40), unless the word is a given name: one that starts three full names or more
+///   (of two articles or more), and three times as many as it ends; a lone given name
+///   ("David") is hidden;
 /// - organisations: an acronym written in capitals and the name whose initials it is ("SEC",
 ///   "Securities and Exchange Commission"), a name in the singular and the plural ("Liberal
 ///   Democrat(s)"), a name and that name followed by words naming the kind of organisation
 ///   ("Moody's Investors Service", "Federal Reserve Board") are one, under the more frequent;
-///   an acronym or a name with several such candidates takes the one with three quarters of
-///   their articles, or none.
+///   so are a name and the same name qualified ("Treasury", "U.S. Treasury"); an acronym or a
+///   name with several such candidates takes the one with three quarters of their articles, or
+///   none; a one-word name that ends three qualified names or more, none dominant, that have
+///   more articles than it ("United": Manchester, Newcastle, Leeds United), is hidden.
+/// - persons: a one-word name that no full name ends with and that `other_type` holds (keys of
+///   the index's places and organisations: "Chelsea", "Oscar") is hidden.
 /// Chains resolve to their end; a key never stands for a hidden one.
-std::vector<AliasChoice> choose_aliases(AliasKind kind, const std::vector<AliasInput>& entities);
+std::vector<AliasChoice> choose_aliases(AliasKind kind, const std::vector<AliasInput>& entities,
+                                        const std::unordered_set<std::string>& other_type = {});
 
 /// Computes the aliases of the person and org facets of `db` and stores them in its metadata
 /// (schema::alias_key), replacing the previous ones; committed with the next commit.
