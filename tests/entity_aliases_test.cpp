@@ -29,12 +29,13 @@ std::vector<index::AliasInput> entities(
 
 // Display name -> display name it counts as ("" when hidden).
 std::map<std::string, std::string> chosen(index::AliasKind kind,
-                                          const std::vector<index::AliasInput>& in) {
+                                          const std::vector<index::AliasInput>& in,
+                                          const index::OtherTypes& other_type = {}) {
     std::map<std::string, std::string> name_of;
     for (const auto& e : in)
         name_of[e.key] = e.name;
     std::map<std::string, std::string> out;
-    for (const auto& c : index::choose_aliases(kind, in))
+    for (const auto& c : index::choose_aliases(kind, in, other_type))
         out[name_of[c.key]] = c.hidden ? "" : name_of[c.canonical];
     return out;
 }
@@ -146,6 +147,27 @@ TEST_CASE("a name joins its dominant qualified form; a word many names end with 
     CHECK(out.count("Manchester United") == 0);
     CHECK(out.count("Democratic Party") == 0);  // several words: kept apart, not hidden
     CHECK(out.count("Congress") == 0);          // more often alone than qualified: kept
+}
+
+TEST_CASE("'Department of X' is the 'X Department', and its acronym", "[aliases]") {
+    auto out = chosen(index::AliasKind::org, entities({{"U.S. Agriculture Department", 245},
+                                                       {"U.S. Department of Agriculture", 15},
+                                                       {"USDA", 183},
+                                                       {"Ministry of Finance", 15},
+                                                       {"Finance Ministry", 188}}));
+    CHECK(out["U.S. Department of Agriculture"] == "U.S. Agriculture Department");
+    CHECK(out["USDA"] == "U.S. Agriculture Department");
+    CHECK(out["Ministry of Finance"] == "Finance Ministry");
+}
+
+TEST_CASE("a full name written as an organisation as often is no person", "[aliases]") {
+    index::OtherTypes orgs = {{extract::entity_key("Royal Dutch"), 9},
+                              {extract::entity_key("Walt Disney"), 2}};
+    auto out = chosen(index::AliasKind::person,
+                      entities({{"Royal Dutch", 32}, {"Walt Disney", 30}}), orgs);
+    CHECK(out.count("Royal Dutch") == 1);
+    CHECK(out["Royal Dutch"].empty());
+    CHECK(out.count("Walt Disney") == 0);
 }
 
 TEST_CASE("the searcher counts, filters and trends an entity and its aliases as one", "[aliases]") {

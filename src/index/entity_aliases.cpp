@@ -23,6 +23,8 @@ namespace {
 constexpr double kDominantShare = 0.75;
 // A lone given name starting this many full names (and ending none) is hidden.
 constexpr std::size_t kGivenNameStarts = 3;
+// A full name written as another type in this share of its articles is that type.
+constexpr double kOtherTypeShare = 0.2;
 
 std::vector<std::string> words_of(const std::string& text) {
     std::vector<std::string> out;
@@ -34,8 +36,10 @@ std::vector<std::string> words_of(const std::string& text) {
 
 std::string join(const std::vector<std::string>& words, std::size_t first, std::size_t end) {
     std::string out;
-    for (std::size_t i = first; i < end; ++i)
-        out += (out.empty() ? "" : " ") + words[i];
+    for (std::size_t i = first; i < end; ++i) {
+        if (i > first) out += ' ';
+        out += words[i];
+    }
     return out;
 }
 
@@ -70,6 +74,52 @@ std::string acronym_letters(const std::string& name) {
     return out;
 }
 
+// "U.S. Department of Agriculture" -> "U S Department of Agriculture": the letters of a
+// dotted abbreviation are initials of their own (USDA).
+std::string spell_out_dotted(const std::string& name) {
+    std::string out;
+    for (const std::string& w : words_of(name)) {
+        bool dotted = w.size() >= 4;
+        for (std::size_t k = 0; dotted && k < w.size(); ++k)
+            dotted = k % 2 ? w[k] == '.' : std::isalpha(static_cast<unsigned char>(w[k])) != 0;
+        if (!out.empty()) out += ' ';
+        if (!dotted) {
+            out += w;
+            continue;
+        }
+        for (std::size_t k = 0; k < w.size(); k += 2) {
+            if (k > 0) out += ' ';
+            out += w[k];
+        }
+    }
+    return out;
+}
+
+// Heads of "Department of Agriculture", which is the "Agriculture Department".
+const std::unordered_set<std::string>& reorderable_heads() {
+    static const std::unordered_set<std::string> words = [] {
+        std::unordered_set<std::string> out;
+        for (const char* w : {"department", "ministry", "office", "bureau", "agency"})
+            out.insert(extract::entity_key(w));
+        return out;
+    }();
+    return words;
+}
+
+// "us department of agriculture" -> "us agriculture department"; other keys stay.
+std::string head_last(const std::vector<std::string>& w, const std::string& key) {
+    for (std::size_t h = 0; h + 2 < w.size(); ++h) {
+        if (!reorderable_heads().count(w[h]) || w[h + 1] != "of") continue;
+        std::string out = join(w, 0, h);
+        if (!out.empty()) out += ' ';
+        out += join(w, h + 2, w.size());
+        out += ' ';
+        out += w[h];
+        return out;
+    }
+    return key;
+}
+
 // Legal forms written out ("Commodity Credit Corporation": CCC) may be in an acronym;
 // abbreviated ones ("Compaq Computer Corp") are not.
 bool is_spelled_out_legal_form(const std::string& w) {
@@ -79,7 +129,7 @@ bool is_spelled_out_legal_form(const std::string& w) {
 // The initials of a name of two words or more, function words and abbreviated legal forms
 // left out, with and without spelled-out ones ("Commodity Credit Corporation": "ccc", "cc").
 std::vector<std::string> initials(const std::string& name) {
-    std::vector<std::string> words = words_of(extract::ascii_fold(name));
+    std::vector<std::string> words = words_of(extract::ascii_fold(spell_out_dotted(name)));
     std::erase_if(words, is_function_word);
     while (!words.empty() && extract::is_legal_form(words.back()) &&
            !is_spelled_out_legal_form(words.back()))
@@ -112,8 +162,7 @@ class Sets {
 
 class Chooser {
   public:
-    Chooser(AliasKind kind, const std::vector<AliasInput>& entities,
-            const std::unordered_set<std::string>& other_type)
+    Chooser(AliasKind kind, const std::vector<AliasInput>& entities, const OtherTypes& other_type)
         : kind_(kind),
           in_(entities),
           other_type_(other_type),
@@ -131,8 +180,10 @@ class Chooser {
             join_middle_initials();
             join_surnames();
             hide_given_names();
+            hide_other_types();
         } else {
             join_plurals();
+            join_reordered();
             join_kind_words();
             join_acronyms();
             join_qualified_names();
@@ -217,12 +268,34 @@ class Chooser {
         }
     }
 
+    // "Royal Dutch" (of Royal Dutch/Shell), "Hong Kong": a full name that the corpus also
+    // writes as an organisation or place, in a fifth as many articles or more, is not a person
+    // unless it starts with a given name ("the George W Bush website").
+    void hide_other_types() {
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            if (words_[i].size() < 2 || is_given_name(words_[i][0])) continue;
+            auto it = other_type_.find(in_[i].key);
+            if (it != other_type_.end() && it->second >= 2 &&
+                it->second >= kOtherTypeShare * in_[i].articles)
+                hidden_[i] = true;
+        }
+    }
+
     void join_plurals() {
         for (std::size_t i = 0; i < in_.size(); ++i) {
             const std::string& key = in_[i].key;
             if (key.size() < 4) continue;
             auto it = by_key_.find(key + "s");
             if (it != by_key_.end()) sets_.join(it->second, i);
+        }
+    }
+
+    // "department of agriculture" and "agriculture department".
+    void join_reordered() {
+        std::unordered_map<std::string, std::size_t> first_of;
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            auto [it, fresh] = first_of.emplace(head_last(words_[i], in_[i].key), i);
+            if (!fresh) sets_.join(i, it->second);
         }
     }
 
@@ -307,7 +380,7 @@ class Chooser {
 
     AliasKind kind_;
     const std::vector<AliasInput>& in_;
-    const std::unordered_set<std::string>& other_type_;
+    const OtherTypes& other_type_;
     Sets sets_;
     std::vector<bool> hidden_;
     std::vector<std::vector<std::string>> words_;
@@ -347,14 +420,15 @@ std::vector<AliasInput> entities_of(const Xapian::Database& db, std::size_t face
     return out;
 }
 
-// The keys of the entity facets other than `facet`.
-std::unordered_set<std::string> keys_of_other_facets(const Xapian::Database& db,
-                                                     std::size_t facet) {
-    std::unordered_set<std::string> out;
+// The keys of the entity facets other than `facet`, with their most articles in one.
+OtherTypes keys_of_other_facets(const Xapian::Database& db, std::size_t facet) {
+    OtherTypes out;
     for (std::size_t other = 0; other < schema::kFacetCount; ++other) {
         if (other == facet || !schema::kFacetFields[other].entity) continue;
-        for_each_key(db, other,
-                     [&](std::string key, Xapian::doccount) { out.insert(std::move(key)); });
+        for_each_key(db, other, [&](std::string key, Xapian::doccount articles) {
+            std::uint32_t& n = out[std::move(key)];
+            n = std::max<std::uint32_t>(n, articles);
+        });
     }
     return out;
 }
@@ -378,7 +452,7 @@ void hide_works(const std::unordered_set<std::string>& works, std::vector<AliasC
 }  // namespace
 
 std::vector<AliasChoice> choose_aliases(AliasKind kind, const std::vector<AliasInput>& entities,
-                                        const std::unordered_set<std::string>& other_type) {
+                                        const OtherTypes& other_type) {
     return Chooser(kind, entities, other_type).choose();
 }
 
@@ -388,9 +462,8 @@ void store_entity_aliases(Xapian::WritableDatabase& db) {
         if (name != "person" && name != "org") continue;
         const AliasKind kind = name == "person" ? AliasKind::person : AliasKind::org;
         std::string lines;
-        const std::unordered_set<std::string> other_type = kind == AliasKind::person
-                                                               ? keys_of_other_facets(db, facet)
-                                                               : std::unordered_set<std::string>{};
+        const OtherTypes other_type =
+            kind == AliasKind::person ? keys_of_other_facets(db, facet) : OtherTypes{};
         const std::vector<AliasInput> entities = entities_of(db, facet);
         std::vector<AliasChoice> choices = choose_aliases(kind, entities, other_type);
         hide_works(work_titles(db, facet, entities), choices);

@@ -47,18 +47,25 @@ struct AliasChoice {
 ///   (of two articles or more), and three times as many as it ends; a lone given name
 ///   ("David") is hidden;
 /// - organisations: an acronym written in capitals and the name whose initials it is ("SEC",
-///   "Securities and Exchange Commission"), a name in the singular and the plural ("Liberal
-///   Democrat(s)"), a name and that name followed by words naming the kind of organisation
+///   "Securities and Exchange Commission"; "USDA", "U.S. Department of Agriculture"), a name in the
+///   singular and the plural ("Liberal Democrat(s)"), a name and that name followed by words naming
+///   the kind of organisation
 ///   ("Moody's Investors Service", "Federal Reserve Board") are one, under the more frequent;
-///   so are a name and the same name qualified ("Treasury", "U.S. Treasury"); an acronym or a
+///   so are a name and the same name qualified ("Treasury", "U.S. Treasury"), and "Department
+///   of Agriculture" and "Agriculture Department"; an acronym or a
 ///   name with several such candidates takes the one with three quarters of their articles, or
 ///   none; a one-word name that ends three qualified names or more, none dominant, that have
 ///   more articles than it ("United": Manchester, Newcastle, Leeds United), is hidden.
 /// - persons: a one-word name that no full name ends with and that `other_type` holds (keys of
-///   the index's places and organisations: "Chelsea", "Oscar") is hidden.
+///   the index's places and organisations: "Chelsea", "Oscar") is hidden; so is a full name
+///   that `other_type` holds in a fifth as many articles or more ("Royal Dutch"), unless its
+///   first word is a given name.
 /// Chains resolve to their end; a key never stands for a hidden one.
+/// Keys of other entity facets with their article counts.
+using OtherTypes = std::unordered_map<std::string, std::uint32_t>;
+
 std::vector<AliasChoice> choose_aliases(AliasKind kind, const std::vector<AliasInput>& entities,
-                                        const std::unordered_set<std::string>& other_type = {});
+                                        const OtherTypes& other_type = {});
 
 /// Computes the aliases of the person and org facets of `db` and stores them in its metadata
 /// (schema::alias_key), replacing the previous ones; committed with the next commit.

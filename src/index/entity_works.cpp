@@ -26,9 +26,10 @@ constexpr std::array<std::string_view, 3> kBandNouns = {"band", "bands", "group"
 // Nouns after a title: "the Harry Potter series", "the PlayStation 2 console".
 constexpr std::array<std::string_view, 6> kAfterWorkNouns = {"series",  "sequel",  "franchise",
                                                              "trilogy", "console", "consoles"};
-// And after a title taken for a person: "the Harry Potter films" (a company makes films).
-constexpr std::array<std::string_view, 4> kAfterPersonWorkNouns = {"films", "books", "novels",
-                                                                   "movies"};
+// And after a title or a band taken for a person: "the Harry Potter author", "the Franz
+// Ferdinand frontman". Not "film": the index drops the possessive, and "Mike Leigh's film"
+// reads as "Mike Leigh film".
+constexpr std::array<std::string_view, 2> kAfterPersonWorkNouns = {"author", "frontman"};
 // Words after an award: "Oscar nominations", "Oscar-winning", "the Bafta ceremony".
 constexpr std::array<std::string_view, 8> kAwardNouns = {
     "nomination", "nominations", "nominated", "nominee", "winning", "winner", "ceremony", "awards"};

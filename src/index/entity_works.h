@@ -18,7 +18,7 @@ namespace byline::index {
 /// The keys among the 1000 most frequent of `entities` (of facet `facet`, person or org; three
 /// articles or more) that name works or awards: at least 15% of their articles (and two)
 /// write a work noun just before a mention ("film", "album", "novel"; for persons "band"), or
-/// one just after ("series", "console"; for persons "films", "books"; for organisations an
+/// one just after ("series", "console"; for persons "author", "frontman"; for organisations an
 /// award noun: "nomination", "winning").
 std::unordered_set<std::string> work_titles(const Xapian::Database& db, std::size_t facet,
                                             const std::vector<AliasInput>& entities);
