@@ -227,3 +227,42 @@ TEST_CASE("the searcher counts, filters and trends an entity and its aliases as 
     CHECK(r.facets[0].values[0].value == "Ronald Zamberlin");
     CHECK(r.facets[0].values[0].count == 2);
 }
+
+TEST_CASE("a film taken for a person is no value of the person facet", "[aliases]") {
+    test::TempDir dir;
+    IndexOptions options;
+    options.index_path = dir / "idx";
+    options.threads = 1;
+    {
+        Indexer indexer(options);
+        indexer.add(Document{"1", "Awards",
+                             "The film Nora Delane won two awards in Venice on Sunday, and its "
+                             "star Ann Rivers thanked the jury.",
+                             ""});
+        indexer.add(Document{"2", "Review",
+                             "Critics praised Nora Delane, which stars Ann Rivers as a nurse in "
+                             "1950s London.",
+                             ""});
+        indexer.add(Document{"3", "Opening",
+                             "Nora Delane opens in cinemas on Friday, said its director Paul "
+                             "Gresham.",
+                             ""});
+        indexer.add(Document{"4", "Budget",
+                             "The drama Nora Delane was made for two million pounds, Paul "
+                             "Gresham said on Monday.",
+                             ""});
+    }
+    Searcher searcher(options.index_path);
+    SearchRequest all;
+    all.facets = {"person"};
+    const SearchResult r = searcher.search(all);
+    REQUIRE(!r.facets.empty());
+    std::vector<std::string> people;
+    for (const auto& v : r.facets[0].values)
+        people.push_back(v.value);
+    CHECK(people == std::vector<std::string>{"Ann Rivers", "Paul Gresham"});
+    // The words still find the articles.
+    SearchRequest words;
+    words.query = "\"Nora Delane\"";
+    CHECK(searcher.search(words).total == 4);
+}

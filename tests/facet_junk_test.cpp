@@ -299,3 +299,15 @@ TEST_CASE("facet junk: analysts' employers and parents of subsidiaries are firms
     CHECK(has_name(v, "Michael Lewis", "person"));
     CHECK(has_name(v, "Paul Volcker", "person"));
 }
+
+TEST_CASE("facet junk: 'the Bank's' and an organisation's members", "[facet-junk]") {
+    auto v = values(
+        "The Reserve Bank of Utopia raised rates. The Bank's governor said the Bank's "
+        "decision was final. Several Green Party MPs and Labour backbenchers objected.");
+    CHECK_FALSE(has_name(v, "Bank's"));
+    CHECK(has_name(v, "Reserve Bank of Utopia", "org"));
+    CHECK_FALSE(has_name(v, "Green Party MPs"));
+    CHECK_FALSE(has_name(v, "Labour backbenchers"));
+    CHECK(std::any_of(v.begin(), v.end(),
+                      [](const std::string& s) { return s.ends_with("Green Party"); }));
+}
