@@ -67,6 +67,14 @@ TEST_CASE("names with and without a middle initial are one person", "[aliases]")
     CHECK(out.count("Kate Bush") == 0);
 }
 
+TEST_CASE("an initial and surname join the full name they shorten", "[aliases]") {
+    auto out = chosen(index::AliasKind::person,
+                      entities({{"G. Thorpe", 8}, {"Graham Thorpe", 5}, {"Jim Thorpe", 2},
+                                {"D. Smith", 4}, {"Dan Smith", 3}, {"David Smith", 3}}));
+    CHECK(out["G. Thorpe"] == "Graham Thorpe");
+    CHECK(out.count("D. Smith") == 0);  // Dan or David: no dominant one
+}
+
 TEST_CASE("a lone given name that starts many full names is hidden", "[aliases]") {
     auto out = chosen(index::AliasKind::person, entities({{"David", 19},
                                                           {"David Blunkett", 28},

@@ -304,10 +304,22 @@ TEST_CASE("facet junk: 'the Bank's' and an organisation's members", "[facet-junk
     auto v = values(
         "The Reserve Bank of Utopia raised rates. The Bank's governor said the Bank's "
         "decision was final. Several Green Party MPs and Labour backbenchers objected.");
-    CHECK_FALSE(has_name(v, "Bank's"));
+    CHECK_FALSE(has_name(v, "Bank's"));  // "Bank", which the corpus-level aliases weigh
     CHECK(has_name(v, "Reserve Bank of Utopia", "org"));
     CHECK_FALSE(has_name(v, "Green Party MPs"));
     CHECK_FALSE(has_name(v, "Labour backbenchers"));
     CHECK(std::any_of(v.begin(), v.end(),
                       [](const std::string& s) { return s.ends_with("Green Party"); }));
+}
+
+TEST_CASE("facet junk: the wire's newsroom contact line", "[facet-junk]") {
+    auto v = values("Wheat exports rose in the season.\n-- Perth Newsroom 61-8 9321-1800\n");
+    CHECK_FALSE(has_name(v, "Perth Newsroom"));
+}
+
+TEST_CASE("facet junk: a dateline with an ISO date names a place", "[facet-junk]") {
+    auto v = values("PERTH 1996-08-23\nWheat exports from Western Australia rose in July.\n");
+    CHECK_FALSE(has_name(v, "PERTH"));
+    CHECK_FALSE(has_name(v, "Perth", "org"));
+    CHECK_FALSE(has_name(v, "Perth", "person"));
 }

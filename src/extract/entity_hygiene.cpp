@@ -112,6 +112,11 @@ bool is_sign_off(const ChunkContext& c, const Candidate& cand) {
     return cand.last - cand.first <= 2;
 }
 
+// "-- Sydney Newsroom 61-2 9373-1800": the wire's contact line under a story, no entity.
+bool is_newsroom(std::string_view w) {
+    return w == "newsroom" || w == "newsdesk";
+}
+
 bool only_legal_forms(const std::vector<std::string>& words) {
     if (words.empty()) return false;
     return std::all_of(words.begin(), words.end(), [](const std::string& w) {
@@ -143,7 +148,22 @@ struct Dateline {
     std::size_t credit_end = npos;
 };
 
-// "HOUSTON, Feb 26 - ", "MINNETONKA, MINN., March 3 - ", "LONDON (Reuters) - ": ALL CAPS
+// A date "1996-08-23" starting at token `i` (one token or a year, dash, month...).
+bool starts_iso_date(const ChunkContext& c, std::size_t i) {
+    std::string_view w = c.word(i);
+    auto digits = [](std::string_view s) {
+        return !s.empty() &&
+               std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    };
+    if (w.size() == 10 && digits(w.substr(0, 4)) && w[4] == '-' && digits(w.substr(5, 2)) &&
+        w[7] == '-' && digits(w.substr(8, 2)))
+        return true;
+    return w.size() == 4 && digits(w) && i + 2 < c.tt.tokens.size() && c.word(i + 1) == "-" &&
+           digits(c.word(i + 2));
+}
+
+// "HOUSTON, Feb 26 - ", "MINNETONKA, MINN., March 3 - ", "LONDON (Reuters) - ",
+// "LONDON 1996-08-23": ALL CAPS
 // words at the start of the text, then a date, a state and a date, or a credit and a dash
 // (not a dash alone: "SOCCER - JAPAN WIN" is a headline).
 bool find_dateline(const ChunkContext& c, Dateline& d) {
@@ -153,6 +173,7 @@ bool find_dateline(const ChunkContext& c, Dateline& d) {
         ++i;
     if (i == 0 || i >= n) return false;
     d.last = i;
+    if (t[i].line == t[0].line && starts_iso_date(c, i)) return true;  // "LONDON 1996-08-23"
     if (c.word(i) == "(") {
         std::size_t k = i + 1;
         while (k < n && k < i + 5 && c.word(k) != ")")
@@ -274,10 +295,10 @@ void retype_company(Candidate& cand, const std::vector<std::string>& words) {
 // "Labour MPs", "Tory backbenchers": people of an organisation, named by the organisation. The
 // organisation is the name without them.
 bool is_member_noun(std::string_view w) {
+    // Not "voters", "members", "officials": "League of Women Voters" is a name.
     static const std::set<std::string_view> nouns = {
-        "mp",           "mps",       "mep",       "meps",        "peers",     "members",
-        "supporters",   "voters",    "activists", "councillors", "officials", "rebels",
-        "backbenchers", "ministers", "fans",      "delegates",   "lawmakers", "senators"};
+        "mp",     "mps",          "mep",         "meps",      "peers",
+        "rebels", "backbenchers", "councillors", "lawmakers", "senators"};
     return nouns.count(w) > 0;
 }
 
@@ -294,16 +315,20 @@ void drop_member_nouns(const ChunkContext& c, std::vector<Candidate>& cands) {
     }
 }
 
-// "the Bank's": a common noun in the possessive after "the" stands for a name written before.
-bool is_possessive_common_noun(const ChunkContext& c, const Candidate& cand) {
-    if (cand.first == 0 || c.lower(cand.first - 1) != "the") return false;
+// "the Bank's decision": a common noun in the possessive after "the" stands for a name the
+// article wrote before; the name is the noun ("Bank"), which the corpus-level aliases join to
+// the organisation it usually is, or hide (index/entity_aliases.h).
+void strip_possessive_common_noun(const ChunkContext& c, Candidate& cand) {
+    if (cand.first == 0 || c.lower(cand.first - 1) != "the") return;
     std::string w = text::ascii_lower(text_of(c, cand));
     for (std::string_view ending : {"'s", "\u2019s"}) {
         if (!w.ends_with(ending)) continue;
         w.resize(w.size() - ending.size());
-        return w.size() >= 2 && w.find(' ') == std::string::npos && c.gaz.is_common_word(w);
+        if (w.size() < 2 || w.find(' ') != std::string::npos || !c.gaz.is_common_word(w)) return;
+        cand.end -= ending.size();
+        cand.name = std::string(text_of(c, cand));
+        return;
     }
-    return false;
 }
 
 // One candidate on its own: false drops it.
@@ -314,8 +339,9 @@ bool keep_candidate(const ChunkContext& c, Candidate& cand) {
             return is_table_word(w) || is_contraction(w) || is_party_affiliation(w);
         }))
         return false;
-    if (is_sign_off(c, cand) || is_currency(words.back())) return false;
-    if (is_possessive_common_noun(c, cand)) return false;
+    if (is_sign_off(c, cand) || is_currency(words.back()) || is_newsroom(words.back()))
+        return false;
+    strip_possessive_common_noun(c, cand);
     if (bool keep = true; resolve_state(c, cand, keep)) return keep;
     if (is_nationality(c, words)) return false;
     retype_country(c, cand, words.size());

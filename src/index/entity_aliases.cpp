@@ -178,6 +178,7 @@ class Chooser {
         if (kind_ == AliasKind::person) {
             count_name_ends();
             join_middle_initials();
+            join_initialled_names();
             join_surnames();
             hide_given_names();
             hide_other_types();
@@ -241,6 +242,23 @@ class Chooser {
     // given name ("David"); "Reagan" starts a few junk ones ("Reagan Administration").
     bool is_given_name(const std::string& word) {
         return starts_[word] >= kGivenNameStarts && starts_[word] >= 3 * ends_[word];
+    }
+
+    // "g thorpe" (a scorecard's "G. Thorpe") and the full name it shortens, "graham thorpe",
+    // when that one holds three quarters of the full names with that initial and surname.
+    void join_initialled_names() {
+        std::unordered_map<std::string, std::vector<std::size_t>> by_initial_surname;
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            const auto& w = words_[i];
+            if (w.size() == 2 && w[0].size() > 1)
+                by_initial_surname[w[0].substr(0, 1) + " " + w[1]].push_back(i);
+        }
+        for (std::size_t i = 0; i < in_.size(); ++i) {
+            const auto& w = words_[i];
+            if (w.size() != 2 || w[0].size() != 1) continue;
+            auto it = by_initial_surname.find(in_[i].key);
+            if (it != by_initial_surname.end()) join_dominant(i, it->second);
+        }
     }
 
     void join_surnames() {
@@ -354,8 +372,13 @@ class Chooser {
 
     // The key a set is shown under: the most articles (persons: among full names).
     bool better(std::size_t a, std::size_t b) const {
-        if (kind_ == AliasKind::person && (words_[a].size() > 1) != (words_[b].size() > 1))
-            return words_[a].size() > 1;
+        if (kind_ == AliasKind::person) {
+            // A full name over a lone one, a given name over an initial ("G. Thorpe").
+            auto fullness = [&](std::size_t i) {
+                return (words_[i].size() > 1 ? 2 : 0) + (words_[i][0].size() > 1 ? 1 : 0);
+            };
+            if (fullness(a) != fullness(b)) return fullness(a) > fullness(b);
+        }
         if (in_[a].articles != in_[b].articles) return in_[a].articles > in_[b].articles;
         return in_[a].key < in_[b].key;
     }

@@ -40,7 +40,8 @@ struct AliasChoice {
 
 /// The keys of `entities` that stand for another key, or for no entity a reader can use:
 /// - persons: a name with a middle initial and the same name without it ("George W Bush",
-///   "George Bush") are one, under the more frequent; a lone surname is the full name ending in
+///   "George Bush") are one, under the more frequent; an initial and surname ("G. Thorpe")
+///   joins the dominant full name with that initial and surname ("Graham Thorpe"); a lone surname is the full name ending in
 ///   it that has at least three quarters of the articles of all such full names ("Reagan" ->
 ///   "Ronald Reagan", "Bush" -> "George W Bush" but not "Baker" between James and Howard Baker
 ///   at 60/40), unless the word is a given name: one that starts three full names or more
