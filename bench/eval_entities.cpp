@@ -64,8 +64,8 @@ std::unique_ptr<Engine> make_engine(const Options& o, HybridPolicy policy) {
     e->policy = policy;
     e->lang = o.lang;
     if (policy != HybridPolicy::rules) {
-        e->tagger =
-            std::make_unique<byline::extract::EntityTagger>(byline::extract::load_model(o.model));
+        e->tagger = std::make_unique<byline::extract::EntityTagger>(
+            byline::extract::load_model(o.model), byline::extract::tagger_language(o.model));
     }
     return e;
 }

@@ -323,3 +323,36 @@ TEST_CASE("facet junk: a dateline with an ISO date names a place", "[facet-junk]
     CHECK_FALSE(has_name(v, "Perth", "org"));
     CHECK_FALSE(has_name(v, "Perth", "person"));
 }
+
+// The taggers of German, French and Dutch (data/ner-model-LANG.bin, learned from WikiANN).
+std::vector<std::string> values_in(const std::string& lang, const std::string& body) {
+    std::vector<std::string> out;
+    for (const auto& m : extractor().extract("", body, lang))
+        out.push_back(std::string(to_string(m.type)) + ":" + m.name);
+    return out;
+}
+
+TEST_CASE("facet junk: German, French and Dutch names by their own taggers", "[facet-junk]") {
+    auto de = values_in("de",
+                        "Bundeskanzlerin Angela Merkel traf am Montag in Berlin den "
+                        "französischen Präsidenten Emmanuel Macron. Die Polizei teilte mit, dass "
+                        "die Kirche geschlossen blieb. Der Konzern Siemens begrüßte das Treffen.");
+    CHECK(has(de, "person:Angela Merkel"));  // the title is not part of the name
+    CHECK(has(de, "person:Emmanuel Macron"));
+    CHECK(has(de, "place:Berlin"));
+    CHECK(has(de, "org:Siemens"));
+    for (const char* noun : {"Polizei", "Kirche", "Die Polizei", "Der Konzern Siemens"})
+        CHECK_FALSE(has_name(de, noun));
+    auto fr = values_in("fr-FR",
+                        "Le président Emmanuel Macron a rencontré lundi à Paris le chancelier "
+                        "Olaf Scholz. La police a fermé la rue.");
+    CHECK(has(fr, "person:Emmanuel Macron"));
+    CHECK(has(fr, "person:Olaf Scholz"));
+    CHECK_FALSE(has_name(fr, "La police"));
+    auto nl = values_in("nl",
+                        "Premier Mark Rutte sprak maandag in Amsterdam met Olaf Scholz. De "
+                        "politie sloot de straat af.");
+    CHECK(has(nl, "person:Mark Rutte"));
+    CHECK(has(nl, "place:Amsterdam"));
+    CHECK_FALSE(has_name(nl, "De politie"));
+}

@@ -12,7 +12,9 @@
 #include "extract/tagger_hybrid.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <map>
 
 namespace byline::extract {
 namespace {
@@ -112,6 +114,45 @@ std::vector<Candidate> rule_candidates(const ChunkContext& c, TokenizedText& tt)
     return cands;
 }
 
+std::size_t word_count_of(const ChunkContext& c, const Candidate& cand) {
+    std::size_t n = 0;
+    for (std::size_t k = cand.first; k < cand.last; ++k)
+        n += c.tt.tokens[k].kind == TokenKind::word;
+    return n;
+}
+
+bool has_capital_after(const ChunkContext& c, const Candidate& cand) {
+    for (std::size_t k = cand.first + 1; k < cand.last; ++k) {
+        if (c.tt.tokens[k].kind == TokenKind::word && c.tt.tokens[k].cap) return true;
+    }
+    return false;
+}
+
+// A tagger that learned from Wikipedia fragments (WikiANN) takes many a capitalised noun of
+// running text for a name ("Kirche", "Polizei", "Boden"): in a language other than English a
+// one-word organisation must be known to the gazetteers or be an acronym ("SPD", "BMW"), and a
+// one-word place no word of the language (`words`, where a town's name is one: "Boden"); a
+// name starts with a capital ("deutschen" is an adjective) unless a capitalised word follows
+// ("van Gogh"), and holds no brackets ("Prozent )").
+void drop_unknown_lone_words(const ChunkContext& c, const LanguageWords* words,
+                             std::string_view lang, std::vector<Candidate>& cands) {
+    std::erase_if(cands, [&](const Candidate& cand) {
+        const std::string_view text = c.text.substr(cand.start, cand.end - cand.start);
+        if (text.empty() || text.find_first_of("()[]") != std::string_view::npos) return true;
+        const auto first = static_cast<unsigned char>(text[0]);
+        const std::size_t count = word_count_of(c, cand);
+        if (first < 0x80 && !std::isupper(first) && (count < 2 || !has_capital_after(c, cand)))
+            return true;
+        if (cand.kind == CandidateKind::person || count != 1) return false;
+        if (cand.kind == CandidateKind::place) return words && words->is_word(lang, text, false);
+        const bool acronym = text.size() >= 2 && std::all_of(text.begin(), text.end(), [](char ch) {
+                                 return std::isupper(static_cast<unsigned char>(ch)) ||
+                                        std::isdigit(static_cast<unsigned char>(ch));
+                             });
+        return !acronym && !c.gaz.find(entity_key(text));
+    });
+}
+
 std::unique_ptr<const EntityTagger> load_tagger(const EntityOptions& options,
                                                 const std::string& data_dir) {
     if (!options.use_tagger) return nullptr;
@@ -121,7 +162,23 @@ std::unique_ptr<const EntityTagger> load_tagger(const EntityOptions& options,
         std::error_code ec;
         if (!std::filesystem::exists(path, ec)) return nullptr;
     }
-    return std::make_unique<const EntityTagger>(load_model(path));
+    return std::make_unique<const EntityTagger>(load_model(path), tagger_language(path));
+}
+
+// The taggers of other languages in the data folder: ner-model-LANG.bin.
+std::map<std::string, std::unique_ptr<const EntityTagger>, std::less<>> load_language_taggers(
+    const EntityOptions& options, const std::string& data_dir) {
+    std::map<std::string, std::unique_ptr<const EntityTagger>, std::less<>> out;
+    if (!options.use_tagger || !options.tagger_model.empty()) return out;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(data_dir, ec)) {
+        const std::string path = entry.path().string();
+        std::string lang = tagger_language(path);
+        if (!lang.empty())
+            out.emplace(std::move(lang), std::make_unique<const EntityTagger>(
+                                             load_model(path), tagger_language(path)));
+    }
+    return out;
 }
 
 }  // namespace
@@ -141,7 +198,10 @@ std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTa
     if (!c.english || has_cyrillic(body)) c.cyr_lang = cyrillic_language(body, lang);
     // The tagger learned English news; Ukrainian and Russian keep the rules; any other language
     // gets only the names the gazetteers know.
-    bool tagged = tagger && c.english && policy != HybridPolicy::rules;
+    bool tagged = tagger && policy != HybridPolicy::rules &&
+                  (tagger->language().empty()
+                       ? c.english
+                       : lang.substr(0, lang.find_first_of("-_")) == tagger->language());
     std::vector<TagSpan> spans;
     if (tagged) spans = tagger->tag(prepare_tagger_input(text, tt, &gaz));
     static const LanguageWords no_lists;
@@ -152,6 +212,7 @@ std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTa
         cands = combine_candidates(c, tagger->model().tags, spans, std::move(cands), policy);
     order_and_dedupe(cands);
     if (c.english) clean_candidates(c, cands);
+    if (tagged && !c.english) drop_unknown_lone_words(c, words, lang, cands);
     std::vector<EntityMention> mentions;
     mentions.reserve(cands.size());
     for (Candidate& cand : cands) {
@@ -180,6 +241,7 @@ EntityExtractor::EntityExtractor(const EntityOptions& options)
     : gazetteer_(std::make_unique<Gazetteer>(resolve_data_dir(options.data_dir),
                                              options.user_entities_file, true)),
       tagger_(load_tagger(options, resolve_data_dir(options.data_dir))),
+      language_taggers_(load_language_taggers(options, resolve_data_dir(options.data_dir))),
       words_(std::make_unique<const LanguageWords>(resolve_data_dir(options.data_dir) +
                                                    "/gazetteer_words.tsv")),
       cross_script_(options.cross_script) {}
@@ -199,8 +261,17 @@ std::string EntityExtractor::canonical_key(std::string_view name) {
 std::vector<EntityMention> EntityExtractor::extract(std::string_view /*title*/,
                                                     std::string_view body,
                                                     std::string_view lang) const {
-    return extract_entities(*gazetteer_, tagger_.get(), body, lang, kDefaultHybridPolicy,
-                            cross_script_, words_.get());
+    // The tagger of the article's language, else the English one (used on English text only).
+    // Those learned from Wikipedia (WikiANN) take their spans as they are: the rules that vet
+    // the English one's read English.
+    const EntityTagger* tagger = tagger_.get();
+    HybridPolicy policy = kDefaultHybridPolicy;
+    const std::string_view primary = lang.substr(0, lang.find_first_of("-_"));
+    if (auto it = language_taggers_.find(primary); it != language_taggers_.end()) {
+        tagger = it->second.get();
+        policy = HybridPolicy::tagger;
+    }
+    return extract_entities(*gazetteer_, tagger, body, lang, policy, cross_script_, words_.get());
 }
 
 }  // namespace byline::extract

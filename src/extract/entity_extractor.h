@@ -5,6 +5,7 @@
 // ("Zelenskyy"/"Zelensky") become one facet value.
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -76,6 +77,8 @@ class EntityExtractor {
   private:
     std::unique_ptr<const Gazetteer> gazetteer_;
     std::unique_ptr<const EntityTagger> tagger_;  ///< null: rules only
+    /// By language code: taggers of other languages (data/ner-model-LANG.bin).
+    std::map<std::string, std::unique_ptr<const EntityTagger>, std::less<>> language_taggers_;
     std::unique_ptr<const LanguageWords> words_;  ///< words of languages without rules
     bool cross_script_ = true;
 };

@@ -38,4 +38,14 @@ std::vector<TagSpan> EntityTagger::tag(const TaggerInput& in) const {
     return spans;
 }
 
+std::string tagger_language(std::string_view path) {
+    const std::size_t slash = path.rfind('/');
+    std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    constexpr std::string_view kPrefix = "ner-model-", kSuffix = ".bin";
+    if (!name.starts_with(kPrefix) || !name.ends_with(kSuffix)) return "";
+    name = name.substr(kPrefix.size(), name.size() - kPrefix.size() - kSuffix.size());
+    if (name.size() < 2 || name.size() > 3) return "";
+    return std::string(name);
+}
+
 }  // namespace byline::extract

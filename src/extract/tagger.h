@@ -6,6 +6,8 @@
 #include "extract/tagger_model.h"
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace byline::extract {
@@ -13,9 +15,13 @@ namespace byline::extract {
 /// Immutable after construction; tag() is const and thread-safe.
 class EntityTagger {
   public:
-    explicit EntityTagger(TaggerModel model) : model_(std::move(model)) {}
+    /// `language`: the primary language code of the text it learned ("de"); "" for English,
+    /// whose tagger also reads text of no stated language that looks English.
+    explicit EntityTagger(TaggerModel model, std::string language = "")
+        : model_(std::move(model)), language_(std::move(language)) {}
 
     const TaggerModel& model() const { return model_; }
+    const std::string& language() const { return language_; }
 
     /// Labelled token ranges (indices into in.tt->tokens) of every line, in text order.
     std::vector<TagSpan> tag(const TaggerInput& in) const;
@@ -25,6 +31,11 @@ class EntityTagger {
 
   private:
     TaggerModel model_;
+    std::string language_;
 };
+
+/// The language of a model file by its name: "ner-model-de.bin" -> "de"; "" for
+/// "ner-model.bin" (English) and any other name.
+std::string tagger_language(std::string_view path);
 
 }  // namespace byline::extract
