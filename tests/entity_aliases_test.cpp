@@ -68,9 +68,12 @@ TEST_CASE("names with and without a middle initial are one person", "[aliases]")
 }
 
 TEST_CASE("an initial and surname join the full name they shorten", "[aliases]") {
-    auto out = chosen(index::AliasKind::person,
-                      entities({{"G. Thorpe", 8}, {"Graham Thorpe", 5}, {"Jim Thorpe", 2},
-                                {"D. Smith", 4}, {"Dan Smith", 3}, {"David Smith", 3}}));
+    auto out = chosen(index::AliasKind::person, entities({{"G. Thorpe", 8},
+                                                          {"Graham Thorpe", 5},
+                                                          {"Jim Thorpe", 2},
+                                                          {"D. Smith", 4},
+                                                          {"Dan Smith", 3},
+                                                          {"David Smith", 3}}));
     CHECK(out["G. Thorpe"] == "Graham Thorpe");
     CHECK(out.count("D. Smith") == 0);  // Dan or David: no dominant one
 }
@@ -273,4 +276,26 @@ TEST_CASE("a film taken for a person is no value of the person facet", "[aliases
     SearchRequest words;
     words.query = "\"Nora Delane\"";
     CHECK(searcher.search(words).total == 4);
+}
+
+TEST_CASE("a facet shows the form the corpus writes, not the gazetteer's", "[aliases]") {
+    test::TempDir dir;
+    IndexOptions options;
+    options.index_path = dir / "idx";
+    options.threads = 1;
+    {
+        Indexer indexer(options);
+        indexer.add(Document{"1", "Health",
+                             "The World Health Organisation said on Monday that cases fell.", ""});
+        indexer.add(Document{"2", "Vaccines",
+                             "Experts at the World Health Organisation met in Geneva on Friday.",
+                             ""});
+    }
+    Searcher searcher(options.index_path);
+    SearchRequest all;
+    all.facets = {"org"};
+    const SearchResult r = searcher.search(all);
+    REQUIRE(!r.facets.empty());
+    REQUIRE(!r.facets[0].values.empty());
+    CHECK(r.facets[0].values[0].value == "World Health Organisation");
 }

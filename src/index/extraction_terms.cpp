@@ -1,5 +1,7 @@
 #include "index/extraction_terms.h"
 
+#include <byline/extract.h>
+
 #include "index/schema.h"
 
 #include <algorithm>
@@ -28,6 +30,41 @@ std::uint32_t position_at(const std::vector<Token>& body, std::size_t start) {
     return it->position + 1;
 }
 
+// A mention that writes the entity's name (its text has the entity's key: "World Health
+// Organisation" for the gazetteer's "World Health Organization") votes for the form it writes,
+// with this weight; every mention ("OPEC", a lone surname, "U.S." too) votes 1 for the
+// canonical name. So a facet shows the form the corpus writes most, the canonical name among
+// forms written as often ("Kyiv", "Kiev"), and only for an entity the corpus never writes out.
+constexpr std::uint32_t kWrittenWeight = 1000;
+
+bool all_caps(std::string_view s) {
+    std::size_t letters = 0;
+    for (char ch : s) {
+        if (ch >= 'a' && ch <= 'z') return false;
+        letters += ch >= 'A' && ch <= 'Z';
+    }
+    return letters >= 2;
+}
+
+// The form `e` writes its name in (whitespace made single spaces; an ALL CAPS headline or
+// dateline form as the canonical name), or "" when the text names it otherwise.
+std::string written_form(const EntityInfo& e) {
+    std::string form;
+    for (char ch : e.text) {
+        const bool blank = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+        if (blank) {
+            if (!form.empty() && form.back() != ' ') form += ' ';
+            continue;
+        }
+        if (static_cast<unsigned char>(ch) >= 0x80) return e.name;  // other scripts: as before
+        form += ch;
+    }
+    while (!form.empty() && form.back() == ' ')
+        form.pop_back();
+    if (form.empty() || Extractor::entity_key(form) != e.key) return "";
+    return all_caps(form) && !all_caps(e.name) ? e.name : form;
+}
+
 }  // namespace
 
 void add_entities(Xapian::Document& xdoc, const std::vector<EntityInfo>& entities,
@@ -53,6 +90,8 @@ void add_entities(Xapian::Document& xdoc, const std::vector<EntityInfo>& entitie
             key_ids.emplace(e.key, static_cast<std::uint32_t>(stored.entity_keys.size()));
         if (added) stored.entity_keys.push_back(e.key);
         stored.mentions.push_back({facet, it->second, e.start, e.end});
+        if (std::string written = written_form(e); !written.empty())
+            names[{facet, it->second, std::move(written)}] += kWrittenWeight;
         ++names[{facet, it->second, e.name}];
     }
     for (auto& [which, count] : names) {
