@@ -50,15 +50,27 @@ std::vector<ConllDocument> read_conll(const std::string& path, bool keep_misc) {
     b.keep_misc = keep_misc;
     b.docs.emplace_back();
     std::string line;
+    bool doc_starts = false;  // the file marks documents
+    std::size_t sentences = 0;
     while (std::getline(in, line)) {
         if (line.empty()) {
+            const bool had_words = b.sentence_open;
             b.end_sentence();
+            if (!doc_starts && had_words && ++sentences % 20 == 0) b.docs.emplace_back();
             continue;
         }
+        // CoNLL-2003 has four columns (word, POS, chunk, tag); NER-UK two (word, tag), with
+        // PERS for PER. Documents: -DOCSTART- lines, else every 20 sentences.
         std::istringstream fields(line);
-        std::string word, pos, chunk, tag;
-        fields >> word >> pos >> chunk >> tag;
+        std::vector<std::string> cols;
+        for (std::string col; fields >> col;)
+            cols.push_back(col);
+        if (cols.empty()) continue;
+        const std::string& word = cols.front();
+        std::string tag = cols.size() >= 2 ? cols.back() : "";
+        if (tag.size() > 2 && tag.compare(2, std::string::npos, "PERS") == 0) tag.resize(5);
         if (word == "-DOCSTART-") {
+            doc_starts = true;
             b.end_sentence();
             if (!b.doc().text.empty()) b.docs.emplace_back();
             continue;

@@ -133,6 +133,8 @@ struct Indexer::Impl {
     IndexStats stats;
     std::size_t uncommitted = 0;
     bool aliases_stale = false;  // documents changed since the entity aliases were stored
+    Clock::time_point aliases_stored_at{};
+    static constexpr std::chrono::seconds kAliasesEvery{60};
     std::uint64_t uncommitted_bytes = 0;
     std::uint64_t uncompacted = 0;  // articles written since the last compaction
     Clock::time_point started = Clock::now();
@@ -324,13 +326,15 @@ struct Indexer::Impl {
         }
     }
 
-    // Writes what the workers still hold, then commits.
-    void commit() {
+    // Writes what the workers still hold, then commits. The entity aliases look at every
+    // entity of the index: not at every batch, and in a stream (`interim`) once a minute.
+    void commit(bool interim = false) {
         write_all(pipeline.drain());
-        // Not at every batch: the aliases look at every entity of the index.
-        if (!aliases_stale) return commit_written();
+        const bool due = !interim || Clock::now() - aliases_stored_at >= kAliasesEvery;
+        if (!aliases_stale || !due) return commit_written();
         store_aliases();
         aliases_stale = false;
+        aliases_stored_at = Clock::now();
         commit_written(true);
     }
 
@@ -431,7 +435,11 @@ void Indexer::add_stream(const StreamOptions& stream) {
         if (status == corpus::LineStream::Status::too_long) lines.too_long();
         unread = unread || status != corpus::LineStream::Status::waiting;
         if (unread && Clock::now() - last_commit >= interval) {
-            commit();
+            try {
+                impl_->commit(true);
+            } catch (const Xapian::Error& e) {
+                throw IndexError(impl_->options.index_path + ": cannot commit: " + e.get_msg());
+            }
             unread = false;
             last_commit = Clock::now();
         }
