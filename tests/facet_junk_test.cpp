@@ -356,3 +356,13 @@ TEST_CASE("facet junk: German, French and Dutch names by their own taggers", "[f
     CHECK(has(nl, "place:Amsterdam"));
     CHECK_FALSE(has_name(nl, "De politie"));
 }
+
+TEST_CASE("facet junk: Russian and Ukrainian people the rules miss, places as before",
+          "[facet-junk]") {
+    auto ru = values_in("ru",
+                        "Председатель КНР Ху Цзиньтао встретился в Москве с президентом "
+                        "Дмитрием Медведевым.");
+    CHECK(has_name(ru, "Ху Цзиньтао", "person"));
+    CHECK(has_name(ru, "Moscow", "place"));
+    CHECK_FALSE(has_name(ru, "Москве"));  // the rules' place, named by the gazetteer
+}
