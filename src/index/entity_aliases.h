@@ -38,33 +38,33 @@ struct AliasChoice {
     bool hidden = false;
 };
 
-/// The keys of `entities` that stand for another key, or for no entity a reader can use:
-/// - persons: a name with a middle initial and the same name without it ("George W Bush",
-///   "George Bush") are one, under the more frequent; an initial and surname ("G. Thorpe")
-///   joins the dominant full name with that initial and surname ("Graham Thorpe"); a lone surname is the full name ending in
-///   it that has at least three quarters of the articles of all such full names ("Reagan" ->
-///   "Ronald Reagan", "Bush" -> "George W Bush" but not "Baker" between James and Howard Baker
-///   at 60/40), unless the word is a given name: one that starts three full names or more
-///   (of two articles or more), and three times as many as it ends; a lone given name
-///   ("David") is hidden;
-/// - organisations: an acronym written in capitals and the name whose initials it is ("SEC",
-///   "Securities and Exchange Commission"; "USDA", "U.S. Department of Agriculture"), a name in the
-///   singular and the plural ("Liberal Democrat(s)"), a name and that name followed by words naming
-///   the kind of organisation
-///   ("Moody's Investors Service", "Federal Reserve Board") are one, under the more frequent;
-///   so are a name and the same name qualified ("Treasury", "U.S. Treasury"), and "Department
-///   of Agriculture" and "Agriculture Department"; an acronym or a
-///   name with several such candidates takes the one with three quarters of their articles, or
-///   none; a one-word name that ends three qualified names or more, none dominant, that have
-///   more articles than it ("United": Manchester, Newcastle, Leeds United), is hidden.
-/// - persons: a one-word name that no full name ends with and that `other_type` holds (keys of
-///   the index's places and organisations: "Chelsea", "Oscar") is hidden; so is a full name
-///   that `other_type` holds in a fifth as many articles or more ("Royal Dutch"), unless its
-///   first word is a given name.
-/// Chains resolve to their end; a key never stands for a hidden one.
 /// Keys of other entity facets with their article counts.
 using OtherTypes = std::unordered_map<std::string, std::uint32_t>;
 
+/// The keys of `entities` that stand for another key, or for no entity a reader can use.
+/// Persons:
+/// - a name with and without a middle initial ("George W Bush", "George Bush") are one, under
+///   the more frequent; an initial and surname ("G. Thorpe") joins the dominant full name with
+///   that initial and surname ("Graham Thorpe");
+/// - a lone surname is the full name ending in it that has three quarters of the articles of all
+///   such full names ("Reagan" -> "Ronald Reagan"; not "Baker", 60/40 between James and Howard
+///   Baker), unless the word is a given name: one that starts three full names or more (of two
+///   articles or more), and three times as many as it ends;
+/// - a lone given name ("David") is hidden; so is a one-word name that no full name ends with
+///   and that `other_type` holds (keys of the index's places and organisations: "Chelsea",
+///   "Oscar"), and a full name that `other_type` holds in a fifth as many articles or more
+///   ("Royal Dutch"), unless its first word is a given name.
+/// Organisations:
+/// - an acronym written in capitals and the name whose initials it is ("SEC", "Securities and
+///   Exchange Commission"; "USDA", "U.S. Department of Agriculture"), a name in the singular and
+///   the plural ("Liberal Democrat(s)"), a name and that name followed by words naming the kind
+///   of organisation ("Moody's Investors Service", "Federal Reserve Board"), a name and the same
+///   name qualified ("Treasury", "U.S. Treasury"), "Department of Agriculture" and "Agriculture
+///   Department" are one, under the more frequent; an acronym or a name with several such
+///   candidates takes the one with three quarters of their articles, or none;
+/// - a one-word name that ends three qualified names or more, none dominant, with more articles
+///   than it ("United": Manchester, Newcastle, Leeds United), is hidden.
+/// Chains resolve to their end; a key never stands for a hidden one.
 std::vector<AliasChoice> choose_aliases(AliasKind kind, const std::vector<AliasInput>& entities,
                                         const OtherTypes& other_type = {});
 
