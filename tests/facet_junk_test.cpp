@@ -366,3 +366,12 @@ TEST_CASE("facet junk: Russian and Ukrainian people the rules miss, places as be
     CHECK(has_name(ru, "Moscow", "place"));
     CHECK_FALSE(has_name(ru, "Москве"));  // the rules' place, named by the gazetteer
 }
+
+TEST_CASE("facet junk: a Russian adjective before an institution noun is no surname",
+          "[facet-junk]") {
+    auto ru = values_in("ru",
+                        "Европейский союз продлил санкции. Космический центр открылся в пятницу, "
+                        "а Большой театр закрылся на ремонт.");
+    for (const char* adjective : {"Европейский", "Космический", "Большой"})
+        CHECK_FALSE(has_name(ru, adjective, "person"));
+}
