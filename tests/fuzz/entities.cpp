@@ -1,6 +1,7 @@
-// The public Extractor (entities with the tagger, cross-script names, dates): the first line is
-// the metadata date, the second the title, the rest the body, repaired to UTF-8 as readers hand
-// it over.
+// The public Extractor (entities with the taggers, cross-script names, dates): the first byte
+// picks the article's language (none, English, or one with a tagger of its own), the first line
+// is the metadata date, the second the title, the rest the body, repaired to UTF-8 as readers
+// hand it over.
 #include <byline/extract.h>
 
 #include "corpus/encoding.h"
@@ -8,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -40,11 +42,17 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace byline;
     using fuzz::require;
+    static constexpr const char* kLanguages[] = {"", "en", "de", "fr", "nl", "ru", "uk"};
+    Document doc;
+    doc.id = "fuzz";
+    if (size > 0) {
+        doc.lang = kLanguages[data[0] % std::size(kLanguages)];
+        ++data;
+        --size;
+    }
     std::string input(fuzz::as_text(data, size));
     corpus::repair_utf8(input);
     std::string_view rest = input;
-    Document doc;
-    doc.id = "fuzz";
     doc.date = take_line(rest);
     doc.title = take_line(rest);
     doc.body = std::string(rest);
