@@ -375,3 +375,13 @@ TEST_CASE("facet junk: a Russian adjective before an institution noun is no surn
     for (const char* adjective : {"Европейский", "Космический", "Большой"})
         CHECK_FALSE(has_name(ru, adjective, "person"));
 }
+
+TEST_CASE("facet junk: a given name whose stem ends in a vowel takes й, not ь", "[facet-junk]") {
+    auto ru = values_in("ru",
+                        "Премьер Владимир Путин похвалил Дмитрия Медведева, а потом встретился с "
+                        "Юрием Лужковым.");
+    CHECK(has_name(ru, "Дмитрий Медведев", "person"));
+    CHECK(has_name(ru, "Юрий Лужков", "person"));
+    CHECK_FALSE(has_name(ru, "Дмитриь Медведев"));
+    CHECK_FALSE(has_name(ru, "Юри Лужков"));
+}

@@ -97,8 +97,13 @@ std::vector<std::string> nominative_candidates(std::string_view word) {
             text::count_code_points(word) < text::count_code_points(e.ending) + 2)
             continue;
         std::string stem(word.substr(0, word.size() - e.ending.size()));
+        // No vowel takes a soft sign: "Дмитрия", "Юрием" are "Дмитрий", "Юрий" ("й" where a
+        // consonant would take "ь"), never "Дмитриь".
+        const bool vowel_stem = stem.ends_with("и") || stem.ends_with("і") || stem.ends_with("ї") ||
+                                stem.ends_with("е") || stem.ends_with("о");
         for (std::string_view add : e.adds) {
             if (add.empty()) continue;
+            if (vowel_stem && add == "ь") add = "й";
             bool bare = add == "_";
             std::string form = bare ? stem : stem + std::string(add);
             if (bare) {  // "Харкова": "Харків" before "Харков"
