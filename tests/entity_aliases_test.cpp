@@ -40,6 +40,19 @@ std::map<std::string, std::string> chosen(index::AliasKind kind,
     return out;
 }
 
+// A searcher over an index of `docs`, written in `dir` by one thread and committed.
+Searcher index_of(const test::TempDir& dir, const std::vector<Document>& docs) {
+    IndexOptions options;
+    options.index_path = dir / "idx";
+    options.threads = 1;
+    {
+        Indexer indexer(options);
+        for (const Document& d : docs)
+            indexer.add(d);
+    }
+    return Searcher(options.index_path);
+}
+
 }  // namespace
 
 TEST_CASE("a lone surname joins the full name that dominates it", "[aliases]") {
@@ -183,28 +196,21 @@ TEST_CASE("a full name written as an organisation as often is no person", "[alia
 
 TEST_CASE("the searcher counts, filters and trends an entity and its aliases as one", "[aliases]") {
     test::TempDir dir;
-    IndexOptions options;
-    options.index_path = dir / "idx";
-    options.threads = 1;
-    {
-        // Two articles name the full name, two only the surname.
-        Indexer indexer(options);
-        indexer.add(Document{"a", "Talks",
-                             "Ronald Zamberlin met the ministers in Geneva on Monday to discuss "
-                             "trade.",
-                             "2026-01-05"});
-        indexer.add(Document{"b", "More talks",
-                             "Ronald Zamberlin said on Tuesday that the talks would go on.",
-                             "2026-01-06"});
-        indexer.add(Document{"c", "Trade",
-                             "President Zamberlin signed the trade bill on Wednesday in "
-                             "Washington.",
-                             "2026-02-07"});
-        indexer.add(Document{"d", "Budget",
-                             "President Zamberlin sent the budget to Congress on Thursday.",
-                             "2026-02-08"});
-    }
-    Searcher searcher(options.index_path);
+    // Two articles name the full name, two only the surname.
+    Searcher searcher = index_of(
+        dir,
+        {Document{"a", "Talks",
+                  "Ronald Zamberlin met the ministers in Geneva on Monday to discuss "
+                  "trade.",
+                  "2026-01-05"},
+         Document{"b", "More talks", "Ronald Zamberlin said on Tuesday that the talks would go on.",
+                  "2026-01-06"},
+         Document{"c", "Trade",
+                  "President Zamberlin signed the trade bill on Wednesday in "
+                  "Washington.",
+                  "2026-02-07"},
+         Document{"d", "Budget", "President Zamberlin sent the budget to Congress on Thursday.",
+                  "2026-02-08"}});
 
     SearchRequest all;
     all.facets = {"person"};
@@ -241,29 +247,23 @@ TEST_CASE("the searcher counts, filters and trends an entity and its aliases as 
 
 TEST_CASE("a film taken for a person is no value of the person facet", "[aliases]") {
     test::TempDir dir;
-    IndexOptions options;
-    options.index_path = dir / "idx";
-    options.threads = 1;
-    {
-        Indexer indexer(options);
-        indexer.add(Document{"1", "Awards",
-                             "The film Nora Delane won two awards in Venice on Sunday, and its "
-                             "star Ann Rivers thanked the jury.",
-                             ""});
-        indexer.add(Document{"2", "Review",
-                             "Critics praised Nora Delane, which stars Ann Rivers as a nurse in "
-                             "1950s London.",
-                             ""});
-        indexer.add(Document{"3", "Opening",
-                             "Nora Delane opens in cinemas on Friday, said its director Paul "
-                             "Gresham.",
-                             ""});
-        indexer.add(Document{"4", "Budget",
-                             "The drama Nora Delane was made for two million pounds, Paul "
-                             "Gresham said on Monday.",
-                             ""});
-    }
-    Searcher searcher(options.index_path);
+    Searcher searcher =
+        index_of(dir, {Document{"1", "Awards",
+                                "The film Nora Delane won two awards in Venice on Sunday, and its "
+                                "star Ann Rivers thanked the jury.",
+                                ""},
+                       Document{"2", "Review",
+                                "Critics praised Nora Delane, which stars Ann Rivers as a nurse in "
+                                "1950s London.",
+                                ""},
+                       Document{"3", "Opening",
+                                "Nora Delane opens in cinemas on Friday, said its director Paul "
+                                "Gresham.",
+                                ""},
+                       Document{"4", "Budget",
+                                "The drama Nora Delane was made for two million pounds, Paul "
+                                "Gresham said on Monday.",
+                                ""}});
     SearchRequest all;
     all.facets = {"person"};
     const SearchResult r = searcher.search(all);
@@ -280,18 +280,11 @@ TEST_CASE("a film taken for a person is no value of the person facet", "[aliases
 
 TEST_CASE("a facet shows the form the corpus writes, not the gazetteer's", "[aliases]") {
     test::TempDir dir;
-    IndexOptions options;
-    options.index_path = dir / "idx";
-    options.threads = 1;
-    {
-        Indexer indexer(options);
-        indexer.add(Document{"1", "Health",
-                             "The World Health Organisation said on Monday that cases fell.", ""});
-        indexer.add(Document{"2", "Vaccines",
-                             "Experts at the World Health Organisation met in Geneva on Friday.",
-                             ""});
-    }
-    Searcher searcher(options.index_path);
+    Searcher searcher = index_of(
+        dir, {Document{"1", "Health",
+                       "The World Health Organisation said on Monday that cases fell.", ""},
+              Document{"2", "Vaccines",
+                       "Experts at the World Health Organisation met in Geneva on Friday.", ""}});
     SearchRequest all;
     all.facets = {"org"};
     const SearchResult r = searcher.search(all);

@@ -411,14 +411,6 @@ class Chooser {
     std::unordered_map<std::string, std::size_t> starts_, ends_;
 };
 
-std::optional<std::uint32_t> parse_u32(const std::string& text) {
-    if (text.empty()) return std::nullopt;
-    char* end = nullptr;
-    unsigned long v = std::strtoul(text.c_str(), &end, 10);
-    if (*end != '\0' || v > 0xffffffffUL) return std::nullopt;
-    return static_cast<std::uint32_t>(v);
-}
-
 // The entity keys of facet `facet` in `db`, each with its article count.
 template <typename F>
 void for_each_key(const Xapian::Database& db, std::size_t facet, F&& f) {
@@ -491,9 +483,10 @@ void store_entity_aliases(Xapian::WritableDatabase& db) {
         std::vector<AliasChoice> choices = choose_aliases(kind, entities, other_type);
         hide_works(work_titles(db, facet, entities), choices);
         for (const AliasChoice& c : choices) {
-            auto id = parse_u32(db.get_metadata(schema::facet_id_key(name, c.key)));
+            auto id = parse_facet_id(db.get_metadata(schema::facet_id_key(name, c.key)));
             std::optional<std::uint32_t> to;
-            if (!c.hidden) to = parse_u32(db.get_metadata(schema::facet_id_key(name, c.canonical)));
+            if (!c.hidden)
+                to = parse_facet_id(db.get_metadata(schema::facet_id_key(name, c.canonical)));
             if (!id || (!c.hidden && !to)) continue;  // a key no document numbered
             lines += std::to_string(*id) + '\t' + (c.hidden ? "-" : std::to_string(*to)) + '\t' +
                      c.key + '\t' + c.canonical + '\n';
@@ -515,10 +508,10 @@ std::shared_ptr<const EntityAliases> EntityAliases::load(const Xapian::Database&
             for (std::string col; std::getline(in, col, '\t');)
                 cols.push_back(std::move(col));
             if (cols.size() == 3) cols.emplace_back();  // hidden: no canonical key
-            auto id = parse_u32(cols.size() == 4 ? cols[0] : "");
+            auto id = parse_facet_id(cols.size() == 4 ? cols[0] : "");
             auto to = cols.size() == 4 && cols[1] == "-"
                           ? std::optional(kHidden)
-                          : parse_u32(cols.size() == 4 ? cols[1] : "");
+                          : parse_facet_id(cols.size() == 4 ? cols[1] : "");
             if (!id || !to)
                 throw IndexError("damaged entity aliases of facet " + std::string(name));
             if (*id >= by_id.size()) {

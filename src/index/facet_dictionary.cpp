@@ -7,17 +7,13 @@
 
 namespace byline::index {
 
-namespace {
-
-std::optional<std::uint32_t> parse_id(const std::string& text) {
+std::optional<std::uint32_t> parse_facet_id(const std::string& text) {
     if (text.empty()) return std::nullopt;
     char* end = nullptr;
     unsigned long id = std::strtoul(text.c_str(), &end, 10);
     if (*end != '\0' || id > 0xffffffffUL) return std::nullopt;
     return static_cast<std::uint32_t>(id);
 }
-
-}  // namespace
 
 std::string most_written_name(const Xapian::Database& db, std::string_view facet,
                               const std::string& key) {
@@ -43,7 +39,7 @@ std::uint32_t FacetDictionary::id(Xapian::WritableDatabase& db, std::size_t face
     const std::string_view name = schema::kFacetFields[facet].name;
     if (!next_[facet]) {
         const std::string next = db.get_metadata(schema::facet_next_id_key(name));
-        next_[facet] = next.empty() ? 0 : parse_id(next);
+        next_[facet] = next.empty() ? 0 : parse_facet_id(next);
         if (!next_[facet])
             throw IndexError("damaged facet dictionary (next id '" + next + "' of facet " +
                              std::string(name) + "); re-index into a new folder");
@@ -52,7 +48,7 @@ std::uint32_t FacetDictionary::id(Xapian::WritableDatabase& db, std::size_t face
     const std::string id_key = schema::facet_id_key(name, value);
     // While the cache holds every value the index has, a value not in it is new.
     std::optional<std::uint32_t> id;
-    if (!complete_[facet]) id = parse_id(db.get_metadata(id_key));
+    if (!complete_[facet]) id = parse_facet_id(db.get_metadata(id_key));
     if (!id) {
         id = (*next_[facet])++;
         db.set_metadata(id_key, std::to_string(*id));

@@ -15,6 +15,9 @@
 
 namespace byline::index {
 
+/// A dictionary id written in metadata (decimal, 32 bits); nothing for anything else.
+std::optional<std::uint32_t> parse_facet_id(const std::string& text);
+
 /// The form of entity `key` of facet `facet` the corpus writes most (the writer keeps the
 /// counts under schema::entity_name_key); `key` itself if none is stored.
 std::string most_written_name(const Xapian::Database& db, std::string_view facet,
