@@ -62,7 +62,10 @@ TEST_CASE("co-mentions: the same sentence counts, the next one does not", "[come
     test::TempDir dir;
     index_stories(dir / "idx");
     Searcher searcher(dir / "idx");
-    for (const std::string& query : {std::string("volcker"), std::string("person:volcker")}) {
+    // A word, a one-word person filter (by surname: positions), a full name (its mentions'
+    // dictionary id).
+    for (const std::string& query : {std::string("volcker"), std::string("person:volcker"),
+                                     std::string("person:\"Paul Volcker\"")}) {
         INFO(query);
         SearchRequest request;
         request.query = query;
@@ -81,6 +84,15 @@ TEST_CASE("co-mentions: the same sentence counts, the next one does not", "[come
         // A co-mention count never exceeds the entity's article count for the same query.
         for (const std::string& name : values_of(result, "co_person"))
             CHECK(count_of(result, "co_person", name) <= count_of(result, "person", name));
+    }
+    SECTION("a place filter: the people in its sentences") {
+        SearchRequest request;
+        request.query = "place:tokyo";
+        request.facets = {"co_person", "co_place"};
+        const SearchResult result = searcher.search(request);
+        CHECK(values_of(result, "co_person") ==
+              std::vector<std::string>{"Alan Greenspan", "Paul Volcker"});
+        CHECK(values_of(result, "co_place").empty());
     }
     SECTION("a phrase: only where it occurs") {
         SearchRequest request;

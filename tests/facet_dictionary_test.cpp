@@ -24,7 +24,7 @@ using namespace byline;
 
 namespace {
 
-constexpr std::size_t kSource = 0, kAuthor = 2, kPerson = 4;
+constexpr std::size_t kSource = 0, kAuthor = 2, kPerson = 4, kPlace = 5;
 
 index::DateLists dates(std::initializer_list<const char*> values) {
     index::DateLists out;
@@ -223,7 +223,8 @@ TEST_CASE("facet dictionary: documents carry their facets in three packed values
     for (auto it = doc.values_begin(); it != doc.values_end(); ++it)
         slots.insert(it.get_valueno());
     CHECK(slots == std::set<Xapian::valueno>{schema::kSlotDate, schema::kSlotFacetIds,
-                                             schema::kSlotEntityIds, schema::kSlotFacetDates});
+                                             schema::kSlotEntityIds, schema::kSlotFacetDates,
+                                             schema::kSlotSentenceMentions});
     index::FacetRecord record;
     REQUIRE(
         index::decode({doc.get_value(schema::kSlotFacetIds), doc.get_value(schema::kSlotEntityIds),
@@ -231,6 +232,43 @@ TEST_CASE("facet dictionary: documents carry their facets in three packed values
                       record));
     CHECK(record.ids[kSource] == std::vector<std::uint32_t>{0});
     CHECK(record.published == dates({"2025-11-20"}));
+    // The mentions carry the ids the facets do, and where they stand.
+    index::SentenceMentions mentions;
+    REQUIRE(
+        index::decode_sentence_mentions(doc.get_value(schema::kSlotSentenceMentions), mentions));
+    REQUIRE(mentions.mentions.size() == 2);
+    REQUIRE(mentions.sentence_starts.size() == 1);
+    const index::PlacedMention putin = mentions.mentions[0], moscow = mentions.mentions[1];
+    CHECK(putin.facet == kPerson);
+    CHECK(record.ids[kPerson] == std::vector<std::uint32_t>{putin.id});
+    CHECK(putin.words == 2);
+    CHECK(putin.position == mentions.sentence_starts[0]);
+    CHECK(moscow.position == putin.position + 4);  // Vladimir Putin spoke in Moscow
+    CHECK(record.ids[kPlace] == std::vector<std::uint32_t>{moscow.id});
+    CHECK(mentions.sentence_of(moscow.position) == 0);
+    CHECK(mentions.sentence_of(putin.position - 1) == -1);  // the title's
+}
+
+TEST_CASE("sentence mentions: round trip, empty, damaged", "[facet-ids]") {
+    index::SentenceMentions value{{5, 9, 30}, {{6, 7, 31, 2}, {4, 70000, 5, 1}, {5, 2, 12, 3}}};
+    const std::string packed = index::encode_sentence_mentions(value);
+    index::SentenceMentions back{{1}, {{1, 1, 1, 1}}};
+    REQUIRE(index::decode_sentence_mentions(packed, back));
+    CHECK(back.sentence_starts == value.sentence_starts);
+    CHECK(back.mentions == std::vector<index::PlacedMention>{
+                               {4, 70000, 5, 1}, {5, 2, 12, 3}, {6, 7, 31, 2}});  // by position
+    CHECK(back.sentence_of(12) == 1);
+    CHECK(back.sentence_of(31) == 2);
+    CHECK(index::encode_sentence_mentions({{1, 2}, {}}).empty());  // no mention, no value
+    REQUIRE(index::decode_sentence_mentions("", back));
+    CHECK((back.sentence_starts.empty() && back.mentions.empty()));
+    for (std::size_t cut = 1; cut < packed.size(); ++cut) {
+        index::SentenceMentions part;
+        // Cut anywhere but at a mention's end, the value is damaged.
+        const bool ok = index::decode_sentence_mentions(packed.substr(0, cut), part);
+        if (ok) CHECK(part.mentions.size() < 3);
+    }
+    CHECK_FALSE(index::decode_sentence_mentions(std::string("\x7f\x01", 2), back));
 }
 
 TEST_CASE("facet counts: a damaged facet value fails the search with a fix", "[facet-ids]") {

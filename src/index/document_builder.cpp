@@ -127,6 +127,7 @@ Xapian::Document DocumentBuilder::build(const Document& doc, const Extraction& e
     StoredDoc stored{
         doc, split_long_sentences(analyzer_.sentences(doc.body), body, kMaxSentenceBytes), {}};
     stored.sentence_positions = sentence_positions(stored.sentences, body, body_start);
+    facets.sentence_starts = stored.sentence_positions;
     stored.body_size = doc.body.size();
     stored.doc.body.resize(std::min(doc.body.size(), schema::kInlineBodyBytes));
     index_tokens(xdoc, title, true, language);

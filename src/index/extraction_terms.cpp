@@ -90,6 +90,9 @@ void add_entities(Xapian::Document& xdoc, const std::vector<EntityInfo>& entitie
             key_ids.emplace(e.key, static_cast<std::uint32_t>(stored.entity_keys.size()));
         if (added) stored.entity_keys.push_back(e.key);
         stored.mentions.push_back({facet, it->second, e.start, e.end});
+        const std::uint32_t after = position_at(body, e.end);
+        facets.mentions.push_back(
+            {facet, e.key, position, std::max(after, position + 1) - position});
         if (std::string written = written_form(e); !written.empty())
             names[{facet, it->second, std::move(written)}] += kWrittenWeight;
         ++names[{facet, it->second, e.name}];

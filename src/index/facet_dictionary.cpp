@@ -77,4 +77,14 @@ FacetRecord FacetDictionary::number(Xapian::WritableDatabase& db, const FacetVal
     return record;
 }
 
+SentenceMentions FacetDictionary::number_mentions(Xapian::WritableDatabase& db,
+                                                  const FacetValues& values) {
+    SentenceMentions out;
+    out.sentence_starts = values.sentence_starts;
+    out.mentions.reserve(values.mentions.size());
+    for (const KeyedMention& m : values.mentions)
+        out.mentions.push_back({m.facet, id(db, m.facet, m.key), m.position, m.words});
+    return out;
+}
+
 }  // namespace byline::index

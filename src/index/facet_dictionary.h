@@ -4,6 +4,7 @@
 
 #include "index/facet_record.h"
 #include "index/schema.h"
+#include "index/sentence_mentions.h"
 
 #include <xapian.h>
 
@@ -35,6 +36,9 @@ class FacetDictionary {
 
     /// `values` with every value replaced by its id.
     FacetRecord number(Xapian::WritableDatabase& db, const FacetValues& values);
+
+    /// The entity mentions of `values` with their keys numbered.
+    SentenceMentions number_mentions(Xapian::WritableDatabase& db, const FacetValues& values);
 
   private:
     // Values looked up or assigned by this process; the index holds the rest.

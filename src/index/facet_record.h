@@ -47,9 +47,21 @@ struct EntityNameCount {
     std::uint32_t count = 0;
 };
 
+/// An entity mention before its key is numbered (index/sentence_mentions.h).
+struct KeyedMention {
+    std::uint32_t facet = 0;
+    std::string key;
+    std::uint32_t position = 0;  ///< of its first word
+    std::uint32_t words = 1;
+};
+
 struct FacetValues {
     std::array<std::vector<std::string>, schema::kFacetCount> values;
     std::vector<EntityNameCount> names;  ///< merged into the index's name counts by the writer
+    /// Per sentence, its first word's position, and the entity mentions: numbered by the writer
+    /// into kSlotSentenceMentions.
+    std::vector<std::uint32_t> sentence_starts;
+    std::vector<KeyedMention> mentions;
     DateLists published;
     DateLists mentioned;
 };

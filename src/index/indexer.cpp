@@ -166,6 +166,10 @@ struct Indexer::Impl {
         try {
             // Ids are given here, on the writing thread, so they follow the input order.
             index::add_values(doc.xdoc, facet_ids.number(db, doc.facets));
+            if (std::string mentions =
+                    index::encode_sentence_mentions(facet_ids.number_mentions(db, doc.facets));
+                !mentions.empty())
+                doc.xdoc.add_value(schema::kSlotSentenceMentions, mentions);
             const Xapian::docid old = first_with_term(doc.id_term);
             if (old) forget_names(old);
             const std::optional<std::uint64_t> signature = assign_cluster(doc);

@@ -39,6 +39,8 @@ inline constexpr Xapian::valueno kSlotFacetDates = 3;  // publication and mentio
 // Near-duplicates (index/simhash.h, index/clusters.h); both absent for an item too short to sign.
 inline constexpr Xapian::valueno kSlotSignature = 4;  // 8 bytes, big-endian: word 3-shingle SimHash
 inline constexpr Xapian::valueno kSlotCluster = 5;    // 8 bytes: cluster key, the collapse key
+// Entity mentions by sentence (index/sentence_mentions.h), read by co-mention counting.
+inline constexpr Xapian::valueno kSlotSentenceMentions = 6;
 
 /// Position gap between title and body, so a phrase never spans the two.
 inline constexpr unsigned kBodyPositionGap = 100;
@@ -169,7 +171,8 @@ inline constexpr std::string_view kMetaUncompacted = "byline.uncompacted";
 inline constexpr std::string_view kMetaCommitted = "byline.committed";
 // 3: facets as ids in three slots; 4: a stem equal to its word is not indexed again (Z, ZS);
 // 5: each article stores the entity display names it wrote, so deleting it can take them away;
-// 6: near-duplicate signatures and cluster keys (kSlotSignature, kSlotCluster).
-inline constexpr std::string_view kFormatVersion = "6";
+// 6: near-duplicate signatures and cluster keys (kSlotSignature, kSlotCluster);
+// 7: entity mentions by sentence (kSlotSentenceMentions).
+inline constexpr std::string_view kFormatVersion = "7";
 
 }  // namespace byline::schema

@@ -1,125 +1,68 @@
 #include "search/co_mentions.h"
 
-#include "index/stored_doc.h"
+#include <byline/error.h>
+
+#include "index/facet_dictionary.h"
 #include "search/facet_totals.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace byline::search {
 
-namespace {
-
-// Whether `key` is the entity `pattern` (an entity filter) names: the key itself or, for a
-// one-word person filter, any key with that last word.
-bool names_entity(const MatchPattern& pattern, const std::string& key) {
-    if (key == pattern.entity_key) return true;
-    return pattern.by_surname && key.size() > pattern.entity_key.size() &&
-           key.ends_with(pattern.entity_key) &&
-           key[key.size() - pattern.entity_key.size() - 1] == ' ';
-}
-
-}  // namespace
-
-// Whether a word of `name` (a mention as the article writes it) is a form of a query word: 0
-// no, 1 maybe an occurrence, 2 surely one (PatternTerms::form_kind). Lower-casing ASCII stands
-// for the analyzer's case folding; a name with other letters may hold one.
-int CoMentionCounter::query_word_kind(std::string_view name) const {
-    std::string word;
-    int kind = 0;
-    for (std::size_t i = 0; i <= name.size() && kind < 2; ++i) {
-        const char c = i < name.size() ? name[i] : ' ';
-        if (static_cast<unsigned char>(c) >= 0x80) kind = std::max(kind, 1);
-        if (std::isalnum(static_cast<unsigned char>(c))) {
-            word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+CoMentionCounter::CoMentionCounter(const Xapian::Database& db,
+                                   const std::vector<MatchPattern>& patterns,
+                                   std::array<bool, schema::kFacetCount> facets,
+                                   const index::EntityAliases* aliases)
+    : facets_(facets), aliases_(aliases), by_id_(patterns.size(), false) {
+    // An entity filter's mentions are those with its key's id; a one-word person filter also
+    // names every key ending in that word, found through its surname term's positions.
+    for (std::size_t p = 0; p < patterns.size(); ++p) {
+        const MatchPattern& pattern = patterns[p];
+        if (!pattern.entity || pattern.entity_key.empty() || pattern.by_surname ||
+            pattern.facet >= schema::kFacetCount)
             continue;
-        }
-        if (!word.empty()) kind = std::max(kind, terms_.form_kind(word));
-        word.clear();
+        by_id_[p] = true;
+        const std::string_view facet = schema::kFacetFields[pattern.facet].name;
+        const auto id =
+            index::parse_facet_id(db.get_metadata(schema::facet_id_key(facet, pattern.entity_key)));
+        if (id) ids_.emplace_back(pattern.facet, *id);  // none: the index never wrote the key
     }
-    return kind;
 }
 
-bool CoMentionCounter::is_filtered_entity(std::uint32_t facet, const std::string& key) const {
-    return std::any_of(patterns_.begin(), patterns_.end(), [&](const MatchPattern& p) {
-        return p.entity && !p.entity_key.empty() && p.facet == facet && names_entity(p, key);
-    });
+bool CoMentionCounter::is_filter_entity(const index::PlacedMention& m) const {
+    return std::find(ids_.begin(), ids_.end(), std::pair(m.facet, m.id)) != ids_.end();
 }
 
-// Whether mention `m`, in sentence `sentence`, is itself an occurrence of the query ("opec"
-// matching the organisation OPEC): then it is what was asked for, not named beside it. Only a
-// mention written with a query word can be, and one written with a one-word query's word is;
-// otherwise (a phrase, a mention past the inline body) the positions decide: its entity term
-// stands at its first word.
-bool CoMentionCounter::is_the_match(Xapian::docid did, const index::StoredDoc& stored,
-                                    const index::StoredMention& m, std::uint32_t sentence,
-                                    const std::vector<PatternHit>& hits) const {
-    const std::string& body = stored.doc.body;
-    const bool inline_text = m.end <= body.size();
-    const std::string_view text =
-        inline_text ? std::string_view(body).substr(m.start, m.end - m.start) : std::string_view();
-    if (inline_text) {
-        const int kind = query_word_kind(text);
-        if (kind != 1) return kind == 2;  // no query word in it, or a one-word query's own word
+void CoMentionCounter::add(const index::SentenceMentions& article,
+                           const std::vector<PatternHit>& hits) {
+    hits_ = hits;
+    for (const index::PlacedMention& m : article.mentions) {
+        if (is_filter_entity(m)) hits_.push_back({m.position, m.words, 0});
     }
-    std::uint32_t words = 1;  // as written: "Paul\nVolcker" is two
-    for (std::size_t i = 1; i < text.size(); ++i) {
-        if (std::isspace(static_cast<unsigned char>(text[i - 1])) &&
-            !std::isspace(static_cast<unsigned char>(text[i])))
-            ++words;
-    }
-    const auto& starts = stored.sentence_positions;
-    const std::uint32_t from = starts[sentence];
-    const std::uint32_t to =
-        sentence + 1 < starts.size() ? starts[sentence + 1] : UINT32_MAX;  // the sentence's words
-    std::string term(schema::kFacetFields[m.facet].prefix);
-    term += stored.entity_keys[m.key];
-    for (auto it = db_.positionlist_begin(did, term); it != db_.positionlist_end(did, term); ++it) {
-        const Xapian::termpos first = *it;
-        if (first < from || first >= to) continue;
-        if (std::any_of(hits.begin(), hits.end(), [&](const PatternHit& h) {
-                return h.position < first + words && first < h.position + h.length;
-            }))
-            return true;
-    }
-    return false;
-}
-
-void CoMentionCounter::add(Xapian::docid did, const std::vector<PatternHit>& hits) {
-    if (hits.empty()) return;  // matched in the title only, or by a stem alone
-    const index::StoredDoc stored =
-        index::unserialise(db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_data());
-    const auto& starts = stored.sentence_positions;
-    // The sentences holding a match: the last sentence starting at or before each position
-    // (positions before the first sentence's are the title's).
+    // The sentences holding a match (a title match has none).
     sentences_.clear();
-    for (const PatternHit& hit : hits) {
-        auto after = std::upper_bound(starts.begin(), starts.end(), hit.position);
-        if (after != starts.begin())
-            sentences_.push_back(static_cast<std::uint32_t>(after - starts.begin() - 1));
+    for (const PatternHit& hit : hits_) {
+        if (int s = article.sentence_of(hit.position); s >= 0) sentences_.push_back(s);
     }
-    std::sort(sentences_.begin(), sentences_.end());
     if (sentences_.empty()) return;
+    std::sort(sentences_.begin(), sentences_.end());
     seen_.clear();
-    const auto& spans = stored.sentences;
-    for (const index::StoredMention& m : stored.mentions) {
+    for (const index::PlacedMention& m : article.mentions) {
         if (m.facet >= facets_.size() || !facets_[m.facet]) continue;
-        // The sentence holding the mention: the last one starting at or before it.
-        auto after = std::upper_bound(spans.begin(), spans.end(), m.start,
-                                      [](std::uint64_t at, const Span& s) { return at < s.start; });
-        if (after == spans.begin()) continue;
-        const auto sentence = static_cast<std::uint32_t>(after - spans.begin() - 1);
-        if (!std::binary_search(sentences_.begin(), sentences_.end(), sentence)) continue;
-        const std::string& written = stored.entity_keys[m.key];
-        if (is_filtered_entity(m.facet, written)) continue;
-        const std::string& key = aliases_ ? aliases_->canonical_key(m.facet, written) : written;
-        if (key.empty()) continue;  // hidden: no entity a reader can use
-        // Once per article and facet (one key may stand in two facets: a place, an org).
-        auto same = [&](const auto& s) { return s.first == m.facet && *s.second == key; };
-        if (std::find_if(seen_.begin(), seen_.end(), same) != seen_.end()) continue;
-        if (is_the_match(did, stored, m, sentence, hits)) continue;
-        seen_.emplace_back(m.facet, &key);
-        ++counts_[m.facet][key];
+        if (!std::binary_search(sentences_.begin(), sentences_.end(),
+                                article.sentence_of(m.position)))
+            continue;
+        // A mention a match stands in is the match itself, not named beside it.
+        if (std::any_of(hits_.begin(), hits_.end(), [&](const PatternHit& h) {
+                return h.position < m.position + m.words && m.position < h.position + h.length;
+            }))
+            continue;
+        const std::uint32_t id = aliases_ ? aliases_->canonical(m.facet, m.id) : m.id;
+        if (id == index::EntityAliases::kHidden) continue;  // no entity a reader can use
+        // Once per article and facet, whichever key of the entity it writes.
+        if (std::find(seen_.begin(), seen_.end(), std::pair(m.facet, id)) != seen_.end()) continue;
+        seen_.emplace_back(m.facet, id);
+        counts_[m.facet].add(id);
     }
 }
 
@@ -131,11 +74,23 @@ CoMentionCounts count_co_mentions(const Xapian::Database& db, const Xapian::Quer
     if (std::all_of(patterns.begin(), patterns.end(),
                     [](const MatchPattern& p) { return p.title_only; }))
         return {};
+    CoMentionCounter counter(db, patterns, facets, aliases);
     const std::vector<Xapian::docid> dids = matching_docids(db, query);
-    const std::vector<std::vector<PatternHit>> hits = terms.hits(dids);
-    CoMentionCounter counter(db, patterns, terms, facets, aliases);
-    for (std::size_t i = 0; i < dids.size(); ++i)
-        counter.add(dids[i], hits[i]);
+    const std::vector<std::vector<PatternHit>> hits =
+        terms.hits(dids, [&](std::size_t p) { return counter.needs_positions(p); });
+    index::SentenceMentions article;
+    const Xapian::valueno slot = schema::kSlotSentenceMentions;
+    Xapian::ValueIterator values = db.valuestream_begin(slot);
+    const Xapian::ValueIterator end = db.valuestream_end(slot);
+    for (std::size_t i = 0; i < dids.size() && values != end; ++i) {
+        values.skip_to(dids[i]);
+        if (values == end) break;
+        if (values.get_docid() != dids[i]) continue;  // no value: the article names no entity
+        if (!index::decode_sentence_mentions(*values, article))
+            throw IndexError("document " + std::to_string(dids[i]) +
+                             ": damaged entity mentions; re-index the corpus");
+        counter.add(article, hits[i]);
+    }
     return counter.counted();
 }
 

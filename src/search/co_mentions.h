@@ -1,10 +1,13 @@
 #pragma once
 // Co-mention facets: per entity, the matching articles that name it in the same sentence as a
-// match of the query, from stored sentence spans, stored mentions and Xapian's positional data.
+// match of the query. Each article's mentions and sentences come from one value slot
+// (index/sentence_mentions.h); only query words (and one-word person filters, matched by
+// surname) need Xapian's positional data.
 
 #include "index/entity_aliases.h"
 #include "index/schema.h"
-#include "index/stored_doc.h"
+#include "index/sentence_mentions.h"
+#include "search/facets.h"
 #include "search/pattern_terms.h"
 #include "search/query_parser.h"
 
@@ -12,50 +15,47 @@
 
 #include <array>
 #include <cstdint>
-#include <string>
-#include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace byline::search {
 
-/// Articles per entity key, for each entity facet (index into schema::kFacetFields).
-using CoMentionCounts =
-    std::array<std::unordered_map<std::string, std::uint32_t>, schema::kFacetCount>;
+/// Articles per (canonical) value id, for each entity facet (index into schema::kFacetFields).
+using CoMentionCounts = std::array<IdCounts, schema::kFacetCount>;
 
 /// Counts, for the facets asked for, the entities an article names in a sentence that holds an
-/// occurrence of one of `patterns` (body occurrences: query words, phrases, and the mentions of
-/// a filter's entity). Left out: an entity a filter of the same facet names, and a mention that
-/// is itself an occurrence of the query ("opec" and the organisation OPEC).
+/// occurrence of one of the query's patterns (body occurrences: query words, phrases, mentioned
+/// dates, and the mentions of a filter's entity). Left out: a mention that is itself an
+/// occurrence (the filter's entity; "opec" and the organisation OPEC; "volcker" and Paul
+/// Volcker), and keys the aliases hide.
 class CoMentionCounter {
   public:
     /// `aliases` (may be null): keys counted as another entity's (index/entity_aliases.h).
     CoMentionCounter(const Xapian::Database& db, const std::vector<MatchPattern>& patterns,
-                     const PatternTerms& terms, std::array<bool, schema::kFacetCount> facets,
-                     const index::EntityAliases* aliases = nullptr)
-        : db_(db), patterns_(patterns), terms_(terms), facets_(facets), aliases_(aliases) {}
+                     std::array<bool, schema::kFacetCount> facets,
+                     const index::EntityAliases* aliases = nullptr);
 
-    /// Counts article `did`, whose query occurrences are `hits`.
-    void add(Xapian::docid did, const std::vector<PatternHit>& hits);
+    /// Whether PatternTerms must give pattern `p`'s occurrences: all but the entity filters
+    /// whose mentions are found by their id.
+    bool needs_positions(std::size_t p) const { return !by_id_[p]; }
+
+    /// Counts an article with these mentions and `hits`, the occurrences of the patterns that
+    /// needs_positions().
+    void add(const index::SentenceMentions& article, const std::vector<PatternHit>& hits);
 
     const CoMentionCounts& counted() const { return counts_; }
 
   private:
-    bool is_filtered_entity(std::uint32_t facet, const std::string& key) const;
-    int query_word_kind(std::string_view name) const;
-    bool is_the_match(Xapian::docid did, const index::StoredDoc& stored,
-                      const index::StoredMention& m, std::uint32_t sentence,
-                      const std::vector<PatternHit>& hits) const;
+    bool is_filter_entity(const index::PlacedMention& m) const;
 
-    const Xapian::Database& db_;
-    const std::vector<MatchPattern>& patterns_;
-    const PatternTerms& terms_;
-    std::array<bool, schema::kFacetCount> facets_;
     CoMentionCounts counts_;
-    std::vector<std::uint32_t> sentences_;  // scratch: sentences holding a match, sorted
+    std::array<bool, schema::kFacetCount> facets_;
     const index::EntityAliases* aliases_;
-    // scratch: facet and (canonical) key counted, this article
-    std::vector<std::pair<std::uint32_t, const std::string*>> seen_;
+    std::vector<bool> by_id_;                                    // per pattern
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ids_;   // (facet, id) of those filters
+    std::vector<PatternHit> hits_;                               // scratch: this article's
+    std::vector<int> sentences_;                                 // scratch: sentences with a hit
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> seen_;  // scratch: counted here
 };
 
 /// Co-mentions over every article `query` matches.

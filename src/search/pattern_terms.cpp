@@ -158,10 +158,10 @@ std::vector<std::vector<std::uint32_t>> PatternTerms::positions(
 }
 
 std::vector<std::vector<PatternHit>> PatternTerms::hits(
-    const std::vector<Xapian::docid>& dids) const {
+    const std::vector<Xapian::docid>& dids, const std::function<bool(std::size_t)>& wanted) const {
     std::vector<std::vector<PatternHit>> out(dids.size());
     for (std::size_t p = 0; p < patterns_.size(); ++p) {
-        if (patterns_[p].title_only) continue;
+        if (patterns_[p].title_only || !wanted(p)) continue;
         std::vector<std::vector<std::vector<std::uint32_t>>> words;  // word -> doc -> positions
         for (const std::vector<std::string>& forms : terms_[p])
             words.push_back(positions(dids, forms));

@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -33,7 +34,10 @@ class PatternTerms {
 
     /// hits() of each document of `dids` (ascending), for many documents at once: each form's
     /// postings are read once, in order, and positions looked up only where the form occurs.
-    std::vector<std::vector<PatternHit>> hits(const std::vector<Xapian::docid>& dids) const;
+    /// Only the patterns `wanted(p)` accepts.
+    std::vector<std::vector<PatternHit>> hits(
+        const std::vector<Xapian::docid>& dids,
+        const std::function<bool(std::size_t)>& wanted = [](std::size_t) { return true; }) const;
 
   private:
     std::vector<std::string> word_forms(const std::string& word,

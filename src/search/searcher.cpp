@@ -229,13 +229,12 @@ struct Searcher::Impl {
     std::vector<Trend> trends(const SearchRequest& request, const search::FacetCounts& counted,
                               const Xapian::Query& matched, std::size_t total,
                               const std::shared_ptr<const search::FacetColumns>& columns);
-    Facet co_mention_result(const std::unordered_map<std::string, std::uint32_t>& counts,
-                            std::size_t facet, std::size_t limit);
-
-    Facet facet_result(const search::FacetCounts& counted, std::size_t facet, std::size_t limit) {
+    // The top values of `counts` (ids of facet `facet`), under the facet's name or `name`.
+    Facet facet_result(const search::IdCounts& counts, std::size_t facet, std::size_t limit,
+                       std::string name = "") {
         const schema::FacetField& field = schema::kFacetFields[facet];
-        std::vector<FacetValue> values = search::top_values(
-            counted.facets[facet], limit, [&](std::uint32_t id) -> const std::string& {
+        std::vector<FacetValue> values =
+            search::top_values(counts, limit, [&](std::uint32_t id) -> const std::string& {
                 return facet_values.value(db, facet, id);
             });
         if (field.entity) {
@@ -246,7 +245,7 @@ struct Searcher::Impl {
                 return a.count != b.count ? a.count > b.count : a.value < b.value;
             });
         }
-        return {std::string(field.name), std::move(values)};
+        return {name.empty() ? std::string(field.name) : std::move(name), std::move(values)};
     }
 
     // Facet counts over the whole index for one date granularity, at one revision: a query
@@ -650,10 +649,11 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         co_mentions = search::count_co_mentions(db, matched, compiler.patterns(), pattern_terms,
                                                 co_facets, entity_aliases().get());
     for (const AskedFacet& asked : facets) {
+        const std::size_t f = asked.facet;
         result.facets.push_back(
-            asked.co_mention
-                ? co_mention_result(co_mentions[asked.facet], asked.facet, request.facet_limit)
-                : facet_result(counted, asked.facet, request.facet_limit));
+            asked.co_mention ? facet_result(co_mentions[f], f, request.facet_limit,
+                                            "co_" + std::string(schema::kFacetFields[f].name))
+                             : facet_result(counted.facets[f], f, request.facet_limit));
     }
     if (!request.date_facet.empty()) {
         result.date_histograms.push_back(counted.published->histogram("published"));
@@ -709,33 +709,6 @@ std::vector<Trend> Searcher::Impl::trends(
 }
 
 // The `limit` entities named beside the query's matches in most articles, by display name.
-Facet Searcher::Impl::co_mention_result(
-    const std::unordered_map<std::string, std::uint32_t>& counts, std::size_t facet,
-    std::size_t limit) {
-    const std::string name(schema::kFacetFields[facet].name);
-    std::vector<std::pair<std::uint32_t, const std::string*>> ranked;
-    ranked.reserve(counts.size());
-    for (const auto& [key, count] : counts)
-        ranked.emplace_back(count, &key);
-    // Only the best counts, and those tied with the last of them, need display names.
-    if (ranked.size() > limit && limit > 0) {
-        auto nth = ranked.begin() + static_cast<std::ptrdiff_t>(limit - 1);
-        std::nth_element(ranked.begin(), nth, ranked.end(),
-                         [](const auto& a, const auto& b) { return a.first > b.first; });
-        const std::uint32_t cut = nth->first;
-        std::erase_if(ranked, [&](const auto& r) { return r.first < cut; });
-    }
-    Facet out{"co_" + name, {}};
-    if (limit == 0) return out;
-    for (const auto& [count, key] : ranked)
-        out.values.push_back({entity_display_name(name, *key), count});
-    std::sort(out.values.begin(), out.values.end(), [](const FacetValue& a, const FacetValue& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-    if (out.values.size() > limit) out.values.resize(limit);
-    return out;
-}
-
 // The index's totals as stored by the indexer when they hold for this revision, else counted
 // here (only the facets asked for so far) and kept until the next revision.
 const search::FacetCounts& Searcher::Impl::index_totals(
