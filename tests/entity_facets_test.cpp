@@ -168,6 +168,27 @@ TEST_CASE("entity facets: a filter matches the full name and its spelling varian
     CHECK(f.ids("person:Geneva").empty());  // a place is not a person
 }
 
+TEST_CASE("entity facets: a filter written as the articles write a name finds the entity",
+          "[entity-facets]") {
+    Fixture f({{.id = "acronym",
+                .title = "Loan approved",
+                .body = "The IMF approved a loan to Kenya. Officials in the U.S. welcomed it."},
+               {.id = "full",
+                .title = "Fund warns",
+                .body = "The International Monetary Fund warned about debt in the United "
+                        "States."},
+               {.id = "other", .title = "Rain", .body = "It rained in Nairobi on Monday."}});
+    // "IMF" and "U.S." were indexed as the International Monetary Fund and the United States.
+    CHECK(f.facet("", "org") == "International Monetary Fund:2");
+    CHECK(f.ids("org:IMF") == Ids{"acronym", "full"});
+    CHECK(f.ids("org:imf") == Ids{"acronym", "full"});
+    CHECK(f.ids("org:\"International Monetary Fund\"") == Ids{"acronym", "full"});
+    CHECK(f.ids("place:U.S.") == Ids{"acronym", "full"});
+    CHECK(f.ids("place:\"United States\"") == Ids{"acronym", "full"});
+    CHECK(f.ids("org:U.S.").empty());  // a form is looked up in its own facet
+    CHECK(f.ids("place:IMF").empty());
+}
+
 TEST_CASE("entity facets: a one-word person value also matches by surname", "[entity-facets]") {
     Fixture f;
     // "kiev" names only "Zelenskiy"; the others name Volodymyr Zelenskyy/Zelensky.

@@ -46,22 +46,32 @@ bool all_caps(std::string_view s) {
     return letters >= 2;
 }
 
-// The form `e` writes its name in (whitespace made single spaces; an ALL CAPS headline or
-// dateline form as the canonical name), or "" when the text names it otherwise.
-std::string written_form(const EntityInfo& e) {
+// `text` with its runs of whitespace made single spaces, trimmed.
+std::string single_spaced(std::string_view text) {
     std::string form;
-    for (char ch : e.text) {
-        const bool blank = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
-        if (blank) {
+    for (char ch : text) {
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
             if (!form.empty() && form.back() != ' ') form += ' ';
             continue;
         }
-        if (static_cast<unsigned char>(ch) >= 0x80) return e.name;  // other scripts: as before
         form += ch;
     }
     while (!form.empty() && form.back() == ' ')
         form.pop_back();
-    if (form.empty() || Extractor::entity_key(form) != e.key) return "";
+    return form;
+}
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// The form `e` writes its name in (`form`, whose key is `form_key`; an ALL CAPS headline or
+// dateline form as the canonical name), or "" when the text names it otherwise.
+std::string written_form(const EntityInfo& e, const std::string& form,
+                         const std::string& form_key) {
+    if (!is_ascii(form)) return e.name;  // other scripts: the canonical name
+    if (form.empty() || form_key != e.key) return "";
     return all_caps(form) && !all_caps(e.name) ? e.name : form;
 }
 
@@ -93,8 +103,16 @@ void add_entities(Xapian::Document& xdoc, const std::vector<EntityInfo>& entitie
         const std::uint32_t after = position_at(body, e.end);
         facets.mentions.push_back(
             {facet, e.key, position, std::max(after, position + 1) - position});
-        if (std::string written = written_form(e); !written.empty())
+        const std::string form = single_spaced(e.text);
+        const std::string form_key = form.empty() ? "" : Extractor::entity_key(form);
+        if (std::string written = written_form(e, form, form_key); !written.empty())
             names[{facet, it->second, std::move(written)}] += kWrittenWeight;
+        // "IMF" for the International Monetary Fund: a filter written so finds it. A lone
+        // surname needs none: one-word person filters match surnames. A key in its own script
+        // (--no-cross-script) is matched as written only.
+        if (!form_key.empty() && form_key != e.key && field.name != "person" &&
+            form_key.size() <= schema::kMaxTermBytes && is_ascii(e.key))
+            facets.forms.push_back({facet, form_key, e.key});
         ++names[{facet, it->second, e.name}];
     }
     for (auto& [which, count] : names) {

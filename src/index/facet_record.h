@@ -55,6 +55,15 @@ struct KeyedMention {
     std::uint32_t words = 1;
 };
 
+/// A written form whose key is not the entity's ("imf" for "international monetary fund"),
+/// kept by the writer under schema::entity_form_key.
+struct EntityForm {
+    std::uint32_t facet = 0;
+    std::string form_key;
+    std::string key;
+    auto operator<=>(const EntityForm&) const = default;
+};
+
 struct FacetValues {
     std::array<std::vector<std::string>, schema::kFacetCount> values;
     std::vector<EntityNameCount> names;  ///< merged into the index's name counts by the writer
@@ -62,6 +71,7 @@ struct FacetValues {
     /// into kSlotSentenceMentions.
     std::vector<std::uint32_t> sentence_starts;
     std::vector<KeyedMention> mentions;
+    std::vector<EntityForm> forms;
     DateLists published;
     DateLists mentioned;
 };

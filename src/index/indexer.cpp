@@ -25,6 +25,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -130,6 +131,10 @@ struct Indexer::Impl {
     // Change in the forms seen per entity since the last commit: entity_name_key -> form ->
     // mentions added less mentions of replaced and deleted articles.
     std::map<std::string, std::map<std::string, std::int64_t>> name_counts;
+    // Written forms of entity keys met by this process (entity_form_key), and those not yet
+    // stored.
+    std::set<index::EntityForm> known_forms;
+    std::set<index::EntityForm> new_forms;
     IndexStats stats;
     std::size_t uncommitted = 0;
     bool aliases_stale = false;  // documents changed since the entity aliases were stored
@@ -166,6 +171,9 @@ struct Indexer::Impl {
         try {
             // Ids are given here, on the writing thread, so they follow the input order.
             index::add_values(doc.xdoc, facet_ids.number(db, doc.facets));
+            for (index::EntityForm& form : doc.facets.forms) {
+                if (!known_forms.count(form)) new_forms.insert(std::move(form));
+            }
             if (std::string mentions =
                     index::encode_sentence_mentions(facet_ids.number_mentions(db, doc.facets));
                 !mentions.empty())
@@ -280,6 +288,38 @@ struct Indexer::Impl {
         name_counts.clear();
     }
 
+    // Adds the written forms met since the last commit to the index's lists (new_forms is
+    // ordered by facet and form, so each list is read and written once).
+    void store_forms() {
+        constexpr std::size_t kMaxKeysPerForm = 16;  // a form many entities are written as
+        constexpr std::size_t kMaxKnown = 1 << 20;
+        if (known_forms.size() + new_forms.size() > kMaxKnown) known_forms.clear();
+        auto it = new_forms.begin();
+        while (it != new_forms.end()) {
+            const std::string meta =
+                schema::entity_form_key(schema::kFacetFields[it->facet].name, it->form_key);
+            std::string lines = db.get_metadata(meta);
+            std::size_t count =
+                static_cast<std::size_t>(std::count(lines.begin(), lines.end(), '\n'));
+            bool added = false;
+            const index::EntityForm& first = *it;
+            for (; it != new_forms.end() && it->facet == first.facet &&
+                   it->form_key == first.form_key;
+                 ++it) {
+                known_forms.insert(*it);
+                const std::string line = it->key + "\n";
+                if (count >= kMaxKeysPerForm ||
+                    ("\n" + lines).find("\n" + line) != std::string::npos)
+                    continue;
+                lines += line;
+                ++count;
+                added = true;
+            }
+            if (added) db.set_metadata(meta, lines);
+        }
+        new_forms.clear();
+    }
+
     void report(Diagnostic::Kind kind, const std::string& where, const std::string& message) {
         switch (kind) {
             case Diagnostic::Kind::warning:
@@ -356,6 +396,7 @@ struct Indexer::Impl {
             !db.get_metadata(std::string(schema::kMetaFormat)).empty())
             return;
         store_names();
+        store_forms();
         std::set<std::string> languages =
             split_languages(db.get_metadata(std::string(schema::kMetaLanguages)));
         languages.insert(stem_languages.begin(), stem_languages.end());

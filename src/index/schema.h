@@ -88,6 +88,13 @@ inline std::string entity_name_key(std::string_view facet, std::string_view key)
     return "byline.name:" + std::string(facet) + ":" + std::string(key);
 }
 
+/// Metadata key of the entity keys that articles wrote as a name whose own key is `form_key`
+/// ("imf" -> "international monetary fund", "u s" -> "united states"): a key a line. Kept as
+/// long as the index lives (a stale line filters by a key no article has any more).
+inline std::string entity_form_key(std::string_view facet, std::string_view form_key) {
+    return "byline.form:" + std::string(facet) + ":" + std::string(form_key);
+}
+
 /// Metadata key of the entity aliases of facet `facet` (index/entity_aliases.h): a line per key
 /// that counts as another, "ID\tCANONICAL_ID\tKEY\tCANONICAL_KEY" ("-" and "" when hidden).
 inline std::string alias_key(std::string_view facet) {

@@ -7,7 +7,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <map>
+#include <sstream>
 
 namespace byline::search {
 
@@ -147,7 +149,16 @@ Xapian::Query QueryCompiler::filter(const QueryNode& node) {
     bool cross_script = !db_ || db_->get_metadata(std::string(schema::kMetaCrossScript)) != "0";
     std::vector<Xapian::Query> alternatives;
     const auto facet = static_cast<std::size_t>(field - schema::kFacetFields.data());
-    for (const std::string& key : Extractor::entity_keys(node.text, cross_script)) {
+    std::vector<std::string> keys = Extractor::entity_keys(node.text, cross_script);
+    // The entities the articles wrote this way ("IMF": the International Monetary Fund).
+    for (std::size_t i = 0, n = keys.size(); db_ && i < n; ++i) {
+        std::istringstream lines(db_->get_metadata(schema::entity_form_key(field->name, keys[i])));
+        for (std::string line; std::getline(lines, line);) {
+            if (!line.empty() && std::find(keys.begin(), keys.end(), line) == keys.end())
+                keys.push_back(line);
+        }
+    }
+    for (const std::string& key : keys) {
         alternatives.push_back(filter_key(*field, key));
         // The keys the corpus uses for the same entity ("reagan", "ronald reagan").
         if (!aliases_) continue;
