@@ -385,3 +385,34 @@ TEST_CASE("facet junk: a given name whose stem ends in a vowel takes й, not ь"
     CHECK_FALSE(has_name(ru, "Дмитриь Медведев"));
     CHECK_FALSE(has_name(ru, "Юри Лужков"));
 }
+
+TEST_CASE(
+    "facet junk: a given name in another case is its own, not a look-alike of the Latin lists",
+    "[facet-junk]") {
+    // "Ріната" and "Петра" sound like Renata and Petra; they are Рінат's and Петро's genitives,
+    // and the surname follows the man's name back into the nominative.
+    auto uk = values_in("uk",
+                        "Вчора компанія Ріната Ахметова отримала кредит. Адвокат Петра Порошенка "
+                        "заявив про тиск, а заява Юлії Тимошенко пролунала ввечері. Нардеп "
+                        "передав листа від Олега Ляшка.");
+    CHECK(has_name(uk, "Рінат Ахметов", "person"));
+    CHECK(has_name(uk, "Петро Порошенко", "person"));
+    CHECK(has_name(uk, "Юлія Тимошенко", "person"));
+    CHECK(has_name(uk, "Олег Ляшко", "person"));
+    CHECK_FALSE(has_name(uk, "Ріната Ахметова"));
+    CHECK_FALSE(has_name(uk, "Оліг Ляшко"));
+    auto ru = values_in("ru", "Вчера компания Рината Ахметова получила кредит.");
+    CHECK(has_name(ru, "Ринат Ахметов", "person"));
+}
+
+TEST_CASE("facet junk: Cyrillic country abbreviations are places; media nouns are no entity",
+          "[facet-junk]") {
+    auto ru = values_in("ru",
+                        "Вчера власти КНР и РФ встретились. СМИ сообщили, что делегация ФРГ "
+                        "прибыла позже. Советский Союз распался давно.");
+    CHECK(has_name(ru, "China", "place"));
+    CHECK(has_name(ru, "Russia", "place"));
+    CHECK(has_name(ru, "Germany", "place"));
+    CHECK_FALSE(has_name(ru, "СМИ"));
+    CHECK_FALSE(has_name(ru, "Советский"));  // an adjective before a capitalised institution noun
+}

@@ -24,9 +24,18 @@ bool is_abbreviation_token(const ChunkContext& c, std::size_t k) {
 }
 
 // The nominative first name that token k is a form of ("Володимира" → "Володимир"), or "".
+// Given names of the text's language, then of the other, are matched as written first: keys
+// sound alike, and "Ріната", "Петра" are Рінат's and Петро's, not Renata or Petra.
 std::string first_name_at(const ChunkContext& c, std::size_t k) {
     if (c.tt.tokens[k].end - c.tt.tokens[k].start < 6) return {};  // three letters or more
-    for (const std::string& form : nominative_candidates(c.word(k))) {
+    const std::vector<std::string> forms = nominative_candidates(c.word(k));
+    const CyrLang other = c.cyr_lang == CyrLang::uk ? CyrLang::ru : CyrLang::uk;
+    for (CyrLang lang : {c.cyr_lang, other}) {
+        for (const std::string& form : forms) {
+            if (c.gaz.is_native_first_name(lower_in_script(form), lang)) return form;
+        }
+    }
+    for (const std::string& form : forms) {
         if (c.gaz.is_first_name(entity_key(form, c.cyr_lang))) return form;
     }
     return {};
@@ -164,13 +173,12 @@ std::string feminine_adjective_nominative(std::string_view word) {
     return {};
 }
 
-// Token k is an adjective before an institution noun: the oblast it names is a place ("Київська
-// область"), anything else is dropped. True when it took the word.
+// Token k is an adjective before an institution noun, written small or capitalised ("Советский
+// Союз"): the oblast it names is a place ("Київська область"), anything else is dropped. True
+// when it took the word.
 bool adjective_before_institution(const ChunkContext& c, std::size_t k,
                                   std::vector<Candidate>& out) {
-    if (k + 1 >= c.tt.tokens.size() || c.tt.tokens[k + 1].kind != TokenKind::word ||
-        c.tt.tokens[k + 1].cap)
-        return false;
+    if (k + 1 >= c.tt.tokens.size() || c.tt.tokens[k + 1].kind != TokenKind::word) return false;
     const int noun = institution_noun(lower_word(c, k + 1));
     if (noun == 0) return false;
     if (noun == 2) {
@@ -246,6 +254,8 @@ std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t lin
     if (is_legal_form_word(lower_word(c, i))) return firm_after_legal_form(c, i, last, out);
     if (is_abbreviation_token(c, i)) {  // "НАТО", "США", "МЗС"
         Known known = known_at(c, i, i + 1);
+        const GazEntry* listed = c.gaz.find(entity_key(c.word(i), c.cyr_lang));
+        if (listed && listed->kind == GazKind::ignore) return i + 1;  // "СМИ": the media
         if (known.entry) {
             emit_known(c, i, i + 1, known, out);
         } else {

@@ -80,11 +80,21 @@ PreparedEntry Gazetteer::prepare(GazKind kind, GazSource source, std::string_vie
                                  const std::vector<std::string>& aliases,
                                  std::uint32_t population) {
     PreparedEntry entry{kind, source, std::string(name), {}, {}, population, {}};
-    auto key_of = [&](std::string_view form) {
-        std::string key = entity_key(form);
-        if (key.empty()) return;
+    auto add_key = [&](std::string key, bool transliterated) {
+        if (key.empty() || std::find(entry.keys.begin(), entry.keys.end(), key) != entry.keys.end())
+            return;
         entry.keys.push_back(std::move(key));
-        entry.transliterated.push_back(has_other_script(form));
+        entry.transliterated.push_back(transliterated);
+    };
+    auto key_of = [&](std::string_view form) {
+        const bool other_script = has_other_script(form);
+        add_key(entity_key(form), other_script);
+        // A curated Cyrillic form is looked up by the key of the text's language: "ФРГ" is
+        // "frg" in Russian text and "frh" in Ukrainian.
+        if (source >= GazSource::curated && has_cyrillic(form)) {
+            for (CyrLang lang : {CyrLang::uk, CyrLang::ru})
+                add_key(entity_key(form, lang), other_script);
+        }
     };
     key_of(name);
     for (const std::string& alias : aliases)
@@ -129,6 +139,19 @@ void Gazetteer::add(GazKind kind, GazSource source, std::string_view name,
 
 void Gazetteer::add_first_name(std::string_view name) {
     first_names_.insert(entity_key(name));
+}
+
+void Gazetteer::add_native_first_name(std::string_view name, CyrLang lang) {
+    native_first_names_[static_cast<std::size_t>(lang)].insert(lower_in_script(name));
+    first_names_.insert(entity_key(name, lang));
+}
+
+void Gazetteer::add_ukrainian_first_name(std::string_view name) {
+    add_native_first_name(name, CyrLang::uk);
+}
+
+void Gazetteer::add_russian_first_name(std::string_view name) {
+    add_native_first_name(name, CyrLang::ru);
 }
 
 void Gazetteer::add_common_word(std::string_view lower_word) {
@@ -295,6 +318,8 @@ Gazetteer::Gazetteer(const std::string& dir, const std::string& user_file, bool 
     load_word_list(dir + "/common_words.txt", &Gazetteer::add_common_word);
     load_word_list(dir + "/first_names.txt", &Gazetteer::add_first_name);
     load_word_list(dir + "/first_names_extra.txt", &Gazetteer::add_first_name);
+    load_word_list(dir + "/first_names_uk.txt", &Gazetteer::add_ukrainian_first_name);
+    load_word_list(dir + "/first_names_ru.txt", &Gazetteer::add_russian_first_name);
     load_word_list(dir + "/demonyms.txt", &Gazetteer::add_demonym);
     load_cities(dir + "/cities.tsv");
     load_subdivisions(dir + "/subdivisions.tsv");

@@ -2,9 +2,11 @@
 // Name lists behind the entity extractor, loaded once from the data folder and ICU, and
 // looked up by matching key (entity_key) in hash maps.
 
+#include "extract/entity_cyrillic.h"
 #include "extract/entity_extractor.h"
 #include "util/text.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -64,11 +66,17 @@ class Gazetteer {
                                  std::uint32_t population = 0);
     void add(const PreparedEntry& entry);
     void add_first_name(std::string_view name);
+    /// A Cyrillic given name in the nominative, of `lang`.
+    void add_native_first_name(std::string_view name, CyrLang lang);
     void add_common_word(std::string_view lower_word);
     void add_demonym(std::string_view name);
 
     const GazEntry* find(std::string_view key) const;
     bool is_first_name(std::string_view key) const { return first_names_.count(key); }
+    /// Is `lower` (lower case, as written) a nominative given name of `lang`?
+    bool is_native_first_name(std::string_view lower, CyrLang lang) const {
+        return native_first_names_[static_cast<std::size_t>(lang)].count(lower);
+    }
     /// `word` as written, lowered: is it a common English word ("peace", "council")?
     bool is_common_word(std::string_view lower_word) const;
     bool is_demonym(std::string_view key) const { return demonyms_.count(key); }
@@ -94,6 +102,8 @@ class Gazetteer {
     void load_cities(const std::string& path);
     void load_subdivisions(const std::string& path);
     void load_word_list(const std::string& path, void (Gazetteer::*add)(std::string_view));
+    void add_ukrainian_first_name(std::string_view name);
+    void add_russian_first_name(std::string_view name);
     void load_country_forms(const std::string& path);
     void load_country_history(const std::string& path);
     void resolve_countries();
@@ -102,6 +112,7 @@ class Gazetteer {
     using WordSet = std::unordered_set<std::string, text::StringHash, std::equal_to<>>;
     std::unordered_map<std::string, GazEntry, text::StringHash, std::equal_to<>> entries_;
     WordSet first_names_;
+    std::array<WordSet, 2> native_first_names_;  // per CyrLang: Cyrillic, lower case
     WordSet common_words_;
     WordSet demonyms_;
     std::size_t max_words_ = 1;
