@@ -416,3 +416,14 @@ TEST_CASE("facet junk: Cyrillic country abbreviations are places; media nouns ar
     CHECK_FALSE(has_name(ru, "СМИ"));
     CHECK_FALSE(has_name(ru, "Советский"));  // an adjective before a capitalised institution noun
 }
+
+TEST_CASE("facet junk: a Cyrillic word that transliterates to a distant small town is no place",
+          "[facet-junk]") {
+    auto uk = values_in("uk",
+                        "Вчора він бачив Мінну біля школи. Потім Мері сказала правду. Берлін "
+                        "заявив про підтримку, а у Львові пройшов мітинг.");
+    CHECK_FALSE(has_name(uk, "Minna"));  // a town in Nigeria
+    CHECK_FALSE(has_name(uk, "Miri"));   // a town in Malaysia
+    CHECK(has_name(uk, "Berlin", "place"));
+    CHECK(has_name(uk, "Lviv", "place"));
+}

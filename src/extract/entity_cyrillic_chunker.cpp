@@ -52,6 +52,37 @@ bool acceptable(const GazEntry* g) {
            (g->source != GazSource::city || g->population >= 100000);
 }
 
+// Countries whose towns Ukrainian and Russian news write often, in their own Cyrillic form.
+bool near_country(std::string_view country) {
+    static const std::set<std::string_view> kNear = {"Ukraine",         "Russia",
+                                                     "Belarus",         "Moldova",
+                                                     "Kazakhstan",      "Georgia",
+                                                     "Armenia",         "Azerbaijan",
+                                                     "Kyrgyzstan",      "Tajikistan",
+                                                     "Uzbekistan",      "Turkmenistan",
+                                                     "Latvia",          "Lithuania",
+                                                     "Estonia",         "Poland",
+                                                     "Slovakia",        "Hungary",
+                                                     "Romania",         "Czechia",
+                                                     "Bulgaria",        "Serbia",
+                                                     "Montenegro",      "Mongolia",
+                                                     "North Macedonia", "Bosnia and Herzegovina"};
+    return kNear.count(country) > 0;
+}
+
+// A town of a distant country that one Cyrillic word matches only by transliteration: a
+// look-alike more often than the town ("Мінну" a woman, not Minna in Nigeria; "Час" time, not
+// Chas in India) unless it is a city of half a million. Regions and capitals ("Берлін") stay.
+bool foreign_look_alike(const ChunkContext& c, const GazEntry& g, const std::string& key,
+                        std::size_t a, std::size_t b) {
+    if (g.kind != GazKind::place || b - a != 1 || g.source != GazSource::city ||
+        g.population >= 500000)
+        return false;
+    const std::vector<std::string>& countries = c.gaz.countries_of(key);
+    return std::none_of(countries.begin(), countries.end(),
+                        [](const std::string& country) { return near_country(country); });
+}
+
 // A place or organisation that tokens [a, b) are a form of ("Києві" → Kyiv, "України" →
 // Ukraine, "Північна Корея" → North Korea); only the last word is put back into the nominative.
 Known known_at(const ChunkContext& c, std::size_t a, std::size_t b) {
@@ -66,8 +97,9 @@ Known known_at(const ChunkContext& c, std::size_t a, std::size_t b) {
         adjective ? std::vector<std::string>{std::string(word)} : nominative_candidates(word);
     for (const std::string& form : forms) {
         std::string name = head + form;
-        const GazEntry* g = c.gaz.find(entity_key(name, c.cyr_lang));
-        if (acceptable(g)) return {g, name};
+        const std::string key = entity_key(name, c.cyr_lang);
+        const GazEntry* g = c.gaz.find(key);
+        if (acceptable(g) && !foreign_look_alike(c, *g, key, a, b)) return {g, name};
     }
     return {};
 }
