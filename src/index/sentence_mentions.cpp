@@ -15,7 +15,8 @@ int SentenceMentions::sentence_of(std::uint32_t position) const {
 std::string encode_sentence_mentions(SentenceMentions value) {
     if (value.mentions.empty()) return {};
     std::sort(value.mentions.begin(), value.mentions.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.position, a.facet, a.id) < std::tie(b.position, b.facet, b.id);
+        return std::tie(a.position, a.facet, a.id, a.words) <
+               std::tie(b.position, b.facet, b.id, b.words);
     });
     std::string out;
     put_varint(out, static_cast<std::uint32_t>(value.sentence_starts.size()));
@@ -46,7 +47,7 @@ bool decode_sentence_mentions(std::string_view packed, SentenceMentions& out) {
     std::uint32_t at = 0;
     for (std::uint32_t i = 0; i < count; ++i) {
         std::uint32_t delta = 0;
-        if (!(p = read_varint(p, end, delta))) return false;
+        if (!(p = read_varint(p, end, delta)) || at + delta < at) return false;  // or overflow
         out.sentence_starts.push_back(at += delta);
     }
     at = 0;
@@ -54,7 +55,8 @@ bool decode_sentence_mentions(std::string_view packed, SentenceMentions& out) {
         std::uint32_t delta = 0;
         PlacedMention m;
         if (!(p = read_varint(p, end, delta)) || !(p = read_varint(p, end, m.facet)) ||
-            !(p = read_varint(p, end, m.id)) || !(p = read_varint(p, end, m.words)))
+            !(p = read_varint(p, end, m.id)) || !(p = read_varint(p, end, m.words)) ||
+            at + delta < at)
             return false;
         m.position = at += delta;
         out.mentions.push_back(m);

@@ -47,6 +47,7 @@ class Reader {
         if (n > data_.size() - pos_) fail();
         pos_ += n;
     }
+    std::size_t remaining() const { return data_.size() - pos_; }
     char byte() {
         if (pos_ >= data_.size()) fail();
         return data_[pos_++];
@@ -125,14 +126,18 @@ StoredDoc unserialise(const std::string& data, bool with_mentions, bool with_tex
     stored.body_size = in.varint();
     if (stored.body_size < d.body.size()) throw IndexError("stored body size is damaged");
     std::uint64_t count = in.varint();
-    if (count > stored.body_size + 1) throw IndexError("stored sentence count is damaged");
+    // Each sentence takes three bytes at least (its span and its first position).
+    if (count > stored.body_size + 1 || count > in.remaining() / 3)
+        throw IndexError("stored sentence count is damaged");
     stored.sentences.reserve(count);
     stored.sentence_positions.reserve(count);
     std::size_t last = 0;
     for (std::uint64_t i = 0; i < count; ++i) {
-        std::size_t start = last + in.varint();
-        std::size_t end = start + in.varint();
-        if (end > stored.body_size) throw IndexError("stored sentence offsets are out of range");
+        const std::uint64_t gap = in.varint(), length = in.varint();
+        if (gap > stored.body_size || length > stored.body_size ||
+            last + gap + length > stored.body_size)
+            throw IndexError("stored sentence offsets are out of range");
+        const std::size_t start = last + gap, end = start + length;
         stored.sentences.push_back({start, end});
         last = end;
     }
@@ -151,8 +156,10 @@ StoredDoc unserialise(const std::string& data, bool with_mentions, bool with_tex
         m.facet = static_cast<std::uint32_t>(in.varint());
         m.key = static_cast<std::uint32_t>(in.varint());
         m.start = in.varint();
-        m.end = m.start + in.varint();
-        if (m.key >= stored.entity_keys.size() || m.end > stored.body_size)
+        const std::uint64_t length = in.varint();
+        m.end = m.start + length;
+        if (m.key >= stored.entity_keys.size() || m.start > stored.body_size ||
+            length > stored.body_size || m.end > stored.body_size)
             throw IndexError("stored entity mentions are damaged; re-index the corpus");
         stored.mentions.push_back(m);
     }

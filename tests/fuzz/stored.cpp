@@ -25,10 +25,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (!index::decode_sentence_mentions(bytes, value)) break;
             for (const index::PlacedMention& m : value.mentions)
                 (void)value.sentence_of(m.position);
+            // Re-encoded (mentions sorted by position, facet and id), it decodes to the same.
+            const std::string packed = index::encode_sentence_mentions(value);
             index::SentenceMentions again;
-            require(index::decode_sentence_mentions(index::encode_sentence_mentions(value), again),
+            require(index::decode_sentence_mentions(packed, again),
                     "re-encoded sentence mentions do not decode");
-            require(again.mentions == value.mentions, "sentence mentions change on a round trip");
+            require(again.mentions.size() == value.mentions.size(),
+                    "sentence mentions lost on a round trip");
+            require(index::encode_sentence_mentions(again) == packed,
+                    "sentence mentions change on a round trip");
             break;
         }
         case 1: {
