@@ -427,3 +427,19 @@ TEST_CASE("facet junk: a Cyrillic word that transliterates to a distant small to
     CHECK(has_name(uk, "Berlin", "place"));
     CHECK(has_name(uk, "Lviv", "place"));
 }
+
+TEST_CASE("facet junk: a lone surname of a person the article names is that person, not a place",
+          "[facet-junk]") {
+    auto en = values_in("en",
+                        "Neil Jordan directed the film. \"It was hard,\" Jordan said in a "
+                        "statement. Later the crew flew to Jordan.");
+    CHECK(has_name(en, "Neil Jordan", "person"));
+    CHECK(has_name(en, "Jordan", "place"));  // "to Jordan": the country
+    // An organisation's name lends no surname, and a title before it makes it no person.
+    auto bank = values_in("en",
+                          "Petrobras cancelled a purchase after the Saudis refused guarantees "
+                          "from the official Bank of Brazil. Brazil consumes oil.");
+    CHECK(has_name(bank, "Brazil", "place"));
+    CHECK(has_name(bank, "Bank of Brazil", "org"));
+    CHECK_FALSE(has_name(bank, "Bank of Brazil", "person"));
+}

@@ -68,6 +68,10 @@ void chunk_prose_line(const ChunkContext& c, const Line& line, std::vector<Candi
 std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t line_first,
                            std::size_t last, std::vector<Candidate>& out);
 
+/// Tokens [first, last) start with an organisation's head and "of"/"for" ("Ministry of Defense",
+/// "Russian Ministry of Defense", "Bank of Brazil").
+bool has_org_head(const ChunkContext& c, std::size_t first, std::size_t last);
+
 /// Classifies tokens [first, last) (titles already stripped) and appends a candidate, if any.
 void classify_span(const ChunkContext& c, std::size_t first, std::size_t last, bool person_cue,
                    std::vector<Candidate>& out);

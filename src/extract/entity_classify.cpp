@@ -49,15 +49,6 @@ bool all_common(const ChunkContext& c, std::size_t first, std::size_t last) {
     return true;
 }
 
-// "Ministry of Defense", "Russian Ministry of Defense", "Institute for the Study of War".
-bool has_org_head(const ChunkContext& c, std::size_t first, std::size_t last) {
-    for (std::size_t k = first; k + 2 < last && k <= first + 1; ++k) {
-        std::string next = c.lower(k + 1);
-        if (is_org_head(c.lower(k)) && (next == "of" || next == "for")) return true;
-    }
-    return false;
-}
-
 // "Joint Base Elmendorf-Richardson", "Ramstein Air Base": a military base is a place.
 bool inner_base(const ChunkContext& c, std::size_t first, std::size_t last) {
     for (std::size_t k = first + 1; k + 1 < last; ++k) {
@@ -117,7 +108,7 @@ void classify_span(const ChunkContext& c, std::size_t first, std::size_t last, b
             return;
     }
     std::string tail = c.lower(last - 1);
-    if (person_cue) {
+    if (person_cue && !has_org_head(c, first, last)) {  // "the official Bank of Brazil"
         out.push_back(make(c, first, last, CandidateKind::person, {}, false));
         return;
     }
@@ -177,6 +168,15 @@ void scan_line_for_known(const ChunkContext& c, const Line& line, const KnownEnt
         }
         i += best == 0 ? 1 : best;
     }
+}
+
+// "Ministry of Defense", "Russian Ministry of Defense", "Institute for the Study of War".
+bool has_org_head(const ChunkContext& c, std::size_t first, std::size_t last) {
+    for (std::size_t k = first; k + 2 < last && k <= first + 1; ++k) {
+        std::string next = c.lower(k + 1);
+        if (is_org_head(c.lower(k)) && (next == "of" || next == "for")) return true;
+    }
+    return false;
 }
 
 }  // namespace byline::extract

@@ -4,7 +4,9 @@
 #include "extract/entity_rules.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <set>
 
 namespace byline::extract {
 namespace {
@@ -34,6 +36,16 @@ bool has_generational_suffix(const ChunkContext& c, const Candidate& cand) {
     return is_generational_suffix(last);
 }
 
+// "Bank of Brazil", "Marks and Spencer": a name with a small connecting word lends no surname,
+// whatever it was taken for ("de", "van", "bin" may stand in a person's name).
+bool has_connector(const ChunkContext& c, const Candidate& cand) {
+    for (std::size_t k = cand.first + 1; k + 1 < cand.last; ++k) {
+        const std::string w = c.lower(k);
+        if (w == "of" || w == "and" || w == "for" || w == "the" || w == "&") return true;
+    }
+    return false;
+}
+
 // Surname key → the full name most often written (then the first written) in the document.
 // "Donald Trump Jr." lends no surname: a lone "Trump" next to it is the father.
 std::unordered_map<std::string, std::string> full_names(const ChunkContext& c,
@@ -45,7 +57,7 @@ std::unordered_map<std::string, std::string> full_names(const ChunkContext& c,
     std::map<std::string, std::map<std::string, Form>> forms_by_surname;
     for (const Candidate& cand : cands) {
         if (cand.kind != CandidateKind::person || cand.weak || word_tokens(c, cand) < 2) continue;
-        if (has_generational_suffix(c, cand)) continue;
+        if (has_generational_suffix(c, cand) || has_connector(c, cand)) continue;
         Form& f = forms_by_surname[surname_key(c, cand)][cand.name];
         if (f.count++ == 0) f.first_start = cand.start;
     }
@@ -60,17 +72,52 @@ std::unordered_map<std::string, std::string> full_names(const ChunkContext& c,
     return best;
 }
 
+// Words before a name that make it the place ("in Jordan", "of Jordan", a country in
+// brackets after a name), not a person.
+bool after_place_word(const ChunkContext& c, const Candidate& cand) {
+    static const std::set<std::string, std::less<>> kBefore = {
+        "in",      "of",      "from",   "to",      "at",     "near",       "into", "across",
+        "for",     "outside", "inside", "towards", "toward", "throughout", "via",  "over",
+        "against", "with",    "visit",  "visited", "visits", "entered",    "left"};
+    if (cand.first == 0) return false;
+    const Token& before = c.tt.tokens[cand.first - 1];
+    if (c.word(cand.first - 1) == "(") return true;  // "Erik Dekker ( Netherlands )"
+    return before.kind == TokenKind::word && kBefore.count(c.lower(cand.first - 1)) > 0;
+}
+
+// May a one-word candidate be taken as the surname of a person the document names in full? A
+// person or a weak guess may; in English, so may a known place or organisation not written as a
+// place ("Neil Jordan ... Jordan said", but "in Jordan").
+bool overridable(const ChunkContext& c, const Candidate& cand) {
+    if (cand.weak || cand.kind == CandidateKind::person) return true;
+    return c.english && (cand.kind == CandidateKind::place || cand.kind == CandidateKind::org) &&
+           !after_place_word(c, cand);
+}
+
+// "Neil Jordan"; not "Both Labour" ("both" is a word before it is a name).
+bool starts_with_given_name(const ChunkContext& c, const std::string& name) {
+    const std::string_view first = std::string_view(name).substr(0, name.find(' '));
+    std::string lower(first);
+    for (char& ch : lower)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return c.gaz.is_first_name(entity_key(first)) && !c.gaz.is_common_word(lower);
+}
+
 }  // namespace
 
 KnownEntities resolve_coreference(const ChunkContext& c, std::vector<Candidate>& cands) {
     auto surnames = full_names(c, cands);
     for (Candidate& cand : cands) {
-        bool overridable = cand.weak || cand.kind == CandidateKind::person;
-        if (!overridable || word_tokens(c, cand) != 1) continue;
+        if (word_tokens(c, cand) != 1 || !overridable(c, cand)) continue;
         auto it = surnames.find(entity_key(c.text.substr(cand.start, cand.end - cand.start)));
         if (it == surnames.end() && !cand.native.empty())
             it = surnames.find(entity_key(cand.native, c.cyr_lang));
         if (it == surnames.end()) continue;
+        // A known place or organisation gives way only to a name with a known given name
+        // ("Neil Jordan"; not "Nintendo Europe", a person by mistake).
+        if (!cand.weak && cand.kind != CandidateKind::person &&
+            !starts_with_given_name(c, it->second))
+            continue;
         cand.kind = CandidateKind::person;
         cand.name = it->second;
         cand.weak = false;

@@ -356,6 +356,9 @@ std::vector<Candidate> tagger_candidates(const ChunkContext& c, const TagSet& ta
         cand.start = c.tt.tokens[s.first].start;
         cand.end = c.tt.tokens[s.last - 1].end;
         cand.name = std::string(c.text.substr(cand.start, cand.end - cand.start));
+        // "Bank of Brazil" is no person, whatever the tagger read.
+        if (cand.kind == CandidateKind::person && has_org_head(c, cand.first, cand.last))
+            cand.kind = CandidateKind::org;
         out.push_back(std::move(cand));
     }
     return out;
