@@ -75,34 +75,22 @@ CoMentionCounts count_co_mentions(const Xapian::Database& db, const Xapian::Quer
                     [](const MatchPattern& p) { return p.title_only; }))
         return {};
     CoMentionCounter counter(db, patterns, facets, aliases);
-    // The articles naming an entity of a facet asked for, with their mentions: only those need
-    // the positions of the query's words.
-    std::vector<Xapian::docid> dids;
-    std::vector<index::SentenceMentions> articles;
+    const std::vector<Xapian::docid> dids = matching_docids(db, query);
+    const std::vector<std::vector<PatternHit>> hits =
+        terms.hits(dids, [&](std::size_t p) { return counter.needs_positions(p); });
+    index::SentenceMentions article;
     const Xapian::valueno slot = schema::kSlotSentenceMentions;
     Xapian::ValueIterator values = db.valuestream_begin(slot);
     const Xapian::ValueIterator end = db.valuestream_end(slot);
-    index::SentenceMentions article;
-    for (Xapian::docid did : matching_docids(db, query)) {
+    for (std::size_t i = 0; i < dids.size() && values != end; ++i) {
+        values.skip_to(dids[i]);
         if (values == end) break;
-        values.skip_to(did);
-        if (values == end) break;
-        if (values.get_docid() != did) continue;  // no value: the article names no entity
+        if (values.get_docid() != dids[i]) continue;  // no value: the article names no entity
         if (!index::decode_sentence_mentions(*values, article))
-            throw IndexError("document " + std::to_string(did) +
+            throw IndexError("document " + std::to_string(dids[i]) +
                              ": damaged entity mentions; re-index the corpus");
-        if (std::none_of(article.mentions.begin(), article.mentions.end(),
-                         [&](const index::PlacedMention& m) {
-                             return m.facet < facets.size() && facets[m.facet];
-                         }))
-            continue;
-        dids.push_back(did);
-        articles.push_back(std::move(article));
+        counter.add(article, hits[i]);
     }
-    const std::vector<std::vector<PatternHit>> hits =
-        terms.hits(dids, [&](std::size_t p) { return counter.needs_positions(p); });
-    for (std::size_t i = 0; i < dids.size(); ++i)
-        counter.add(articles[i], hits[i]);
     return counter.counted();
 }
 
