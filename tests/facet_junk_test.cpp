@@ -443,3 +443,16 @@ TEST_CASE("facet junk: a lone surname of a person the article names is that pers
     CHECK(has_name(bank, "Bank of Brazil", "org"));
     CHECK_FALSE(has_name(bank, "Bank of Brazil", "person"));
 }
+
+TEST_CASE("facet junk: a Ukrainian adjective of a council, court or street is no surname",
+          "[facet-junk]") {
+    auto uk = values_in("uk",
+                        "Вчора Київська обласна рада ухвалила рішення. Миколаївська ОДА "
+                        "повідомила про це. Депутати Харківської міської ради зібралися. Мітинг "
+                        "пройшов на Андріївському узвозі. Стрийський районний суд відклав справу, "
+                        "а Зеленський заявив про підтримку.");
+    for (const char* junk : {"Київська", "Вчора Київська", "Миколаївська ОДА", "Харківська",
+                             "Андріївський", "Стрийський"})
+        CHECK_FALSE(has_name(uk, junk, "person"));
+    CHECK(has_name(uk, "Зеленський", "person"));
+}

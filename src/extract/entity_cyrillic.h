@@ -61,6 +61,10 @@ bool is_cyrillic_title(std::string_view lower);
 /// Prepositions, conjunctions and pronouns that may start a sentence ("у", "за", "після").
 bool is_cyrillic_function_word(std::string_view lower);
 
+/// A noun or adjective of an institution, region or street in any case ("суд", "області",
+/// "обласна", "узвозі"): a capitalised adjective before it is part of that name, no surname.
+bool is_institution_word(std::string_view lower);
+
 /// A past-tense verb of a woman next to a lone surname ("заявила", "сказала").
 bool is_feminine_verb(std::string_view lower);
 

@@ -7,6 +7,8 @@
 #include "extract/entity_cyrillic.h"
 #include "extract/entity_key.h"
 
+#include <algorithm>
+#include <array>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -170,7 +172,7 @@ std::size_t firm_after_legal_form(const ChunkContext& c, std::size_t i, std::siz
 
 // A noun an adjective names ("Господарський суд", "Донецької області"): the capitalised word
 // before it is an adjective, not a surname. The oblast's forms come first.
-int institution_noun(std::string_view lower) {
+int institution_noun_kind(std::string_view lower) {
     static const std::set<std::string_view> kOblast = {"область", "області", "областю", "области",
                                                        "обл"};
     static const std::set<std::string_view> kOthers = {
@@ -187,7 +189,19 @@ int institution_noun(std::string_view lower) {
         "міністерство", "міністерства", "правительство", "правительства", "парламент", "парламента",
         "телеканал", "телеканала", "корпорация", "корпорации", "корпорація", "корпорації"};
     if (kOblast.count(lower)) return 2;
-    return kOthers.count(lower) ? 1 : 0;
+    if (kOthers.count(lower)) return 1;
+    // Adjectives of institutions in any case ("Київська обласна рада", "Харківської міської
+    // ради", "Стрийський районний суд") and street nouns ("Андріївському узвозі").
+    static const std::array<std::string_view, 27> kStems = {
+        "обласн",     "міськ",   "районн",        "сільськ",     "селищн",         "державн",
+        "національн", "окружн",  "апеляційн",     "господарськ", "адміністративн", "комунальн",
+        "областн",    "городск", "государственн", "национальн",  "федеральн",      "вулиц",
+        "узвіз",      "узвоз",   "проспект",      "площ",        "бульвар",        "провул",
+        "набережн",   "улиц",    "переул"};
+    return std::any_of(kStems.begin(), kStems.end(),
+                       [&](std::string_view stem) { return lower.starts_with(stem); })
+               ? 1
+               : 0;
 }
 
 // "Донецької" → "Донецька": a feminine adjective back in the nominative, or "" if it is none.
@@ -211,7 +225,7 @@ std::string feminine_adjective_nominative(std::string_view word) {
 bool adjective_before_institution(const ChunkContext& c, std::size_t k,
                                   std::vector<Candidate>& out) {
     if (k + 1 >= c.tt.tokens.size() || c.tt.tokens[k + 1].kind != TokenKind::word) return false;
-    const int noun = institution_noun(lower_word(c, k + 1));
+    const int noun = institution_noun_kind(lower_word(c, k + 1));
     if (noun == 0) return false;
     if (noun == 2) {
         if (std::string adjective = feminine_adjective_nominative(c.word(k)); !adjective.empty()) {
@@ -234,7 +248,8 @@ bool clearly_surname(std::string_view lower) {
 // One capitalised word: a known place or organisation, a surname by its shape or a cue, or an
 // unknown that coreference may still tie to a full name.
 void classify_single(const ChunkContext& c, std::size_t k, bool cue, std::vector<Candidate>& out) {
-    if (!cue && adjective_before_institution(c, k, out)) return;
+    if (adjective_before_institution(c, k, out))
+        return;  // even after a title: "депутати Харківської міської ради"
     if (Known known = known_at(c, k, k + 1); known.entry) {
         emit_known(c, k, k + 1, known, out);
         return;
@@ -280,6 +295,10 @@ void classify_run(const ChunkContext& c, std::size_t i, std::size_t j, bool cue,
 }
 
 }  // namespace
+
+bool is_institution_word(std::string_view lower) {
+    return institution_noun_kind(lower) > 0;
+}
 
 std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t line_first,
                            std::size_t last, std::vector<Candidate>& out) {

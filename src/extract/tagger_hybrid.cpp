@@ -1,6 +1,7 @@
 #include "extract/tagger_hybrid.h"
 
 #include "extract/entity_coref.h"
+#include "extract/entity_cyrillic.h"
 #include "extract/entity_key.h"
 #include "extract/entity_rules.h"
 
@@ -345,6 +346,24 @@ HybridPolicy parse_hybrid_policy(std::string_view name) {
                      "' (rules, tagger, tagger-first, tagger-types, rules-first, strong-rules)");
 }
 
+// Whether a Cyrillic span the tagger reads as a person can be one: not with a leading function
+// word ("Вчора Київська": its first word is trimmed), an abbreviation inside ("Миколаївська
+// ОДА"), or an institution word after it ("Харківської міської ради").
+bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
+    while (cand.last - cand.first > 1 &&
+           is_cyrillic_function_word(lower_in_script(c.word(cand.first))))
+        ++cand.first;
+    cand.start = c.tt.tokens[cand.first].start;
+    cand.name = std::string(c.text.substr(cand.start, cand.end - cand.start));
+    for (std::size_t k = cand.first; k < cand.last; ++k) {
+        const Token& t = c.tt.tokens[k];
+        if (t.all_caps && t.end - t.start >= 4) return false;  // two Cyrillic letters or more
+    }
+    const std::size_t next = cand.last;
+    return !(next < c.tt.tokens.size() && c.tt.tokens[next].kind == TokenKind::word &&
+             !c.tt.tokens[next].cap && is_institution_word(lower_in_script(c.word(next))));
+}
+
 std::vector<Candidate> tagger_candidates(const ChunkContext& c, const TagSet& tags,
                                          const std::vector<TagSpan>& spans) {
     std::vector<Candidate> out;
@@ -359,6 +378,9 @@ std::vector<Candidate> tagger_candidates(const ChunkContext& c, const TagSet& ta
         // "Bank of Brazil" is no person, whatever the tagger read.
         if (cand.kind == CandidateKind::person && has_org_head(c, cand.first, cand.last))
             cand.kind = CandidateKind::org;
+        if (cand.kind == CandidateKind::person && has_cyrillic(cand.name) &&
+            !cyrillic_person_span(c, cand))
+            continue;
         out.push_back(std::move(cand));
     }
     return out;
