@@ -456,3 +456,14 @@ TEST_CASE("facet junk: a Ukrainian adjective of a council, court or street is no
         CHECK_FALSE(has_name(uk, junk, "person"));
     CHECK(has_name(uk, "Зеленський", "person"));
 }
+
+TEST_CASE("facet junk: a Ukrainian word at a sentence start or a woman's name is no distant place",
+          "[facet-junk]") {
+    auto uk = values_in("uk",
+                        "Ніби стомившись, вона присіла. Така діяльність важлива. Аби не "
+                        "завдавати клопотів, ми пішли. Ми з Марією несемо подарунок. Делегація "
+                        "прибула до Львова.");
+    for (const char* junk : {"Nebbi", "Tak", "Aba", "Mary"})
+        CHECK_FALSE(has_name(uk, junk, "place"));
+    CHECK(has_name(uk, "Lviv", "place"));
+}

@@ -41,12 +41,15 @@ struct Candidate {
     std::string native;  ///< Cyrillic names: the nominative in Cyrillic ("Київ" for "Києві")
 };
 
+class LanguageWords;
+
 struct ChunkContext {
     const Gazetteer& gaz;
     std::string_view text;
     const TokenizedText& tt;
     bool english = true;
-    CyrLang cyr_lang = CyrLang::uk;  ///< how Cyrillic names of this text are transliterated
+    CyrLang cyr_lang = CyrLang::uk;        ///< how Cyrillic names of this text are transliterated
+    const LanguageWords* words = nullptr;  ///< common words per language (entity_foreign.h)
 
     std::string_view word(std::size_t i) const {
         return text.substr(tt.tokens[i].start, tt.tokens[i].end - tt.tokens[i].start);

@@ -5,6 +5,7 @@
 
 #include "extract/entity_chunker.h"
 #include "extract/entity_cyrillic.h"
+#include "extract/entity_foreign.h"
 #include "extract/entity_key.h"
 
 #include <algorithm>
@@ -72,14 +73,38 @@ bool near_country(std::string_view country) {
     return kNear.count(country) > 0;
 }
 
-// A town of a distant country that one Cyrillic word matches only by transliteration: a
-// look-alike more often than the town ("Мінну" a woman, not Minna in Nigeria; "Час" time, not
-// Chas in India) unless it is a city of half a million. Regions and capitals ("Берлін") stay.
+// A town or region that one Cyrillic word matches only by transliteration, and more often
+// means something else: a woman's name ("Марією" is no Mary in Turkmenistan), a town of a
+// distant country ("Мінну" is no Minna in Nigeria) unless a city of half a million, or, at a
+// sentence start, a region of one reached through a guessed case ending ("Така" is no Tak
+// province). `forms`: the nominatives the word may be; `guessed`: the name is one guessed from
+// it, not the word itself.
 bool foreign_look_alike(const ChunkContext& c, const GazEntry& g, const std::string& key,
-                        std::size_t a, std::size_t b) {
-    if (g.kind != GazKind::place || b - a != 1 || g.source != GazSource::city ||
-        g.population >= 500000)
+                        std::size_t a, std::size_t b, const std::vector<std::string>& forms,
+                        bool guessed) {
+    if (g.kind != GazKind::place || b - a != 1 ||
+        (g.source != GazSource::city && g.source != GazSource::subdivision))
         return false;
+    const bool big = g.source == GazSource::city && g.population >= 500000;
+    if (!big && std::any_of(forms.begin(), forms.end(), [&](const std::string& f) {
+            return c.gaz.is_native_first_name(lower_in_script(f), c.cyr_lang);
+        }))
+        return true;
+    const std::vector<std::string>& countries = c.gaz.countries_of(key);
+    if (std::any_of(countries.begin(), countries.end(),
+                    [](const std::string& country) { return near_country(country); }))
+        return false;
+    if (g.source == GazSource::city && !big) return true;
+    return guessed && c.tt.tokens[a].sentence_start;
+}
+
+// A sentence's first word that the language's word list has in lower case ("Ніби", "Така",
+// "Аби"), read as a place of a distant country: the word, not the place.
+bool common_word_at_start(const ChunkContext& c, const GazEntry& g, const std::string& key,
+                          std::size_t a, std::size_t b) {
+    if (!c.words || b - a != 1 || !c.tt.tokens[a].sentence_start || g.kind != GazKind::place)
+        return false;
+    if (!c.words->is_word(c.cyr_lang == CyrLang::ru ? "ru" : "uk", c.word(a), true)) return false;
     const std::vector<std::string>& countries = c.gaz.countries_of(key);
     return std::none_of(countries.begin(), countries.end(),
                         [](const std::string& country) { return near_country(country); });
@@ -101,7 +126,9 @@ Known known_at(const ChunkContext& c, std::size_t a, std::size_t b) {
         std::string name = head + form;
         const std::string key = entity_key(name, c.cyr_lang);
         const GazEntry* g = c.gaz.find(key);
-        if (acceptable(g) && !foreign_look_alike(c, *g, key, a, b)) return {g, name};
+        if (acceptable(g) && !foreign_look_alike(c, *g, key, a, b, forms, form != word) &&
+            !common_word_at_start(c, *g, key, a, b))
+            return {g, name};
     }
     return {};
 }

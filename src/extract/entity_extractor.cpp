@@ -200,6 +200,7 @@ std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTa
     std::string_view text = joined;
     TokenizedText tt = tokenize_for_entities(text);
     ChunkContext c{gaz, text, tt, is_english(lang, body)};
+    c.words = words;
     // Only text with Cyrillic letters pays for the language guess.
     if (!c.english || has_cyrillic(body)) c.cyr_lang = cyrillic_language(body, lang);
     // The tagger learned English news; Ukrainian and Russian keep the rules; any other language
