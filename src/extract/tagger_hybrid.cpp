@@ -346,13 +346,21 @@ HybridPolicy parse_hybrid_policy(std::string_view name) {
                      "' (rules, tagger, tagger-first, tagger-types, rules-first, strong-rules)");
 }
 
-// Whether a Cyrillic span the tagger reads as a person can be one: not with a leading function
-// word ("Вчора Київська": its first word is trimmed), an abbreviation inside ("Миколаївська
-// ОДА"), or an institution word after it ("Харківської міської ради").
+// Whether a Cyrillic span the tagger reads as a person can be one: leading function words and
+// punctuation are trimmed ("Вчора Київська", ". Франка"); no function word alone ("Він"), no
+// abbreviation inside ("Миколаївська ОДА"), no institution word after it ("Харківської міської
+// ради").
 bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
-    while (cand.last - cand.first > 1 &&
-           is_cyrillic_function_word(lower_in_script(c.word(cand.first))))
+    auto skippable = [&](std::size_t k) {
+        return c.tt.tokens[k].kind != TokenKind::word ||
+               is_cyrillic_function_word(lower_in_script(c.word(k)));
+    };
+    while (cand.last - cand.first > 1 && skippable(cand.first))
         ++cand.first;
+    while (cand.last - cand.first > 1 && c.tt.tokens[cand.last - 1].kind != TokenKind::word)
+        --cand.last;
+    if (skippable(cand.first)) return false;  // "Він", "Так": a word, not a name
+    cand.end = c.tt.tokens[cand.last - 1].end;
     cand.start = c.tt.tokens[cand.first].start;
     cand.name = std::string(c.text.substr(cand.start, cand.end - cand.start));
     for (std::size_t k = cand.first; k < cand.last; ++k) {
