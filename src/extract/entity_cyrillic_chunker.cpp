@@ -219,12 +219,13 @@ int institution_noun_kind(std::string_view lower) {
     if (kOthers.count(lower)) return 1;
     // Adjectives of institutions in any case ("Київська обласна рада", "Харківської міської
     // ради", "Стрийський районний суд") and street nouns ("Андріївському узвозі").
-    static const std::array<std::string_view, 27> kStems = {
+    static const std::array<std::string_view, 35> kStems = {
         "обласн",     "міськ",   "районн",        "сільськ",     "селищн",         "державн",
         "національн", "окружн",  "апеляційн",     "господарськ", "адміністративн", "комунальн",
         "областн",    "городск", "государственн", "национальн",  "федеральн",      "вулиц",
         "узвіз",      "узвоз",   "проспект",      "площ",        "бульвар",        "провул",
-        "набережн",   "улиц",    "переул"};
+        "набережн",   "улиц",    "переул",        "місцев",      "прокуратур",     "поліці",
+        "управлінн",  "лікарн",  "гімназі",       "ліце",        "бібліотек"};
     return std::any_of(kStems.begin(), kStems.end(),
                        [&](std::string_view stem) { return lower.starts_with(stem); })
                ? 1
