@@ -2,9 +2,9 @@
 
 #include "extract/entity_key.h"
 #include "extract/entity_rules.h"
+#include "util/text.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
@@ -97,10 +97,8 @@ bool overridable(const ChunkContext& c, const Candidate& cand) {
 // "Neil Jordan"; not "Both Labour" ("both" is a word before it is a name).
 bool starts_with_given_name(const ChunkContext& c, const std::string& name) {
     const std::string_view first = std::string_view(name).substr(0, name.find(' '));
-    std::string lower(first);
-    for (char& ch : lower)
-        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return c.gaz.is_first_name(entity_key(first)) && !c.gaz.is_common_word(lower);
+    return c.gaz.is_first_name(entity_key(first)) &&
+           !c.gaz.is_common_word(text::ascii_lower(first));
 }
 
 }  // namespace

@@ -32,10 +32,13 @@ bool is_abbreviation_token(const ChunkContext& c, std::size_t k) {
 std::string first_name_at(const ChunkContext& c, std::size_t k) {
     if (c.tt.tokens[k].end - c.tt.tokens[k].start < 6) return {};  // three letters or more
     const std::vector<std::string> forms = nominative_candidates(c.word(k));
+    std::vector<std::string> lower;
+    for (const std::string& form : forms)
+        lower.push_back(lower_in_script(form));
     const CyrLang other = c.cyr_lang == CyrLang::uk ? CyrLang::ru : CyrLang::uk;
     for (CyrLang lang : {c.cyr_lang, other}) {
-        for (const std::string& form : forms) {
-            if (c.gaz.is_native_first_name(lower_in_script(form), lang)) return form;
+        for (std::size_t i = 0; i < forms.size(); ++i) {
+            if (c.gaz.is_native_first_name(lower[i], lang)) return forms[i];
         }
     }
     for (const std::string& form : forms) {

@@ -104,7 +104,10 @@ void add_entities(Xapian::Document& xdoc, const std::vector<EntityInfo>& entitie
         facets.mentions.push_back(
             {facet, e.key, position, std::max(after, position + 1) - position});
         const std::string form = single_spaced(e.text);
-        const std::string form_key = form.empty() ? "" : Extractor::entity_key(form);
+        // The key of what the article wrote: for its written form (ASCII) and the forms a filter
+        // may use (not a person's); a Cyrillic person's would cost a transliteration for nothing.
+        const bool keyed = !form.empty() && (is_ascii(form) || field.name != "person");
+        const std::string form_key = keyed ? Extractor::entity_key(form) : "";
         if (std::string written = written_form(e, form, form_key); !written.empty())
             names[{facet, it->second, std::move(written)}] += kWrittenWeight;
         // "IMF" for the International Monetary Fund: a filter written so finds it. A lone
