@@ -5,7 +5,7 @@
 #include <byline/searcher.h>
 
 #include "index/facet_record.h"
-#include "search/facet_totals.h"
+#include "index/facet_totals.h"
 #include "temp_dir.h"
 
 #include <xapian.h>
@@ -108,7 +108,7 @@ void check_all(Searcher& searcher, const std::vector<Article>& articles) {
 }
 
 bool totals_stored(const std::string& path) {
-    return search::stored_index_totals(Xapian::Database(path), "month").has_value();
+    return index::stored_index_totals(Xapian::Database(path), "month").has_value();
 }
 
 }  // namespace
@@ -175,13 +175,13 @@ TEST_CASE("dense facets: stored totals round-trip and damaged ones are not used"
         indexer.compact();
     }
     Xapian::Database db(path);
-    auto stored = search::stored_index_totals(db, "month");
+    auto stored = index::stored_index_totals(db, "month");
     REQUIRE(stored);
     Xapian::doccount docs = 0;
-    search::FacetCounterOptions all;
+    index::FacetCounterOptions all;
     all.facets.fill(true);
     all.date_granularity = "month";
-    search::FacetCounts counted = search::count_matches(db, Xapian::Query::MatchAll, all, docs);
+    index::FacetCounts counted = index::count_matches(db, Xapian::Query::MatchAll, all, docs);
     CHECK(docs == 30);
     for (std::size_t facet = 0; facet < counted.facets.size(); ++facet) {
         INFO("facet " << facet);
@@ -191,27 +191,27 @@ TEST_CASE("dense facets: stored totals round-trip and damaged ones are not used"
     }
     CHECK(stored->published->histogram("p").buckets.size() ==
           counted.published->histogram("p").buckets.size());
-    CHECK_FALSE(search::stored_index_totals(db, "").value().published);
+    CHECK_FALSE(index::stored_index_totals(db, "").value().published);
     {
         // Stamped with the revision of its commit, but cut short.
         Xapian::WritableDatabase w(path);
-        std::string packed = search::pack_index_totals(w, w.get_revision() + 1);
+        std::string packed = index::pack_index_totals(w, w.get_revision() + 1);
         w.set_metadata("byline.totals", packed.substr(0, packed.size() - 3));
         w.commit();
     }
     Xapian::Database damaged(path);
-    CHECK_FALSE(search::stored_index_totals(damaged, "month"));
+    CHECK_FALSE(index::stored_index_totals(damaged, "month"));
     {
         // Whole and stamped, but its source counts name id 1000, which the dictionary (three
         // sources) never gave out.
         Xapian::WritableDatabase w(path);
         const std::uint32_t stamp = static_cast<std::uint32_t>(w.get_revision() + 1);
-        const std::string valid = search::pack_index_totals(w, stamp);
+        const std::string valid = index::pack_index_totals(w, stamp);
         const char* p = valid.data();
         const char* end = p + valid.size();
         std::uint32_t read_stamp = 0;
         p = index::read_varint(p, end, read_stamp);
-        search::IdCounts sources;
+        index::IdCounts sources;
         REQUIRE(sources.unserialise(p, end, UINT32_MAX));  // skipped: replaced below
         std::string packed;
         index::put_varint(packed, stamp);
@@ -222,13 +222,13 @@ TEST_CASE("dense facets: stored totals round-trip and damaged ones are not used"
         w.set_metadata("byline.totals", packed);
         w.commit();
     }
-    CHECK_FALSE(search::stored_index_totals(Xapian::Database(path), "month"));
+    CHECK_FALSE(index::stored_index_totals(Xapian::Database(path), "month"));
     {
         Xapian::WritableDatabase w(path);
-        w.set_metadata("byline.totals", search::pack_index_totals(w, w.get_revision() + 1));
+        w.set_metadata("byline.totals", index::pack_index_totals(w, w.get_revision() + 1));
         w.commit();
     }
-    CHECK(search::stored_index_totals(Xapian::Database(path), "month"));  // whole: used
+    CHECK(index::stored_index_totals(Xapian::Database(path), "month"));  // whole: used
 }
 
 TEST_CASE("dense facets: packed counts name only ids below the dictionary's next id", "[facets]") {
@@ -239,13 +239,13 @@ TEST_CASE("dense facets: packed counts name only ids below the dictionary's next
     index::put_varint(packed, 6);
     index::put_varint(packed, 1);
     const char* p = packed.data();
-    search::IdCounts within;
+    index::IdCounts within;
     REQUIRE(within.unserialise(p, packed.data() + packed.size(), 10));
     CHECK(p == packed.data() + packed.size());
     CHECK(within.count(3) == 5);
     CHECK(within.count(9) == 1);
     CHECK(within.seen().size() == 2);
     p = packed.data();
-    search::IdCounts beyond;
+    index::IdCounts beyond;
     CHECK_FALSE(beyond.unserialise(p, packed.data() + packed.size(), 9));
 }

@@ -4,11 +4,11 @@
 #include <byline/indexer.h>
 #include <byline/searcher.h>
 
+#include "index/date_histogram.h"
 #include "index/facet_dictionary.h"
 #include "index/facet_record.h"
+#include "index/facets.h"
 #include "index/schema.h"
-#include "search/date_histogram.h"
-#include "search/facets.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -305,7 +305,7 @@ TEST_CASE("facet dictionary: an index of the previous format is refused with a f
 
 TEST_CASE("facet counts: top values break ties by text, reading only the contenders",
           "[facet-ids]") {
-    search::IdCounts counts;
+    index::IdCounts counts;
     // id: count -> 0:3 1:1 2:3 3:2 4:2 5:1
     for (std::uint32_t id : {0u, 0u, 0u, 1u, 2u, 2u, 2u, 3u, 3u, 4u, 4u, 5u})
         counts.add(id);
@@ -321,12 +321,12 @@ TEST_CASE("facet counts: top values break ties by text, reading only the contend
             out += (out.empty() ? "" : " ") + v.value + ":" + std::to_string(v.count);
         return out;
     };
-    CHECK(render(search::top_values(counts, 3, value)) == "echo:3 zulu:3 bravo:2");
+    CHECK(render(index::top_values(counts, 3, value)) == "echo:3 zulu:3 bravo:2");
     CHECK(asked == std::set<std::uint32_t>{0, 2, 3, 4});  // never the ones counted once
-    CHECK(render(search::top_values(counts, 100, value)) ==
+    CHECK(render(index::top_values(counts, 100, value)) ==
           "echo:3 zulu:3 bravo:2 delta:2 alpha:1 kilo:1");
-    CHECK(search::top_values(counts, 0, value).empty());
-    CHECK(search::top_values(search::IdCounts{}, 5, value).empty());
+    CHECK(index::top_values(counts, 0, value).empty());
+    CHECK(index::top_values(index::IdCounts{}, 5, value).empty());
 }
 
 TEST_CASE("date histograms: dates fill buckets; coarser dates only coarser buckets",
@@ -338,24 +338,24 @@ TEST_CASE("date histograms: dates fill buckets; coarser dates only coarser bucke
         return out + " undated=" + std::to_string(h.undated);
     };
     // A document as the counter sees it: the list its granularity reads, as stored.
-    auto add = [](search::DateHistogramCounter& counter, index::DateLists lists) {
+    auto add = [](index::DateHistogramCounter& counter, index::DateLists lists) {
         index::FacetRecord record;
         record.mentioned = std::move(lists);
         REQUIRE(index::decode(index::encode(record), record));  // as stored
-        using Source = search::DateHistogramCounter::Source;
+        using Source = index::DateHistogramCounter::Source;
         const Source source = counter.source();
         counter.add(source == Source::days     ? record.mentioned.days
                     : source == Source::months ? record.mentioned.months
                                                : record.mentioned.years);
     };
-    search::DateHistogramCounter week("week");
+    index::DateHistogramCounter week("week");
     add(week, dates({"20251130", "20251124"}));  // Sunday and Monday of one week: once
     add(week, dates({"20251110", "202511"}));    // the month mention has no week
     add(week, dates({"2025"}));
     CHECK(render(week.histogram("mentioned")) ==
           "week: 2025-11-10=1 2025-11-17=0 2025-11-24=1 undated=1");
 
-    search::DateHistogramCounter month("month");
+    index::DateHistogramCounter month("month");
     add(month, dates({"20251124", "202511"}));
     add(month, dates({"20250105"}));
     add(month, dates({"20241231"}));  // met after later months: the counter grows at the front
@@ -363,27 +363,27 @@ TEST_CASE("date histograms: dates fill buckets; coarser dates only coarser bucke
           "month: 2024-12=1 2025-01=1 2025-02=0 2025-03=0 2025-04=0 2025-05=0 2025-06=0 "
           "2025-07=0 2025-08=0 2025-09=0 2025-10=0 2025-11=1 undated=0");
 
-    search::DateHistogramCounter leap("month");  // month and year edges of the calendar
+    index::DateHistogramCounter leap("month");  // month and year edges of the calendar
     add(leap, dates({"20240229", "20240301"}));
     add(leap, dates({"20231231", "2024"}));
     add(leap, dates({"2024"}));
     CHECK(render(leap.histogram("mentioned")) ==
           "month: 2023-12=1 2024-01=0 2024-02=1 2024-03=1 undated=1");
 
-    search::DateHistogramCounter days("day");
+    index::DateHistogramCounter days("day");
     add(days, dates({"19691231", "19700101"}));
     add(days, dates({"19700102"}));
     CHECK(render(days.histogram("mentioned")) ==
           "day: 1969-12-31=1 1970-01-01=1 1970-01-02=1 undated=0");
 
-    search::DateHistogramCounter years("year");
+    index::DateHistogramCounter years("year");
     add(years, dates({"19000228", "19000301", "20000229", "2001"}));
     add(years, dates({"20001231", "200101"}));
     const std::string rendered = render(years.histogram("mentioned"));
     CHECK(rendered.substr(0, 23) == "year: 1900=1 1901=0 190");
     CHECK(rendered.substr(rendered.size() - 23) == "2000=2 2001=2 undated=0");
 
-    search::DateHistogramCounter wide("day");
+    index::DateHistogramCounter wide("day");
     add(wide, dates({"18500101"}));
     add(wide, dates({"20250101"}));  // 175 years of days: made coarser, down to years
     const DateHistogram coarse = wide.histogram("mentioned");
@@ -392,7 +392,7 @@ TEST_CASE("date histograms: dates fill buckets; coarser dates only coarser bucke
     CHECK(coarse.buckets.back().value == "2025");
     CHECK(coarse.buckets.size() == 176);
 
-    CHECK_THROWS_AS(search::DateHistogramCounter("fortnight"), UsageError);
+    CHECK_THROWS_AS(index::DateHistogramCounter("fortnight"), UsageError);
 }
 
 TEST_CASE("facet counts: kept id -> value names are dropped for another index", "[facet-ids]") {
@@ -405,7 +405,7 @@ TEST_CASE("facet counts: kept id -> value names are dropped for another index", 
         return Xapian::Database(dir / name);
     };
     const Xapian::Database a = make("a", "Alpha News"), b = make("b", "Beta Post");
-    search::FacetValueNames names;
+    index::FacetValueNames names;
     names.use(a);
     CHECK(names.value(a, kSource, 0) == "Alpha News");
     names.use(a);  // the same index: kept

@@ -4,9 +4,9 @@
 #include <byline/searcher.h>
 
 #include "index/document_builder.h"
+#include "index/facet_totals.h"
 #include "index/schema.h"
 #include "index/stored_doc.h"
-#include "search/facet_totals.h"
 #include "temp_dir.h"
 #include "util/dates.h"
 
@@ -195,7 +195,7 @@ TEST_CASE("index: compact_if_due compacts once a fifth of the index was written 
     }
     CHECK(uncompacted() == "1");
     // Deferred, the run is still searchable and its facet totals are stored for its revision.
-    CHECK(search::stored_index_totals(Xapian::Database(path), "month").has_value());
+    CHECK(index::stored_index_totals(Xapian::Database(path), "month").has_value());
     CHECK(Searcher(path).search({.query = "10"}).total == 1);
     {
         Indexer indexer({.index_path = path});

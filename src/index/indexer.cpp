@@ -9,12 +9,12 @@
 #include "index/entity_aliases.h"
 #include "index/extraction_terms.h"
 #include "index/facet_dictionary.h"
+#include "index/facet_totals.h"
 #include "index/memory_budget.h"
 #include "index/pipeline.h"
 #include "index/schema.h"
 #include "index/simhash.h"
 #include "index/stored_doc.h"
-#include "search/facet_totals.h"
 
 #include <xapian.h>
 
@@ -364,7 +364,7 @@ struct Indexer::Impl {
     // After a run, so that queries matching most articles need not count them all.
     void store_totals() {
         try {
-            search::store_index_totals(db);
+            index::store_index_totals(db);
         } catch (const Xapian::Error& e) {
             throw IndexError(options.index_path + ": cannot store facet totals: " + e.get_msg());
         }

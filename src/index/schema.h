@@ -166,10 +166,10 @@ inline constexpr std::string_view kMetaLanguages = "byline.languages";  // stemm
 inline constexpr std::string_view kMetaFoldAccents = "byline.fold_accents";  // "1" or "0"
 inline constexpr std::string_view kMetaCrossScript = "byline.cross_script";  // "1" or "0"
 /// Facet counts and date histograms of all documents, stamped with the revision they hold for
-/// (search/facet_totals.h); any later commit leaves them stale.
+/// (index/facet_totals.h); any later commit leaves them stale.
 inline constexpr std::string_view kMetaTotals = "byline.totals";
 /// Stories of all documents and the articles of each cluster of two or more
-/// (search/collapse.h), stamped like kMetaTotals and stored with them.
+/// (index/collapse.h), stamped like kMetaTotals and stored with them.
 inline constexpr std::string_view kMetaClusters = "byline.clusters";
 /// Articles written (added or replaced) since the index was last compacted, in decimal; absent
 /// in an index never compacted.

@@ -3,7 +3,7 @@
 #include <byline/error.h>
 
 #include "index/facet_dictionary.h"
-#include "search/facet_totals.h"
+#include "index/facet_totals.h"
 
 #include <algorithm>
 
@@ -75,7 +75,7 @@ CoMentionCounts count_co_mentions(const Xapian::Database& db, const Xapian::Quer
                     [](const MatchPattern& p) { return p.title_only; }))
         return {};
     CoMentionCounter counter(db, patterns, facets, aliases);
-    const std::vector<Xapian::docid> dids = matching_docids(db, query);
+    const std::vector<Xapian::docid> dids = index::matching_docids(db, query);
     const std::vector<std::vector<PatternHit>> hits =
         terms.hits(dids, [&](std::size_t p) { return counter.needs_positions(p); });
     index::SentenceMentions article;

@@ -5,9 +5,9 @@
 // surname) need Xapian's positional data.
 
 #include "index/entity_aliases.h"
+#include "index/facets.h"
 #include "index/schema.h"
 #include "index/sentence_mentions.h"
-#include "search/facets.h"
 #include "search/pattern_terms.h"
 #include "search/query_parser.h"
 
@@ -21,7 +21,7 @@
 namespace byline::search {
 
 /// Articles per (canonical) value id, for each entity facet (index into schema::kFacetFields).
-using CoMentionCounts = std::array<IdCounts, schema::kFacetCount>;
+using CoMentionCounts = std::array<index::IdCounts, schema::kFacetCount>;
 
 /// Counts, for the facets asked for, the entities an article names in a sentence that holds an
 /// occurrence of one of the query's patterns (body occurrences: query words, phrases, mentioned

@@ -3,9 +3,9 @@
 #include <byline/inspect.h>
 
 #include "index/compaction.h"
+#include "index/facet_totals.h"
 #include "index/schema.h"
 #include "index/stored_doc.h"
-#include "search/facet_totals.h"
 
 #include <xapian.h>
 
@@ -54,13 +54,13 @@ void read_dates(const Xapian::Database& db, IndexReport& report) {
 }
 
 void count_facet_values(const Xapian::Database& db, IndexReport& report) {
-    search::FacetCounterOptions options;
+    index::FacetCounterOptions options;
     options.facets.fill(true);
     Xapian::doccount matches = 0;
-    const search::FacetCounts counts =
-        search::count_matches(db, Xapian::Query::MatchAll, options, matches);
+    const index::FacetCounts counts =
+        index::count_matches(db, Xapian::Query::MatchAll, options, matches);
     for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
-        const search::IdCounts& ids = counts.facets[facet];
+        const index::IdCounts& ids = counts.facets[facet];
         const std::string_view name = schema::kFacetFields[facet].name;
         std::size_t distinct = 0;
         for (std::uint32_t id : ids.seen()) {

@@ -2,18 +2,18 @@
 #include <byline/searcher.h>
 
 #include "analysis/stopwords.h"
+#include "index/collapse.h"
 #include "index/compaction.h"
 #include "index/document_builder.h"
 #include "index/entity_aliases.h"
 #include "index/facet_dictionary.h"
+#include "index/facet_totals.h"
+#include "index/facets.h"
 #include "index/schema.h"
 #include "index/stored_doc.h"
 #include "search/body_text.h"
 #include "search/co_mentions.h"
-#include "search/collapse.h"
 #include "search/document_view.h"
-#include "search/facet_totals.h"
-#include "search/facets.h"
 #include "search/filters.h"
 #include "search/more_like_this.h"
 #include "search/passages.h"
@@ -163,7 +163,7 @@ struct Searcher::Impl {
           analyzer(AnalyzerOptions{db.get_metadata(std::string(schema::kMetaFoldAccents)) != "0"}),
           languages(index_languages(db)) {}
 
-    search::FacetValueNames facet_values;  // dictionary ids -> values, kept across queries
+    index::FacetValueNames facet_values;  // dictionary ids -> values, kept across queries
 
     // The stopwords of the last query's languages: normalising the lists costs more than a
     // query.
@@ -182,9 +182,9 @@ struct Searcher::Impl {
 
     // The facets asked for (all ordinary ones by default), in the order asked, and what to
     // count; trend facets are counted too.
-    search::FacetCounterOptions facet_options(const SearchRequest& request,
-                                              std::vector<AskedFacet>& facets) {
-        search::FacetCounterOptions options;
+    index::FacetCounterOptions facet_options(const SearchRequest& request,
+                                             std::vector<AskedFacet>& facets) {
+        index::FacetCounterOptions options;
         options.date_granularity = request.date_facet;
         options.aliases = entity_aliases();
         facets.clear();
@@ -226,15 +226,15 @@ struct Searcher::Impl {
         return out;
     }
 
-    std::vector<Trend> trends(const SearchRequest& request, const search::FacetCounts& counted,
+    std::vector<Trend> trends(const SearchRequest& request, const index::FacetCounts& counted,
                               const Xapian::Query& matched, std::size_t total,
-                              const std::shared_ptr<const search::FacetColumns>& columns);
+                              const std::shared_ptr<const index::FacetColumns>& columns);
     // The top values of `counts` (ids of facet `facet`), under the facet's name or `name`.
-    Facet facet_result(const search::IdCounts& counts, std::size_t facet, std::size_t limit,
+    Facet facet_result(const index::IdCounts& counts, std::size_t facet, std::size_t limit,
                        std::string name = "") {
         const schema::FacetField& field = schema::kFacetFields[facet];
         std::vector<FacetValue> values =
-            search::top_values(counts, limit, [&](std::uint32_t id) -> const std::string& {
+            index::top_values(counts, limit, [&](std::uint32_t id) -> const std::string& {
                 return facet_values.value(db, facet, id);
             });
         if (field.entity) {
@@ -256,21 +256,21 @@ struct Searcher::Impl {
         Xapian::rev revision = 0;
         std::string date_granularity;
         std::array<bool, schema::kFacetCount> facets{};  // those counted
-        search::FacetCounts counts;
+        index::FacetCounts counts;
     };
     std::optional<IndexTotals> totals;
 
-    const search::FacetCounts& index_totals(const search::FacetCounterOptions& options);
+    const index::FacetCounts& index_totals(const index::FacetCounterOptions& options);
 
     // The index's clusters at one revision: stored by the indexer, else counted once and kept.
-    std::optional<std::pair<std::pair<std::string, Xapian::rev>, search::ClusterTotals>>
+    std::optional<std::pair<std::pair<std::string, Xapian::rev>, index::ClusterTotals>>
         cluster_cache;
-    const search::ClusterTotals& cluster_totals() {
+    const index::ClusterTotals& cluster_totals() {
         std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
         if (!cluster_cache || cluster_cache->first != state) {
-            std::optional<search::ClusterTotals> stored = search::stored_cluster_totals(db);
+            std::optional<index::ClusterTotals> stored = index::stored_cluster_totals(db);
             cluster_cache.emplace(std::move(state),
-                                  stored ? std::move(*stored) : search::count_clusters(db));
+                                  stored ? std::move(*stored) : index::count_clusters(db));
         }
         return cluster_cache->second;
     }
@@ -279,11 +279,11 @@ struct Searcher::Impl {
     // process answering one query does not pay for them, one answering many reads no value
     // streams. Not for indexes so large that they would take hundreds of MB.
     static constexpr Xapian::doccount kMaxColumnDocs = 2'000'000;
-    std::shared_ptr<const search::FacetColumns> columns;
+    std::shared_ptr<const index::FacetColumns> columns;
     std::pair<std::string, Xapian::rev> columns_state;  // uuid and revision counted at
     unsigned counting_queries = 0;                      // at that revision
 
-    std::shared_ptr<const search::FacetColumns> facet_columns() {
+    std::shared_ptr<const index::FacetColumns> facet_columns() {
         std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
         if (state != columns_state) {
             columns_state = std::move(state);
@@ -291,7 +291,7 @@ struct Searcher::Impl {
             counting_queries = 0;
         }
         if (!columns && ++counting_queries >= 2 && db.get_doccount() <= kMaxColumnDocs)
-            columns = std::make_shared<search::FacetColumns>(db);
+            columns = std::make_shared<index::FacetColumns>(db);
         return columns;
     }
 
@@ -416,7 +416,7 @@ std::vector<Xapian::docid> Searcher::Impl::all_matches(const SearchRequest& requ
     std::optional<search::PlainQuery> plain = compiler.compile_plain(tree, stop);
     Xapian::Query query = plain ? plain->all : compiler.compile_ranked(tree, stop);
     if (query.empty()) query = Xapian::Query::MatchNothing;
-    return search::matching_docids(db, query);
+    return index::matching_docids(db, query);
 }
 
 std::vector<std::string> Searcher::matching_ids(const SearchRequest& request) {
@@ -557,17 +557,16 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.sort != SortOrder::relevance) {
         enquire.set_sort_by_key_then_relevance(&date_key, request.sort == SortOrder::date_desc);
     }
-    search::ClusterSpy clusters;  // with collapse: the matches' cluster keys
-    std::optional<search::ComplementClusters> complement;  // or, for a dense query, these
+    index::ClusterSpy clusters;  // with collapse: the matches' cluster keys
+    std::optional<index::ComplementClusters> complement;  // or, for a dense query, these
     if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
     std::vector<AskedFacet> facets;
     facet_values.use(db);  // after a reopen, perhaps another index in the same folder
-    const search::FacetCounterOptions counter_options = facet_options(request, facets);
+    const index::FacetCounterOptions counter_options = facet_options(request, facets);
     const bool counting = !request.date_facet.empty() ||
                           std::any_of(counter_options.facets.begin(), counter_options.facets.end(),
                                       [](bool counted) { return counted; });
-    const std::shared_ptr<const search::FacetColumns> columns =
-        counting ? facet_columns() : nullptr;
+    const std::shared_ptr<const index::FacetColumns> columns = counting ? facet_columns() : nullptr;
 
     // Passage search draws on the best articles from the top; article search pages directly.
     auto first = static_cast<Xapian::doccount>(request.passage_search ? 0 : request.offset);
@@ -576,17 +575,17 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     const Xapian::doccount docs = db.get_doccount();
     result.query = search::query_with_filters(request.query, request.filters);
     Xapian::MSet mset;
-    search::FacetCounts counted;
+    index::FacetCounts counted;
     // Counts and totals are exact, never estimates. A query that seems to match over half the
     // index is ranked without them (the matcher may then stop early), and counted from the
     // articles it does not match.
     if (counting && 2 * enquire.get_mset(0, 0).get_matches_estimated() > docs) {
         mset = enquire.get_mset(first, count);
         Xapian::doccount unmatched = 0;
-        search::FacetCounts rest = search::count_matches(
+        index::FacetCounts rest = index::count_matches(
             db, Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, matched),
             counter_options, unmatched, columns);
-        const search::FacetCounts& whole = index_totals(counter_options);
+        const index::FacetCounts& whole = index_totals(counter_options);
         for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
             if (counter_options.facets[facet])  // copies only what is asked for
                 counted.facets[facet] = whole.facets[facet];
@@ -598,12 +597,12 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         result.total_exact = true;
         if (request.collapse)
             complement.emplace(db, cluster_totals(),
-                               unmatched ? search::matching_docids(
+                               unmatched ? index::matching_docids(
                                                db, Xapian::Query(Xapian::Query::OP_AND_NOT,
                                                                  Xapian::Query::MatchAll, matched))
                                          : std::vector<Xapian::docid>{});
     } else {
-        search::FacetCounter counter(db, counter_options, columns);
+        index::FacetCounter counter(db, counter_options, columns);
         enquire.add_matchspy(&counter);
         if (request.collapse) enquire.add_matchspy(&clusters);  // sees folded articles too
         // checkatleast = every document: the total and the counts are exact.
@@ -669,8 +668,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
 
 // For each trend facet, its top values' publication-date histograms over the match set.
 std::vector<Trend> Searcher::Impl::trends(
-    const SearchRequest& request, const search::FacetCounts& counted, const Xapian::Query& matched,
-    std::size_t total, const std::shared_ptr<const search::FacetColumns>& columns) {
+    const SearchRequest& request, const index::FacetCounts& counted, const Xapian::Query& matched,
+    std::size_t total, const std::shared_ptr<const index::FacetColumns>& columns) {
     std::vector<search::TrendFacet> followed;
     for (std::size_t facet : trend_facets(request)) {
         const schema::FacetField& field = schema::kFacetFields[facet];
@@ -679,8 +678,7 @@ std::vector<Trend> Searcher::Impl::trends(
             return facet_values.value(db, facet, id);
         };
         search::TrendFacet f{facet, {}};
-        for (std::uint32_t id :
-             search::top_ids(counted.facets[facet], request.trend_limit, value)) {
+        for (std::uint32_t id : index::top_ids(counted.facets[facet], request.trend_limit, value)) {
             // An entity facet's values are keys, shown under the corpus's most used form, and
             // filtered by their term and their aliases'; another's is analysed.
             search::TrendValue v;
@@ -711,8 +709,7 @@ std::vector<Trend> Searcher::Impl::trends(
 // The `limit` entities named beside the query's matches in most articles, by display name.
 // The index's totals as stored by the indexer when they hold for this revision, else counted
 // here (only the facets asked for so far) and kept until the next revision.
-const search::FacetCounts& Searcher::Impl::index_totals(
-    const search::FacetCounterOptions& options) {
+const index::FacetCounts& Searcher::Impl::index_totals(const index::FacetCounterOptions& options) {
     const std::string uuid = db.get_uuid();
     const Xapian::rev revision = db.get_revision();
     auto covers = [&](const IndexTotals& t) {
@@ -723,19 +720,19 @@ const search::FacetCounts& Searcher::Impl::index_totals(
                t.date_granularity == options.date_granularity;
     };
     if (totals && covers(*totals)) return totals->counts;
-    if (auto stored = search::stored_index_totals(db, options.date_granularity)) {
+    if (auto stored = index::stored_index_totals(db, options.date_granularity)) {
         totals = IndexTotals{uuid, revision, options.date_granularity, {}, std::move(*stored)};
         totals->facets.fill(true);
         return totals->counts;
     }
-    search::FacetCounterOptions wanted = options;
+    index::FacetCounterOptions wanted = options;
     if (totals && totals->uuid == uuid && totals->revision == revision) {
         for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet)
             wanted.facets[facet] = wanted.facets[facet] || totals->facets[facet];
     }
     Xapian::doccount docs = 0;
     totals = IndexTotals{uuid, revision, options.date_granularity, wanted.facets,
-                         search::count_matches(db, Xapian::Query::MatchAll, wanted, docs, columns)};
+                         index::count_matches(db, Xapian::Query::MatchAll, wanted, docs, columns)};
     return totals->counts;
 }
 

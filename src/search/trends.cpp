@@ -3,8 +3,8 @@
 #include <byline/error.h>
 
 #include "index/facet_record.h"
+#include "index/facet_totals.h"
 #include "index/schema.h"
-#include "search/facet_totals.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -19,7 +19,7 @@ namespace {
 class TrendCounter : public Xapian::MatchSpy {
   public:
     TrendCounter(const Xapian::Database& db, const std::vector<TrendFacet>& facets,
-                 const std::string& granularity, std::shared_ptr<const FacetColumns> columns)
+                 const std::string& granularity, std::shared_ptr<const index::FacetColumns> columns)
         : db_(db), facets_(facets), granularity_(granularity), columns_(std::move(columns)) {
         groups_.push_back(index::group_of(index::kPublishedSections));
         for (const TrendFacet& f : facets) {
@@ -68,7 +68,7 @@ class TrendCounter : public Xapian::MatchSpy {
     }
     std::string name() const override { return "byline::TrendCounter"; }
 
-    const DateHistogramCounter& counter(std::size_t f, std::size_t v) const {
+    const index::DateHistogramCounter& counter(std::size_t f, std::size_t v) const {
         return counters_[series_of_[f][facets_[f].values[v].ids.front()]];
     }
 
@@ -98,10 +98,10 @@ class TrendCounter : public Xapian::MatchSpy {
     const std::vector<TrendFacet>& facets_;
     std::string granularity_;
     std::vector<std::size_t> groups_;  // the value groups holding what is counted
-    std::shared_ptr<const FacetColumns> columns_;
+    std::shared_ptr<const index::FacetColumns> columns_;
     static constexpr std::size_t kNone = SIZE_MAX;
     std::vector<std::vector<std::size_t>> series_of_;  // per facet: value id -> counter
-    std::vector<DateHistogramCounter> counters_;
+    std::vector<index::DateHistogramCounter> counters_;
     std::vector<Xapian::docid> last_did_of_;  // per counter: the last article counted
     std::array<std::string, index::kGroups.size()> scratch_;
     std::array<std::optional<Xapian::ValueIterator>, index::kGroups.size()> streams_;
@@ -109,13 +109,13 @@ class TrendCounter : public Xapian::MatchSpy {
     std::array<std::string_view, index::kSectionCount> sections_;
 };
 
-using Counters = std::vector<std::vector<DateHistogramCounter>>;  // per facet, per value
+using Counters = std::vector<std::vector<index::DateHistogramCounter>>;  // per facet, per value
 
 // Per value, its publication dates among the matches: a filtered count each.
 Counters count_per_value(const Xapian::Database& db, const Xapian::Query& matched,
                          const std::vector<TrendFacet>& facets, const std::string& granularity,
-                         const std::shared_ptr<const FacetColumns>& columns) {
-    FacetCounterOptions options;
+                         const std::shared_ptr<const index::FacetColumns>& columns) {
+    index::FacetCounterOptions options;
     options.date_granularity = granularity;
     options.mentioned_dates = false;
     Counters out;
@@ -125,7 +125,7 @@ Counters count_per_value(const Xapian::Database& db, const Xapian::Query& matche
             Xapian::doccount n = 0;
             const Xapian::Query terms(Xapian::Query::OP_OR, value.terms.begin(), value.terms.end());
             const Xapian::Query one(Xapian::Query::OP_FILTER, matched, terms);
-            out.back().push_back(*count_matches(db, one, options, n, columns).published);
+            out.back().push_back(*index::count_matches(db, one, options, n, columns).published);
         }
     }
     return out;
@@ -134,7 +134,7 @@ Counters count_per_value(const Xapian::Database& db, const Xapian::Query& matche
 // The same in one pass over the matches.
 Counters count_in_one_pass(const Xapian::Database& db, const Xapian::Query& matched,
                            const std::vector<TrendFacet>& facets, const std::string& granularity,
-                           const std::shared_ptr<const FacetColumns>& columns) {
+                           const std::shared_ptr<const index::FacetColumns>& columns) {
     TrendCounter counter(db, facets, granularity, columns);
     Xapian::Enquire enquire(db);
     enquire.set_query(matched);
@@ -156,7 +156,7 @@ Counters count_in_one_pass(const Xapian::Database& db, const Xapian::Query& matc
 std::vector<Trend> count_trends(const Xapian::Database& db, const Xapian::Query& matched,
                                 std::size_t matches, const std::vector<TrendFacet>& facets,
                                 const std::string& granularity,
-                                const std::shared_ptr<const FacetColumns>& columns) {
+                                const std::shared_ptr<const index::FacetColumns>& columns) {
     std::vector<Trend> out;
     for (const TrendFacet& f : facets)
         out.push_back({std::string(schema::kFacetFields[f.facet].name), granularity, {}});
@@ -172,7 +172,7 @@ std::vector<Trend> count_trends(const Xapian::Database& db, const Xapian::Query&
     for (std::size_t f = 0; f < facets.size(); ++f) {
         // One span for every series of the facet, so their buckets line up.
         std::optional<std::pair<std::uint32_t, std::uint32_t>> span;
-        for (const DateHistogramCounter& c : counters[f]) {
+        for (const index::DateHistogramCounter& c : counters[f]) {
             if (auto s = c.bucket_span()) {
                 span = span ? std::pair{std::min(span->first, s->first),
                                         std::max(span->second, s->second)}

@@ -7,7 +7,7 @@
 
 #include <byline/searcher.h>
 
-#include "search/facets.h"
+#include "index/facets.h"
 
 #include <xapian.h>
 
@@ -38,6 +38,6 @@ struct TrendFacet {
 std::vector<Trend> count_trends(const Xapian::Database& db, const Xapian::Query& matched,
                                 std::size_t matches, const std::vector<TrendFacet>& facets,
                                 const std::string& granularity,
-                                const std::shared_ptr<const FacetColumns>& columns);
+                                const std::shared_ptr<const index::FacetColumns>& columns);
 
 }  // namespace byline::search

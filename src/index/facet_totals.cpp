@@ -1,15 +1,15 @@
-#include "search/facet_totals.h"
+#include "index/facet_totals.h"
 
+#include "index/collapse.h"
 #include "index/entity_aliases.h"
 #include "index/facet_record.h"
 #include "index/schema.h"
-#include "search/collapse.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdlib>
 
-namespace byline::search {
+namespace byline::index {
 
 namespace {
 
@@ -101,4 +101,4 @@ std::optional<FacetCounts> stored_index_totals(const Xapian::Database& db,
     return totals;
 }
 
-}  // namespace byline::search
+}  // namespace byline::index

@@ -4,7 +4,7 @@
 // end of a run (schema::kMetaTotals, stamped with the revision of the commit that stores them),
 // so even a new process has them without reading every article's facets.
 
-#include "search/facets.h"
+#include "index/facets.h"
 
 #include <xapian.h>
 
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace byline::search {
+namespace byline::index {
 
 /// Facet counts of the documents `query` matches, every one visited (none ranked); `matches`
 /// gets their number.
@@ -36,4 +36,4 @@ void store_index_totals(Xapian::WritableDatabase& db);
 std::optional<FacetCounts> stored_index_totals(const Xapian::Database& db,
                                                const std::string& date_granularity);
 
-}  // namespace byline::search
+}  // namespace byline::index

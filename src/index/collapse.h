@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace byline::search {
+namespace byline::index {
 
 /// The cluster key of every matching article that has one, gathered as a match spy during a
 /// full match or, for a match set known by its complement, from the slot's value stream.
@@ -70,4 +70,4 @@ class ComplementClusters {
     std::size_t stories_ = 0;
 };
 
-}  // namespace byline::search
+}  // namespace byline::index

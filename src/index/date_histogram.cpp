@@ -1,4 +1,4 @@
-#include "search/date_histogram.h"
+#include "index/date_histogram.h"
 
 #include <byline/error.h>
 
@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <map>
 
-namespace byline::search {
+namespace byline::index {
 
 namespace {
 
@@ -194,4 +194,4 @@ DateHistogram DateHistogramCounter::histogram(
     return out;
 }
 
-}  // namespace byline::search
+}  // namespace byline::index

@@ -1,11 +1,11 @@
-#include "search/facets.h"
+#include "index/facets.h"
 
 #include <byline/error.h>
 
 #include <algorithm>
 #include <cstdint>
 
-namespace byline::search {
+namespace byline::index {
 
 std::vector<std::uint32_t> top_ids(const IdCounts& counts, std::size_t limit,
                                    const std::function<const std::string&(std::uint32_t)>& value) {
@@ -208,4 +208,4 @@ const std::string& FacetValueNames::value(const Xapian::Database& db, std::size_
     return cache.emplace(id, std::move(value)).first->second;
 }
 
-}  // namespace byline::search
+}  // namespace byline::index

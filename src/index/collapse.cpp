@@ -1,4 +1,4 @@
-#include "search/collapse.h"
+#include "index/collapse.h"
 
 #include "index/facet_record.h"
 #include "index/schema.h"
@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace byline::search {
+namespace byline::index {
 
 void ClusterSpy::operator()(const Xapian::Document& doc, double) {
     ++seen_;
@@ -137,4 +137,4 @@ std::vector<Xapian::docid> ComplementClusters::others(const std::string& key,
     return out;
 }
 
-}  // namespace byline::search
+}  // namespace byline::index

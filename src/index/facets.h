@@ -5,10 +5,10 @@
 
 #include <byline/searcher.h>
 
+#include "index/date_histogram.h"
 #include "index/entity_aliases.h"
 #include "index/facet_record.h"
 #include "index/schema.h"
-#include "search/date_histogram.h"
 
 #include <xapian.h>
 
@@ -22,7 +22,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace byline::search {
+namespace byline::index {
 
 /// Documents per value id of one facet: a flat array, plus the ids seen, so picking the top
 /// values costs the number of distinct values met, not the size of the dictionary.
@@ -147,4 +147,4 @@ class FacetValueNames {
     std::array<std::unordered_map<std::uint32_t, std::string>, schema::kFacetCount> cache_;
 };
 
-}  // namespace byline::search
+}  // namespace byline::index

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-namespace byline::search {
+namespace byline::index {
 
 /// Counts, per bucket, the documents given to it with a date in that bucket. A document comes as
 /// one of its index::DateLists, the one source() names (a date known only to the month counts
@@ -91,4 +91,4 @@ class DateHistogramCounter {
     std::vector<std::uint32_t> counts_;
 };
 
-}  // namespace byline::search
+}  // namespace byline::index
