@@ -5,7 +5,7 @@ usage: bench/intelligence_cost.py BUILD_DIR INDEX [QUERY...]
 
 For each query, byline-search --queries runs it in one process (warm caches) with the default
 facets, then with co_person, co_place and co_org added, then with --trend for person, place, org
-and country added (env TRENDS: the trend facets, space-separated); took_ms is the best of 5 runs each. Prints a table and the ratios.
+and country added (env TRENDS: the trend facets, space-separated); took_ms is the best of 5 runs each (env RUNS). Prints a table and the ratios.
 """
 import json
 import os
@@ -17,7 +17,7 @@ DEFAULT_QUERIES = ["oil prices", "opec", "volcker", "person:volcker", "japan tra
                    "interest rates", "coffee", "bank", "reagan"]
 
 
-def best_took(build, index, query, extra, runs=5):
+def best_took(build, index, query, extra, runs=int(os.environ.get("RUNS", "5"))):
     with tempfile.NamedTemporaryFile("w", suffix=".txt") as f:
         f.write((query + "\n") * runs)
         f.flush()

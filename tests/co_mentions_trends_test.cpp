@@ -52,6 +52,10 @@ void index_stories(const std::string& path) {
                          "said that interest rates would stay steady for the\nnext months. "
                          "Separately, Margaret Thatcher visited Moscow.\n",
                          ""});
+    indexer.add(Document{"e", "Summit",
+                         "Leaders prepared for the summit. On March 3, 1987, Ronald "
+                         "Reagan met Brian Mulroney in Ottawa.",
+                         ""});
     indexer.add(Document{"d", "Grain", "Farmers in Kansas expect a record wheat harvest this year.",
                          "1987-05-02"});
 }
@@ -62,8 +66,8 @@ TEST_CASE("co-mentions: the same sentence counts, the next one does not", "[come
     test::TempDir dir;
     index_stories(dir / "idx");
     Searcher searcher(dir / "idx");
-    // A word, a one-word person filter (by surname: positions), a full name (its mentions'
-    // dictionary id).
+    // A word (its sentence words), a one-word person filter (the mentions whose key ends in
+    // it), a full name (its mentions' dictionary id).
     for (const std::string& query : {std::string("volcker"), std::string("person:volcker"),
                                      std::string("person:\"Paul Volcker\"")}) {
         INFO(query);
@@ -100,6 +104,22 @@ TEST_CASE("co-mentions: the same sentence counts, the next one does not", "[come
         request.facets = {"co_person"};
         const SearchResult result = searcher.search(request);
         CHECK(values_of(result, "co_person") == std::vector<std::string>{"Paul Volcker"});
+    }
+    SECTION("a word stands for its other forms") {
+        SearchRequest request;
+        request.query = "banker";  // "bankers" in a's second sentence
+        request.facets = {"co_person", "co_place"};
+        const SearchResult result = searcher.search(request);
+        CHECK(values_of(result, "co_person") == std::vector<std::string>{"Alan Greenspan"});
+        CHECK(values_of(result, "co_place") == std::vector<std::string>{"Chicago"});
+    }
+    SECTION("a mentioned date: the people in its sentence") {
+        SearchRequest request;
+        request.query = "mentioned:1987-03-03";
+        request.facets = {"co_person"};
+        const SearchResult result = searcher.search(request);
+        CHECK(values_of(result, "co_person") ==
+              std::vector<std::string>{"Brian Mulroney", "Ronald Reagan"});
     }
     SECTION("no words, no co-mentions; unknown co-mention facets are usage errors") {
         SearchRequest request;

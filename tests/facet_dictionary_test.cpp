@@ -9,6 +9,7 @@
 #include "index/facet_record.h"
 #include "index/facets.h"
 #include "index/schema.h"
+#include "index/sentence_words.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -224,7 +225,8 @@ TEST_CASE("facet dictionary: documents carry their facets in three packed values
         slots.insert(it.get_valueno());
     CHECK(slots == std::set<Xapian::valueno>{schema::kSlotDate, schema::kSlotFacetIds,
                                              schema::kSlotEntityIds, schema::kSlotFacetDates,
-                                             schema::kSlotSentenceMentions});
+                                             schema::kSlotSentenceMentions,
+                                             schema::kSlotSentenceWords});
     index::FacetRecord record;
     REQUIRE(
         index::decode({doc.get_value(schema::kSlotFacetIds), doc.get_value(schema::kSlotEntityIds),
@@ -247,6 +249,53 @@ TEST_CASE("facet dictionary: documents carry their facets in three packed values
     CHECK(record.ids[kPlace] == std::vector<std::uint32_t>{moscow.id});
     CHECK(mentions.sentence_of(moscow.position) == 0);
     CHECK(mentions.sentence_of(putin.position - 1) == -1);  // the title's
+    // The sentence's words, from its first.
+    index::PackedSentenceWords words;
+    const std::string words_value = doc.get_value(schema::kSlotSentenceWords);
+    REQUIRE(index::decode_sentence_words(words_value, words));
+    REQUIRE(words.runs.size() == 1);
+    CHECK(words.runs[0].position == putin.position);
+    REQUIRE(words.runs[0].count == 5);
+    CHECK(words.hash(words.runs[0], 4) == index::word_hash("moscow"));
+}
+
+TEST_CASE("sentence words: only sentences with a mention, in runs; round trip; damaged",
+          "[facet-ids]") {
+    // Positions 1-3 "a b c." (a mention), 4-5 "d e." (none), 6-7 "f g." (a mention).
+    std::vector<Token> body;
+    for (std::string word : {"a", "b", "c", "d", "e", "f", "g"})
+        body.push_back({word, 0, 0, static_cast<std::uint32_t>(body.size())});
+    const std::vector<std::uint32_t> starts{1, 4, 6};
+    std::vector<index::KeyedMention> mentions{{0, "b", 2, 1}, {0, "g", 7, 1}};
+    index::SentenceWords words = index::mention_sentence_words(body, starts, mentions);
+    REQUIRE(words.runs.size() == 2);
+    CHECK(words.runs[0].position == 1);
+    CHECK(words.runs[0].count == 3);
+    CHECK(words.runs[1].position == 6);
+    CHECK(words.hashes == std::vector<std::uint32_t>{index::word_hash("a"), index::word_hash("b"),
+                                                     index::word_hash("c"), index::word_hash("f"),
+                                                     index::word_hash("g")});
+    // Sentences side by side that both name an entity make one run.
+    mentions.push_back({0, "d", 4, 1});
+    CHECK(index::mention_sentence_words(body, starts, mentions).runs.size() == 1);
+
+    const std::string packed = index::encode_sentence_words(words);
+    index::PackedSentenceWords back{"", {{9, 9, 9}}};
+    REQUIRE(index::decode_sentence_words(packed, back));
+    REQUIRE(back.runs.size() == 2);
+    std::vector<std::uint32_t> hashes;
+    for (const index::WordRun& run : back.runs) {
+        for (std::uint32_t i = 0; i < run.count; ++i)
+            hashes.push_back(back.hash(run, i));
+    }
+    CHECK(hashes == words.hashes);
+    CHECK(back.runs[1].position == 6);
+    CHECK(index::encode_sentence_words({}).empty());
+    REQUIRE(index::decode_sentence_words("", back));
+    CHECK(back.runs.empty());
+    for (std::size_t cut = 1; cut < packed.size(); ++cut)
+        CHECK_FALSE(index::decode_sentence_words(packed.substr(0, cut), back));
+    CHECK_FALSE(index::decode_sentence_words(packed + "x", back));
 }
 
 TEST_CASE("sentence mentions: round trip, empty, damaged", "[facet-ids]") {

@@ -1,5 +1,7 @@
 #include "extract/tagger_features.h"
 
+#include "util/stable_hash.h"
+
 #include <array>
 
 namespace byline::extract {
@@ -15,10 +17,7 @@ constexpr std::array<std::string_view, 4> kPosNames = {"0", "1", "2", "3"};
 constexpr std::uint64_t kPrime = 0x100000001b3ULL;
 
 constexpr std::uint64_t fnv64(std::string_view s) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (char c : s)
-        h = (h ^ static_cast<unsigned char>(c)) * kPrime;
-    return h;
+    return hash::fnv1a(s);
 }
 
 // A feature value part: its text (for feature_strings) and its hash (for feature_hashes).

@@ -2,6 +2,7 @@
 
 #include "index/extraction_terms.h"
 #include "index/schema.h"
+#include "index/sentence_words.h"
 #include "index/simhash.h"
 #include "index/stored_doc.h"
 
@@ -136,6 +137,10 @@ Xapian::Document DocumentBuilder::build(const Document& doc, const Extraction& e
     add_countries(xdoc, extraction.countries, facets);
     add_entities(xdoc, extraction.entities, body, stored, facets);
     add_mentioned_dates(xdoc, extraction.dates, body, facets);
+    if (std::string words = encode_sentence_words(
+            mention_sentence_words(body, facets.sentence_starts, facets.mentions));
+        !words.empty())
+        xdoc.add_value(schema::kSlotSentenceWords, words);
     if (!doc.date.empty()) {
         std::string compact = doc.date;
         compact.erase(std::remove(compact.begin(), compact.end(), '-'), compact.end());

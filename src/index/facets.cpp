@@ -85,23 +85,18 @@ void FacetCounts::subtract(const FacetCounts& part) {
     if (mentioned && part.mentioned) mentioned->subtract(*part.mentioned);
 }
 
-FacetColumns::FacetColumns(const Xapian::Database& db) {
-    const std::size_t docids = static_cast<std::size_t>(db.get_lastdocid()) + 2;
-    for (std::size_t g = 0; g < index::kGroups.size(); ++g) {
-        std::vector<std::uint32_t>& starts = starts_[g];
-        std::string& data = data_[g];
-        starts.reserve(docids);
-        const Xapian::valueno slot = index::kGroups[g].slot;
-        for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-            const Xapian::docid did = it.get_docid();
-            starts.resize(std::max<std::size_t>(starts.size(), did + 1),
-                          static_cast<std::uint32_t>(data.size()));
-            data += *it;
-            if (data.size() > UINT32_MAX) throw IndexError("facet values too large to hold");
-        }
-        starts.resize(docids, static_cast<std::uint32_t>(data.size()));
-    }
+namespace {
+
+std::vector<Xapian::valueno> group_slots() {
+    std::vector<Xapian::valueno> slots;
+    for (const index::SectionGroup& group : index::kGroups)
+        slots.push_back(group.slot);
+    return slots;
 }
+
+}  // namespace
+
+FacetColumns::FacetColumns(const Xapian::Database& db) : ValueColumns(db, group_slots()) {}
 
 FacetCounter::FacetCounter(const Xapian::Database& db, FacetCounterOptions options,
                            std::shared_ptr<const FacetColumns> columns)

@@ -9,6 +9,7 @@
 #include "index/entity_aliases.h"
 #include "index/facet_record.h"
 #include "index/schema.h"
+#include "index/value_columns.h"
 
 #include <xapian.h>
 
@@ -66,24 +67,10 @@ struct FacetCounterOptions {
 };
 
 /// The packed facet values (index/facet_record.h) of every document of one revision, held in
-/// memory. Xapian reads a value stream a block at a time with a system call per block, which
-/// costs more than the counting; a searcher answering many queries loads these once instead.
-class FacetColumns {
+/// memory: the slots of index::kGroups, a column per group.
+class FacetColumns : public ValueColumns {
   public:
-    /// Reads every group's value stream of `db`.
     explicit FacetColumns(const Xapian::Database& db);
-    /// The packed value of group `group` (index into index::kGroups) of `did`; "" if none.
-    std::string_view value(std::size_t group, Xapian::docid did) const {
-        const auto& starts = starts_[group];
-        if (did + 1 >= starts.size()) return {};
-        return std::string_view(data_[group]).substr(starts[did], starts[did + 1] - starts[did]);
-    }
-
-  private:
-    // Per group: the values one after another in docid order, and where each docid's starts
-    // (an entry per docid up to the last, plus the end).
-    std::array<std::string, index::kGroups.size()> data_;
-    std::array<std::vector<std::uint32_t>, index::kGroups.size()> starts_;
 };
 
 /// What a FacetCounter counted: per facet, documents per value id; the date histograms.

@@ -2,6 +2,8 @@
 // The only place Byline's term prefixes, value slots and facet fields are declared.
 // Words are NFKC case-folded, so a prefix (upper case) never runs into a term's first letter.
 
+#include "util/stable_hash.h"
+
 #include <xapian.h>
 
 #include <array>
@@ -41,6 +43,8 @@ inline constexpr Xapian::valueno kSlotSignature = 4;  // 8 bytes, big-endian: wo
 inline constexpr Xapian::valueno kSlotCluster = 5;    // 8 bytes: cluster key, the collapse key
 // Entity mentions by sentence (index/sentence_mentions.h), read by co-mention counting.
 inline constexpr Xapian::valueno kSlotSentenceMentions = 6;
+/// The words of the sentences that name an entity, as hashes (index/sentence_words.h).
+inline constexpr Xapian::valueno kSlotSentenceWords = 7;
 
 /// Position gap between title and body, so a phrase never spans the two.
 inline constexpr unsigned kBodyPositionGap = 100;
@@ -114,10 +118,7 @@ inline std::string facet_id_key(std::string_view facet, std::string_view value) 
         key += value;
         return key;
     }
-    std::uint64_t fnv = 14695981039346656037ull;  // FNV-1a: the same in every build
-    for (unsigned char c : value)
-        fnv = (fnv ^ c) * 1099511628211ull;
-    const std::string hash = std::to_string(fnv);
+    const std::string hash = std::to_string(hash::fnv1a(value));
     key += value.substr(0, kMaxKeyBytes - key.size() - hash.size() - 1);
     key += '#';
     key += hash;
@@ -179,7 +180,8 @@ inline constexpr std::string_view kMetaCommitted = "byline.committed";
 // 3: facets as ids in three slots; 4: a stem equal to its word is not indexed again (Z, ZS);
 // 5: each article stores the entity display names it wrote, so deleting it can take them away;
 // 6: near-duplicate signatures and cluster keys (kSlotSignature, kSlotCluster);
-// 7: entity mentions by sentence (kSlotSentenceMentions).
-inline constexpr std::string_view kFormatVersion = "7";
+// 7: entity mentions by sentence (kSlotSentenceMentions);
+// 8: the words of the sentences that name an entity (kSlotSentenceWords).
+inline constexpr std::string_view kFormatVersion = "8";
 
 }  // namespace byline::schema

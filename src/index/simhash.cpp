@@ -1,30 +1,11 @@
 #include "index/simhash.h"
 
+#include "util/stable_hash.h"
+
 #include <algorithm>
 #include <array>
 
 namespace byline::index {
-
-namespace {
-
-// FNV-1a over bytes: the same in every build and on every platform (std::hash is neither).
-std::uint64_t fnv1a(std::uint64_t hash, std::string_view bytes) {
-    for (unsigned char c : bytes)
-        hash = (hash ^ c) * 1099511628211ull;
-    return hash;
-}
-
-// FNV's low bits are weak for short inputs; the SplitMix64 finaliser spreads every input bit.
-std::uint64_t mix(std::uint64_t x) {
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ull;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebull;
-    x ^= x >> 31;
-    return x;
-}
-
-}  // namespace
 
 std::vector<std::string_view> signature_words(const std::vector<Token>& title,
                                               const std::vector<Token>& body) {
@@ -42,12 +23,12 @@ std::optional<std::uint64_t> simhash(const std::vector<std::string_view>& words)
     std::vector<std::uint64_t> shingles;
     shingles.reserve(words.size() - 2);
     for (std::size_t i = 0; i + 2 < words.size(); ++i) {
-        std::uint64_t hash = 14695981039346656037ull;
+        std::uint64_t hash = hash::kFnvOffset;
         for (std::size_t w = i; w < i + 3; ++w) {
-            hash = fnv1a(hash, words[w]);
-            hash = fnv1a(hash, "\x1f");  // "ab c" and "a bc" differ
+            hash = hash::fnv1a(words[w], hash);
+            hash = hash::fnv1a("\x1f", hash);  // "ab c" and "a bc" differ
         }
-        shingles.push_back(mix(hash));
+        shingles.push_back(hash::mix(hash));
     }
     // A set, as resemblance (Jaccard) counts shingles: a repeated one votes once.
     std::sort(shingles.begin(), shingles.end());

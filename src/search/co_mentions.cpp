@@ -9,23 +9,53 @@
 
 namespace byline::search {
 
+namespace {
+
+bool contains(const std::vector<std::uint32_t>& sorted, std::uint32_t hash) {
+    return std::binary_search(sorted.begin(), sorted.end(), hash);
+}
+
+}  // namespace
+
 CoMentionCounter::CoMentionCounter(const Xapian::Database& db,
                                    const std::vector<MatchPattern>& patterns,
+                                   const PatternTerms& terms,
                                    std::array<bool, schema::kFacetCount> facets,
                                    const index::EntityAliases* aliases)
-    : facets_(facets), aliases_(aliases), by_id_(patterns.size(), false) {
-    // An entity filter's mentions are those with its key's id; a one-word person filter also
-    // names every key ending in that word, found through its surname term's positions.
+    : db_(db),
+      patterns_(patterns),
+      facets_(facets),
+      aliases_(aliases),
+      kinds_(patterns.size(), Kind::positions),
+      word_hashes_(patterns.size()) {
     for (std::size_t p = 0; p < patterns.size(); ++p) {
         const MatchPattern& pattern = patterns[p];
-        if (!pattern.entity || pattern.entity_key.empty() || pattern.by_surname ||
-            pattern.facet >= schema::kFacetCount)
-            continue;
-        by_id_[p] = true;
-        const std::string_view facet = schema::kFacetFields[pattern.facet].name;
-        const auto id =
-            index::parse_facet_id(db.get_metadata(schema::facet_id_key(facet, pattern.entity_key)));
-        if (id) ids_.emplace_back(pattern.facet, *id);  // none: the index never wrote the key
+        if (pattern.title_only) {
+            kinds_[p] = Kind::skipped;
+        } else if (!pattern.entity) {
+            kinds_[p] = Kind::words;
+            reads_words_ = true;
+            for (const std::vector<std::string>& forms : terms.forms(p)) {
+                std::vector<std::uint32_t> hashes;
+                for (const std::string& form : forms)
+                    hashes.push_back(index::word_hash(form));
+                std::sort(hashes.begin(), hashes.end());
+                if (word_hashes_[p].empty()) {
+                    for (std::uint32_t h : hashes)
+                        first_words_[h % first_words_.size()] = true;
+                }
+                word_hashes_[p].push_back(std::move(hashes));
+            }
+        } else if (!pattern.entity_key.empty() && pattern.facet < schema::kFacetCount) {
+            // An entity filter's mentions are those with its key's id; a one-word person
+            // filter's, those whose key ends in that word.
+            kinds_[p] = pattern.by_surname ? Kind::by_surname : Kind::by_id;
+            if (pattern.by_surname) continue;
+            const std::string_view facet = schema::kFacetFields[pattern.facet].name;
+            const auto id = index::parse_facet_id(
+                db.get_metadata(schema::facet_id_key(facet, pattern.entity_key)));
+            if (id) ids_.emplace_back(pattern.facet, *id);  // none: the index never wrote it
+        }
     }
 }
 
@@ -33,12 +63,54 @@ bool CoMentionCounter::is_filter_entity(const index::PlacedMention& m) const {
     return std::find(ids_.begin(), ids_.end(), std::pair(m.facet, m.id)) != ids_.end();
 }
 
+bool CoMentionCounter::has_surname(const index::PlacedMention& m, const std::string& surname) {
+    const std::uint64_t which = std::uint64_t{m.facet} << 32 | m.id;
+    auto it = keys_.find(which);
+    if (it == keys_.end()) {
+        const std::string_view facet = schema::kFacetFields[m.facet].name;
+        it = keys_.emplace(which, db_.get_metadata(schema::facet_value_key(facet, m.id))).first;
+    }
+    const std::string& key = it->second;
+    return key == surname || (key.size() > surname.size() && key.ends_with(surname) &&
+                              key[key.size() - surname.size() - 1] == ' ');
+}
+
+// Where each word pattern (a word's forms, or a phrase's words in a row) stands in the words
+// of the sentences that name an entity: the only sentences a co-mention can come from.
+void CoMentionCounter::add_word_hits(const index::PackedSentenceWords& words) {
+    for (const index::WordRun& run : words.runs) {
+        for (std::uint32_t i = 0; i < run.count; ++i) {
+            if (!may_start_pattern(words.hash(run, i))) continue;  // most words: one bit tells
+            for (std::size_t p = 0; p < patterns_.size(); ++p) {
+                const auto& pattern_words = word_hashes_[p];
+                const auto length = static_cast<std::uint32_t>(pattern_words.size());
+                if (kinds_[p] != Kind::words || length == 0 || i + length > run.count) continue;
+                std::uint32_t k = 0;
+                while (k < length && contains(pattern_words[k], words.hash(run, i + k)))
+                    ++k;
+                if (k == length) hits_.push_back({run.position + i, length, p});
+            }
+        }
+    }
+}
+
+void CoMentionCounter::add_mention_hits(const index::SentenceMentions& article) {
+    for (const index::PlacedMention& m : article.mentions) {
+        bool hit = is_filter_entity(m);
+        for (std::size_t p = 0; p < patterns_.size() && !hit; ++p) {
+            hit = kinds_[p] == Kind::by_surname && patterns_[p].facet == m.facet &&
+                  has_surname(m, patterns_[p].entity_key);
+        }
+        if (hit) hits_.push_back({m.position, m.words, 0});
+    }
+}
+
 void CoMentionCounter::add(const index::SentenceMentions& article,
+                           const index::PackedSentenceWords& words,
                            const std::vector<PatternHit>& hits) {
     hits_ = hits;
-    for (const index::PlacedMention& m : article.mentions) {
-        if (is_filter_entity(m)) hits_.push_back({m.position, m.words, 0});
-    }
+    add_word_hits(words);
+    add_mention_hits(article);
     // The sentences holding a match (a title match has none).
     sentences_.clear();
     for (const PatternHit& hit : hits_) {
@@ -47,11 +119,14 @@ void CoMentionCounter::add(const index::SentenceMentions& article,
     if (sentences_.empty()) return;
     std::sort(sentences_.begin(), sentences_.end());
     seen_.clear();
+    int sentence = -1;  // of the mention: both lists ascend by position
     for (const index::PlacedMention& m : article.mentions) {
+        const auto& starts = article.sentence_starts;
+        while (sentence + 1 < static_cast<int>(starts.size()) &&
+               starts[static_cast<std::size_t>(sentence + 1)] <= m.position)
+            ++sentence;
         if (m.facet >= facets_.size() || !facets_[m.facet]) continue;
-        if (!std::binary_search(sentences_.begin(), sentences_.end(),
-                                article.sentence_of(m.position)))
-            continue;
+        if (!std::binary_search(sentences_.begin(), sentences_.end(), sentence)) continue;
         // A mention a match stands in is the match itself, not named beside it.
         if (std::any_of(hits_.begin(), hits_.end(), [&](const PatternHit& h) {
                 return h.position < m.position + m.words && m.position < h.position + h.length;
@@ -66,30 +141,56 @@ void CoMentionCounter::add(const index::SentenceMentions& article,
     }
 }
 
-CoMentionCounts count_co_mentions(const Xapian::Database& db, const Xapian::Query& query,
+index::ValueColumns load_mention_columns(const Xapian::Database& db) {
+    return index::ValueColumns(db, {schema::kSlotSentenceMentions, schema::kSlotSentenceWords});
+}
+
+std::vector<Xapian::docid> DocidSpy::take_sorted() {
+    std::sort(dids_.begin(), dids_.end());
+    return std::move(dids_);
+}
+
+CoMentionCounts count_co_mentions(const Xapian::Database& db,
+                                  const std::vector<Xapian::docid>& dids,
                                   const std::vector<MatchPattern>& patterns,
                                   const PatternTerms& terms,
                                   std::array<bool, schema::kFacetCount> facets,
-                                  const index::EntityAliases* aliases) {
+                                  const index::EntityAliases* aliases,
+                                  const index::ValueColumns* columns) {
     if (std::all_of(patterns.begin(), patterns.end(),
                     [](const MatchPattern& p) { return p.title_only; }))
         return {};
-    CoMentionCounter counter(db, patterns, facets, aliases);
-    const std::vector<Xapian::docid> dids = index::matching_docids(db, query);
+    CoMentionCounter counter(db, patterns, terms, facets, aliases);
     const std::vector<std::vector<PatternHit>> hits =
         terms.hits(dids, [&](std::size_t p) { return counter.needs_positions(p); });
     index::SentenceMentions article;
-    const Xapian::valueno slot = schema::kSlotSentenceMentions;
-    Xapian::ValueIterator values = db.valuestream_begin(slot);
-    const Xapian::ValueIterator end = db.valuestream_end(slot);
+    index::PackedSentenceWords words;
+    auto count = [&](Xapian::docid did, std::string_view mentions, std::string_view words_value,
+                     const std::vector<PatternHit>& hits) {
+        if (!index::decode_sentence_mentions(mentions, article) ||
+            !index::decode_sentence_words(counter.reads_words() ? words_value : "", words))
+            throw IndexError("document " + std::to_string(did) +
+                             ": damaged entity mentions; re-index the corpus");
+        counter.add(article, words, hits);
+    };
+    if (columns) {
+        for (std::size_t i = 0; i < dids.size(); ++i) {
+            const std::string_view mentions = columns->value(0, dids[i]);
+            if (!mentions.empty()) count(dids[i], mentions, columns->value(1, dids[i]), hits[i]);
+        }
+        return counter.counted();
+    }
+    Xapian::ValueIterator values = db.valuestream_begin(schema::kSlotSentenceMentions);
+    const Xapian::ValueIterator end = db.valuestream_end(schema::kSlotSentenceMentions);
+    Xapian::ValueIterator word_values = db.valuestream_begin(schema::kSlotSentenceWords);
+    const Xapian::ValueIterator words_end = db.valuestream_end(schema::kSlotSentenceWords);
     for (std::size_t i = 0; i < dids.size() && values != end; ++i) {
         values.skip_to(dids[i]);
         if (values == end) break;
         if (values.get_docid() != dids[i]) continue;  // no value: the article names no entity
-        if (!index::decode_sentence_mentions(*values, article))
-            throw IndexError("document " + std::to_string(dids[i]) +
-                             ": damaged entity mentions; re-index the corpus");
-        counter.add(article, hits[i]);
+        if (word_values != words_end) word_values.skip_to(dids[i]);
+        const bool has_words = word_values != words_end && word_values.get_docid() == dids[i];
+        count(dids[i], *values, has_words ? *word_values : std::string(), hits[i]);
     }
     return counter.counted();
 }

@@ -1,20 +1,25 @@
 #pragma once
 // Co-mention facets: per entity, the matching articles that name it in the same sentence as a
 // match of the query. Each article's mentions and sentences come from one value slot
-// (index/sentence_mentions.h); only query words (and one-word person filters, matched by
-// surname) need Xapian's positional data.
+// (index/sentence_mentions.h), and the words of its sentences that name an entity from another
+// (index/sentence_words.h), so query words and phrases are found without Xapian's positional
+// data; only mentioned-date filters still read positions.
 
 #include "index/entity_aliases.h"
 #include "index/facets.h"
 #include "index/schema.h"
 #include "index/sentence_mentions.h"
+#include "index/sentence_words.h"
+#include "index/value_columns.h"
 #include "search/pattern_terms.h"
 #include "search/query_parser.h"
 
 #include <xapian.h>
 
 #include <array>
+#include <bitset>
 #include <cstdint>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -32,37 +37,76 @@ class CoMentionCounter {
   public:
     /// `aliases` (may be null): keys counted as another entity's (index/entity_aliases.h).
     CoMentionCounter(const Xapian::Database& db, const std::vector<MatchPattern>& patterns,
-                     std::array<bool, schema::kFacetCount> facets,
+                     const PatternTerms& terms, std::array<bool, schema::kFacetCount> facets,
                      const index::EntityAliases* aliases = nullptr);
 
-    /// Whether PatternTerms must give pattern `p`'s occurrences: all but the entity filters
-    /// whose mentions are found by their id.
-    bool needs_positions(std::size_t p) const { return !by_id_[p]; }
+    /// Whether PatternTerms must give pattern `p`'s occurrences from positions: the mentioned
+    /// dates. Words and phrases are found in the sentence words, entity filters by their ids.
+    bool needs_positions(std::size_t p) const { return kinds_[p] == Kind::positions; }
 
-    /// Counts an article with these mentions and `hits`, the occurrences of the patterns that
-    /// needs_positions().
-    void add(const index::SentenceMentions& article, const std::vector<PatternHit>& hits);
+    /// Counts an article with these mentions and words, and `hits`, the occurrences of the
+    /// patterns that needs_positions().
+    void add(const index::SentenceMentions& article, const index::PackedSentenceWords& words,
+             const std::vector<PatternHit>& hits);
 
     const CoMentionCounts& counted() const { return counts_; }
 
-  private:
-    bool is_filter_entity(const index::PlacedMention& m) const;
+    /// Whether add() looks at the words: only for query words and phrases.
+    bool reads_words() const { return reads_words_; }
 
+  private:
+    enum class Kind { skipped, by_id, by_surname, words, positions };
+    void add_word_hits(const index::PackedSentenceWords& words);
+    bool may_start_pattern(std::uint32_t hash) const {
+        return first_words_[hash % first_words_.size()];
+    }
+    void add_mention_hits(const index::SentenceMentions& article);
+    bool is_filter_entity(const index::PlacedMention& m) const;
+    bool has_surname(const index::PlacedMention& m, const std::string& surname);
+
+    const Xapian::Database& db_;
+    const std::vector<MatchPattern>& patterns_;
     CoMentionCounts counts_;
     std::array<bool, schema::kFacetCount> facets_;
     const index::EntityAliases* aliases_;
-    std::vector<bool> by_id_;                                    // per pattern
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> ids_;   // (facet, id) of those filters
+    std::vector<Kind> kinds_;                                           // per pattern
+    std::vector<std::vector<std::vector<std::uint32_t>>> word_hashes_;  // pattern, word: sorted
+    bool reads_words_ = false;
+    std::bitset<4096> first_words_;  // hashes of the forms of the patterns' first words, cut
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ids_;   // (facet, id) of the filters
+    std::unordered_map<std::uint64_t, std::string> keys_;        // (facet, id) -> key, as read
     std::vector<PatternHit> hits_;                               // scratch: this article's
     std::vector<int> sentences_;                                 // scratch: sentences with a hit
     std::vector<std::pair<std::uint32_t, std::uint32_t>> seen_;  // scratch: counted here
 };
 
-/// Co-mentions over every article `query` matches.
-CoMentionCounts count_co_mentions(const Xapian::Database& db, const Xapian::Query& query,
+/// The slots co-mention counting reads, in memory: kSlotSentenceMentions, kSlotSentenceWords.
+index::ValueColumns load_mention_columns(const Xapian::Database& db);
+
+/// The documents the matcher visits, for co-mention counting over the same match set without
+/// running the query again.
+class DocidSpy : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double) override {
+        dids_.push_back(doc.get_docid());
+    }
+    Xapian::MatchSpy* clone() const override { return new DocidSpy; }
+    std::string name() const override { return "byline::DocidSpy"; }
+    /// The documents seen, ascending.
+    std::vector<Xapian::docid> take_sorted();
+
+  private:
+    std::vector<Xapian::docid> dids_;
+};
+
+/// Co-mentions over `dids` (ascending), the articles a query matches. `columns` (may be null):
+/// the slots of load_mention_columns() at `db`'s revision, read instead of the value streams.
+CoMentionCounts count_co_mentions(const Xapian::Database& db,
+                                  const std::vector<Xapian::docid>& dids,
                                   const std::vector<MatchPattern>& patterns,
                                   const PatternTerms& terms,
                                   std::array<bool, schema::kFacetCount> facets,
-                                  const index::EntityAliases* aliases = nullptr);
+                                  const index::EntityAliases* aliases = nullptr,
+                                  const index::ValueColumns* columns = nullptr);
 
 }  // namespace byline::search

@@ -32,6 +32,9 @@ class PatternTerms {
     /// pattern (each place it stands in the body is an occurrence).
     int form_kind(const std::string& term) const;
 
+    /// Per word of pattern `p`, the index terms it stands as.
+    const std::vector<std::vector<std::string>>& forms(std::size_t p) const { return terms_[p]; }
+
     /// hits() of each document of `dids` (ascending), for many documents at once: each form's
     /// postings are read once, in order, and positions looked up only where the form occurs.
     /// Only the patterns `wanted(p)` accepts.

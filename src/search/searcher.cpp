@@ -295,6 +295,27 @@ struct Searcher::Impl {
         return columns;
     }
 
+    // Co-mention data held in memory for one revision, loaded by its second co-mention query
+    // like the facet columns; about 450 bytes an article, so not for the largest indexes.
+    static constexpr Xapian::doccount kMaxMentionColumnDocs = 500'000;
+    std::shared_ptr<const index::ValueColumns> mention_columns_;
+    std::pair<std::string, Xapian::rev> mention_columns_state;
+    unsigned co_mention_queries = 0;
+
+    std::shared_ptr<const index::ValueColumns> mention_columns() {
+        std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
+        if (state != mention_columns_state) {
+            mention_columns_state = std::move(state);
+            mention_columns_.reset();
+            co_mention_queries = 0;
+        }
+        if (!mention_columns_ && ++co_mention_queries >= 2 &&
+            db.get_doccount() <= kMaxMentionColumnDocs)
+            mention_columns_ =
+                std::make_shared<index::ValueColumns>(search::load_mention_columns(db));
+        return mention_columns_;
+    }
+
     // The index's entity aliases at one revision.
     std::shared_ptr<const index::EntityAliases> aliases;
     std::pair<std::string, Xapian::rev> aliases_state;
@@ -567,6 +588,12 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
                           std::any_of(counter_options.facets.begin(), counter_options.facets.end(),
                                       [](bool counted) { return counted; });
     const std::shared_ptr<const index::FacetColumns> columns = counting ? facet_columns() : nullptr;
+    std::array<bool, schema::kFacetCount> co_facets{};
+    for (const AskedFacet& asked : facets)
+        co_facets[asked.facet] = co_facets[asked.facet] || asked.co_mention;
+    const bool co_mentioning =
+        std::any_of(co_facets.begin(), co_facets.end(), [](bool co) { return co; });
+    std::optional<search::DocidSpy> co_dids;  // the match set, when the matcher visits it all
 
     // Passage search draws on the best articles from the top; article search pages directly.
     auto first = static_cast<Xapian::doccount>(request.passage_search ? 0 : request.offset);
@@ -605,6 +632,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         index::FacetCounter counter(db, counter_options, columns);
         enquire.add_matchspy(&counter);
         if (request.collapse) enquire.add_matchspy(&clusters);  // sees folded articles too
+        if (co_mentioning) enquire.add_matchspy(&co_dids.emplace());
         // checkatleast = every document: the total and the counts are exact.
         mset = enquire.get_mset(first, count, docs);
         counted = counter.take_counted();
@@ -641,12 +669,11 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (result.match == "all")
         result.all_words = result.collapse ? result.total_articles : result.total;
     search::CoMentionCounts co_mentions;
-    std::array<bool, schema::kFacetCount> co_facets{};
-    for (const AskedFacet& asked : facets)
-        co_facets[asked.facet] = co_facets[asked.facet] || asked.co_mention;
-    if (std::any_of(co_facets.begin(), co_facets.end(), [](bool co) { return co; }))
-        co_mentions = search::count_co_mentions(db, matched, compiler.patterns(), pattern_terms,
-                                                co_facets, entity_aliases().get());
+    if (co_mentioning)
+        co_mentions = search::count_co_mentions(
+            db, co_dids ? co_dids->take_sorted() : index::matching_docids(db, matched),
+            compiler.patterns(), pattern_terms, co_facets, entity_aliases().get(),
+            mention_columns().get());
     for (const AskedFacet& asked : facets) {
         const std::size_t f = asked.facet;
         result.facets.push_back(

@@ -1,8 +1,9 @@
 // What an index stores per article and the searcher decodes: the packed facet values, the entity
-// mentions by sentence and the document data. A damaged index must give an error (false or
-// IndexError), never a crash; what decodes must re-encode to an equal value.
+// mentions and words by sentence and the document data. A damaged index must give an error (false
+// or IndexError), never a crash; what decodes must re-encode to an equal value.
 #include "index/facet_record.h"
 #include "index/sentence_mentions.h"
+#include "index/sentence_words.h"
 #include "index/stored_doc.h"
 
 #include <byline/error.h>
@@ -19,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using fuzz::require;
     if (size == 0) return 0;
     const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
-    switch (data[0] % 3) {
+    switch (data[0] % 4) {
         case 0: {
             index::SentenceMentions value;
             if (!index::decode_sentence_mentions(bytes, value)) break;
@@ -45,6 +46,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             (void)index::decode({std::string(bytes.substr(0, a)),
                                  std::string(bytes.substr(a, b - a)), std::string(bytes.substr(b))},
                                 record);
+            break;
+        }
+        case 2: {
+            index::PackedSentenceWords words;
+            if (!index::decode_sentence_words(bytes, words)) break;
+            index::SentenceWords copy;
+            for (const index::WordRun& run : words.runs) {
+                require(run.offset + 4 * std::size_t{run.count} <= bytes.size(),
+                        "a run past the words");
+                copy.runs.push_back(
+                    {run.position, static_cast<std::uint32_t>(copy.hashes.size()), run.count});
+                for (std::uint32_t i = 0; i < run.count; ++i)
+                    copy.hashes.push_back(words.hash(run, i));
+            }
+            const std::string packed = index::encode_sentence_words(copy);
+            index::PackedSentenceWords again;
+            require(index::decode_sentence_words(packed, again) &&
+                        again.runs.size() == words.runs.size(),
+                    "sentence words change on a round trip");
             break;
         }
         default:

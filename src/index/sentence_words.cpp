@@ -1,0 +1,95 @@
+#include "index/sentence_words.h"
+
+#include "util/stable_hash.h"
+
+#include <algorithm>
+
+namespace byline::index {
+
+namespace {
+
+// Sentence `s` spans positions [starts[s], starts[s + 1]); the last one, to the end.
+std::vector<bool> sentences_with_mentions(const std::vector<std::uint32_t>& starts,
+                                          const std::vector<KeyedMention>& mentions) {
+    std::vector<bool> marked(starts.size(), false);
+    for (const KeyedMention& m : mentions) {
+        auto after = std::upper_bound(starts.begin(), starts.end(), m.position);
+        if (after != starts.begin())
+            marked[static_cast<std::size_t>(after - starts.begin()) - 1] = true;
+    }
+    return marked;
+}
+
+}  // namespace
+
+std::uint32_t word_hash(std::string_view term) {
+    return hash::word32(term);
+}
+
+SentenceWords mention_sentence_words(const std::vector<Token>& body,
+                                     const std::vector<std::uint32_t>& sentence_starts,
+                                     const std::vector<KeyedMention>& mentions) {
+    SentenceWords out;
+    const std::vector<bool> marked = sentences_with_mentions(sentence_starts, mentions);
+    std::size_t sentence = 0;
+    for (const Token& token : body) {
+        const std::uint32_t position = token.position + 1;  // Xapian positions count from 1
+        while (sentence + 1 < sentence_starts.size() && sentence_starts[sentence + 1] <= position)
+            ++sentence;
+        if (sentence_starts.empty() || position < sentence_starts[sentence] || !marked[sentence])
+            continue;
+        WordRun* run = out.runs.empty() ? nullptr : &out.runs.back();
+        if (!run || run->position + run->count != position) {
+            out.runs.push_back({position, static_cast<std::uint32_t>(out.hashes.size()), 0});
+            run = &out.runs.back();
+        }
+        out.hashes.push_back(word_hash(token.term));
+        ++run->count;
+    }
+    return out;
+}
+
+std::string encode_sentence_words(const SentenceWords& words) {
+    std::string out;
+    if (words.runs.empty()) return out;
+    put_varint(out, static_cast<std::uint32_t>(words.runs.size()));
+    std::uint32_t end = 0;
+    for (const WordRun& run : words.runs) {
+        put_varint(out, run.position - end);
+        put_varint(out, run.count);
+        for (std::uint32_t i = 0; i < run.count; ++i) {
+            const std::uint32_t h = words.hashes[run.offset + i];
+            for (int byte = 0; byte < 4; ++byte)
+                out.push_back(static_cast<char>((h >> (8 * byte)) & 0xFF));
+        }
+        end = run.position + run.count;
+    }
+    return out;
+}
+
+bool decode_sentence_words(std::string_view packed, PackedSentenceWords& out) {
+    out.bytes = packed;
+    out.runs.clear();
+    const char* p = packed.data();
+    const char* end = p + packed.size();
+    if (p == end) return true;
+    std::uint32_t runs = 0;
+    if (!(p = read_varint(p, end, runs)) || runs > packed.size()) return false;
+    std::uint32_t at = 0;
+    for (std::uint32_t r = 0; r < runs; ++r) {
+        WordRun run;
+        std::uint32_t delta = 0;
+        if (!(p = read_varint(p, end, delta)) || !(p = read_varint(p, end, run.count)) ||
+            at + delta < at || run.count > static_cast<std::size_t>(end - p) / 4 ||
+            at + delta + run.count < at + delta)
+            return false;
+        run.position = at + delta;
+        run.offset = static_cast<std::uint32_t>(p - packed.data());
+        p += 4 * static_cast<std::size_t>(run.count);
+        at = run.position + run.count;
+        out.runs.push_back(run);
+    }
+    return p == end;
+}
+
+}  // namespace byline::index
