@@ -275,9 +275,13 @@ TEST_CASE("sentence words: only sentences with a mention, in runs; round trip; d
     CHECK(words.hashes == std::vector<std::uint32_t>{index::word_hash("a"), index::word_hash("b"),
                                                      index::word_hash("c"), index::word_hash("f"),
                                                      index::word_hash("g")});
-    // Sentences side by side that both name an entity make one run.
-    mentions.push_back({0, "d", 4, 1});
-    CHECK(index::mention_sentence_words(body, starts, mentions).runs.size() == 1);
+    // Sentences side by side that both name an entity make one run; so does a mention across
+    // a sentence end.
+    CHECK(index::mention_sentence_words(body, starts,
+                                        {{0, "b", 2, 1}, {0, "d", 4, 1}, {0, "g", 7, 1}})
+              .runs.size() == 1);
+    CHECK(index::mention_sentence_words(body, starts, {{0, "c d", 3, 2}}).runs ==
+          std::vector<index::WordRun>{{1, 0, 5}});
 
     const std::string packed = index::encode_sentence_words(words);
     index::PackedSentenceWords back{"", {{9, 9, 9}}};

@@ -8,14 +8,18 @@ namespace byline::index {
 
 namespace {
 
-// Sentence `s` spans positions [starts[s], starts[s + 1]); the last one, to the end.
+// Sentence `s` spans positions [starts[s], starts[s + 1]); the last one, to the end. Marked:
+// those holding a word of a mention.
 std::vector<bool> sentences_with_mentions(const std::vector<std::uint32_t>& starts,
                                           const std::vector<KeyedMention>& mentions) {
     std::vector<bool> marked(starts.size(), false);
     for (const KeyedMention& m : mentions) {
-        auto after = std::upper_bound(starts.begin(), starts.end(), m.position);
-        if (after != starts.begin())
-            marked[static_cast<std::size_t>(after - starts.begin()) - 1] = true;
+        // Every sentence it spans ("U.S. | And Japan" split after the abbreviation): a match
+        // inside the mention must be seen there, to tell that the mention is the match.
+        auto first = std::upper_bound(starts.begin(), starts.end(), m.position);
+        auto last = std::upper_bound(starts.begin(), starts.end(), m.position + m.words - 1);
+        for (auto it = first == starts.begin() ? first : first - 1; it != last; ++it)
+            marked[static_cast<std::size_t>(it - starts.begin())] = true;
     }
     return marked;
 }

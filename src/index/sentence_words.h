@@ -25,6 +25,7 @@ struct WordRun {
     std::uint32_t position = 0;
     std::uint32_t offset = 0;  ///< into SentenceWords::hashes; PackedSentenceWords: a byte offset
     std::uint32_t count = 0;
+    bool operator==(const WordRun&) const = default;
 };
 
 struct SentenceWords {
@@ -50,7 +51,7 @@ struct PackedSentenceWords {
 std::uint32_t word_hash(std::string_view term);
 
 /// The body words of every sentence (first positions `sentence_starts`, Xapian positions) that
-/// holds one of `mentions`: maximal runs of consecutive positions.
+/// holds a word of one of `mentions`: maximal runs of consecutive positions.
 SentenceWords mention_sentence_words(const std::vector<Token>& body,
                                      const std::vector<std::uint32_t>& sentence_starts,
                                      const std::vector<KeyedMention>& mentions);
