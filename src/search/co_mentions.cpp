@@ -50,6 +50,7 @@ CoMentionCounter::CoMentionCounter(const Xapian::Database& db,
             // An entity filter's mentions are those with its key's id; a one-word person
             // filter's, those whose key ends in that word.
             kinds_[p] = pattern.by_surname ? Kind::by_surname : Kind::by_id;
+            by_surname_ = by_surname_ || pattern.by_surname;
             if (pattern.by_surname) continue;
             const std::string_view facet = schema::kFacetFields[pattern.facet].name;
             const auto id = index::parse_facet_id(
@@ -108,8 +109,17 @@ void CoMentionCounter::add_mention_hits(const index::SentenceMentions& article) 
 void CoMentionCounter::add(const index::SentenceMentions& article,
                            const index::PackedSentenceWords& words,
                            const std::vector<PatternHit>& hits) {
+    if (find_matches(words, hits)) count(article);
+}
+
+bool CoMentionCounter::find_matches(const index::PackedSentenceWords& words,
+                                    const std::vector<PatternHit>& hits) {
     hits_ = hits;
     add_word_hits(words);
+    return !hits_.empty() || !ids_.empty() || by_surname_;
+}
+
+void CoMentionCounter::count(const index::SentenceMentions& article) {
     add_mention_hits(article);
     // The sentences holding a match (a title match has none).
     sentences_.clear();
@@ -167,11 +177,16 @@ CoMentionCounts count_co_mentions(const Xapian::Database& db,
     index::PackedSentenceWords words;
     auto count = [&](Xapian::docid did, std::string_view mentions, std::string_view words_value,
                      const std::vector<PatternHit>& hits) {
-        if (!index::decode_sentence_mentions(mentions, article) ||
-            !index::decode_sentence_words(counter.reads_words() ? words_value : "", words))
-            throw IndexError("document " + std::to_string(did) +
-                             ": damaged entity mentions; re-index the corpus");
-        counter.add(article, words, hits);
+        auto damaged = [did] {
+            return IndexError("document " + std::to_string(did) +
+                              ": damaged entity mentions; re-index the corpus");
+        };
+        if (!index::decode_sentence_words(counter.reads_words() ? words_value : "", words))
+            throw damaged();
+        // Most articles holding a common word hold it in no sentence that names an entity.
+        if (!counter.find_matches(words, hits)) return;
+        if (!index::decode_sentence_mentions(mentions, article)) throw damaged();
+        counter.count(article);
     };
     if (columns) {
         for (std::size_t i = 0; i < dids.size(); ++i) {

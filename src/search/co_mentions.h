@@ -49,6 +49,12 @@ class CoMentionCounter {
     void add(const index::SentenceMentions& article, const index::PackedSentenceWords& words,
              const std::vector<PatternHit>& hits);
 
+    /// add() in two steps, so an article's mentions need not be read when it has no match:
+    /// finds the matches among `words` and `hits`; false if the article cannot count anything.
+    bool find_matches(const index::PackedSentenceWords& words, const std::vector<PatternHit>& hits);
+    /// Counts the article of the last find_matches() with these mentions.
+    void count(const index::SentenceMentions& article);
+
     const CoMentionCounts& counted() const { return counts_; }
 
     /// Whether add() looks at the words: only for query words and phrases.
@@ -72,6 +78,7 @@ class CoMentionCounter {
     std::vector<Kind> kinds_;                                           // per pattern
     std::vector<std::vector<std::vector<std::uint32_t>>> word_hashes_;  // pattern, word: sorted
     bool reads_words_ = false;
+    bool by_surname_ = false;        // a pattern matches mentions by their key's last word
     std::bitset<4096> first_words_;  // hashes of the forms of the patterns' first words, cut
     std::vector<std::pair<std::uint32_t, std::uint32_t>> ids_;   // (facet, id) of the filters
     std::unordered_map<std::uint64_t, std::string> keys_;        // (facet, id) -> key, as read
