@@ -312,3 +312,47 @@ TEST_CASE("hybrid bug: Wikipedia cited after a dash is a source, not a person", 
     h.tag(kPer, "Anna Grynchuk");
     CHECK(h.run() == "2:NATO | 2:Wikipedia | 1:Kyiv | 0:Anna Grynchuk");
 }
+
+TEST_CASE("hybrid bug: a county batting is its team, a city in a dateline a place", "[tagger]") {
+    HybridCase h(
+        "Essex made 301 against Hove.\nHARWICH, England\nThe Kremlin and Houston. Strikes in "
+        "Dover.");
+    h.gaz.add(GazKind::org, GazSource::curated, "Kremlin", {}, 0);
+    h.tag(kOrg, "Essex");
+    h.tag(kOrg, "Hove");
+    h.tag(kOrg, "Dover");
+    h.tag(kLoc, "HARWICH");
+    h.tag(kLoc, "Kremlin");
+    h.tag(kPer, "Houston");
+    h.rule(CandidateKind::place, "Essex", false);  // looked up: a county
+    h.rule(CandidateKind::place, "Hove", false);
+    h.rule(CandidateKind::place, "Dover", false);  // "in Dover": a place, whatever the tagger read
+    h.rule(CandidateKind::org, "HARWICH", false);  // an all-capitals word
+    h.rule(CandidateKind::org, "Kremlin", false);  // a curated entry: as listed
+    h.rule(CandidateKind::place, "Houston", false);  // a place read as a person: coreference's
+    CHECK(h.run() == "2:Essex | 2:Hove | 1:HARWICH | 2:Kremlin | 1:Houston | 1:Dover");
+    SECTION("not outside English, whose tagger reads context less well than the gazetteer") {
+        ChunkContext c{h.gaz, h.text, h.tt, false};
+        auto out = combine_candidates(c, h.tags, h.spans, h.rules, kDefaultHybridPolicy);
+        REQUIRE(!out.empty());
+        CHECK(out[0].kind == CandidateKind::place);  // Essex
+    }
+}
+
+TEST_CASE("hybrid bug: a person 'of' a firm is two names, not one organisation", "[tagger]") {
+    HybridCase h("said analyst Mara Quill of Fenwick Brothers Inc in a note.");
+    h.tag(kPer, "Mara Quill");
+    h.tag(kOrg, "Fenwick Brothers Inc");
+    h.rule(CandidateKind::org, "Mara Quill of Fenwick Brothers Inc", false);
+    CHECK(h.run() == "0:Mara Quill | 2:Fenwick Brothers Inc");
+}
+
+TEST_CASE("hybrid bug: the rules' name cut short gives way to the tagger's whole name",
+          "[tagger]") {
+    HybridCase h("The Council for Trade and Development in Asia met. Mr Harlan spoke.");
+    h.tag(kOrg, "Council for Trade and Development in Asia");
+    h.tag(kPer, "Mr Harlan");
+    h.rule(CandidateKind::org, "Council for Trade", false);
+    h.rule(CandidateKind::person, "Harlan", false);  // a title added is no longer name
+    CHECK(h.run() == "2:Council for Trade and Development in Asia | 0:Harlan");
+}

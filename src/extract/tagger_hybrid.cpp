@@ -101,6 +101,61 @@ void promote_containing_rules(const std::vector<Candidate>& tagged, std::vector<
     }
 }
 
+std::vector<std::string> span_words(const ChunkContext& c, std::size_t first, std::size_t last);
+
+bool starts_with_title(const ChunkContext& c, const Candidate& cand) {
+    auto words = span_words(c, cand.first, cand.last);
+    std::vector<std::string_view> views(words.begin(), words.end());
+    return title_length(views.data(), views.size()) > 0;
+}
+
+// A place and an organisation named alike: a county's or a city's team, a city for its
+// exchange or its government. (A place read as a person is left to coreference: "Houston" in
+// a story on Whitney Houston.)
+bool is_place_or_team(CandidateKind rule, CandidateKind tagger) {
+    return (rule == CandidateKind::place && tagger == CandidateKind::org) ||
+           (rule == CandidateKind::org && tagger == CandidateKind::place);
+}
+
+// "in Marseille", "at Chelmsford": the words before a name that make it a place, whatever the
+// tagger read (Marseille is a football club too).
+bool after_locative(const ChunkContext& c, const Candidate& cand) {
+    static const std::set<std::string, std::less<>> kLocatives = {
+        "in", "at", "near", "outside", "across", "throughout", "around", "inside"};
+    return cand.first > 0 && c.tt.tokens[cand.first - 1].kind == TokenKind::word &&
+           kLocatives.count(c.lower(cand.first - 1));
+}
+
+// Whether a curated or user gazetteer entry gives `r` its type ("Kremlin" is an organisation).
+bool listed_as(const ChunkContext& c, const Candidate& r) {
+    const GazEntry* g = c.gaz.find(entity_key(span_text(c, r)));
+    return g && g->source >= GazSource::curated && candidate_kind(g->kind) == r.kind;
+}
+
+// Where the tagger, reading the context, beats a confident rule candidate `r`:
+// - in English, the same words read as a team where the rules looked up a place ("Kent"
+//   batting is the county's team), or as a place where they guessed an organisation ("NEW
+//   YORK" in a dateline), unless a curated entry gives the type (the Russian tagger, weaker,
+//   does worse than the gazetteer);
+// - names the rules joined and the tagger keeps apart ("Joel Naroff of First Union");
+// - a longer name of the same type ("Organisation for Security and Cooperation in Europe",
+//   "Scottish Labour Party") that does not only add a title ("Mr Blair").
+bool tagger_reads_better(const ChunkContext& c, const Candidate& r,
+                         const std::vector<Candidate>& tagged) {
+    std::size_t inside = 0;
+    for (const Candidate& t : tagged) {
+        const bool same = t.first == r.first && t.last == r.last;
+        if (same && c.english && is_place_or_team(r.kind, t.kind) && !listed_as(c, r) &&
+            !(r.kind == CandidateKind::place && after_locative(c, r)))
+            return true;
+        if (!same && r.first <= t.first && t.last <= r.last) ++inside;
+        if (!same && t.first <= r.first && r.last <= t.last && t.kind == r.kind &&
+            !starts_with_title(c, t))
+            return true;
+    }
+    return inside >= 2;
+}
+
 std::vector<Candidate> prefer_strong_rules(const ChunkContext& c, const std::vector<TagSpan>& spans,
                                            std::vector<Candidate>& tagged,
                                            std::vector<Candidate>& rules) {
@@ -111,6 +166,7 @@ std::vector<Candidate> prefer_strong_rules(const ChunkContext& c, const std::vec
             weak.push_back(std::move(r));
             continue;
         }
+        if (tagger_reads_better(c, r, tagged)) continue;
         std::fill(strong.begin() + static_cast<std::ptrdiff_t>(r.first),
                   strong.begin() + static_cast<std::ptrdiff_t>(r.last), true);
         out.push_back(std::move(r));
