@@ -356,3 +356,15 @@ TEST_CASE("hybrid bug: the rules' name cut short gives way to the tagger's whole
     h.rule(CandidateKind::person, "Harlan", false);  // a title added is no longer name
     CHECK(h.run() == "2:Council for Trade and Development in Asia | 0:Harlan");
 }
+
+TEST_CASE("hybrid bug: a competition the tagger reads as such is no organisation", "[tagger]") {
+    HybridCase h("Porto face Lyon in the Continental League tonight, said Rivers Athletic.");
+    constexpr std::uint8_t kMisc = 3;
+    h.tag(kOrg, "Porto");
+    h.tag(kOrg, "Lyon");
+    h.tag(kMisc, "Continental League");
+    h.tag(kOrg, "Rivers Athletic");
+    h.rule(CandidateKind::org, "Continental League", false);  // "League": an organisation's head
+    h.rule(CandidateKind::org, "Rivers Athletic", false);
+    CHECK(h.run() == "2:Porto | 2:Lyon | 2:Rivers Athletic");
+}

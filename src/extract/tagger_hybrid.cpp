@@ -156,7 +156,19 @@ bool tagger_reads_better(const ChunkContext& c, const Candidate& r,
     return inside >= 2;
 }
 
-std::vector<Candidate> prefer_strong_rules(const ChunkContext& c, const std::vector<TagSpan>& spans,
+// In English, a confident organisation the tagger reads as something else, neither person, place
+// nor organisation, on the very same words: a competition ("Champions League", "Six Nations"),
+// an event or a work, which the rules took for an organisation by its head word.
+bool tagger_reads_other(const ChunkContext& c, const TagSet& tags,
+                        const std::vector<TagSpan>& spans, const Candidate& r) {
+    if (!c.english || r.kind != CandidateKind::org || listed_as(c, r)) return false;
+    return std::any_of(spans.begin(), spans.end(), [&](const TagSpan& s) {
+        return s.first == r.first && s.last == r.last && tags.labels[s.label] == "MISC";
+    });
+}
+
+std::vector<Candidate> prefer_strong_rules(const ChunkContext& c, const TagSet& tags,
+                                           const std::vector<TagSpan>& spans,
                                            std::vector<Candidate>& tagged,
                                            std::vector<Candidate>& rules) {
     std::vector<bool> strong(c.tt.tokens.size() + 1, false);
@@ -166,7 +178,7 @@ std::vector<Candidate> prefer_strong_rules(const ChunkContext& c, const std::vec
             weak.push_back(std::move(r));
             continue;
         }
-        if (tagger_reads_better(c, r, tagged)) continue;
+        if (tagger_reads_better(c, r, tagged) || tagger_reads_other(c, tags, spans, r)) continue;
         std::fill(strong.begin() + static_cast<std::ptrdiff_t>(r.first),
                   strong.begin() + static_cast<std::ptrdiff_t>(r.last), true);
         out.push_back(std::move(r));
@@ -479,7 +491,7 @@ std::vector<Candidate> combine_candidates(const ChunkContext& c, const TagSet& t
     }
     if (policy == HybridPolicy::strong_rules) {
         promote_containing_rules(out, rules);
-        return prefer_strong_rules(c, spans, out, rules);
+        return prefer_strong_rules(c, tags, spans, out, rules);
     }
     resolve_coreference(c, out);
     take_rule_names(out, rules);
