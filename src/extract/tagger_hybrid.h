@@ -41,7 +41,12 @@ std::vector<Candidate> tagger_candidates(const ChunkContext& c, const TagSet& ta
 /// gazetteer city never names or types a span; an unconfirmed single common word ("Card")
 /// needs a second mention; a one-word source after a dash at a line's end is an organisation.
 /// Under strong_rules a place or organisation the rules typed by its words that strictly
-/// contains a tagger span keeps its extent and type.
+/// contains a tagger span keeps its extent and type; in English, the tagger (which reads the
+/// context) still wins over a confident rule candidate on the same words read as a team
+/// rather than a place or a place rather than an organisation (not after "in"/"at", not for a
+/// curated entry), or as MISC rather than an organisation (a competition); over one joining
+/// two of its names ("Mara Quill of Fenwick Brothers Inc"); and with a longer name of the same
+/// type that adds no title.
 std::vector<Candidate> combine_candidates(const ChunkContext& c, const TagSet& tags,
                                           const std::vector<TagSpan>& spans,
                                           std::vector<Candidate> rules, HybridPolicy policy);
