@@ -368,3 +368,16 @@ TEST_CASE("hybrid bug: a competition the tagger reads as such is no organisation
     h.rule(CandidateKind::org, "Rivers Athletic", false);
     CHECK(h.run() == "2:Porto | 2:Lyon | 2:Rivers Athletic");
 }
+
+TEST_CASE("hybrid bug: a firm named like a surname is the firm where the story writes so",
+          "[tagger]") {
+    HybridCase h(
+        "Valdoni will open a plant in Wuxi. Valdoni shares rose. Valdoni SpA said so. "
+        "Analyst Rosa Merli liked it; Merli said more.");
+    h.tag(kPer, "Valdoni");
+    h.tag(kPer, "Valdoni", 1);
+    h.tag(kOrg, "Valdoni SpA");
+    h.tag(kPer, "Rosa Merli");
+    h.tag(kPer, "Merli", 1);
+    CHECK(h.run() == "2:Valdoni | 2:Valdoni | 2:Valdoni SpA | 0:Rosa Merli | 0:Rosa Merli");
+}

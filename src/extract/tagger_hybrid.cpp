@@ -340,6 +340,38 @@ std::set<std::string> person_keys(const ChunkContext& c, const std::vector<Candi
     return keys;
 }
 
+// Names the document writes as a firm's: just before a legal form or "shares" ("Pirelli SpA",
+// "Pirelli shares", "Boatmen 's shares"), or an organisation's name less its legal form.
+std::set<std::string> firm_keys(const ChunkContext& c, const std::vector<Candidate>& tagged,
+                                const std::vector<Candidate>& rules) {
+    const auto& tokens = c.tt.tokens;
+    auto bare = [&](std::size_t k) {
+        std::string w = c.lower(k);
+        std::erase(w, '.');
+        return w;
+    };
+    auto firm_cue = [&](std::size_t k) {
+        if (k < tokens.size() && (c.lower(k) == "'s" || c.lower(k) == "'")) ++k;
+        if (k >= tokens.size() || tokens[k].kind != TokenKind::word) return false;
+        const std::string w = bare(k);
+        return is_legal_form(w) || w == "shares" || w == "stock";
+    };
+    std::set<std::string> keys;
+    auto consider = [&](const Candidate& cand) {
+        if (firm_cue(cand.last)) keys.insert(entity_key(span_text(c, cand)));
+        if (cand.kind == CandidateKind::org && cand.last - cand.first >= 2 &&
+            is_legal_form(bare(cand.last - 1))) {
+            const std::size_t end = tokens[cand.last - 2].end;
+            keys.insert(entity_key(c.text.substr(cand.start, end - cand.start)));
+        }
+    };
+    for (const Candidate& t : tagged)
+        consider(t);
+    for (const Candidate& r : rules)
+        consider(r);
+    return keys;
+}
+
 // Evidence the rules or the gazetteer give for a tagger span: a gazetteer entry for it (not a
 // near miss) or a rule candidate with the very same extent.
 bool confirmed(const ChunkContext& c, const Candidate& cand,
@@ -359,6 +391,7 @@ void vet_tagger_candidates(const ChunkContext& c, std::vector<Candidate>& tagged
         if (r.kind != CandidateKind::unknown) rule_spans.insert({r.first, r.last});
     }
     std::set<std::string> people = person_keys(c, tagged, rules);
+    const std::set<std::string> firms = firm_keys(c, tagged, rules);
     std::map<std::string, int> tagged_keys;
     for (const Candidate& t : tagged)
         ++tagged_keys[entity_key(span_text(c, t))];
@@ -379,7 +412,9 @@ void vet_tagger_candidates(const ChunkContext& c, std::vector<Candidate>& tagged
             cand.weak = true;
             continue;
         }
-        if (cand.kind == CandidateKind::person && is_firm_name(c, cand)) {
+        // "Pirelli" in a story that writes "Pirelli SpA" or "Pirelli shares": the firm.
+        if (cand.kind == CandidateKind::person &&
+            (is_firm_name(c, cand) || (firms.count(key) && !people.count(key)))) {
             cand.kind = CandidateKind::org;
             continue;
         }
