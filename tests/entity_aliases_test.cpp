@@ -292,3 +292,14 @@ TEST_CASE("a facet shows the form the corpus writes, not the gazetteer's", "[ali
     REQUIRE(!r.facets[0].values.empty());
     CHECK(r.facets[0].values[0].value == "World Health Organisation");
 }
+
+TEST_CASE("a one-word person the corpus writes as a firm as often is no person", "[aliases]") {
+    // Two full names end in it, neither dominant: the lone word stays alone.
+    auto in = entities({{"Pellworth", 20}, {"Anna Pellworth", 3}, {"John Pellworth", 3}});
+    auto out = chosen(index::AliasKind::person, in, {{extract::entity_key("Pellworth"), 23}});
+    REQUIRE(out.count("Pellworth") == 1);
+    CHECK(out["Pellworth"].empty());
+    // A firm of the name in fewer articles: the person stays.
+    CHECK(chosen(index::AliasKind::person, in, {{extract::entity_key("Pellworth"), 5}})
+              .count("Pellworth") == 0);
+}

@@ -281,8 +281,11 @@ class Chooser {
             if (words_[i].size() != 1 || set_size[sets_.root(i)] > 1) continue;
             const std::string& w = words_[i][0];
             if (is_given_name(w)) hidden_[i] = true;
-            // "Chelsea", "Oscar": a club, an award; no full name ends with the word.
-            if (ends_[w] == 0 && other_type_.count(in_[i].key)) hidden_[i] = true;
+            // "Chelsea", "Oscar": a club, an award; no full name ends with the word. "Philips":
+            // a firm in at least as many articles as a person named so (none of them dominant).
+            auto other = other_type_.find(in_[i].key);
+            if (other != other_type_.end() && (ends_[w] == 0 || other->second >= in_[i].articles))
+                hidden_[i] = true;
         }
     }
 
