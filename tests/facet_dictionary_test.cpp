@@ -11,6 +11,7 @@
 #include "index/schema.h"
 #include "index/sentence_words.h"
 #include "temp_dir.h"
+#include "util/stable_hash.h"
 
 #include <catch2/catch.hpp>
 
@@ -259,6 +260,13 @@ TEST_CASE("facet dictionary: documents carry their facets in three packed values
     CHECK(words.hash(words.runs[0], 4) == index::word_hash("moscow"));
 }
 
+TEST_CASE("stored hashes are the same in every build", "[facet-ids]") {
+    // Format 8 stores these: a change of function is a change of index format.
+    CHECK(hash::fnv1a("") == 0xcbf29ce484222325ull);
+    CHECK(hash::fnv1a("moscow") == 0x0d4a39d9c1b09989ull);
+    CHECK(index::word_hash("moscow") == 0xc68f9f25u);
+}
+
 TEST_CASE("sentence words: only sentences with a mention, in runs; round trip; damaged",
           "[facet-ids]") {
     // Positions 1-3 "a b c." (a mention), 4-5 "d e." (none), 6-7 "f g." (a mention).
@@ -282,6 +290,11 @@ TEST_CASE("sentence words: only sentences with a mention, in runs; round trip; d
               .runs.size() == 1);
     CHECK(index::mention_sentence_words(body, starts, {{0, "c d", 3, 2}}).runs ==
           std::vector<index::WordRun>{{1, 0, 5}});
+
+    // A word too long to be indexed is never a match: left out, it breaks the run.
+    std::vector<Token> with_blob = body;
+    with_blob[1].term = std::string(schema::kMaxTermBytes + 1, 'x');
+    CHECK(index::mention_sentence_words(with_blob, starts, mentions).runs.size() == 3);
 
     const std::string packed = index::encode_sentence_words(words);
     index::PackedSentenceWords back{"", {{9, 9, 9}}};

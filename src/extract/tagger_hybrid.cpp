@@ -144,6 +144,7 @@ bool tagger_reads_better(const ChunkContext& c, const Candidate& r,
                          const std::vector<Candidate>& tagged) {
     std::size_t inside = 0;
     for (const Candidate& t : tagged) {
+        if (t.kind == CandidateKind::unknown) continue;  // vetted out: no reading at all
         const bool same = t.first == r.first && t.last == r.last;
         if (same && c.english && is_place_or_team(r.kind, t.kind) && !listed_as(c, r) &&
             !(r.kind == CandidateKind::place && after_locative(c, r)))
@@ -153,7 +154,7 @@ bool tagger_reads_better(const ChunkContext& c, const Candidate& r,
             !starts_with_title(c, t))
             return true;
     }
-    return inside >= 2;
+    return inside >= 2 && !listed_as(c, r);
 }
 
 // In English, a confident organisation the tagger reads as something else, neither person, place

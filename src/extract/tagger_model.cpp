@@ -1,5 +1,7 @@
 #include "extract/tagger_model.h"
 
+#include "util/stable_hash.h"
+
 #include <byline/error.h>
 
 #include <algorithm>
@@ -15,10 +17,7 @@ constexpr std::string_view kMagic = "BYLNER01";
 constexpr std::size_t kMaxTags = 64;
 
 std::uint64_t checksum(std::string_view bytes) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (char c : bytes)
-        h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    return h;
+    return hash::fnv1a(bytes);
 }
 
 template <class T>

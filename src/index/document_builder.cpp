@@ -5,6 +5,7 @@
 #include "index/sentence_words.h"
 #include "index/simhash.h"
 #include "index/stored_doc.h"
+#include "util/stable_hash.h"
 
 #include <algorithm>
 #include <functional>
@@ -105,7 +106,7 @@ std::string facet_key(Analyzer& analyzer, std::string_view value) {
 std::string id_term(const std::string& id) {
     std::string term = with_prefix(schema::kIdPrefix, id);
     if (term.size() <= schema::kMaxTermBytes) return term;
-    std::string hash = std::to_string(std::hash<std::string>{}(id));
+    std::string hash = std::to_string(hash::fnv1a(id));  // the same in every build
     return term.substr(0, schema::kMaxTermBytes - hash.size() - 1) + "#" + hash;
 }
 

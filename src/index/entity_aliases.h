@@ -52,7 +52,9 @@ using OtherTypes = std::unordered_map<std::string, std::uint32_t>;
 ///   articles or more), and three times as many as it ends;
 /// - a lone given name ("David") is hidden; so is a one-word name that no full name ends with
 ///   and that `other_type` holds (keys of the index's places and organisations: "Chelsea",
-///   "Oscar"), and a full name that `other_type` holds in a fifth as many articles or more
+///   "Oscar"), or holds in at least as many articles though full names end in it, none
+///   dominant ("Philips"), and a full name that `other_type` holds in a fifth as many articles or
+///   more
 ///   ("Royal Dutch"), unless its first word is a given name.
 /// Organisations:
 /// - an acronym written in capitals and the name whose initials it is ("SEC", "Securities and

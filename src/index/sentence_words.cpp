@@ -1,5 +1,6 @@
 #include "index/sentence_words.h"
 
+#include "index/schema.h"
 #include "util/stable_hash.h"
 
 #include <algorithm>
@@ -37,7 +38,8 @@ SentenceWords mention_sentence_words(const std::vector<Token>& body,
     const std::vector<bool> marked = sentences_with_mentions(sentence_starts, mentions);
     std::size_t sentence = 0;
     for (const Token& token : body) {
-        const std::uint32_t position = token.position + 1;  // Xapian positions count from 1
+        if (token.term.size() > schema::kMaxTermBytes) continue;  // not indexed: never a match
+        const std::uint32_t position = token.position + 1;        // Xapian positions count from 1
         while (sentence + 1 < sentence_starts.size() && sentence_starts[sentence + 1] <= position)
             ++sentence;
         if (sentence_starts.empty() || position < sentence_starts[sentence] || !marked[sentence])

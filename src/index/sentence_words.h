@@ -51,7 +51,9 @@ struct PackedSentenceWords {
 std::uint32_t word_hash(std::string_view term);
 
 /// The body words of every sentence (first positions `sentence_starts`, Xapian positions) that
-/// holds a word of one of `mentions`: maximal runs of consecutive positions.
+/// holds a word of one of `mentions`: maximal runs of consecutive positions (a word too long to
+/// be indexed breaks a run). A phrase that starts in such a sentence and ends in the next one,
+/// which names no entity, is not found in them (positional matching counted it).
 SentenceWords mention_sentence_words(const std::vector<Token>& body,
                                      const std::vector<std::uint32_t>& sentence_starts,
                                      const std::vector<KeyedMention>& mentions);

@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -14,14 +15,16 @@ namespace byline::index {
 
 class ValueColumns {
   public:
-    /// Reads the value stream of each of `slots` of `db`.
-    ValueColumns(const Xapian::Database& db, const std::vector<Xapian::valueno>& slots);
+    /// Reads the value stream of each of `slots` of `db`; throws IndexError past `max_bytes`
+    /// (and past 4 GB a slot).
+    ValueColumns(const Xapian::Database& db, const std::vector<Xapian::valueno>& slots,
+                 std::size_t max_bytes = SIZE_MAX);
 
     /// The value of the `column`th slot (index into the constructor's `slots`) of `did`; ""
     /// if none.
     std::string_view value(std::size_t column, Xapian::docid did) const {
         const auto& starts = starts_[column];
-        if (did + 1 >= starts.size()) return {};
+        if (std::size_t{did} + 1 >= starts.size()) return {};
         return std::string_view(data_[column]).substr(starts[did], starts[did + 1] - starts[did]);
     }
 

@@ -151,8 +151,9 @@ void CoMentionCounter::count(const index::SentenceMentions& article) {
     }
 }
 
-index::ValueColumns load_mention_columns(const Xapian::Database& db) {
-    return index::ValueColumns(db, {schema::kSlotSentenceMentions, schema::kSlotSentenceWords});
+index::ValueColumns load_mention_columns(const Xapian::Database& db, std::size_t max_bytes) {
+    return index::ValueColumns(db, {schema::kSlotSentenceMentions, schema::kSlotSentenceWords},
+                               max_bytes);
 }
 
 std::vector<Xapian::docid> DocidSpy::take_sorted() {
@@ -203,7 +204,7 @@ CoMentionCounts count_co_mentions(const Xapian::Database& db,
         values.skip_to(dids[i]);
         if (values == end) break;
         if (values.get_docid() != dids[i]) continue;  // no value: the article names no entity
-        if (word_values != words_end) word_values.skip_to(dids[i]);
+        if (counter.reads_words() && word_values != words_end) word_values.skip_to(dids[i]);
         const bool has_words = word_values != words_end && word_values.get_docid() == dids[i];
         count(dids[i], *values, has_words ? *word_values : std::string(), hits[i]);
     }

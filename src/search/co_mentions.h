@@ -87,11 +87,13 @@ class CoMentionCounter {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> seen_;  // scratch: counted here
 };
 
-/// The slots co-mention counting reads, in memory: kSlotSentenceMentions, kSlotSentenceWords.
-index::ValueColumns load_mention_columns(const Xapian::Database& db);
+/// The slots co-mention counting reads, in memory: kSlotSentenceMentions, kSlotSentenceWords;
+/// throws IndexError past `max_bytes`.
+index::ValueColumns load_mention_columns(const Xapian::Database& db,
+                                         std::size_t max_bytes = SIZE_MAX);
 
 /// The documents the matcher visits, for co-mention counting over the same match set without
-/// running the query again.
+/// running the query again. Local databases only: it cannot be serialised to a remote shard.
 class DocidSpy : public Xapian::MatchSpy {
   public:
     void operator()(const Xapian::Document& doc, double) override {

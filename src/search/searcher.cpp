@@ -296,11 +296,13 @@ struct Searcher::Impl {
     }
 
     // Co-mention data held in memory for one revision, loaded by its second co-mention query
-    // like the facet columns; about 450 bytes an article, so not for the largest indexes.
-    static constexpr Xapian::doccount kMaxMentionColumnDocs = 500'000;
+    // like the facet columns: about 450 bytes a news article, at most kMaxMentionColumnBytes
+    // (past that, counting reads the value streams for the rest of the revision).
+    static constexpr std::size_t kMaxMentionColumnBytes = std::size_t{512} << 20;
     std::shared_ptr<const index::ValueColumns> mention_columns_;
     std::pair<std::string, Xapian::rev> mention_columns_state;
     unsigned co_mention_queries = 0;
+    bool mention_columns_too_large = false;
 
     std::shared_ptr<const index::ValueColumns> mention_columns() {
         std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
@@ -308,11 +310,16 @@ struct Searcher::Impl {
             mention_columns_state = std::move(state);
             mention_columns_.reset();
             co_mention_queries = 0;
+            mention_columns_too_large = false;
         }
-        if (!mention_columns_ && ++co_mention_queries >= 2 &&
-            db.get_doccount() <= kMaxMentionColumnDocs)
-            mention_columns_ =
-                std::make_shared<index::ValueColumns>(search::load_mention_columns(db));
+        if (!mention_columns_ && !mention_columns_too_large && ++co_mention_queries >= 2) {
+            try {
+                mention_columns_ = std::make_shared<index::ValueColumns>(
+                    search::load_mention_columns(db, kMaxMentionColumnBytes));
+            } catch (const IndexError&) {
+                mention_columns_too_large = true;
+            }
+        }
         return mention_columns_;
     }
 
