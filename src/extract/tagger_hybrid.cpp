@@ -101,7 +101,21 @@ void promote_containing_rules(const std::vector<Candidate>& tagged, std::vector<
     }
 }
 
-std::vector<std::string> span_words(const ChunkContext& c, std::size_t first, std::size_t last);
+// Token k's word in lower case without periods ("Inc." -> "inc").
+std::string bare_word(const ChunkContext& c, std::size_t k) {
+    std::string w = c.lower(k);
+    std::erase(w, '.');
+    return w;
+}
+
+// Lower-case words of tokens [first, last) without periods; punctuation tokens skipped.
+std::vector<std::string> span_words(const ChunkContext& c, std::size_t first, std::size_t last) {
+    std::vector<std::string> words;
+    for (std::size_t k = first; k < last; ++k) {
+        if (c.tt.tokens[k].kind != TokenKind::punct) words.push_back(bare_word(c, k));
+    }
+    return words;
+}
 
 bool starts_with_title(const ChunkContext& c, const Candidate& cand) {
     auto words = span_words(c, cand.first, cand.last);
@@ -196,18 +210,6 @@ std::vector<Candidate> prefer_strong_rules(const ChunkContext& c, const TagSet& 
     add_uncovered(c, taken, weak, out);
     resolve_coreference(c, out);
     return out;
-}
-
-// Lower-case words of tokens [first, last) without periods; punctuation tokens skipped.
-std::vector<std::string> span_words(const ChunkContext& c, std::size_t first, std::size_t last) {
-    std::vector<std::string> words;
-    for (std::size_t k = first; k < last; ++k) {
-        if (c.tt.tokens[k].kind == TokenKind::punct) continue;
-        std::string w = c.lower(k);
-        std::erase(w, '.');
-        words.push_back(std::move(w));
-    }
-    return words;
 }
 
 std::size_t word_count(const ChunkContext& c, std::size_t first, std::size_t last) {
@@ -341,27 +343,24 @@ std::set<std::string> person_keys(const ChunkContext& c, const std::vector<Candi
     return keys;
 }
 
-// Names the document writes as a firm's: just before a legal form or "shares" ("Pirelli SpA",
-// "Pirelli shares", "Boatmen 's shares"), or an organisation's name less its legal form.
+// Names the document writes as a firm's: a firm name (is_firm_name: "Pirelli SpA"), one just
+// before "shares" ("Pirelli shares", "Boatmen 's shares"), or an organisation's name less its
+// legal form.
 std::set<std::string> firm_keys(const ChunkContext& c, const std::vector<Candidate>& tagged,
                                 const std::vector<Candidate>& rules) {
     const auto& tokens = c.tt.tokens;
-    auto bare = [&](std::size_t k) {
-        std::string w = c.lower(k);
-        std::erase(w, '.');
-        return w;
-    };
-    auto firm_cue = [&](std::size_t k) {
+    auto before_shares = [&](const Candidate& cand) {
+        std::size_t k = cand.last;
         if (k < tokens.size() && (c.lower(k) == "'s" || c.lower(k) == "'")) ++k;
-        if (k >= tokens.size() || tokens[k].kind != TokenKind::word) return false;
-        const std::string w = bare(k);
-        return is_legal_form(w) || w == "shares" || w == "stock";
+        return k < tokens.size() && tokens[k].kind == TokenKind::word &&
+               (bare_word(c, k) == "shares" || bare_word(c, k) == "stock");
     };
     std::set<std::string> keys;
     auto consider = [&](const Candidate& cand) {
-        if (firm_cue(cand.last)) keys.insert(entity_key(span_text(c, cand)));
+        if (is_firm_name(c, cand) || before_shares(cand))
+            keys.insert(entity_key(span_text(c, cand)));
         if (cand.kind == CandidateKind::org && cand.last - cand.first >= 2 &&
-            is_legal_form(bare(cand.last - 1))) {
+            is_legal_form(bare_word(c, cand.last - 1))) {
             const std::size_t end = tokens[cand.last - 2].end;
             keys.insert(entity_key(c.text.substr(cand.start, end - cand.start)));
         }

@@ -21,8 +21,10 @@ CoMentionCounter::CoMentionCounter(const Xapian::Database& db,
                                    const std::vector<MatchPattern>& patterns,
                                    const PatternTerms& terms,
                                    std::array<bool, schema::kFacetCount> facets,
+                                   index::FacetValueNames& keys,
                                    const index::EntityAliases* aliases)
     : db_(db),
+      keys_(keys),
       patterns_(patterns),
       facets_(facets),
       aliases_(aliases),
@@ -65,13 +67,7 @@ bool CoMentionCounter::is_filter_entity(const index::PlacedMention& m) const {
 }
 
 bool CoMentionCounter::has_surname(const index::PlacedMention& m, const std::string& surname) {
-    const std::uint64_t which = std::uint64_t{m.facet} << 32 | m.id;
-    auto it = keys_.find(which);
-    if (it == keys_.end()) {
-        const std::string_view facet = schema::kFacetFields[m.facet].name;
-        it = keys_.emplace(which, db_.get_metadata(schema::facet_value_key(facet, m.id))).first;
-    }
-    const std::string& key = it->second;
+    const std::string& key = keys_.value(db_, m.facet, m.id);
     return key == surname || (key.size() > surname.size() && key.ends_with(surname) &&
                               key[key.size() - surname.size() - 1] == ' ');
 }
@@ -104,12 +100,6 @@ void CoMentionCounter::add_mention_hits(const index::SentenceMentions& article) 
         }
         if (hit) hits_.push_back({m.position, m.words, 0});
     }
-}
-
-void CoMentionCounter::add(const index::SentenceMentions& article,
-                           const index::PackedSentenceWords& words,
-                           const std::vector<PatternHit>& hits) {
-    if (find_matches(words, hits)) count(article);
 }
 
 bool CoMentionCounter::find_matches(const index::PackedSentenceWords& words,
@@ -166,12 +156,12 @@ CoMentionCounts count_co_mentions(const Xapian::Database& db,
                                   const std::vector<MatchPattern>& patterns,
                                   const PatternTerms& terms,
                                   std::array<bool, schema::kFacetCount> facets,
-                                  const index::EntityAliases* aliases,
+                                  index::FacetValueNames& keys, const index::EntityAliases* aliases,
                                   const index::ValueColumns* columns) {
     if (std::all_of(patterns.begin(), patterns.end(),
                     [](const MatchPattern& p) { return p.title_only; }))
         return {};
-    CoMentionCounter counter(db, patterns, terms, facets, aliases);
+    CoMentionCounter counter(db, patterns, terms, facets, keys, aliases);
     const std::vector<std::vector<PatternHit>> hits =
         terms.hits(dids, [&](std::size_t p) { return counter.needs_positions(p); });
     index::SentenceMentions article;

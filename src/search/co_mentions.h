@@ -19,7 +19,6 @@
 #include <array>
 #include <bitset>
 #include <cstdint>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -35,29 +34,26 @@ using CoMentionCounts = std::array<index::IdCounts, schema::kFacetCount>;
 /// Volcker), and keys the aliases hide.
 class CoMentionCounter {
   public:
+    /// `keys`: the dictionary's values (entity keys), read through for one-word person filters;
     /// `aliases` (may be null): keys counted as another entity's (index/entity_aliases.h).
     CoMentionCounter(const Xapian::Database& db, const std::vector<MatchPattern>& patterns,
                      const PatternTerms& terms, std::array<bool, schema::kFacetCount> facets,
-                     const index::EntityAliases* aliases = nullptr);
+                     index::FacetValueNames& keys, const index::EntityAliases* aliases = nullptr);
 
     /// Whether PatternTerms must give pattern `p`'s occurrences from positions: the mentioned
     /// dates. Words and phrases are found in the sentence words, entity filters by their ids.
     bool needs_positions(std::size_t p) const { return kinds_[p] == Kind::positions; }
 
-    /// Counts an article with these mentions and words, and `hits`, the occurrences of the
-    /// patterns that needs_positions().
-    void add(const index::SentenceMentions& article, const index::PackedSentenceWords& words,
-             const std::vector<PatternHit>& hits);
-
-    /// add() in two steps, so an article's mentions need not be read when it has no match:
-    /// finds the matches among `words` and `hits`; false if the article cannot count anything.
+    /// An article in two steps, so its mentions need not be read when it has no match: finds
+    /// the matches among its sentence words and `hits` (the occurrences of the patterns that
+    /// needs_positions()); false if the article cannot count anything.
     bool find_matches(const index::PackedSentenceWords& words, const std::vector<PatternHit>& hits);
     /// Counts the article of the last find_matches() with these mentions.
     void count(const index::SentenceMentions& article);
 
     const CoMentionCounts& counted() const { return counts_; }
 
-    /// Whether add() looks at the words: only for query words and phrases.
+    /// Whether find_matches() looks at the words: only for query words and phrases.
     bool reads_words() const { return reads_words_; }
 
   private:
@@ -71,6 +67,7 @@ class CoMentionCounter {
     bool has_surname(const index::PlacedMention& m, const std::string& surname);
 
     const Xapian::Database& db_;
+    index::FacetValueNames& keys_;
     const std::vector<MatchPattern>& patterns_;
     CoMentionCounts counts_;
     std::array<bool, schema::kFacetCount> facets_;
@@ -81,7 +78,6 @@ class CoMentionCounter {
     bool by_surname_ = false;        // a pattern matches mentions by their key's last word
     std::bitset<4096> first_words_;  // hashes of the forms of the patterns' first words, cut
     std::vector<std::pair<std::uint32_t, std::uint32_t>> ids_;   // (facet, id) of the filters
-    std::unordered_map<std::uint64_t, std::string> keys_;        // (facet, id) -> key, as read
     std::vector<PatternHit> hits_;                               // scratch: this article's
     std::vector<int> sentences_;                                 // scratch: sentences with a hit
     std::vector<std::pair<std::uint32_t, std::uint32_t>> seen_;  // scratch: counted here
@@ -110,12 +106,10 @@ class DocidSpy : public Xapian::MatchSpy {
 
 /// Co-mentions over `dids` (ascending), the articles a query matches. `columns` (may be null):
 /// the slots of load_mention_columns() at `db`'s revision, read instead of the value streams.
-CoMentionCounts count_co_mentions(const Xapian::Database& db,
-                                  const std::vector<Xapian::docid>& dids,
-                                  const std::vector<MatchPattern>& patterns,
-                                  const PatternTerms& terms,
-                                  std::array<bool, schema::kFacetCount> facets,
-                                  const index::EntityAliases* aliases = nullptr,
-                                  const index::ValueColumns* columns = nullptr);
+CoMentionCounts count_co_mentions(
+    const Xapian::Database& db, const std::vector<Xapian::docid>& dids,
+    const std::vector<MatchPattern>& patterns, const PatternTerms& terms,
+    std::array<bool, schema::kFacetCount> facets, index::FacetValueNames& keys,
+    const index::EntityAliases* aliases = nullptr, const index::ValueColumns* columns = nullptr);
 
 }  // namespace byline::search

@@ -31,6 +31,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <sstream>
 
 namespace byline {
@@ -145,6 +146,42 @@ double recency_boost(const std::vector<double>& weights) {
         sum += w;
     return std::max(0.5, sum / 2);
 }
+
+// Value slots held in memory for one revision, loaded by the second query at that revision
+// that reads them: a process answering one query does not pay for them, one answering many
+// reads no value streams. A load that gives nothing (too large) is not tried again before the
+// next revision.
+template <class Columns>
+class RevisionColumns {
+  public:
+    std::shared_ptr<const Columns> get(
+        const Xapian::Database& db,
+        const std::function<std::shared_ptr<const Columns>(const Xapian::Database&)>& load) {
+        std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
+        if (state != state_) {
+            state_ = std::move(state);
+            columns_.reset();
+            queries_ = 0;
+            given_up_ = false;
+        }
+        if (!columns_ && !given_up_ && ++queries_ >= 2) {
+            try {
+                columns_ = load(db);
+            } catch (const IndexError&) {  // past the load's own bound
+            }
+            given_up_ = !columns_;
+        }
+        return columns_;
+    }
+    /// What get() last gave.
+    const std::shared_ptr<const Columns>& held() const { return columns_; }
+
+  private:
+    std::shared_ptr<const Columns> columns_;
+    std::pair<std::string, Xapian::rev> state_;  // uuid and revision loaded at
+    unsigned queries_ = 0;                       // at that revision
+    bool given_up_ = false;
+};
 
 }  // namespace
 
@@ -275,52 +312,27 @@ struct Searcher::Impl {
         return cluster_cache->second;
     }
 
-    // Facet values held in memory for one revision, loaded by its second counting query: a
-    // process answering one query does not pay for them, one answering many reads no value
-    // streams. Not for indexes so large that they would take hundreds of MB.
+    // Facet values in memory (RevisionColumns); not for indexes so large that they would take
+    // hundreds of MB.
     static constexpr Xapian::doccount kMaxColumnDocs = 2'000'000;
-    std::shared_ptr<const index::FacetColumns> columns;
-    std::pair<std::string, Xapian::rev> columns_state;  // uuid and revision counted at
-    unsigned counting_queries = 0;                      // at that revision
-
+    RevisionColumns<index::FacetColumns> columns;
     std::shared_ptr<const index::FacetColumns> facet_columns() {
-        std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
-        if (state != columns_state) {
-            columns_state = std::move(state);
-            columns.reset();
-            counting_queries = 0;
-        }
-        if (!columns && ++counting_queries >= 2 && db.get_doccount() <= kMaxColumnDocs)
-            columns = std::make_shared<index::FacetColumns>(db);
-        return columns;
+        return columns.get(db, [](const Xapian::Database& at) {
+            return at.get_doccount() <= kMaxColumnDocs
+                       ? std::make_shared<const index::FacetColumns>(at)
+                       : nullptr;
+        });
     }
 
-    // Co-mention data held in memory for one revision, loaded by its second co-mention query
-    // like the facet columns: about 450 bytes a news article, at most kMaxMentionColumnBytes
-    // (past that, counting reads the value streams for the rest of the revision).
+    // Co-mention data in memory: about 450 bytes a news article, at most
+    // kMaxMentionColumnBytes (past that, counting reads the value streams).
     static constexpr std::size_t kMaxMentionColumnBytes = std::size_t{512} << 20;
-    std::shared_ptr<const index::ValueColumns> mention_columns_;
-    std::pair<std::string, Xapian::rev> mention_columns_state;
-    unsigned co_mention_queries = 0;
-    bool mention_columns_too_large = false;
-
+    RevisionColumns<index::ValueColumns> mention_columns_;
     std::shared_ptr<const index::ValueColumns> mention_columns() {
-        std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
-        if (state != mention_columns_state) {
-            mention_columns_state = std::move(state);
-            mention_columns_.reset();
-            co_mention_queries = 0;
-            mention_columns_too_large = false;
-        }
-        if (!mention_columns_ && !mention_columns_too_large && ++co_mention_queries >= 2) {
-            try {
-                mention_columns_ = std::make_shared<index::ValueColumns>(
-                    search::load_mention_columns(db, kMaxMentionColumnBytes));
-            } catch (const IndexError&) {
-                mention_columns_too_large = true;
-            }
-        }
-        return mention_columns_;
+        return mention_columns_.get(db, [](const Xapian::Database& at) {
+            return std::make_shared<const index::ValueColumns>(
+                search::load_mention_columns(at, kMaxMentionColumnBytes));
+        });
     }
 
     // The index's entity aliases at one revision.
@@ -679,7 +691,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (co_mentioning)
         co_mentions = search::count_co_mentions(
             db, co_dids ? co_dids->take_sorted() : index::matching_docids(db, matched),
-            compiler.patterns(), pattern_terms, co_facets, entity_aliases().get(),
+            compiler.patterns(), pattern_terms, co_facets, facet_values, entity_aliases().get(),
             mention_columns().get());
     for (const AskedFacet& asked : facets) {
         const std::size_t f = asked.facet;
@@ -765,8 +777,9 @@ const index::FacetCounts& Searcher::Impl::index_totals(const index::FacetCounter
             wanted.facets[facet] = wanted.facets[facet] || totals->facets[facet];
     }
     Xapian::doccount docs = 0;
-    totals = IndexTotals{uuid, revision, options.date_granularity, wanted.facets,
-                         index::count_matches(db, Xapian::Query::MatchAll, wanted, docs, columns)};
+    totals = IndexTotals{
+        uuid, revision, options.date_granularity, wanted.facets,
+        index::count_matches(db, Xapian::Query::MatchAll, wanted, docs, columns.held())};
     return totals->counts;
 }
 
