@@ -3,6 +3,8 @@
 #include "extract/entity_key.h"
 #include "extract/entity_rules.h"
 
+#include <algorithm>
+
 namespace byline::extract {
 
 std::string ChunkContext::lower(std::size_t i) const {
@@ -25,16 +27,43 @@ std::string ChunkContext::lower(std::size_t i) const {
     return out;
 }
 
+namespace {
+
+bool is_lower_ascii(std::string_view w) {
+    return std::all_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+}
+
+// Whether the lower-case word after a hyphen qualifies the name before it ("Trump-chaired",
+// "U.S.-led", "Bush-era") rather than ending a given name written with a hyphen ("Kim Jong-un",
+// "Ban Ki-moon", "Li Song-ho").
+bool is_qualifier_after_hyphen(const Gazetteer& gaz, std::string_view before,
+                               std::string_view after) {
+    if (after.ends_with("ed") || after.ends_with("ing")) return true;
+    std::size_t end = 0;
+    while (end < after.size() && after[end] >= 'a' && after[end] <= 'z')
+        ++end;
+    after = after.substr(0, end);
+    bool syllables = before.size() >= 2 && before.size() <= 3 && before[0] >= 'A' &&
+                     before[0] <= 'Z' && is_lower_ascii(before.substr(1)) && after.size() <= 4;
+    return !syllables && after.size() >= 3 && gaz.is_common_word(after);
+}
+
+}  // namespace
+
 std::size_t ChunkContext::name_end(std::size_t i) const {
     const Token& t = tt.tokens[i];
     std::string_view w = word(i);
+    std::size_t part = 0;  // where the part before the hyphen starts
     for (std::size_t k = 1; k < w.size(); ++k) {
         std::size_t len = w[k] == '-'                                                  ? 1
                           : (w.substr(k, 3) == "\u2011" || w.substr(k, 3) == "\u2010") ? 3
                                                                                        : 0;
         if (len == 0 || k + len >= w.size()) continue;
         char next = w[k + len];
-        if (next >= 'a' && next <= 'z') return t.start + k;  // "Trump-chaired", "U.S.-led"
+        if (next >= 'a' && next <= 'z' &&
+            is_qualifier_after_hyphen(gaz, w.substr(part, k - part), w.substr(k + len)))
+            return t.start + k;
+        part = k + len;
     }
     return t.end;
 }

@@ -57,8 +57,20 @@ bool inner_base(const ChunkContext& c, std::size_t first, std::size_t last) {
     return false;
 }
 
+// "Douglas & Lomason", "Marks & Spencer": partners' names joined by an ampersand name a firm.
+bool has_ampersand(const ChunkContext& c, std::size_t first, std::size_t last) {
+    for (std::size_t k = first + 1; k + 1 < last; ++k) {
+        if (c.word(k) == "&") return true;
+    }
+    return false;
+}
+
 void classify_multi(const ChunkContext& c, std::size_t first, std::size_t last,
                     std::vector<Candidate>& out) {
+    if (has_ampersand(c, first, last)) {
+        out.push_back(make(c, first, last, CandidateKind::org, {}, false));
+        return;
+    }
     if (c.gaz.is_first_name(entity_key(c.word(first))) && !all_common(c, first + 1, last)) {
         out.push_back(make(c, first, last, CandidateKind::person, {}, false));
         return;
@@ -68,7 +80,8 @@ void classify_multi(const ChunkContext& c, std::size_t first, std::size_t last,
     if (head && head->kind == GazKind::org) return;  // "Toyota Celica": a product
     const GazEntry* tail = c.gaz.find(entity_key(c.word(last - 1)));
     bool head_place = head && head->kind == GazKind::place;
-    bool tail_city = tail && tail->kind == GazKind::place && tail->source == GazSource::city;
+    bool tail_city = tail && tail->kind == GazKind::place &&
+                     (tail->source == GazSource::city || tail->source == GazSource::subdivision);
     if (head_place || tail_city) {  // "Manchester United", "Borussia Dortmund"
         out.push_back(make(c, first, last, CandidateKind::org, {}, true));
         return;

@@ -72,19 +72,6 @@ std::unordered_map<std::string, std::string> full_names(const ChunkContext& c,
     return best;
 }
 
-// Words before a name that make it the place ("in Jordan", "of Jordan", a country in
-// brackets after a name), not a person.
-bool after_place_word(const ChunkContext& c, const Candidate& cand) {
-    static const std::set<std::string, std::less<>> kBefore = {
-        "in",      "of",      "from",   "to",      "at",     "near",       "into", "across",
-        "for",     "outside", "inside", "towards", "toward", "throughout", "via",  "over",
-        "against", "with",    "visit",  "visited", "visits", "entered",    "left"};
-    if (cand.first == 0) return false;
-    const Token& before = c.tt.tokens[cand.first - 1];
-    if (c.word(cand.first - 1) == "(") return true;  // "Erik Dekker ( Netherlands )"
-    return before.kind == TokenKind::word && kBefore.count(c.lower(cand.first - 1)) > 0;
-}
-
 // May a one-word candidate be taken as the surname of a person the document names in full? A
 // person or a weak guess may; in English, so may a known place or organisation not written as a
 // place ("Neil Jordan ... Jordan said", but "in Jordan").
@@ -102,6 +89,17 @@ bool starts_with_given_name(const ChunkContext& c, const std::string& name) {
 }
 
 }  // namespace
+
+bool after_place_word(const ChunkContext& c, const Candidate& cand) {
+    static const std::set<std::string, std::less<>> kBefore = {
+        "in",      "of",      "from",   "to",      "at",     "near",       "into", "across",
+        "for",     "outside", "inside", "towards", "toward", "throughout", "via",  "over",
+        "against", "with",    "visit",  "visited", "visits", "entered",    "left"};
+    if (cand.first == 0) return false;
+    const Token& before = c.tt.tokens[cand.first - 1];
+    if (c.word(cand.first - 1) == "(") return true;  // "Erik Dekker ( Netherlands )"
+    return before.kind == TokenKind::word && kBefore.count(c.lower(cand.first - 1)) > 0;
+}
 
 KnownEntities resolve_coreference(const ChunkContext& c, std::vector<Candidate>& cands) {
     auto surnames = full_names(c, cands);

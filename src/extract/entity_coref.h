@@ -12,4 +12,8 @@ namespace byline::extract {
 /// document established, by key, for the headline scan.
 KnownEntities resolve_coreference(const ChunkContext& c, std::vector<Candidate>& cands);
 
+/// Whether the word before `cand` makes it a place ("in Jordan", "to Jordan", a country in
+/// brackets after a name), not a person of that surname.
+bool after_place_word(const ChunkContext& c, const Candidate& cand);
+
 }  // namespace byline::extract

@@ -146,6 +146,25 @@ bool listed_as(const ChunkContext& c, const Candidate& r) {
     return g && g->source >= GazSource::curated && candidate_kind(g->kind) == r.kind;
 }
 
+// "American Dennis Mitchell", "Centre Walter Little": the words of `r` outside the person `t`
+// are nationalities or common words (a position, a role), which no name of a firm or place is
+// made of alone.
+bool only_descriptors_around(const ChunkContext& c, const Candidate& r, const Candidate& t) {
+    for (std::size_t k = r.first; k < r.last; ++k) {
+        if (k >= t.first && k < t.last) continue;
+        if (c.tt.tokens[k].kind != TokenKind::word) return false;
+        const std::string w = c.lower(k);
+        if (!c.gaz.is_demonym(entity_key(w)) && !c.gaz.is_common_word(w)) return false;
+    }
+    return true;
+}
+
+// A known given name that is not also a common word starts `t` ("Roberto", not "Will").
+bool starts_with_given_name(const ChunkContext& c, const Candidate& t) {
+    const std::string first = c.lower(t.first);
+    return c.gaz.is_first_name(entity_key(first)) && !c.gaz.is_common_word(first);
+}
+
 // Where the tagger, reading the context, beats a confident rule candidate `r`:
 // - in English, the same words read as a team where the rules looked up a place ("Kent"
 //   batting is the county's team), or as a place where they guessed an organisation ("NEW
@@ -160,9 +179,15 @@ bool tagger_reads_better(const ChunkContext& c, const Candidate& r,
     for (const Candidate& t : tagged) {
         if (t.kind == CandidateKind::unknown) continue;  // vetted out: no reading at all
         const bool same = t.first == r.first && t.last == r.last;
+        if (!same && r.kind != CandidateKind::person && t.kind == CandidateKind::person &&
+            r.first <= t.first && t.last <= r.last && only_descriptors_around(c, r, t))
+            return true;
         if (same && c.english && is_place_or_team(r.kind, t.kind) && !listed_as(c, r) &&
             !(r.kind == CandidateKind::place && after_locative(c, r)))
             return true;
+        if (!same && t.first <= r.first && r.last <= t.last && t.kind == CandidateKind::person &&
+            r.kind != CandidateKind::person && starts_with_given_name(c, t))
+            return true;  // "ROBERTO DURAN" over the city Durán, "Paris Hilton" over Paris
         if (!same && r.first <= t.first && t.last <= r.last) ++inside;
         if (!same && t.first <= r.first && r.last <= t.last && t.kind == r.kind &&
             !starts_with_title(c, t))
@@ -180,36 +205,6 @@ bool tagger_reads_other(const ChunkContext& c, const TagSet& tags,
     return std::any_of(spans.begin(), spans.end(), [&](const TagSpan& s) {
         return s.first == r.first && s.last == r.last && tags.labels[s.label] == "MISC";
     });
-}
-
-std::vector<Candidate> prefer_strong_rules(const ChunkContext& c, const TagSet& tags,
-                                           const std::vector<TagSpan>& spans,
-                                           std::vector<Candidate>& tagged,
-                                           std::vector<Candidate>& rules) {
-    std::vector<bool> strong(c.tt.tokens.size() + 1, false);
-    std::vector<Candidate> out, weak;
-    for (Candidate& r : rules) {
-        if (r.weak) {
-            weak.push_back(std::move(r));
-            continue;
-        }
-        if (tagger_reads_better(c, r, tagged) || tagger_reads_other(c, tags, spans, r)) continue;
-        std::fill(strong.begin() + static_cast<std::ptrdiff_t>(r.first),
-                  strong.begin() + static_cast<std::ptrdiff_t>(r.last), true);
-        out.push_back(std::move(r));
-    }
-    for (Candidate& t : tagged) {
-        bool free = std::none_of(strong.begin() + static_cast<std::ptrdiff_t>(t.first),
-                                 strong.begin() + static_cast<std::ptrdiff_t>(t.last),
-                                 [](bool b) { return b; });
-        if (free) out.push_back(std::move(t));
-    }
-    std::vector<TagSpan> taken = spans;
-    for (const Candidate& o : out)
-        taken.push_back({o.first, o.last, 0});
-    add_uncovered(c, taken, weak, out);
-    resolve_coreference(c, out);
-    return out;
 }
 
 std::size_t word_count(const ChunkContext& c, std::size_t first, std::size_t last) {
@@ -335,7 +330,9 @@ std::set<std::string> person_keys(const ChunkContext& c, const std::vector<Candi
             entity_key(c.text.substr(c.tt.tokens[k].start, c.name_end(k) - c.tt.tokens[k].start)));
     };
     for (const Candidate& r : rules) {
-        if (r.kind == CandidateKind::person && !r.weak) add(r);
+        // "Tom Bellamore of the California": a name the tagger splits lends no surname.
+        if (r.kind == CandidateKind::person && !r.weak && !tagger_reads_better(c, r, tagged))
+            add(r);
     }
     for (const Candidate& t : tagged) {
         if (t.kind == CandidateKind::person && word_count(c, t.first, t.last) >= 2) add(t);
@@ -434,6 +431,53 @@ void vet_tagger_candidates(const ChunkContext& c, std::vector<Candidate>& tagged
         if (cand.kind == CandidateKind::person && is_source_after_dash(c, cand))
             cand.kind = CandidateKind::org;
     }
+}
+
+// "The 11th-seeded Washington", "said Duran" in a story naming MaliVai Washington or Roberto
+// Duran: one word the rules looked up as a place or organisation that the tagger, reading its
+// context, takes for a person, and that is the surname of a person the document names in full.
+bool tagger_reads_surname(const ChunkContext& c, const Candidate& r,
+                          const std::vector<Candidate>& tagged,
+                          const std::set<std::string>& people) {
+    if (r.kind == CandidateKind::person || word_count(c, r.first, r.last) != 1 ||
+        after_place_word(c, r) || listed_as(c, r) || !people.count(entity_key(span_text(c, r))))
+        return false;
+    return std::any_of(tagged.begin(), tagged.end(), [&](const Candidate& t) {
+        return t.first == r.first && t.last == r.last && t.kind == CandidateKind::person;
+    });
+}
+
+std::vector<Candidate> prefer_strong_rules(const ChunkContext& c, const TagSet& tags,
+                                           const std::vector<TagSpan>& spans,
+                                           std::vector<Candidate>& tagged,
+                                           std::vector<Candidate>& rules) {
+    const std::set<std::string> people = person_keys(c, tagged, rules);
+    std::vector<bool> strong(c.tt.tokens.size() + 1, false);
+    std::vector<Candidate> out, weak;
+    for (Candidate& r : rules) {
+        if (r.weak) {
+            weak.push_back(std::move(r));
+            continue;
+        }
+        if (tagger_reads_better(c, r, tagged) || tagger_reads_other(c, tags, spans, r) ||
+            tagger_reads_surname(c, r, tagged, people))
+            continue;
+        std::fill(strong.begin() + static_cast<std::ptrdiff_t>(r.first),
+                  strong.begin() + static_cast<std::ptrdiff_t>(r.last), true);
+        out.push_back(std::move(r));
+    }
+    for (Candidate& t : tagged) {
+        bool free = std::none_of(strong.begin() + static_cast<std::ptrdiff_t>(t.first),
+                                 strong.begin() + static_cast<std::ptrdiff_t>(t.last),
+                                 [](bool b) { return b; });
+        if (free) out.push_back(std::move(t));
+    }
+    std::vector<TagSpan> taken = spans;
+    for (const Candidate& o : out)
+        taken.push_back({o.first, o.last, 0});
+    add_uncovered(c, taken, weak, out);
+    resolve_coreference(c, out);
+    return out;
 }
 
 }  // namespace
