@@ -14,6 +14,8 @@ namespace {
 
 using extract::TagSpan;
 
+constexpr std::uint32_t kNoRow = UINT32_MAX;  // no history row for the token
+
 // Gold spans of one line as token ranges relative to the line; spans whose edges fall inside a
 // token are counted and dropped.
 std::vector<TagSpan> align(const ConllDocument& doc, const extract::TokenizedText& tt,
@@ -55,13 +57,17 @@ std::vector<TrainSequence> make_sequences(const std::vector<ConllDocument>& docs
     const std::uint32_t mask = (std::uint32_t{1} << options.row_bits) - 1;
     std::vector<TrainSequence> out;
     std::vector<std::uint32_t> hashes;
-    for (const ConllDocument& doc : docs) {
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+        const ConllDocument& doc = docs[d];
         auto tt = extract::tokenize_for_entities(doc.text);
         auto in = extract::prepare_tagger_input(doc.text, tt, &gaz);
         for (const extract::Line& line : tt.lines) {
             if (line.last == line.first) continue;
             TrainSequence seq;
+            seq.doc = d;
             for (std::size_t i = line.first; i < line.last; ++i) {
+                seq.words.push_back(in.word_hash[i]);
+                seq.contexts.push_back(extract::history_context(in, i));
                 seq.offsets.push_back(static_cast<std::uint32_t>(seq.rows.size()));
                 hashes.clear();
                 extract::feature_hashes(in, line, i, hashes);
@@ -77,9 +83,11 @@ std::vector<TrainSequence> make_sequences(const std::vector<ConllDocument>& docs
     return out;
 }
 
-Trainer::Trainer(const TrainOptions& options) {
+Trainer::Trainer(const TrainOptions& options)
+    : history_(options.history), mask_((std::uint32_t{1} << options.row_bits) - 1) {
     shape_.tags = extract::TagSet{options.scheme, tagger_labels()};
     shape_.row_bits = options.row_bits;
+    shape_.history = options.history;
     const std::size_t T = shape_.tags.size();
     shape_.transitions.assign((T + 1) * T, 0.0f);
     shape_.finish();
@@ -89,34 +97,61 @@ Trainer::Trainer(const TrainOptions& options) {
 }
 
 std::size_t Trainer::epoch(const std::vector<TrainSequence>& data, std::uint32_t seed) {
-    std::vector<std::size_t> order(data.size());
-    std::iota(order.begin(), order.end(), 0);
+    std::vector<std::pair<std::size_t, std::size_t>> docs;  // line ranges
+    for (std::size_t s = 0; s < data.size(); ++s) {
+        if (docs.empty() || data[s].doc != data[docs.back().first].doc) docs.emplace_back(s, s);
+        docs.back().second = s + 1;
+    }
     std::mt19937 rng(seed);
-    std::shuffle(order.begin(), order.end(), rng);
+    std::shuffle(docs.begin(), docs.end(), rng);
+    std::size_t errors = 0;
+    for (const auto& [first, last] : docs)
+        errors += document(data, first, last);
+    return errors;
+}
+
+std::size_t Trainer::document(const std::vector<TrainSequence>& data, std::size_t first,
+                              std::size_t last) {
     const std::size_t T = shape_.tags.size();
     std::size_t errors = 0;
     std::vector<float> em;
-    for (std::size_t s : order) {
+    std::vector<std::uint32_t> extra;  // each token's history row (kNoRow: none)
+    extract::TagHistory history;
+    for (std::size_t s = first; s < last; ++s) {
         const TrainSequence& seq = data[s];
         const std::size_t n = seq.gold.size();
         em.assign(n * T, 0.0f);
+        extra.assign(n, kNoRow);
         for (std::size_t i = 0; i < n; ++i) {
-            for (std::uint32_t k = seq.offsets[i]; k < seq.offsets[i + 1]; ++k) {
-                const float* row = &w_[std::size_t{seq.rows[k]} * T];
+            const std::uint8_t verdict =
+                history_ && seq.contexts[i] ? history.verdict(seq.words[i]) : 0;
+            if (verdict) extra[i] = extract::history_feature(seq.contexts[i], verdict) & mask_;
+            auto add_row = [&](std::uint32_t r) {
+                const float* row = &w_[std::size_t{r} * T];
                 for (std::size_t t = 0; t < T; ++t)
                     em[i * T + t] += row[t];
-            }
+            };
+            for (std::uint32_t k = seq.offsets[i]; k < seq.offsets[i + 1]; ++k)
+                add_row(seq.rows[k]);
+            if (extra[i] != kNoRow) add_row(extra[i]);
         }
         auto pred = extract::viterbi(shape_, em, n);
         for (std::size_t i = 0; i < n; ++i)
             errors += pred[i] != seq.gold[i];
-        if (pred != seq.gold) update(seq, pred);
+        if (pred != seq.gold) update(seq, extra, pred);
         c_ += 1;
+        for (std::size_t i = 0; history_ && i < n; ++i) {
+            if (!seq.contexts[i]) continue;
+            const std::size_t tag = pred[i];
+            history.record(seq.words[i],
+                           static_cast<std::uint8_t>(tag == 0 ? 1 : 2 + shape_.tags.label_of(tag)));
+        }
     }
     return errors;
 }
 
-void Trainer::update(const TrainSequence& seq, const std::vector<std::uint8_t>& pred) {
+void Trainer::update(const TrainSequence& seq, const std::vector<std::uint32_t>& extra,
+                     const std::vector<std::uint8_t>& pred) {
     const std::size_t T = shape_.tags.size();
     auto bump = [&](std::vector<float>& w, std::vector<double>& acc, std::size_t at, float d) {
         w[at] += d;
@@ -130,11 +165,14 @@ void Trainer::update(const TrainSequence& seq, const std::vector<std::uint8_t>& 
             bump(shape_.transitions, trans_acc_, pp * T + p, -1);
         }
         if (g == p) continue;
-        for (std::uint32_t k = seq.offsets[i]; k < seq.offsets[i + 1]; ++k) {
-            std::size_t row = std::size_t{seq.rows[k]} * T;
+        auto bump_row = [&](std::uint32_t r) {
+            const std::size_t row = std::size_t{r} * T;
             bump(w_, acc_, row + g, 1);
             bump(w_, acc_, row + p, -1);
-        }
+        };
+        for (std::uint32_t k = seq.offsets[i]; k < seq.offsets[i + 1]; ++k)
+            bump_row(seq.rows[k]);
+        if (extra[i] != kNoRow) bump_row(extra[i]);
     }
 }
 

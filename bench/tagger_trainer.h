@@ -16,6 +16,7 @@ struct TrainOptions {
     std::uint32_t row_bits = 20;
     extract::TagScheme scheme = extract::TagScheme::bilou;
     std::size_t epochs = 10;
+    bool history = true;  ///< learn from the document's earlier tags (TagHistory)
 };
 
 /// One line of a document: feature rows of each token and the gold tags.
@@ -23,6 +24,9 @@ struct TrainSequence {
     std::vector<std::uint32_t> rows;     ///< feature rows, all tokens back to back
     std::vector<std::uint32_t> offsets;  ///< token i's rows: [offsets[i], offsets[i+1])
     std::vector<std::uint8_t> gold;
+    std::size_t doc = 0;                 ///< index of the document: lines of one are in order
+    std::vector<std::uint64_t> words;    ///< each token's word hash (history key)
+    std::vector<std::uint8_t> contexts;  ///< each token's history_context
 };
 
 /// Labels the tagger learns, in tag order.
@@ -38,14 +42,21 @@ std::vector<TrainSequence> make_sequences(const std::vector<ConllDocument>& docs
 class Trainer {
   public:
     explicit Trainer(const TrainOptions& options);
-    /// One pass over `data` in a fixed shuffled order; returns the number of token errors.
+    /// One pass over `data`, documents in a fixed shuffled order and the lines of each in
+    /// order (the history reads earlier lines); returns the number of token errors.
     std::size_t epoch(const std::vector<TrainSequence>& data, std::uint32_t seed);
     /// The averaged weights, quantised to int16.
     extract::TaggerModel averaged() const;
 
   private:
-    void update(const TrainSequence& seq, const std::vector<std::uint8_t>& pred);
+    // One document's lines [first, last) of `data`.
+    std::size_t document(const std::vector<TrainSequence>& data, std::size_t first,
+                         std::size_t last);
+    void update(const TrainSequence& seq, const std::vector<std::uint32_t>& extra,
+                const std::vector<std::uint8_t>& pred);
 
+    bool history_ = true;
+    std::uint32_t mask_ = 0;
     extract::TaggerModel shape_;           // tag set and live transitions
     std::vector<float> w_;                 // table weights
     std::vector<double> acc_, trans_acc_;  // c-weighted sums of updates (for averaging)

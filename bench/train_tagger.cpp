@@ -1,7 +1,7 @@
 // byline-train-tagger: trains the learned entity tagger on CoNLL-2003 train data.
 //
 //   byline-train-tagger TRAIN_FILE MODEL_OUT [--valid FILE] [--epochs N] [--bits B]
-//                       [--scheme bio|bilou]
+//                       [--scheme bio|bilou] [--no-history]
 //
 // Only TRAIN_FILE is learned from. With --valid, the tagger alone is scored on that file after
 // every epoch (PER/LOC/ORG, exact spans): use it to choose --epochs, never to train.
@@ -43,6 +43,8 @@ Args parse_args(int argc, char** argv) {
             a.options.epochs = std::stoul(argv[++i]);
         } else if (arg == "--bits" && has_value) {
             a.options.row_bits = static_cast<std::uint32_t>(std::stoul(argv[++i]));
+        } else if (arg == "--no-history") {
+            a.options.history = false;
         } else if (arg == "--scheme" && has_value) {
             std::string s = argv[++i];
             a.options.scheme = s == "bio" ? extract::TagScheme::bio : extract::TagScheme::bilou;
@@ -135,7 +137,7 @@ int main(int argc, char** argv) {
     } catch (const byline::UsageError& e) {
         std::cerr << "byline-train-tagger: " << e.what()
                   << "\nusage: byline-train-tagger TRAIN_FILE MODEL_OUT [--valid FILE] "
-                     "[--epochs N] [--bits B] [--scheme bio|bilou]\n";
+                     "[--epochs N] [--bits B] [--scheme bio|bilou] [--no-history]\n";
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "byline-train-tagger: " << e.what() << "\n";

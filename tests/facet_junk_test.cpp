@@ -114,7 +114,7 @@ TEST_CASE("facet junk: names are not cut by a title word, 'and', a possessive or
         "General Electric Co and General Motors Corp said on Monday that the "
         "Securities and Exchange Commission had cleared the deal. Standard and "
         "Poor's Corp and Moody's Investors Service Inc rated the notes. The "
-        "General Agreement on Tariffs and Trade was mentioned.");
+        "General Agreement on Tariffs and Trade (GATT) was mentioned.");
     CHECK(has(v, "org:General Electric Co"));
     // Its key has no legal form, and the gazetteer names it so.
     CHECK((has(v, "org:General Motors Corp") || has(v, "org:General Motors")));
@@ -516,4 +516,16 @@ TEST_CASE("facet junk: a surname the tagger reads as the person beats a big city
         "45 , takes on a Mexican. The fight , Duran 's first at home , is sold out.");
     CHECK_FALSE(has_name(v, "Durán", "place"));
     CHECK(std::count(v.begin(), v.end(), "person:Roberto Duran") >= 2);
+}
+
+TEST_CASE("facet junk: an award is no organisation; a qualifier starts no name", "[facet-junk]") {
+    auto v = values(
+        "Film awards\n\nThe Aviator won the Silver Lantern for best drama. "
+        "Oscar-winning actor Tom Harlow took a Silver Lantern award, and the film "
+        "is tipped for more Silver Lantern nominations. The plan creates a "
+        "Trump-chaired Peace Council.");
+    CHECK(has_name(v, "Tom Harlow", "person"));
+    CHECK_FALSE(has_name(v, "Silver Lantern"));
+    CHECK_FALSE(has_name(v, "Oscar"));
+    CHECK_FALSE(has_name(v, "Trump-chaired Peace Council"));
 }

@@ -106,6 +106,35 @@ TEST_CASE("tagger: a hand-made model tags its words", "[tagger]") {
     CHECK(tagged(tagger, "") == "");
 }
 
+TEST_CASE("tagger: the history holds each word's most frequent verdict", "[tagger]") {
+    TagHistory h;
+    CHECK(h.verdict(7) == 0);
+    h.record(7, 2);
+    h.record(7, 1);
+    h.record(7, 2);
+    h.record(7, 0);  // no verdict: ignored
+    CHECK(h.verdict(7) == 2);
+    CHECK(h.verdict(8) == 0);
+}
+
+TEST_CASE("tagger: a model that reads the history tags a word as it did earlier in the document",
+          "[tagger]") {
+    // "france" alone is only I-LOC, which cannot follow O: alone it is no place, unless the
+    // history remembers it inside a place.
+    TaggerModel m = tiny_model();
+    std::vector<std::int16_t> dense(m.rows() * m.tags.size(), 0);
+    const std::size_t T = m.tags.size();
+    dense[(feature_hash("b", "") & 0xffff) * T + 0] = 12;
+    dense[(feature_hash("w", "paris") & 0xffff) * T + 1] = 20;
+    dense[(feature_hash("w", "france") & 0xffff) * T + 2] = 20;
+    dense[(history_feature(3, 2) & 0xffff) * T + 1] = 40;  // mid-sentence, mostly LOC: B-LOC
+    m.set_table(dense);
+    const std::string text = "We went to Paris France today.\nWe saw France again.";
+    CHECK(tagged(EntityTagger(m), text) == "LOC:Paris France");
+    m.history = true;
+    CHECK(tagged(EntityTagger(m), text) == "LOC:Paris France LOC:France");
+}
+
 TEST_CASE("tagger: model file round trip; damaged, truncated and missing files are errors",
           "[tagger]") {
     byline::test::TempDir dir;
@@ -116,6 +145,10 @@ TEST_CASE("tagger: model file round trip; damaged, truncated and missing files a
     CHECK(back.weights == m.weights);
     CHECK(back.transitions == m.transitions);
     CHECK(tagged(EntityTagger(back), "Paris France") == "LOC:Paris France");
+    CHECK_FALSE(back.history);
+    m.history = true;
+    save_model(m, dir / "h.bin");
+    CHECK(load_model(dir / "h.bin").history);
 
     std::ifstream in(dir / "m.bin", std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -380,4 +413,22 @@ TEST_CASE("hybrid bug: a firm named like a surname is the firm where the story w
     h.tag(kPer, "Rosa Merli");
     h.tag(kPer, "Merli", 1);
     CHECK(h.run() == "2:Valdoni | 2:Valdoni | 2:Valdoni SpA | 0:Rosa Merli | 0:Rosa Merli");
+}
+
+TEST_CASE("hybrid bug: an award the story writes as one is no organisation", "[tagger]") {
+    HybridCase h(
+        "She won the Silver Lantern. The Silver Lantern awards are in May. Oscar-winning Corvex "
+        "Films made it.");
+    h.tag(kOrg, "Silver Lantern");
+    h.tag(kOrg, "Silver Lantern", 1);
+    h.tag(kOrg, "Oscar-winning");  // a qualified word alone is no name
+    h.tag(kOrg, "Corvex Films");
+    CHECK(h.run() == "2:Corvex Films");
+}
+
+TEST_CASE("hybrid bug: a tagger span starts after punctuation and a qualified word", "[tagger]") {
+    HybridCase h("Rates rose. Standard and Vail Corp said so. A Trump-chaired Peace Council met.");
+    h.tag(kOrg, ". Standard and Vail Corp");
+    h.tag(kOrg, "Trump-chaired Peace Council");
+    CHECK(h.run() == "2:Standard and Vail Corp | 2:Peace Council");
 }

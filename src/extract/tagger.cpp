@@ -4,8 +4,8 @@
 
 namespace byline::extract {
 
-void EntityTagger::emissions(const TaggerInput& in, const Line& line,
-                             std::vector<float>& out) const {
+void EntityTagger::emissions(const TaggerInput& in, const Line& line, std::vector<float>& out,
+                             const TagHistory* history) const {
     const std::size_t T = model_.tags.size();
     out.assign((line.last - line.first) * T, 0.0f);
     std::vector<std::uint32_t> hashes;
@@ -13,6 +13,9 @@ void EntityTagger::emissions(const TaggerInput& in, const Line& line,
     for (std::size_t i = line.first; i < line.last; ++i) {
         hashes.clear();
         feature_hashes(in, line, i, hashes);
+        const std::uint8_t context = history ? history_context(in, i) : 0;
+        const std::uint8_t verdict = context ? history->verdict(in.word_hash[i]) : 0;
+        if (verdict) hashes.push_back(history_feature(context, verdict));
         std::fill(sums.begin(), sums.end(), 0);
         for (std::uint32_t h : hashes)
             model_.add_feature(h, sums.data());
@@ -22,13 +25,25 @@ void EntityTagger::emissions(const TaggerInput& in, const Line& line,
     }
 }
 
+void record_history(const TaggerInput& in, const TagSet& tags, const Line& line,
+                    const std::vector<std::uint8_t>& seq, TagHistory& history) {
+    for (std::size_t i = line.first; i < line.last; ++i) {
+        if (!history_context(in, i)) continue;
+        const std::uint8_t tag = seq[i - line.first];
+        history.record(in.word_hash[i],
+                       static_cast<std::uint8_t>(tag == 0 ? 1 : 2 + tags.label_of(tag)));
+    }
+}
+
 std::vector<TagSpan> EntityTagger::tag(const TaggerInput& in) const {
     std::vector<TagSpan> spans;
     std::vector<float> em;
+    TagHistory history;
     for (const Line& line : in.tt->lines) {
         if (line.last <= line.first) continue;
-        emissions(in, line, em);
+        emissions(in, line, em, model_.history ? &history : nullptr);
         auto seq = viterbi(model_, em, line.last - line.first);
+        if (model_.history) record_history(in, model_.tags, line, seq, history);
         for (TagSpan s : spans_of(model_.tags, seq)) {
             s.first += line.first;
             s.last += line.first;

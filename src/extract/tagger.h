@@ -26,13 +26,19 @@ class EntityTagger {
     /// Labelled token ranges (indices into in.tt->tokens) of every line, in text order.
     std::vector<TagSpan> tag(const TaggerInput& in) const;
 
-    /// Emission scores of the tokens of `line` (count × tags, row-major), in weight units.
-    void emissions(const TaggerInput& in, const Line& line, std::vector<float>& out) const;
+    /// Emission scores of the tokens of `line` (count × tags, row-major), in weight units;
+    /// `history` (null: none) adds the document's earlier tags for a model that reads them.
+    void emissions(const TaggerInput& in, const Line& line, std::vector<float>& out,
+                   const TagHistory* history = nullptr) const;
 
   private:
     TaggerModel model_;
     std::string language_;
 };
+
+/// Records the verdicts of the capitalised words of `line` decoded as `seq` into `history`.
+void record_history(const TaggerInput& in, const TagSet& tags, const Line& line,
+                    const std::vector<std::uint8_t>& seq, TagHistory& history);
 
 /// The language of a model file by its name: "ner-model-de.bin" -> "de"; "" for
 /// "ner-model.bin" (English) and any other name.

@@ -2,6 +2,7 @@
 
 #include "util/stable_hash.h"
 
+#include <algorithm>
 #include <array>
 
 namespace byline::extract {
@@ -136,6 +137,33 @@ void feature_hashes(const TaggerInput& in, const Line& line, std::size_t i,
         out.push_back(combine(name, a, b, c));
     };
     each_feature(in, line, i, emit);
+}
+
+std::uint8_t TagHistory::verdict(std::uint64_t word_hash) const {
+    auto it = counts_.find(word_hash);
+    if (it == counts_.end()) return 0;
+    const auto& c = it->second;
+    return static_cast<std::uint8_t>(std::max_element(c.begin() + 1, c.end()) - c.begin());
+}
+
+void TagHistory::record(std::uint64_t word_hash, std::uint8_t verdict) {
+    if (verdict == 0 || verdict >= kVerdicts) return;
+    auto& c = counts_[word_hash];
+    if (c[verdict] < UINT16_MAX) ++c[verdict];
+}
+
+std::uint8_t history_context(const TaggerInput& in, std::size_t i) {
+    const Token& t = in.tt->tokens[i];
+    if (t.kind != TokenKind::word || !t.cap) return 0;
+    return in.line_caps[i] ? 1 : t.sentence_start ? 2 : 3;
+}
+
+std::uint32_t history_feature(std::uint8_t context, std::uint8_t verdict) {
+    static constexpr std::array<std::string_view, 4> kContexts = {"", "line", "first", "mid"};
+    static constexpr std::array<std::string_view, 8> kVerdicts = {"-", "O", "0", "1",
+                                                                  "2", "3", "4", "5"};
+    return feature_hash("h", kVerdicts[std::min<std::size_t>(verdict, kVerdicts.size() - 1)],
+                        kContexts[std::min<std::size_t>(context, kContexts.size() - 1)]);
 }
 
 }  // namespace byline::extract

@@ -7,9 +7,11 @@
 #include "extract/entity_gazetteer.h"
 #include "extract/entity_tokens.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace byline::extract {
@@ -56,6 +58,29 @@ std::vector<std::string> feature_strings(const TaggerInput& in, const Line& line
 /// appended to `out`.
 void feature_hashes(const TaggerInput& in, const Line& line, std::size_t i,
                     std::vector<std::uint32_t>& out);
+
+/// What the tagger made of each capitalised word earlier in the same document ("Duran" after
+/// "Roberto Duran" was read as a person): counts of the labels its tokens were given, O
+/// included. A feature of a model trained with it (TaggerModel::history).
+class TagHistory {
+  public:
+    /// 0: the word was not seen; 1: mostly outside any name; 2 + l: mostly label l.
+    std::uint8_t verdict(std::uint64_t word_hash) const;
+    /// Records that a token of `word_hash` was given `verdict` (1 or 2 + label).
+    void record(std::uint64_t word_hash, std::uint8_t verdict);
+
+  private:
+    static constexpr std::size_t kVerdicts = 16;
+    std::unordered_map<std::uint64_t, std::array<std::uint16_t, kVerdicts>> counts_;
+};
+
+/// How token `i` may read the history: 0 not at all (not a capitalised word), else its
+/// setting (1 a headline or title line, 2 a sentence's first word, 3 mid-sentence).
+std::uint8_t history_context(const TaggerInput& in, std::size_t i);
+
+/// Hash of the history feature of a token of `context` (history_context, not 0) whose word
+/// got `verdict` (TagHistory::verdict, not 0) earlier in the document.
+std::uint32_t history_feature(std::uint8_t context, std::uint8_t verdict);
 
 /// The hash feature_hashes gives the feature "name=a|b|c" (empty parts omitted).
 std::uint32_t feature_hash(std::string_view name, std::string_view a, std::string_view b = {},

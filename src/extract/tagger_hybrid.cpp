@@ -340,6 +340,38 @@ std::set<std::string> person_keys(const ChunkContext& c, const std::vector<Candi
     return keys;
 }
 
+// Names the document writes as an award's, not an organisation's: the capitalised words just
+// before "award(s)", "nomination(s)", "ceremony" or "statuette" ("Golden Globe awards", "Bafta
+// nominations"), or joined to "-winning" or "-nominated" ("Oscar-winning").
+std::set<std::string> award_keys(const ChunkContext& c) {
+    static const std::set<std::string, std::less<>> kCues = {
+        "award", "awards", "nomination", "nominations", "ceremony", "statuette"};
+    constexpr std::size_t kMaxWords = 4;
+    const auto& tokens = c.tt.tokens;
+    std::set<std::string> keys;
+    auto add_name_ending_at = [&](std::size_t last, std::size_t end) {
+        std::size_t first = last;
+        while (first > 0 && last - first < kMaxWords && c.is_cap_word(first - 1) &&
+               tokens[first - 1].line == tokens[last].line)
+            --first;
+        if (first == last && !c.is_cap_word(last)) return;
+        for (std::size_t k = first; k <= last; ++k) {  // "The Silver Lantern": each ending
+            if (k == last && c.gaz.is_common_word(c.lower(k))) break;
+            keys.insert(entity_key(c.text.substr(tokens[k].start, end - tokens[k].start)));
+        }
+    };
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        if (tokens[k].kind != TokenKind::word) continue;
+        const std::size_t end = c.name_end(k);
+        const std::string_view joined = c.text.substr(end, tokens[k].end - end);
+        if (tokens[k].cap && (joined == "-winning" || joined == "-nominated"))
+            add_name_ending_at(k, end);
+        if (k > 0 && !tokens[k].cap && c.is_cap_word(k - 1) && kCues.count(c.lower(k)))
+            add_name_ending_at(k - 1, tokens[k - 1].end);
+    }
+    return keys;
+}
+
 // Names the document writes as a firm's: a firm name (is_firm_name: "Pirelli SpA"), one just
 // before "shares" ("Pirelli shares", "Boatmen 's shares"), or an organisation's name less its
 // legal form.
@@ -389,6 +421,7 @@ void vet_tagger_candidates(const ChunkContext& c, std::vector<Candidate>& tagged
     }
     std::set<std::string> people = person_keys(c, tagged, rules);
     const std::set<std::string> firms = firm_keys(c, tagged, rules);
+    const std::set<std::string> awards = award_keys(c);
     std::map<std::string, int> tagged_keys;
     for (const Candidate& t : tagged)
         ++tagged_keys[entity_key(span_text(c, t))];
@@ -399,7 +432,8 @@ void vet_tagger_candidates(const ChunkContext& c, std::vector<Candidate>& tagged
             cand.kind = CandidateKind::person;
             continue;
         }
-        if (is_title_span(c, cand) || (!sure && is_header_line_span(c, cand))) {
+        if (is_title_span(c, cand) || (!sure && is_header_line_span(c, cand)) ||
+            (awards.count(key) && !people.count(key))) {
             cand.kind = CandidateKind::unknown;
             cand.weak = false;
             continue;
@@ -519,6 +553,17 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
              !c.tt.tokens[next].cap && is_institution_word(lower_in_script(c.word(next))));
 }
 
+// ". Standard and Poor's Corp", "Trump-chaired Peace Council": punctuation at the start of a
+// tagger span, and a leading word joined to a qualifier ("-chaired", "-led"), are not part of
+// the name. False when nothing is left.
+bool trim_span(const ChunkContext& c, Candidate& cand) {
+    auto outside = [&](std::size_t k) { return c.tt.tokens[k].kind == TokenKind::punct; };
+    while (cand.first < cand.last &&
+           (outside(cand.first) || c.name_end(cand.first) != c.tt.tokens[cand.first].end))
+        ++cand.first;
+    return cand.first < cand.last;
+}
+
 std::vector<Candidate> tagger_candidates(const ChunkContext& c, const TagSet& tags,
                                          const std::vector<TagSpan>& spans) {
     std::vector<Candidate> out;
@@ -527,8 +572,9 @@ std::vector<Candidate> tagger_candidates(const ChunkContext& c, const TagSet& ta
         if (!label_kind(tags.labels[s.label], cand.kind)) continue;
         cand.first = s.first;
         cand.last = s.last;
-        cand.start = c.tt.tokens[s.first].start;
-        cand.end = c.tt.tokens[s.last - 1].end;
+        if (!trim_span(c, cand)) continue;
+        cand.start = c.tt.tokens[cand.first].start;
+        cand.end = c.tt.tokens[cand.last - 1].end;
         cand.name = std::string(c.text.substr(cand.start, cand.end - cand.start));
         // "Bank of Brazil" is no person, whatever the tagger read.
         if (cand.kind == CandidateKind::person && has_org_head(c, cand.first, cand.last))
