@@ -207,7 +207,15 @@ void send_now(socket_t sock, const std::string& response) {
 }  // namespace
 
 GuardedServer::GuardedServer(const ConnectionLimits& limits) : limits_(limits) {
-    new_task_queue = [n = limits.max_connections] { return new ConnectionQueue(n); };
+    // httplib listens with a backlog of 5, so in a burst of connections (8 clients will do) the
+    // kernel drops SYNs, and each dropped client waits a second or more before it is served or
+    // refused. httplib makes the task queue as it starts accepting, its socket bound and listening
+    // by then, so the accept queue is deepened here: listen() on a listening socket only changes
+    // the backlog.
+    new_task_queue = [this] {
+        ::listen(svr_sock_, SOMAXCONN);
+        return new ConnectionQueue(limits_.max_connections);
+    };
     set_keep_alive_timeout(limits.keep_alive_timeout.count());  // httplib's Keep-Alive header
 }
 

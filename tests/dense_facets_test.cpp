@@ -6,6 +6,7 @@
 
 #include "index/facet_record.h"
 #include "index/facet_totals.h"
+#include "index/match_all.h"
 #include "temp_dir.h"
 
 #include <xapian.h>
@@ -181,7 +182,7 @@ TEST_CASE("dense facets: stored totals round-trip and damaged ones are not used"
     index::FacetCounterOptions all;
     all.facets.fill(true);
     all.date_granularity = "month";
-    index::FacetCounts counted = index::count_matches(db, Xapian::Query::MatchAll, all, docs);
+    index::FacetCounts counted = index::count_matches(db, index::match_all(), all, docs);
     CHECK(docs == 30);
     for (std::size_t facet = 0; facet < counted.facets.size(); ++facet) {
         INFO("facet " << facet);

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """byline-serve over HTTP: every endpoint answers schema-valid JSON, errors included; only the
-page's own files are served; concurrent requests agree; new commits are picked up; SIGTERM stops.
+page's own files are served; concurrent requests agree; a burst of connections waits to be
+answered; new commits are picked up; SIGTERM stops.
 
 Usage: serve_test.py INDEX_BIN SERVE_BIN SAMPLE_CORPUS SCHEMA_DIR
 """
@@ -8,6 +9,8 @@ import concurrent.futures
 import http.client
 import json
 import pathlib
+import signal
+import socket
 import subprocess
 import sys
 import urllib.parse
@@ -23,6 +26,34 @@ def expect(condition, what):
     if not condition:
         failures.append(what)
         print(f"FAILED: {what}", file=sys.stderr)
+
+
+def check_burst(server, size=32):
+    """Connections made while the server cannot accept wait in the kernel's accept queue and are
+    all answered. httplib's backlog of 5 made the kernel drop the rest: a client stalled for a
+    second (SYN resent) or more."""
+    host, port = server.url.split("//")[1].split(":")
+    burst = []
+    server.process.send_signal(signal.SIGSTOP)  # busy: accepts nothing for now
+    try:
+        for _ in range(size):
+            # Under a second: a dropped SYN is resent after one.
+            burst.append(socket.create_connection((host, int(port)), timeout=0.9))
+    except OSError as e:
+        expect(False, f"connection {len(burst) + 1} of a burst of {size} was dropped ({e!r})")
+    finally:
+        server.process.send_signal(signal.SIGCONT)
+    answers = []
+    for sock in burst:
+        with sock:
+            sock.settimeout(10)
+            sock.sendall(b"GET /health HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
+            answer = b""
+            while data := sock.recv(65536):
+                answer += data
+            answers.append(answer.split(b"\r\n")[0])
+    expect(answers == [b"HTTP/1.1 200 OK"] * len(burst),
+           f"a burst of connections is answered: {answers}")
 
 
 def main():
@@ -106,6 +137,7 @@ def main():
         with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
             answers = list(pool.map(ask, range(200)))
         expect(all(answers), f"{answers.count(False)} of 200 concurrent answers were wrong")
+        check_burst(server)
 
         # A new commit by the indexer is picked up without a restart.
         extra = pathlib.Path(server.work.name) / "extra"

@@ -1,4 +1,5 @@
 """Shared by the server tests: index a corpus, start byline-serve on a free port, stop it."""
+import http.client
 import pathlib
 import re
 import signal
@@ -28,13 +29,28 @@ class Server:
         self.url = f"http://{match.group(1)}:{match.group(2)}"
 
     def get(self, path, method="GET"):
-        """(status, headers, body bytes) of a request; errors are answers too."""
+        """(status, headers, body bytes) of a request; errors are answers too. A connection
+        that fails because the server died raises an error saying how it died."""
         request = urllib.request.Request(self.url + path, method=method)
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 return response.status, response.headers, response.read()
         except urllib.error.HTTPError as e:
             return e.code, e.headers, e.read()
+        except (OSError, http.client.HTTPException) as e:
+            self.raise_if_dead(f"{method} {path} failed ({e!r})")
+            raise
+
+    def raise_if_dead(self, what):
+        """RuntimeError naming the signal or exit status if byline-serve has exited (a crash
+        shows to clients only as connections closed without an answer)."""
+        try:
+            status = self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            return
+        how = (f"killed by signal {-status}, {signal.strsignal(-status)}" if status < 0
+               else f"exit status {status}")
+        raise RuntimeError(f"{what}: byline-serve is no longer running ({how})")
 
     def stop(self):
         """SIGTERM, as a service manager would; returns the exit status."""

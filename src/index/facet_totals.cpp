@@ -3,6 +3,7 @@
 #include "index/collapse.h"
 #include "index/entity_aliases.h"
 #include "index/facet_record.h"
+#include "index/match_all.h"
 #include "index/schema.h"
 
 #include <algorithm>
@@ -53,13 +54,13 @@ std::string pack_index_totals(const Xapian::Database& db, Xapian::rev revision) 
     FacetCounterOptions facets;
     facets.facets.fill(true);
     facets.aliases = index::EntityAliases::load(db);
-    FacetCounts all = count_matches(db, Xapian::Query::MatchAll, facets, docs);
+    FacetCounts all = count_matches(db, match_all(), facets, docs);
     for (const IdCounts& counts : all.facets)
         counts.serialise(out);
     for (const char* granularity : kGranularities) {
         FacetCounterOptions dates;
         dates.date_granularity = granularity;
-        FacetCounts histograms = count_matches(db, Xapian::Query::MatchAll, dates, docs);
+        FacetCounts histograms = count_matches(db, match_all(), dates, docs);
         histograms.published->serialise(out);
         histograms.mentioned->serialise(out);
     }

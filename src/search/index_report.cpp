@@ -4,6 +4,7 @@
 
 #include "index/compaction.h"
 #include "index/facet_totals.h"
+#include "index/match_all.h"
 #include "index/schema.h"
 #include "index/stored_doc.h"
 
@@ -58,7 +59,7 @@ void count_facet_values(const Xapian::Database& db, IndexReport& report) {
     options.facets.fill(true);
     Xapian::doccount matches = 0;
     const index::FacetCounts counts =
-        index::count_matches(db, Xapian::Query::MatchAll, options, matches);
+        index::count_matches(db, index::match_all(), options, matches);
     for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
         const index::IdCounts& ids = counts.facets[facet];
         const std::string_view name = schema::kFacetFields[facet].name;

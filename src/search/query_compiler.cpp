@@ -2,6 +2,7 @@
 #include <byline/extract.h>
 
 #include "index/document_builder.h"
+#include "index/match_all.h"
 #include "index/schema.h"
 #include "search/query_parser.h"
 
@@ -36,7 +37,7 @@ bool is_filter(const QueryNode& node) {
 Xapian::Query QueryCompiler::compile(const QueryNode& node) {
     switch (node.type) {
         case QueryNode::Type::match_all:
-            return Xapian::Query::MatchAll;
+            return index::match_all();
         case QueryNode::Type::word:
             return word(node);
         case QueryNode::Type::phrase:
@@ -57,7 +58,7 @@ Xapian::Query QueryCompiler::compile(const QueryNode& node) {
             ++negation_depth_;
             Xapian::Query excluded = compile(node.children.at(0));
             --negation_depth_;
-            return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, excluded);
+            return Xapian::Query(Xapian::Query::OP_AND_NOT, index::match_all(), excluded);
         }
     }
     return {};
@@ -261,7 +262,7 @@ Xapian::Query QueryCompiler::all_of(const QueryNode& node) {
                                 : Xapian::Query(Xapian::Query::OP_FILTER, result, filter);
     }
     if (!excluded.empty()) {
-        if (result.empty()) result = Xapian::Query::MatchAll;
+        if (result.empty()) result = index::match_all();
         result = Xapian::Query(Xapian::Query::OP_AND_NOT, result,
                                combine(Xapian::Query::OP_OR, excluded));
     }

@@ -9,6 +9,7 @@
 #include "index/facet_dictionary.h"
 #include "index/facet_totals.h"
 #include "index/facets.h"
+#include "index/match_all.h"
 #include "index/schema.h"
 #include "index/stored_doc.h"
 #include "search/body_text.h"
@@ -629,7 +630,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         mset = enquire.get_mset(first, count);
         Xapian::doccount unmatched = 0;
         index::FacetCounts rest = index::count_matches(
-            db, Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, matched),
+            db, Xapian::Query(Xapian::Query::OP_AND_NOT, index::match_all(), matched),
             counter_options, unmatched, columns);
         const index::FacetCounts& whole = index_totals(counter_options);
         for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
@@ -642,11 +643,11 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         result.total = docs - unmatched;
         result.total_exact = true;
         if (request.collapse)
-            complement.emplace(db, cluster_totals(),
-                               unmatched ? index::matching_docids(
-                                               db, Xapian::Query(Xapian::Query::OP_AND_NOT,
-                                                                 Xapian::Query::MatchAll, matched))
-                                         : std::vector<Xapian::docid>{});
+            complement.emplace(
+                db, cluster_totals(),
+                unmatched ? index::matching_docids(db, Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                                                     index::match_all(), matched))
+                          : std::vector<Xapian::docid>{});
     } else {
         index::FacetCounter counter(db, counter_options, columns);
         enquire.add_matchspy(&counter);
@@ -777,9 +778,9 @@ const index::FacetCounts& Searcher::Impl::index_totals(const index::FacetCounter
             wanted.facets[facet] = wanted.facets[facet] || totals->facets[facet];
     }
     Xapian::doccount docs = 0;
-    totals = IndexTotals{
-        uuid, revision, options.date_granularity, wanted.facets,
-        index::count_matches(db, Xapian::Query::MatchAll, wanted, docs, columns.held())};
+    totals =
+        IndexTotals{uuid, revision, options.date_granularity, wanted.facets,
+                    index::count_matches(db, index::match_all(), wanted, docs, columns.held())};
     return totals->counts;
 }
 
