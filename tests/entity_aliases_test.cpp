@@ -186,12 +186,16 @@ TEST_CASE("'Department of X' is the 'X Department', and its acronym", "[aliases]
 
 TEST_CASE("a full name written as an organisation as often is no person", "[aliases]") {
     index::OtherTypes orgs = {{extract::entity_key("Royal Dutch"), 9},
-                              {extract::entity_key("Walt Disney"), 2}};
-    auto out = chosen(index::AliasKind::person,
-                      entities({{"Royal Dutch", 32}, {"Walt Disney", 30}}), orgs);
+                              {extract::entity_key("Walt Disney"), 2},
+                              {extract::entity_key("Merrill Lynch"), 72}};
+    auto out =
+        chosen(index::AliasKind::person,
+               entities({{"Royal Dutch", 32}, {"Walt Disney", 30}, {"Merrill Lynch", 8}}), orgs);
     CHECK(out.count("Royal Dutch") == 1);
     CHECK(out["Royal Dutch"].empty());
-    CHECK(out.count("Walt Disney") == 0);
+    CHECK(out.count("Walt Disney") == 0);  // a given name: the person, unless the firm dominates
+    CHECK(out.count("Merrill Lynch") == 1);
+    CHECK(out["Merrill Lynch"].empty());
 }
 
 TEST_CASE("the searcher counts, filters and trends an entity and its aliases as one", "[aliases]") {

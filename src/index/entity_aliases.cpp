@@ -25,6 +25,8 @@ constexpr double kDominantShare = 0.75;
 constexpr std::size_t kGivenNameStarts = 3;
 // A full name written as another type in this share of its articles is that type.
 constexpr double kOtherTypeShare = 0.2;
+// ... and so is one that starts with a given name, in this many times its articles.
+constexpr double kOtherTypeTimes = 3.0;
 
 std::vector<std::string> words_of(const std::string& text) {
     std::vector<std::string> out;
@@ -290,15 +292,16 @@ class Chooser {
     }
 
     // "Royal Dutch" (of Royal Dutch/Shell), "Hong Kong": a full name that the corpus also
-    // writes as an organisation or place, in a fifth as many articles or more, is not a person
-    // unless it starts with a given name ("the George W Bush website").
+    // writes as an organisation or place, in a fifth as many articles or more, is not a person;
+    // one that starts with a given name only where the other type has three times its articles
+    // ("Merrill Lynch", the firm; not "the George W Bush website").
     void hide_other_types() {
         for (std::size_t i = 0; i < in_.size(); ++i) {
-            if (words_[i].size() < 2 || is_given_name(words_[i][0])) continue;
+            if (words_[i].size() < 2) continue;
             auto it = other_type_.find(in_[i].key);
-            if (it != other_type_.end() && it->second >= 2 &&
-                it->second >= kOtherTypeShare * in_[i].articles)
-                hidden_[i] = true;
+            if (it == other_type_.end() || it->second < 2) continue;
+            const double times = is_given_name(words_[i][0]) ? kOtherTypeTimes : kOtherTypeShare;
+            if (it->second >= times * in_[i].articles) hidden_[i] = true;
         }
     }
 
