@@ -130,6 +130,38 @@ TEST_CASE("co-mentions: the same sentence counts, the next one does not", "[come
     }
 }
 
+TEST_CASE("co-mentions: a large match set counted on two threads counts the same", "[comention]") {
+    // 1,200 matches: from the second query on, the slots are in memory and counting is split.
+    test::TempDir dir;
+    {
+        IndexOptions options;
+        options.index_path = dir / "idx";
+        Indexer indexer(options);
+        for (int i = 0; i < 1200; ++i) {
+            const std::string body =
+                i % 2 ? "Envoy Tomas Kavel discussed grain prices in Geneva. Anna Brill left."
+                      : "Grain prices rose. Envoy Anna Brill met Tomas Kavel in Oslo.";
+            std::string id = "g";  // not "g" + to_string(): GCC 12 warns -Wrestrict wrongly
+            id += std::to_string(i);
+            indexer.add(Document{id, "Grain", body, "2024-01-02"});
+        }
+    }
+    Searcher searcher(dir / "idx");
+    SearchRequest request;
+    request.query = "grain";
+    request.facets = {"co_person", "co_place"};
+    request.passages = 0;
+    for (int run = 0; run < 3; ++run) {
+        INFO("run " << run);
+        const SearchResult result = searcher.search(request);
+        REQUIRE(result.total == 1200);
+        CHECK(count_of(result, "co_person", "Tomas Kavel") == 600);  // the odd ones
+        CHECK(count_of(result, "co_person", "Anna Brill") == 0);     // always the next sentence
+        CHECK(count_of(result, "co_place", "Geneva") == 600);
+        CHECK(count_of(result, "co_place", "Oslo") == 0);
+    }
+}
+
 TEST_CASE("trends: per value, buckets plus undated add up to its facet count", "[trend]") {
     test::TempDir dir;
     index_stories(dir / "idx");

@@ -37,6 +37,8 @@ class IdCounts {
     const std::vector<std::uint32_t>& seen() const { return seen_; }
     /// Takes away `part`'s counts, which were counted over a subset of these documents.
     void subtract(const IdCounts& part);
+    /// Adds `other`'s counts, counted over other documents.
+    void merge(const IdCounts& other);
     /// Appends the counts to `out`; unserialise() reads them into an empty IdCounts (false if
     /// the bytes are damaged or name an id from `id_limit` on).
     void serialise(std::string& out) const;

@@ -6,6 +6,8 @@
 #include "index/facet_totals.h"
 
 #include <algorithm>
+#include <future>
+#include <thread>
 
 namespace byline::search {
 
@@ -15,7 +17,48 @@ bool contains(const std::vector<std::uint32_t>& sorted, std::uint32_t hash) {
     return std::binary_search(sorted.begin(), sorted.end(), hash);
 }
 
+// Articles of a match set from which counting is split over two threads (columns in memory
+// only): below it, starting a thread costs more than it saves.
+constexpr std::size_t kParallelArticles = 1024;
+
+// Counts one article into `counter`: its words first, its mentions only when they hold a match.
+// `article` and `words` are scratch space.
+void count_article(CoMentionCounter& counter, Xapian::docid did, std::string_view mentions,
+                   std::string_view words_value, const std::vector<PatternHit>& hits,
+                   index::SentenceMentions& article, index::PackedSentenceWords& words) {
+    auto damaged = [did] {
+        return IndexError("document " + std::to_string(did) +
+                          ": damaged entity mentions; re-index the corpus");
+    };
+    if (!index::decode_sentence_words(counter.reads_words() ? words_value : "", words))
+        throw damaged();
+    // Most articles holding a common word hold it in no sentence that names an entity.
+    if (!counter.find_matches(words, hits)) return;
+    if (!index::decode_sentence_mentions(mentions, article)) throw damaged();
+    counter.count(article);
+}
+
+// Counts dids[first, last) from the slots in memory.
+void count_from_columns(CoMentionCounter& counter, const index::ValueColumns& columns,
+                        const std::vector<Xapian::docid>& dids,
+                        const std::vector<std::vector<PatternHit>>& hits, std::size_t first,
+                        std::size_t last) {
+    index::SentenceMentions article;
+    index::PackedSentenceWords words;
+    for (std::size_t i = first; i < last; ++i) {
+        const std::string_view mentions = columns.value(0, dids[i]);
+        if (!mentions.empty())
+            count_article(counter, dids[i], mentions, columns.value(1, dids[i]), hits[i], article,
+                          words);
+    }
+}
+
 }  // namespace
+
+void CoMentionCounter::merge(const CoMentionCounter& other) {
+    for (std::size_t f = 0; f < counts_.size(); ++f)
+        counts_[f].merge(other.counts_[f]);
+}
 
 CoMentionCounter::CoMentionCounter(const Xapian::Database& db,
                                    const std::vector<MatchPattern>& patterns,
@@ -164,28 +207,28 @@ CoMentionCounts count_co_mentions(const Xapian::Database& db,
     CoMentionCounter counter(db, patterns, terms, facets, keys, aliases);
     const std::vector<std::vector<PatternHit>> hits =
         terms.hits(dids, [&](std::size_t p) { return counter.needs_positions(p); });
-    index::SentenceMentions article;
-    index::PackedSentenceWords words;
-    auto count = [&](Xapian::docid did, std::string_view mentions, std::string_view words_value,
-                     const std::vector<PatternHit>& hits) {
-        auto damaged = [did] {
-            return IndexError("document " + std::to_string(did) +
-                              ": damaged entity mentions; re-index the corpus");
-        };
-        if (!index::decode_sentence_words(counter.reads_words() ? words_value : "", words))
-            throw damaged();
-        // Most articles holding a common word hold it in no sentence that names an entity.
-        if (!counter.find_matches(words, hits)) return;
-        if (!index::decode_sentence_mentions(mentions, article)) throw damaged();
-        counter.count(article);
-    };
     if (columns) {
-        for (std::size_t i = 0; i < dids.size(); ++i) {
-            const std::string_view mentions = columns->value(0, dids[i]);
-            if (!mentions.empty()) count(dids[i], mentions, columns->value(1, dids[i]), hits[i]);
+        // Two halves on two threads where there is enough to count and the counter needs no
+        // database (a Xapian::Database is not safe to share between threads).
+        const bool split = dids.size() >= kParallelArticles && !counter.reads_database() &&
+                           std::thread::hardware_concurrency() >= 2;
+        const std::size_t half = split ? dids.size() / 2 : dids.size();
+        CoMentionCounter second = counter;
+        std::future<void> other;
+        if (split) {
+            other = std::async(std::launch::async, [&] {
+                count_from_columns(second, *columns, dids, hits, half, dids.size());
+            });
+        }
+        count_from_columns(counter, *columns, dids, hits, 0, half);
+        if (split) {
+            other.get();  // rethrows the other half's error
+            counter.merge(second);
         }
         return counter.counted();
     }
+    index::SentenceMentions article;
+    index::PackedSentenceWords words;
     Xapian::ValueIterator values = db.valuestream_begin(schema::kSlotSentenceMentions);
     const Xapian::ValueIterator end = db.valuestream_end(schema::kSlotSentenceMentions);
     Xapian::ValueIterator word_values = db.valuestream_begin(schema::kSlotSentenceWords);
@@ -196,7 +239,8 @@ CoMentionCounts count_co_mentions(const Xapian::Database& db,
         if (values.get_docid() != dids[i]) continue;  // no value: the article names no entity
         if (counter.reads_words() && word_values != words_end) word_values.skip_to(dids[i]);
         const bool has_words = word_values != words_end && word_values.get_docid() == dids[i];
-        count(dids[i], *values, has_words ? *word_values : std::string(), hits[i]);
+        count_article(counter, dids[i], *values, has_words ? *word_values : std::string(), hits[i],
+                      article, words);
     }
     return counter.counted();
 }

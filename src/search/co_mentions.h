@@ -52,6 +52,11 @@ class CoMentionCounter {
     void count(const index::SentenceMentions& article);
 
     const CoMentionCounts& counted() const { return counts_; }
+    /// Adds the counts of a copy of this counter that counted other articles.
+    void merge(const CoMentionCounter& other);
+    /// Whether counting reads the database (a one-word person filter looks keys up there): a
+    /// copy of the counter may then not count on another thread.
+    bool reads_database() const { return by_surname_; }
 
     /// Whether find_matches() looks at the words: only for query words and phrases.
     bool reads_words() const { return reads_words_; }
