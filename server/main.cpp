@@ -99,6 +99,9 @@ void stop_on_signal(httplib::Server& http) {
     std::thread([&http, signals] {
         int signal = 0;
         sigwait(&signals, &signal);
+        // stop() does nothing until the server listens: a signal just after the banner waits.
+        while (!http.is_running())
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
         http.stop();
     }).detach();
 }

@@ -56,6 +56,23 @@ def check_burst(server, size=32):
            f"a burst of connections is answered: {answers}")
 
 
+def check_sigterm_at_start(serve_bin, index, starts=12):
+    """SIGTERM sent as soon as the banner is printed (before the server listens) still stops
+    it: httplib's stop() did nothing until then, and the signal was lost."""
+    for n in range(starts):
+        process = subprocess.Popen([serve_bin, "-i", index, "--port", "0", "--quiet"],
+                                   stdout=subprocess.PIPE, text=True)
+        process.stdout.readline()
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            expect(False, f"SIGTERM right after start {n + 1} was lost")
+            return
+
+
 def main():
     index_bin, serve_bin, corpus, schema_dir = sys.argv[1:5]
     schemas = validate_json.load_schemas(schema_dir)
@@ -151,6 +168,7 @@ def main():
     finally:
         status = server.stop()
     expect(status == 0, f"SIGTERM stops the server cleanly (exit {status})")
+    check_sigterm_at_start(serve_bin, server.index)
     if failures:
         print(f"serve_test: {len(failures)} failures", file=sys.stderr)
         return 1

@@ -499,11 +499,16 @@ std::size_t Searcher::export_matches(const SearchRequest& request,
 
 SearchResult Searcher::search(const SearchRequest& request) {
     try {
-        try {
-            return impl_->run(request);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            impl_->db.reopen();  // the indexer committed meanwhile: search the new revision
-            return impl_->run(request);
+        // The indexer may commit meanwhile (more than once while a long search runs): search
+        // the new revision, a few times at most.
+        constexpr int kAttempts = 3;
+        for (int attempt = 1;; ++attempt) {
+            try {
+                return impl_->run(request);
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == kAttempts) throw;
+                impl_->db.reopen();
+            }
         }
     } catch (const Xapian::Error& e) {
         throw IndexError("search failed: " + e.get_description());
