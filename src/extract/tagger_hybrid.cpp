@@ -467,9 +467,9 @@ void vet_tagger_candidates(const ChunkContext& c, std::vector<Candidate>& tagged
     }
 }
 
-// "The 11th-seeded Washington", "said Duran" in a story naming MaliVai Washington or Roberto
-// Duran: one word the rules looked up as a place or organisation that the tagger, reading its
-// context, takes for a person, and that is the surname of a person the document names in full.
+// "Duran , 45 , takes on" in a story naming Roberto Duran: one word the rules looked up as a
+// place or organisation (the city Durán) that the tagger, reading its context, takes for a
+// person, and that is the surname of a person the document names in full.
 bool tagger_reads_surname(const ChunkContext& c, const Candidate& r,
                           const std::vector<Candidate>& tagged,
                           const std::set<std::string>& people) {
@@ -514,6 +514,17 @@ std::vector<Candidate> prefer_strong_rules(const ChunkContext& c, const TagSet& 
     return out;
 }
 
+// ". Standard and Poor's Corp", "Trump-chaired Peace Council": punctuation at the start of a
+// tagger span, and a leading word joined to a qualifier ("-chaired", "-led"), are not part of
+// the name. False when nothing is left.
+bool trim_span(const ChunkContext& c, Candidate& cand) {
+    auto outside = [&](std::size_t k) { return c.tt.tokens[k].kind == TokenKind::punct; };
+    while (cand.first < cand.last &&
+           (outside(cand.first) || c.name_end(cand.first) != c.tt.tokens[cand.first].end))
+        ++cand.first;
+    return cand.first < cand.last;
+}
+
 }  // namespace
 
 HybridPolicy parse_hybrid_policy(std::string_view name) {
@@ -551,17 +562,6 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
     const std::size_t next = cand.last;
     return !(next < c.tt.tokens.size() && c.tt.tokens[next].kind == TokenKind::word &&
              !c.tt.tokens[next].cap && is_institution_word(lower_in_script(c.word(next))));
-}
-
-// ". Standard and Poor's Corp", "Trump-chaired Peace Council": punctuation at the start of a
-// tagger span, and a leading word joined to a qualifier ("-chaired", "-led"), are not part of
-// the name. False when nothing is left.
-bool trim_span(const ChunkContext& c, Candidate& cand) {
-    auto outside = [&](std::size_t k) { return c.tt.tokens[k].kind == TokenKind::punct; };
-    while (cand.first < cand.last &&
-           (outside(cand.first) || c.name_end(cand.first) != c.tt.tokens[cand.first].end))
-        ++cand.first;
-    return cand.first < cand.last;
 }
 
 std::vector<Candidate> tagger_candidates(const ChunkContext& c, const TagSet& tags,
