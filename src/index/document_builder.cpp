@@ -103,13 +103,6 @@ std::string facet_key(Analyzer& analyzer, std::string_view value) {
     return key.substr(0, schema::kMaxTermBytes);
 }
 
-std::string id_term(const std::string& id) {
-    std::string term = with_prefix(schema::kIdPrefix, id);
-    if (term.size() <= schema::kMaxTermBytes) return term;
-    std::string hash = std::to_string(hash::fnv1a(id));  // the same in every build
-    return term.substr(0, schema::kMaxTermBytes - hash.size() - 1) + "#" + hash;
-}
-
 std::vector<std::string> body_chunks(const std::string& body) {
     std::vector<std::string> chunks;
     for (std::size_t at = schema::kInlineBodyBytes; at < body.size(); at += schema::kBodyChunkBytes)
@@ -151,7 +144,7 @@ Xapian::Document DocumentBuilder::build(const Document& doc, const Extraction& e
     // The writer gives the cluster key (kSlotCluster): it depends on the articles already in.
     if (auto signature = simhash(signature_words(title, body)))
         xdoc.add_value(schema::kSlotSignature, encode_u64(*signature));
-    xdoc.add_boolean_term(id_term(doc.id));
+    xdoc.add_boolean_term(schema::id_term(doc.id));
     xdoc.set_data(serialise(stored));
     return xdoc;
 }

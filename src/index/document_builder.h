@@ -35,9 +35,6 @@ std::vector<std::uint32_t> sentence_positions(const std::vector<Span>& sentences
 /// metadata under schema::body_chunk_key (the document data keeps only the inline part).
 std::vector<std::string> body_chunks(const std::string& body);
 
-/// The unique-id term of a document id (long ids are cut and hashed to fit Xapian's limit).
-std::string id_term(const std::string& id);
-
 class DocumentBuilder {
   public:
     DocumentBuilder(Analyzer& analyzer, std::string default_language)

@@ -218,7 +218,7 @@ struct Indexer::Impl {
 
     // Deletes the article with this id and everything derived from it; false if there is none.
     bool remove_written(const std::string& id) {
-        const std::string term = index::id_term(id);
+        const std::string term = schema::id_term(id);
         for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
             const Xapian::docid did = *it;
             if (index::unserialise(db.get_document(did).get_data(), false).doc.id != id)

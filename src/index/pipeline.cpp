@@ -59,7 +59,7 @@ PreparedDoc Preparer::prepare(Document doc) {
     // Entities, and the publication date from a dateline when the metadata has none.
     Extraction extraction = extractor_.extract(doc);
     doc.date = extraction.date;
-    out.id_term = id_term(doc.id);
+    out.id_term = schema::id_term(doc.id);
     out.xdoc = builder_.build(doc, extraction, out.facets);
     out.bytes = doc.title.size() + doc.body.size();
     out.body = std::move(doc.body);

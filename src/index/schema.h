@@ -53,6 +53,16 @@ inline constexpr unsigned kTitleWeight = 3;
 /// Longest term we index (Xapian's limit is 245 bytes, prefix included).
 inline constexpr std::size_t kMaxTermBytes = 120;
 
+/// The unique-id term of a document id (Q<id>); a long id is cut and ends in its FNV-1a hash,
+/// the same in every build, to fit Xapian's term limit.
+inline std::string id_term(const std::string& id) {
+    std::string term(kIdPrefix);
+    term += id;
+    if (term.size() <= kMaxTermBytes) return term;
+    const std::string hash = std::to_string(hash::fnv1a(id));
+    return term.substr(0, kMaxTermBytes - hash.size() - 1) + "#" + hash;
+}
+
 /// A facet: counted from its ids (kSlotFacetIds, kSlotEntityIds), filtered with `field:value`
 /// through its term prefix. The term is the prefix followed by the value's key: its words through
 /// the analyzer, joined by spaces; for an entity facet, the entity's canonical key

@@ -1,6 +1,5 @@
 #include "search/document_view.h"
 
-#include "index/document_builder.h"
 #include "index/schema.h"
 #include "index/stored_doc.h"
 #include "search/body_text.h"
@@ -57,7 +56,7 @@ std::vector<std::string> mentioned_days(const Xapian::Database& db, Xapian::doci
 
 std::optional<DocumentView> read_document_view(const Xapian::Database& db, const std::string& id,
                                                const EntityNamer& name_of) {
-    const std::string term = index::id_term(id);
+    const std::string term = schema::id_term(id);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         const Xapian::docid did = *it;
         index::StoredDoc stored = index::unserialise(db.get_document(did).get_data(), true);

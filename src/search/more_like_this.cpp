@@ -4,7 +4,6 @@
 
 #include <cctype>
 
-#include "index/document_builder.h"
 #include "index/schema.h"
 #include "index/stored_doc.h"
 
@@ -48,7 +47,7 @@ class LikeTerms : public Xapian::ExpandDecider {
 };
 
 Xapian::docid docid_of(const Xapian::Database& db, const std::string& id) {
-    const std::string term = index::id_term(id);
+    const std::string term = schema::id_term(id);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         if (index::unserialise(db.get_document(*it).get_data(), false).doc.id == id) return *it;
     }
@@ -62,7 +61,7 @@ Xapian::Query like_query(const Xapian::Database& db, const std::vector<std::stri
     std::vector<Xapian::Query> exclude;
     for (const std::string& id : ids) {
         given.add_document(docid_of(db, id));
-        exclude.emplace_back(index::id_term(id));
+        exclude.emplace_back(schema::id_term(id));
     }
     Xapian::Enquire enquire(db);
     LikeTerms decider(db, given.size());
