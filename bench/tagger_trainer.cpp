@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <numeric>
 #include <random>
 
 namespace byline::bench {
@@ -141,10 +140,7 @@ std::size_t Trainer::document(const std::vector<TrainSequence>& data, std::size_
         if (pred != seq.gold) update(seq, extra, pred);
         c_ += 1;
         for (std::size_t i = 0; history_ && i < n; ++i) {
-            if (!seq.contexts[i]) continue;
-            const std::size_t tag = pred[i];
-            history.record(seq.words[i],
-                           static_cast<std::uint8_t>(tag == 0 ? 1 : 2 + shape_.tags.label_of(tag)));
+            if (seq.contexts[i]) history.record_tag(seq.words[i], shape_.tags, pred[i]);
         }
     }
     return errors;

@@ -81,14 +81,13 @@ bool overridable(const ChunkContext& c, const Candidate& cand) {
            !after_place_word(c, cand);
 }
 
-// "Neil Jordan"; not "Both Labour" ("both" is a word before it is a name).
-bool starts_with_given_name(const ChunkContext& c, const std::string& name) {
-    const std::string_view first = std::string_view(name).substr(0, name.find(' '));
+}  // namespace
+
+bool starts_with_given_name(const ChunkContext& c, std::string_view name) {
+    const std::string_view first = name.substr(0, name.find(' '));
     return c.gaz.is_first_name(entity_key(first)) &&
            !c.gaz.is_common_word(text::ascii_lower(first));
 }
-
-}  // namespace
 
 bool after_place_word(const ChunkContext& c, const Candidate& cand) {
     static const std::set<std::string, std::less<>> kBefore = {

@@ -29,9 +29,7 @@ void record_history(const TaggerInput& in, const TagSet& tags, const Line& line,
                     const std::vector<std::uint8_t>& seq, TagHistory& history) {
     for (std::size_t i = line.first; i < line.last; ++i) {
         if (!history_context(in, i)) continue;
-        const std::uint8_t tag = seq[i - line.first];
-        history.record(in.word_hash[i],
-                       static_cast<std::uint8_t>(tag == 0 ? 1 : 2 + tags.label_of(tag)));
+        history.record_tag(in.word_hash[i], tags, seq[i - line.first]);
     }
 }
 

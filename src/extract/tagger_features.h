@@ -6,6 +6,7 @@
 
 #include "extract/entity_gazetteer.h"
 #include "extract/entity_tokens.h"
+#include "extract/tagger_model.h"
 
 #include <array>
 #include <cstdint>
@@ -68,6 +69,10 @@ class TagHistory {
     std::uint8_t verdict(std::uint64_t word_hash) const;
     /// Records that a token of `word_hash` was given `verdict` (1 or 2 + label).
     void record(std::uint64_t word_hash, std::uint8_t verdict);
+    /// Records that a token of `word_hash` was decoded as `tag` of `tags` (0: outside).
+    void record_tag(std::uint64_t word_hash, const TagSet& tags, std::size_t tag) {
+        record(word_hash, static_cast<std::uint8_t>(tag == 0 ? 1 : 2 + tags.label_of(tag)));
+    }
 
   private:
     static constexpr std::size_t kVerdicts = 16;

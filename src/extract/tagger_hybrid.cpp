@@ -159,12 +159,6 @@ bool only_descriptors_around(const ChunkContext& c, const Candidate& r, const Ca
     return true;
 }
 
-// A known given name that is not also a common word starts `t` ("Roberto", not "Will").
-bool starts_with_given_name(const ChunkContext& c, const Candidate& t) {
-    const std::string first = c.lower(t.first);
-    return c.gaz.is_first_name(entity_key(first)) && !c.gaz.is_common_word(first);
-}
-
 // Where the tagger, reading the context, beats a confident rule candidate `r`:
 // - in English, the same words read as a team where the rules looked up a place ("Kent"
 //   batting is the county's team), or as a place where they guessed an organisation ("NEW
@@ -186,7 +180,7 @@ bool tagger_reads_better(const ChunkContext& c, const Candidate& r,
             !(r.kind == CandidateKind::place && after_locative(c, r)))
             return true;
         if (!same && t.first <= r.first && r.last <= t.last && t.kind == CandidateKind::person &&
-            r.kind != CandidateKind::person && starts_with_given_name(c, t))
+            r.kind != CandidateKind::person && starts_with_given_name(c, span_text(c, t)))
             return true;  // "ROBERTO DURAN" over the city Durán, "Paris Hilton" over Paris
         if (!same && r.first <= t.first && t.last <= r.last) ++inside;
         if (!same && t.first <= r.first && r.last <= t.last && t.kind == r.kind &&
@@ -362,10 +356,11 @@ std::set<std::string> award_keys(const ChunkContext& c) {
     };
     for (std::size_t k = 0; k < tokens.size(); ++k) {
         if (tokens[k].kind != TokenKind::word) continue;
-        const std::size_t end = c.name_end(k);
-        const std::string_view joined = c.text.substr(end, tokens[k].end - end);
-        if (tokens[k].cap && (joined == "-winning" || joined == "-nominated"))
-            add_name_ending_at(k, end);
+        if (tokens[k].cap) {
+            const std::size_t end = c.name_end(k);
+            const std::string_view joined = c.text.substr(end, tokens[k].end - end);
+            if (joined == "-winning" || joined == "-nominated") add_name_ending_at(k, end);
+        }
         if (k > 0 && !tokens[k].cap && c.is_cap_word(k - 1) && kCues.count(c.lower(k)))
             add_name_ending_at(k - 1, tokens[k - 1].end);
     }

@@ -50,11 +50,8 @@ void IdCounts::subtract(const IdCounts& part) {
 }
 
 void IdCounts::merge(const IdCounts& other) {
-    for (std::uint32_t id : other.seen()) {
-        if (id >= counts_.size()) counts_.resize(std::max<std::size_t>(id + 1, counts_.size() * 2));
-        if (counts_[id] == 0) seen_.push_back(id);
-        counts_[id] += other.count(id);
-    }
+    for (std::uint32_t id : other.seen())
+        add(id, other.count(id));
 }
 
 void IdCounts::serialise(std::string& out) const {

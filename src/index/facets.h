@@ -29,9 +29,10 @@ namespace byline::index {
 /// values costs the number of distinct values met, not the size of the dictionary.
 class IdCounts {
   public:
-    void add(std::uint32_t id) {
+    void add(std::uint32_t id, std::uint32_t n = 1) {
         if (id >= counts_.size()) counts_.resize(std::max<std::size_t>(id + 1, counts_.size() * 2));
-        if (counts_[id]++ == 0) seen_.push_back(id);
+        if (counts_[id] == 0) seen_.push_back(id);
+        counts_[id] += n;
     }
     std::uint32_t count(std::uint32_t id) const { return id < counts_.size() ? counts_[id] : 0; }
     const std::vector<std::uint32_t>& seen() const { return seen_; }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <future>
+#include <optional>
 #include <thread>
 
 namespace byline::search {
@@ -213,17 +214,18 @@ CoMentionCounts count_co_mentions(const Xapian::Database& db,
         const bool split = dids.size() >= kParallelArticles && !counter.reads_database() &&
                            std::thread::hardware_concurrency() >= 2;
         const std::size_t half = split ? dids.size() / 2 : dids.size();
-        CoMentionCounter second = counter;
+        std::optional<CoMentionCounter> second;
         std::future<void> other;
         if (split) {
+            second.emplace(counter);
             other = std::async(std::launch::async, [&] {
-                count_from_columns(second, *columns, dids, hits, half, dids.size());
+                count_from_columns(*second, *columns, dids, hits, half, dids.size());
             });
         }
         count_from_columns(counter, *columns, dids, hits, 0, half);
         if (split) {
             other.get();  // rethrows the other half's error
-            counter.merge(second);
+            counter.merge(*second);
         }
         return counter.counted();
     }
