@@ -131,19 +131,29 @@ TEST_CASE("co-mentions: the same sentence counts, the next one does not", "[come
 }
 
 TEST_CASE("co-mentions: a large match set counted on two threads counts the same", "[comention]") {
-    // 1,200 matches: from the second query on, the slots are in memory and counting is split.
+    // 1,300 matches of 2,700: from the second query on, the slots are in memory and a second thread
+    // counts blocks of 512 as the matcher finds them (the last block part full); each article
+    // counted once whichever thread takes it.
     test::TempDir dir;
     {
         IndexOptions options;
         options.index_path = dir / "idx";
         Indexer indexer(options);
-        for (int i = 0; i < 1200; ++i) {
+        for (int i = 0; i < 1300; ++i) {
             const std::string body =
                 i % 2 ? "Envoy Tomas Kavel discussed grain prices in Geneva. Anna Brill left."
                       : "Grain prices rose. Envoy Anna Brill met Tomas Kavel in Oslo.";
             std::string id = "g";  // not "g" + to_string(): GCC 12 warns -Wrestrict wrongly
             id += std::to_string(i);
             indexer.add(Document{id, "Grain", body, "2024-01-02"});
+        }
+        // Under half of the index matches: the matcher visits every match (a denser query is
+        // counted another way).
+        for (int i = 0; i < 1400; ++i) {
+            std::string id = "o";
+            id += std::to_string(i);
+            indexer.add(Document{id, "Oats", "Oat prices fell. Envoy Anna Brill met Tomas Kavel.",
+                                 "2024-01-02"});
         }
     }
     Searcher searcher(dir / "idx");
@@ -154,10 +164,10 @@ TEST_CASE("co-mentions: a large match set counted on two threads counts the same
     for (int run = 0; run < 3; ++run) {
         INFO("run " << run);
         const SearchResult result = searcher.search(request);
-        REQUIRE(result.total == 1200);
-        CHECK(count_of(result, "co_person", "Tomas Kavel") == 600);  // the odd ones
+        REQUIRE(result.total == 1300);
+        CHECK(count_of(result, "co_person", "Tomas Kavel") == 650);  // the odd ones
         CHECK(count_of(result, "co_person", "Anna Brill") == 0);     // always the next sentence
-        CHECK(count_of(result, "co_place", "Geneva") == 600);
+        CHECK(count_of(result, "co_place", "Geneva") == 650);
         CHECK(count_of(result, "co_place", "Oslo") == 0);
     }
 }

@@ -76,26 +76,7 @@ std::string encode_sentence_words(const SentenceWords& words) {
 bool decode_sentence_words(std::string_view packed, PackedSentenceWords& out) {
     out.bytes = packed;
     out.runs.clear();
-    const char* p = packed.data();
-    const char* end = p + packed.size();
-    if (p == end) return true;
-    std::uint32_t runs = 0;
-    if (!(p = read_varint(p, end, runs)) || runs > packed.size()) return false;
-    std::uint32_t at = 0;
-    for (std::uint32_t r = 0; r < runs; ++r) {
-        WordRun run;
-        std::uint32_t delta = 0;
-        if (!(p = read_varint(p, end, delta)) || !(p = read_varint(p, end, run.count)) ||
-            at + delta < at || run.count > static_cast<std::size_t>(end - p) / 4 ||
-            at + delta + run.count < at + delta)
-            return false;
-        run.position = at + delta;
-        run.offset = static_cast<std::uint32_t>(p - packed.data());
-        p += 4 * static_cast<std::size_t>(run.count);
-        at = run.position + run.count;
-        out.runs.push_back(run);
-    }
-    return p == end;
+    return for_each_word_run(packed, [&](const WordRun& run) { out.runs.push_back(run); });
 }
 
 }  // namespace byline::index

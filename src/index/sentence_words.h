@@ -61,6 +61,34 @@ SentenceWords mention_sentence_words(const std::vector<Token>& body,
 /// The slot's value; "" when there are no runs.
 std::string encode_sentence_words(const SentenceWords& words);
 
+/// Calls `on_run(const WordRun&)` for each run of a value of encode_sentence_words() in turn,
+/// its offset a byte offset into `packed` (read hashes with PackedSentenceWords{packed}.hash);
+/// false if the value is damaged, which may be found after some runs were passed on. One pass
+/// over the bytes: a query reads each article's runs once, where they lie.
+template <class OnRun>
+bool for_each_word_run(std::string_view packed, OnRun&& on_run) {
+    const char* p = packed.data();
+    const char* end = p + packed.size();
+    if (p == end) return true;
+    std::uint32_t runs = 0;
+    if (!(p = read_varint(p, end, runs)) || runs > packed.size()) return false;
+    std::uint32_t at = 0;
+    for (std::uint32_t r = 0; r < runs; ++r) {
+        WordRun run;
+        std::uint32_t delta = 0;
+        if (!(p = read_varint(p, end, delta)) || !(p = read_varint(p, end, run.count)) ||
+            at + delta < at || run.count > static_cast<std::size_t>(end - p) / 4 ||
+            at + delta + run.count < at + delta)
+            return false;
+        run.position = at + delta;
+        run.offset = static_cast<std::uint32_t>(p - packed.data());
+        p += 4 * static_cast<std::size_t>(run.count);
+        at = run.position + run.count;
+        on_run(run);
+    }
+    return p == end;
+}
+
 /// Reads a value of encode_sentence_words() into `out` (reusing its vector; `out` then points
 /// into `packed`); false if damaged.
 bool decode_sentence_words(std::string_view packed, PackedSentenceWords& out);

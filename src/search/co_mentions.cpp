@@ -21,40 +21,56 @@ bool contains(const std::vector<std::uint32_t>& sorted, std::uint32_t hash) {
 // Articles of a match set from which counting is split over two threads (columns in memory
 // only): below it, starting a thread costs more than it saves.
 constexpr std::size_t kParallelArticles = 1024;
+// The share (percent) of a match set counted on the other thread while the searcher chooses
+// passages, which take about a sixth of a co-mention query.
+constexpr std::size_t kAheadShare = 58;
 
 // Counts one article into `counter`: its words first, its mentions only when they hold a match.
-// `article` and `words` are scratch space.
+// `article` is scratch space.
 void count_article(CoMentionCounter& counter, Xapian::docid did, std::string_view mentions,
                    std::string_view words_value, const std::vector<PatternHit>& hits,
-                   index::SentenceMentions& article, index::PackedSentenceWords& words) {
+                   index::SentenceMentions& article) {
     auto damaged = [did] {
         return IndexError("document " + std::to_string(did) +
                           ": damaged entity mentions; re-index the corpus");
     };
-    if (!index::decode_sentence_words(counter.reads_words() ? words_value : "", words))
-        throw damaged();
+    const CoMentionCounter::Matches found =
+        counter.find_matches(counter.reads_words() ? words_value : "", hits);
+    if (found == CoMentionCounter::Matches::damaged) throw damaged();
     // Most articles holding a common word hold it in no sentence that names an entity.
-    if (!counter.find_matches(words, hits)) return;
+    if (found == CoMentionCounter::Matches::none) return;
     if (!index::decode_sentence_mentions(mentions, article)) throw damaged();
     counter.count(article);
 }
 
-// Counts dids[first, last) from the slots in memory.
-void count_from_columns(CoMentionCounter& counter, const index::ValueColumns& columns,
-                        const std::vector<Xapian::docid>& dids,
-                        const std::vector<std::vector<PatternHit>>& hits, std::size_t first,
-                        std::size_t last) {
-    index::SentenceMentions article;
-    index::PackedSentenceWords words;
-    for (std::size_t i = first; i < last; ++i) {
-        const std::string_view mentions = columns.value(0, dids[i]);
-        if (!mentions.empty())
-            count_article(counter, dids[i], mentions, columns.value(1, dids[i]), hits[i], article,
-                          words);
-    }
+// The articles of a match set lie far apart in memory, each a cache miss away: the values of the
+// article this many ahead are fetched while one is counted.
+constexpr std::size_t kPrefetchAhead = 6;
+
+void prefetch_article(const index::ValueColumns& columns, Xapian::docid did) {
+    const std::string_view mentions = columns.value(0, did);
+    const std::string_view words = columns.value(1, did);
+    for (std::size_t at = 0; at < mentions.size(); at += 64)
+        __builtin_prefetch(mentions.data() + at);
+    for (std::size_t at = 0; at < words.size(); at += 64)
+        __builtin_prefetch(words.data() + at);
 }
 
 }  // namespace
+
+void count_articles(CoMentionCounter& counter, const index::ValueColumns& columns,
+                    std::span<const Xapian::docid> dids,
+                    std::span<const std::vector<PatternHit>> hits) {
+    static const std::vector<PatternHit> none;
+    index::SentenceMentions article;
+    for (std::size_t i = 0; i < dids.size(); ++i) {
+        if (i + kPrefetchAhead < dids.size()) prefetch_article(columns, dids[i + kPrefetchAhead]);
+        const std::string_view mentions = columns.value(0, dids[i]);
+        if (!mentions.empty())
+            count_article(counter, dids[i], mentions, columns.value(1, dids[i]),
+                          hits.empty() ? none : hits[i], article);
+    }
+}
 
 void CoMentionCounter::merge(const CoMentionCounter& other) {
     for (std::size_t f = 0; f < counts_.size(); ++f)
@@ -116,26 +132,26 @@ bool CoMentionCounter::has_surname(const index::PlacedMention& m, const std::str
                               key[key.size() - surname.size() - 1] == ' ');
 }
 
-// Where each word pattern (a word's forms, or a phrase's words in a row) stands in the words
-// of the sentences that name an entity: the only sentences a co-mention can come from.
-void CoMentionCounter::add_word_hits(const index::PackedSentenceWords& words) {
-    for (const index::WordRun& run : words.runs) {
-        for (std::uint32_t i = 0; i < run.count; ++i) {
-            if (!may_start_pattern(words.hash(run, i))) continue;  // most words: one bit tells
-            for (std::size_t p = 0; p < patterns_.size(); ++p) {
-                const auto& pattern_words = word_hashes_[p];
-                const auto length = static_cast<std::uint32_t>(pattern_words.size());
-                if (kinds_[p] != Kind::words || length == 0 || i + length > run.count) continue;
-                std::uint32_t k = 0;
-                while (k < length && contains(pattern_words[k], words.hash(run, i + k)))
-                    ++k;
-                if (k == length) hits_.push_back({run.position + i, length, p});
-            }
+// Where each word pattern (a word's forms, or a phrase's words in a row) stands in a run of the
+// words of the sentences that name an entity: the only sentences a co-mention can come from.
+void CoMentionCounter::add_word_hits(const index::PackedSentenceWords& words,
+                                     const index::WordRun& run) {
+    for (std::uint32_t i = 0; i < run.count; ++i) {
+        if (!may_start_pattern(words.hash(run, i))) continue;  // most words: one bit tells
+        for (std::size_t p = 0; p < patterns_.size(); ++p) {
+            const auto& pattern_words = word_hashes_[p];
+            const auto length = static_cast<std::uint32_t>(pattern_words.size());
+            if (kinds_[p] != Kind::words || length == 0 || i + length > run.count) continue;
+            std::uint32_t k = 0;
+            while (k < length && contains(pattern_words[k], words.hash(run, i + k)))
+                ++k;
+            if (k == length) hits_.push_back({run.position + i, length, p});
         }
     }
 }
 
 void CoMentionCounter::add_mention_hits(const index::SentenceMentions& article) {
+    if (ids_.empty() && !by_surname_) return;  // no entity filter
     for (const index::PlacedMention& m : article.mentions) {
         bool hit = is_filter_entity(m);
         for (std::size_t p = 0; p < patterns_.size() && !hit; ++p) {
@@ -146,11 +162,14 @@ void CoMentionCounter::add_mention_hits(const index::SentenceMentions& article) 
     }
 }
 
-bool CoMentionCounter::find_matches(const index::PackedSentenceWords& words,
-                                    const std::vector<PatternHit>& hits) {
+CoMentionCounter::Matches CoMentionCounter::find_matches(std::string_view words_value,
+                                                         const std::vector<PatternHit>& hits) {
     hits_ = hits;
-    add_word_hits(words);
-    return !hits_.empty() || !ids_.empty() || by_surname_;
+    const index::PackedSentenceWords words{words_value, {}};
+    if (!index::for_each_word_run(words_value,
+                                  [&](const index::WordRun& run) { add_word_hits(words, run); }))
+        return Matches::damaged;
+    return !hits_.empty() || !ids_.empty() || by_surname_ ? Matches::some : Matches::none;
 }
 
 void CoMentionCounter::count(const index::SentenceMentions& article) {
@@ -162,27 +181,39 @@ void CoMentionCounter::count(const index::SentenceMentions& article) {
     }
     if (sentences_.empty()) return;
     std::sort(sentences_.begin(), sentences_.end());
+    sentences_.erase(std::unique(sentences_.begin(), sentences_.end()), sentences_.end());
     seen_.clear();
-    int sentence = -1;  // of the mention: both lists ascend by position
-    for (const index::PlacedMention& m : article.mentions) {
-        const auto& starts = article.sentence_starts;
-        while (sentence + 1 < static_cast<int>(starts.size()) &&
-               starts[static_cast<std::size_t>(sentence + 1)] <= m.position)
-            ++sentence;
-        if (m.facet >= facets_.size() || !facets_[m.facet]) continue;
-        if (!std::binary_search(sentences_.begin(), sentences_.end(), sentence)) continue;
-        // A mention a match stands in is the match itself, not named beside it.
-        if (std::any_of(hits_.begin(), hits_.end(), [&](const PatternHit& h) {
-                return h.position < m.position + m.words && m.position < h.position + h.length;
-            }))
-            continue;
-        const std::uint32_t id = aliases_ ? aliases_->canonical(m.facet, m.id) : m.id;
-        if (id == index::EntityAliases::kHidden) continue;  // no entity a reader can use
-        // Once per article and facet, whichever key of the entity it writes.
-        if (std::find(seen_.begin(), seen_.end(), std::pair(m.facet, id)) != seen_.end()) continue;
-        seen_.emplace_back(m.facet, id);
-        counts_[m.facet].add(id);
+    // Only the mentions of those sentences: a mention belongs to the sentence of its first word,
+    // and mentions ascend by position.
+    const auto& starts = article.sentence_starts;
+    auto m = article.mentions.begin();
+    for (int s : sentences_) {
+        const auto i = static_cast<std::size_t>(s);
+        const std::uint32_t first = starts[i];
+        const std::uint32_t next = i + 1 < starts.size() ? starts[i + 1] : UINT32_MAX;
+        m = std::lower_bound(m, article.mentions.end(), first,
+                             [](const index::PlacedMention& a, std::uint32_t position) {
+                                 return a.position < position;
+                             });
+        for (; m != article.mentions.end() && m->position < next; ++m)
+            count_beside_hits(*m);
     }
+}
+
+// Counts a mention of a matching sentence, unless it is a match itself or counted already.
+void CoMentionCounter::count_beside_hits(const index::PlacedMention& m) {
+    if (m.facet >= facets_.size() || !facets_[m.facet]) return;
+    // A mention a match stands in is the match itself, not named beside it.
+    if (std::any_of(hits_.begin(), hits_.end(), [&](const PatternHit& h) {
+            return h.position < m.position + m.words && m.position < h.position + h.length;
+        }))
+        return;
+    const std::uint32_t id = aliases_ ? aliases_->canonical(m.facet, m.id) : m.id;
+    if (id == index::EntityAliases::kHidden) return;  // no entity a reader can use
+    // Once per article and facet, whichever key of the entity it writes.
+    if (std::find(seen_.begin(), seen_.end(), std::pair(m.facet, id)) != seen_.end()) return;
+    seen_.emplace_back(m.facet, id);
+    counts_[m.facet].add(id);
 }
 
 index::ValueColumns load_mention_columns(const Xapian::Database& db, std::size_t max_bytes) {
@@ -195,42 +226,38 @@ std::vector<Xapian::docid> DocidSpy::take_sorted() {
     return std::move(dids_);
 }
 
-CoMentionCounts count_co_mentions(const Xapian::Database& db,
-                                  const std::vector<Xapian::docid>& dids,
-                                  const std::vector<MatchPattern>& patterns,
-                                  const PatternTerms& terms,
-                                  std::array<bool, schema::kFacetCount> facets,
-                                  index::FacetValueNames& keys, const index::EntityAliases* aliases,
-                                  const index::ValueColumns* columns) {
-    if (std::all_of(patterns.begin(), patterns.end(),
-                    [](const MatchPattern& p) { return p.title_only; }))
-        return {};
-    CoMentionCounter counter(db, patterns, terms, facets, keys, aliases);
-    const std::vector<std::vector<PatternHit>> hits =
-        terms.hits(dids, [&](std::size_t p) { return counter.needs_positions(p); });
-    if (columns) {
-        // Two halves on two threads where there is enough to count and the counter needs no
-        // database (a Xapian::Database is not safe to share between threads).
-        const bool split = dids.size() >= kParallelArticles && !counter.reads_database() &&
-                           std::thread::hardware_concurrency() >= 2;
-        const std::size_t half = split ? dids.size() / 2 : dids.size();
-        std::optional<CoMentionCounter> second;
-        std::future<void> other;
-        if (split) {
-            second.emplace(counter);
-            other = std::async(std::launch::async, [&] {
-                count_from_columns(*second, *columns, dids, hits, half, dids.size());
-            });
-        }
-        count_from_columns(counter, *columns, dids, hits, 0, half);
-        if (split) {
-            other.get();  // rethrows the other half's error
-            counter.merge(*second);
-        }
-        return counter.counted();
+namespace {
+
+// Counts `dids` from the slots in memory: in two halves on two threads where there is enough to
+// count and the counter needs no database (a Xapian::Database is not safe to share).
+CoMentionCounts count_columns(CoMentionCounter& counter, const index::ValueColumns& columns,
+                              const std::vector<Xapian::docid>& dids,
+                              const std::vector<std::vector<PatternHit>>& hits) {
+    const bool split = dids.size() >= kParallelArticles && !counter.reads_database() &&
+                       std::thread::hardware_concurrency() >= 2;
+    const std::size_t half = split ? dids.size() / 2 : dids.size();
+    std::optional<CoMentionCounter> second;
+    std::future<void> other;
+    if (split) {
+        second.emplace(counter);
+        other = std::async(std::launch::async, [&] {
+            count_articles(*second, columns, std::span(dids).subspan(half),
+                           std::span(hits).subspan(half));
+        });
     }
+    count_articles(counter, columns, std::span(dids).first(half), std::span(hits).first(half));
+    if (split) {
+        other.get();  // rethrows the other half's error
+        counter.merge(*second);
+    }
+    return counter.counted();
+}
+
+// Counts `dids` from the value streams of `db`.
+CoMentionCounts count_streams(CoMentionCounter& counter, const Xapian::Database& db,
+                              const std::vector<Xapian::docid>& dids,
+                              const std::vector<std::vector<PatternHit>>& hits) {
     index::SentenceMentions article;
-    index::PackedSentenceWords words;
     Xapian::ValueIterator values = db.valuestream_begin(schema::kSlotSentenceMentions);
     const Xapian::ValueIterator end = db.valuestream_end(schema::kSlotSentenceMentions);
     Xapian::ValueIterator word_values = db.valuestream_begin(schema::kSlotSentenceWords);
@@ -242,9 +269,70 @@ CoMentionCounts count_co_mentions(const Xapian::Database& db,
         if (counter.reads_words() && word_values != words_end) word_values.skip_to(dids[i]);
         const bool has_words = word_values != words_end && word_values.get_docid() == dids[i];
         count_article(counter, dids[i], *values, has_words ? *word_values : std::string(), hits[i],
-                      article, words);
+                      article);
     }
     return counter.counted();
+}
+
+}  // namespace
+
+std::future<CoMentionCounts> start_co_mentions(
+    const Xapian::Database& db, std::vector<Xapian::docid> dids,
+    const std::vector<MatchPattern>& patterns, const PatternTerms& terms,
+    std::array<bool, schema::kFacetCount> facets, index::FacetValueNames& keys,
+    const index::EntityAliases* aliases, std::shared_ptr<const index::ValueColumns> columns) {
+    auto ready = [](CoMentionCounts counts) {
+        std::promise<CoMentionCounts> done;
+        done.set_value(std::move(counts));
+        return done.get_future();
+    };
+    if (std::all_of(patterns.begin(), patterns.end(),
+                    [](const MatchPattern& p) { return p.title_only; }))
+        return ready({});
+    // What reads the database happens here: the counter's filter ids, the positions of the
+    // patterns that need them.
+    CoMentionCounter counter(db, patterns, terms, facets, keys, aliases);
+    std::vector<std::vector<PatternHit>> hits =
+        terms.hits(dids, [&](std::size_t p) { return counter.needs_positions(p); });
+    if (!columns) return ready(count_streams(counter, db, dids, hits));
+    if (counter.reads_database()) return ready(count_columns(counter, *columns, dids, hits));
+    // The first part is counted on another thread from now, the rest on the caller's when it
+    // asks for the counts (after choosing passages, so it takes the smaller part).
+    struct Shared {
+        CoMentionCounter ahead, rest;
+        std::shared_ptr<const index::ValueColumns> columns;
+        std::vector<Xapian::docid> dids;
+        std::vector<std::vector<PatternHit>> hits;
+        std::size_t split;
+    };
+    const std::size_t split =
+        dids.size() < kParallelArticles ? dids.size() : dids.size() * kAheadShare / 100;
+    auto shared = std::make_shared<Shared>(Shared{counter, std::move(counter), std::move(columns),
+                                                  std::move(dids), std::move(hits), split});
+    auto ahead = std::async(std::launch::async, [shared] {
+        count_articles(shared->ahead, *shared->columns,
+                       std::span(shared->dids).first(shared->split),
+                       std::span(shared->hits).first(shared->split));
+    });
+    return std::async(std::launch::deferred, [shared, ahead = std::move(ahead)]() mutable {
+        count_articles(shared->rest, *shared->columns,
+                       std::span(shared->dids).subspan(shared->split),
+                       std::span(shared->hits).subspan(shared->split));
+        ahead.get();  // rethrows its error
+        shared->rest.merge(shared->ahead);
+        return shared->rest.counted();
+    });
+}
+
+CoMentionCounts count_co_mentions(const Xapian::Database& db,
+                                  const std::vector<Xapian::docid>& dids,
+                                  const std::vector<MatchPattern>& patterns,
+                                  const PatternTerms& terms,
+                                  std::array<bool, schema::kFacetCount> facets,
+                                  index::FacetValueNames& keys, const index::EntityAliases* aliases,
+                                  std::shared_ptr<const index::ValueColumns> columns) {
+    return start_co_mentions(db, dids, patterns, terms, facets, keys, aliases, std::move(columns))
+        .get();
 }
 
 }  // namespace byline::search

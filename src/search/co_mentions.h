@@ -16,9 +16,13 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <array>
 #include <bitset>
 #include <cstdint>
+#include <future>
+#include <memory>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -45,9 +49,10 @@ class CoMentionCounter {
     bool needs_positions(std::size_t p) const { return kinds_[p] == Kind::positions; }
 
     /// An article in two steps, so its mentions need not be read when it has no match: finds
-    /// the matches among its sentence words and `hits` (the occurrences of the patterns that
-    /// needs_positions()); false if the article cannot count anything.
-    bool find_matches(const index::PackedSentenceWords& words, const std::vector<PatternHit>& hits);
+    /// the matches among its sentence words (the slot's value) and `hits` (the occurrences of
+    /// the patterns that needs_positions()): none if the article cannot count anything.
+    enum class Matches { none, some, damaged };
+    Matches find_matches(std::string_view words_value, const std::vector<PatternHit>& hits);
     /// Counts the article of the last find_matches() with these mentions.
     void count(const index::SentenceMentions& article);
 
@@ -57,17 +62,24 @@ class CoMentionCounter {
     /// Whether counting reads the database (a one-word person filter looks keys up there): a
     /// copy of the counter may then not count on another thread.
     bool reads_database() const { return by_surname_; }
+    /// Whether counting needs neither the database nor positions: it can then follow the
+    /// matcher on another thread (search/co_mention_stream.h).
+    bool counts_from_columns_alone() const {
+        return !by_surname_ &&
+               std::find(kinds_.begin(), kinds_.end(), Kind::positions) == kinds_.end();
+    }
 
     /// Whether find_matches() looks at the words: only for query words and phrases.
     bool reads_words() const { return reads_words_; }
 
   private:
     enum class Kind { skipped, by_id, by_surname, words, positions };
-    void add_word_hits(const index::PackedSentenceWords& words);
+    void add_word_hits(const index::PackedSentenceWords& words, const index::WordRun& run);
     bool may_start_pattern(std::uint32_t hash) const {
         return first_words_[hash % first_words_.size()];
     }
     void add_mention_hits(const index::SentenceMentions& article);
+    void count_beside_hits(const index::PlacedMention& m);
     bool is_filter_entity(const index::PlacedMention& m) const;
     bool has_surname(const index::PlacedMention& m, const std::string& surname);
 
@@ -109,12 +121,32 @@ class DocidSpy : public Xapian::MatchSpy {
     std::vector<Xapian::docid> dids_;
 };
 
+/// Counts the articles `dids` from `columns` (load_mention_columns() at the counter's revision)
+/// into `counter`; `hits`: each article's occurrences of the patterns that needs_positions(),
+/// or empty if none does.
+void count_articles(CoMentionCounter& counter, const index::ValueColumns& columns,
+                    std::span<const Xapian::docid> dids,
+                    std::span<const std::vector<PatternHit>> hits = {});
+
 /// Co-mentions over `dids` (ascending), the articles a query matches. `columns` (may be null):
 /// the slots of load_mention_columns() at `db`'s revision, read instead of the value streams.
-CoMentionCounts count_co_mentions(
-    const Xapian::Database& db, const std::vector<Xapian::docid>& dids,
+CoMentionCounts count_co_mentions(const Xapian::Database& db,
+                                  const std::vector<Xapian::docid>& dids,
+                                  const std::vector<MatchPattern>& patterns,
+                                  const PatternTerms& terms,
+                                  std::array<bool, schema::kFacetCount> facets,
+                                  index::FacetValueNames& keys,
+                                  const index::EntityAliases* aliases = nullptr,
+                                  std::shared_ptr<const index::ValueColumns> columns = nullptr);
+
+/// count_co_mentions(), whose counting goes on on another thread when it can do without the
+/// database (columns given, no one-word person filter): the caller meanwhile ranks passages.
+/// `patterns`, `keys` and `aliases` must outlive the future's get(); `db` and `terms` are used
+/// only before this returns.
+std::future<CoMentionCounts> start_co_mentions(
+    const Xapian::Database& db, std::vector<Xapian::docid> dids,
     const std::vector<MatchPattern>& patterns, const PatternTerms& terms,
     std::array<bool, schema::kFacetCount> facets, index::FacetValueNames& keys,
-    const index::EntityAliases* aliases = nullptr, const index::ValueColumns* columns = nullptr);
+    const index::EntityAliases* aliases, std::shared_ptr<const index::ValueColumns> columns);
 
 }  // namespace byline::search

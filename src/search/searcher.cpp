@@ -13,6 +13,7 @@
 #include "index/schema.h"
 #include "index/stored_doc.h"
 #include "search/body_text.h"
+#include "search/co_mention_stream.h"
 #include "search/co_mentions.h"
 #include "search/document_view.h"
 #include "search/filters.h"
@@ -619,6 +620,10 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     const bool co_mentioning =
         std::any_of(co_facets.begin(), co_facets.end(), [](bool co) { return co; });
     std::optional<search::DocidSpy> co_dids;  // the match set, when the matcher visits it all
+    std::optional<search::CoMentionStream> co_stream;  // or counting as the matcher goes
+    const std::shared_ptr<const index::ValueColumns> mentions =
+        co_mentioning ? mention_columns() : nullptr;
+    search::PatternTerms pattern_terms(db, analyzer, compiler.patterns(), query_languages);
 
     // Passage search draws on the best articles from the top; article search pages directly.
     auto first = static_cast<Xapian::doccount>(request.passage_search ? 0 : request.offset);
@@ -657,7 +662,14 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         index::FacetCounter counter(db, counter_options, columns);
         enquire.add_matchspy(&counter);
         if (request.collapse) enquire.add_matchspy(&clusters);  // sees folded articles too
-        if (co_mentioning) enquire.add_matchspy(&co_dids.emplace());
+        if (co_mentioning) {
+            const search::CoMentionCounter counter(db, compiler.patterns(), pattern_terms,
+                                                   co_facets, facet_values, entity_aliases().get());
+            if (mentions && counter.counts_from_columns_alone())
+                enquire.add_matchspy(&co_stream.emplace(counter, mentions, docs));
+            else
+                enquire.add_matchspy(&co_dids.emplace());
+        }
         // checkatleast = every document: the total and the counts are exact.
         mset = enquire.get_mset(first, count, docs);
         counted = counter.take_counted();
@@ -672,7 +684,13 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         result.total = complement ? complement->stories() : clusters.stories(result.total_articles);
     }
 
-    search::PatternTerms pattern_terms(db, analyzer, compiler.patterns(), query_languages);
+    // Counted on another thread where it can be, while the passages are chosen.
+    std::future<search::CoMentionCounts> co_mentions;
+    if (co_mentioning && !co_stream)
+        co_mentions = search::start_co_mentions(
+            db, co_dids ? co_dids->take_sorted() : index::matching_docids(db, matched),
+            compiler.patterns(), pattern_terms, co_facets, facet_values, entity_aliases().get(),
+            mentions);
     search::PassageSelector selector(db, analyzer, compiler.patterns(), pattern_terms,
                                      std::move(weights), compiler.near_groups());
     result.passage_search = request.passage_search;
@@ -693,16 +711,13 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     }
     if (result.match == "all")
         result.all_words = result.collapse ? result.total_articles : result.total;
-    search::CoMentionCounts co_mentions;
-    if (co_mentioning)
-        co_mentions = search::count_co_mentions(
-            db, co_dids ? co_dids->take_sorted() : index::matching_docids(db, matched),
-            compiler.patterns(), pattern_terms, co_facets, facet_values, entity_aliases().get(),
-            mention_columns().get());
+    const search::CoMentionCounts co_counted = co_stream       ? co_stream->finish()
+                                               : co_mentioning ? co_mentions.get()
+                                                               : search::CoMentionCounts{};
     for (const AskedFacet& asked : facets) {
         const std::size_t f = asked.facet;
         result.facets.push_back(
-            asked.co_mention ? facet_result(co_mentions[f], f, request.facet_limit,
+            asked.co_mention ? facet_result(co_counted[f], f, request.facet_limit,
                                             "co_" + std::string(schema::kFacetFields[f].name))
                              : facet_result(counted.facets[f], f, request.facet_limit));
     }
