@@ -308,3 +308,61 @@ TEST_CASE("collapse: a query matching most articles is collapsed from its comple
         if (hit.id == "strike-talks") CHECK(hit.duplicates.empty());
     }
 }
+
+TEST_CASE("collapse: a first page folded from the ranked articles is the page the collapser gives",
+          "[collapse]") {
+    // Under half of the index matches, so every match goes through the spies and a first page
+    // is folded from the articles ranked first, unless they hold too few stories: then (and for
+    // later pages) Xapian's collapser ranks the stories.
+    test::TempDir dir;
+    const std::string path = dir / "idx";
+    {
+        Indexer indexer(options(path));
+        for (int i = 0; i < 12; ++i) {  // one story sent twelve times, "stoppage" in its title
+            Document d = original();
+            d.id = "copy";
+            d.id += std::to_string(i);
+            d.title += ": the stoppage";
+            indexer.add(d);
+        }
+        indexer.add(article("ports", "Ports count the cost", story_body(100, 40)));
+        indexer.add(article("freight", "Freight rates climb", story_body(200, 40)));
+        for (int i = 0; i < 20; ++i) {
+            std::string id = "wheat";
+            id += std::to_string(i);
+            indexer.add(article(id, "Wheat", other().body));
+        }
+    }
+    Searcher searcher(path);
+    auto page = [&](std::size_t offset, std::size_t limit) {
+        SearchRequest request;
+        request.query = "stoppage";
+        request.collapse = true;
+        request.offset = offset;
+        request.limit = limit;
+        request.passages = 0;
+        return searcher.search(request);
+    };
+    const SearchResult whole = page(0, 20);  // all 14 articles fetched: folded here
+    CHECK(whole.total_articles == 14);
+    CHECK(whole.total == 3);
+    REQUIRE(whole.hits.size() == 3);
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < whole.hits.size(); ++i) {
+        CHECK(whole.hits[i].rank == i + 1);
+        ids.push_back(whole.hits[i].id);
+        const bool copy = whole.hits[i].id.starts_with("copy");
+        CHECK(whole.hits[i].duplicates.size() == (copy ? 11u : 0u));
+    }
+    // Two stories of the first twelve articles, all copies if they rank first: the collapser.
+    const SearchResult first_two = page(0, 2);
+    REQUIRE(first_two.hits.size() == 2);
+    CHECK(first_two.total == 3);
+    CHECK(first_two.hits[0].id == ids[0]);
+    CHECK(first_two.hits[1].id == ids[1]);
+    const SearchResult second = page(1, 2);
+    REQUIRE(second.hits.size() == 2);
+    CHECK(second.hits[0].id == ids[1]);
+    CHECK(second.hits[1].id == ids[2]);
+    CHECK(second.hits[0].rank == 2);
+}

@@ -8,11 +8,34 @@
 
 namespace byline::index {
 
+SharedClusters::SharedClusters(
+    const std::unordered_map<std::uint64_t, std::vector<Xapian::docid>>& shared) {
+    for (const auto& [key, dids] : shared) {
+        for (Xapian::docid did : dids) {
+            if (did >= member_.size())
+                member_.resize(std::max<std::size_t>(did + 1, 2 * member_.size()));
+            member_[did] = true;
+            key_.emplace(did, key);
+        }
+    }
+}
+
 void ClusterSpy::operator()(const Xapian::Document& doc, double) {
     ++seen_;
-    // The collapser has just read this slot of the same document: the value is at hand.
-    if (auto key = index::decode_u64(doc.get_value(schema::kSlotCluster)))
-        keyed_.emplace_back(*key, doc.get_docid());
+    const Xapian::docid did = doc.get_docid();
+    if (auto key = shared_.key(did)) keyed_.emplace_back(*key, did);
+}
+
+std::vector<bool> ClusterSpy::folded(const Xapian::MSet& mset) const {
+    std::vector<bool> out;
+    std::vector<std::uint64_t> shown;  // keys of the stories met so far
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const std::optional<std::uint64_t> key = shared_.key(*it);
+        const bool again = key && std::find(shown.begin(), shown.end(), *key) != shown.end();
+        if (key && !again) shown.push_back(*key);
+        out.push_back(again);
+    }
+    return out;
 }
 
 std::size_t ClusterSpy::stories(std::size_t articles) {

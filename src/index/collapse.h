@@ -13,15 +13,39 @@
 
 namespace byline::index {
 
-/// The cluster key of every matching article that has one, gathered as a match spy during a
-/// full match or, for a match set known by its complement, from the slot's value stream.
+/// The articles of the clusters of two or more of a whole index (ClusterTotals::shared), by
+/// docid: a match spy looks an article up here instead of reading its key.
+class SharedClusters {
+  public:
+    SharedClusters() = default;
+    explicit SharedClusters(
+        const std::unordered_map<std::uint64_t, std::vector<Xapian::docid>>& shared);
+    /// The key of the cluster `did` shares with other articles; none for an article alone.
+    std::optional<std::uint64_t> key(Xapian::docid did) const {
+        if (did >= member_.size() || !member_[did]) return std::nullopt;
+        return key_.at(did);
+    }
+
+  private:
+    std::vector<bool> member_;  // by docid: most articles share no cluster
+    std::unordered_map<Xapian::docid, std::uint64_t> key_;
+};
+
+/// The matching articles that share a cluster with others, with their keys, gathered as a match
+/// spy during a full match (without Xapian's collapse key: its collapser keeps every key it meets
+/// in a table, which doubled the cost of a query). An article alone in its cluster is a story.
 class ClusterSpy : public Xapian::MatchSpy {
   public:
+    explicit ClusterSpy(const SharedClusters& shared) : shared_(shared) {}
     void operator()(const Xapian::Document& doc, double weight) override;
-    Xapian::MatchSpy* clone() const override { return new ClusterSpy; }
+    Xapian::MatchSpy* clone() const override { return new ClusterSpy(shared_); }
     std::string name() const override { return "byline::ClusterSpy"; }
 
-    /// Articles the spy saw (all matches: the matcher calls spies before collapsing).
+    /// Per article of `mset` (ranked from the first), whether an article ranked higher there
+    /// shares its cluster: the story is shown once, by the best.
+    std::vector<bool> folded(const Xapian::MSet& mset) const;
+
+    /// Articles the spy saw (all matches).
     std::size_t seen() const { return seen_; }
 
     /// Stories among `articles` matches: distinct keys, and each article without a key alone.
@@ -32,6 +56,7 @@ class ClusterSpy : public Xapian::MatchSpy {
     std::vector<Xapian::docid> others(const std::string& key, Xapian::docid did) const;
 
   private:
+    const SharedClusters& shared_;
     std::vector<std::pair<std::uint64_t, Xapian::docid>> keyed_;  // (key, article), as met
     std::size_t seen_ = 0;
 };

@@ -302,17 +302,22 @@ struct Searcher::Impl {
     const index::FacetCounts& index_totals(const index::FacetCounterOptions& options);
 
     // The index's clusters at one revision: stored by the indexer, else counted once and kept.
-    std::optional<std::pair<std::pair<std::string, Xapian::rev>, index::ClusterTotals>>
-        cluster_cache;
-    const index::ClusterTotals& cluster_totals() {
+    struct Clusters {
+        index::ClusterTotals totals;
+        index::SharedClusters shared;  // the same, by docid
+    };
+    std::optional<std::pair<std::pair<std::string, Xapian::rev>, Clusters>> cluster_cache;
+    const Clusters& clusters_now() {
         std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
         if (!cluster_cache || cluster_cache->first != state) {
             std::optional<index::ClusterTotals> stored = index::stored_cluster_totals(db);
-            cluster_cache.emplace(std::move(state),
-                                  stored ? std::move(*stored) : index::count_clusters(db));
+            Clusters clusters{stored ? std::move(*stored) : index::count_clusters(db), {}};
+            clusters.shared = index::SharedClusters(clusters.totals.shared);
+            cluster_cache.emplace(std::move(state), std::move(clusters));
         }
         return cluster_cache->second;
     }
+    const index::ClusterTotals& cluster_totals() { return clusters_now().totals; }
 
     // Facet values in memory (RevisionColumns); not for indexes so large that they would take
     // hundreds of MB.
@@ -604,9 +609,10 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.sort != SortOrder::relevance) {
         enquire.set_sort_by_key_then_relevance(&date_key, request.sort == SortOrder::date_desc);
     }
-    index::ClusterSpy clusters;  // with collapse: the matches' cluster keys
+    static const index::SharedClusters no_clusters;
+    // With collapse: the matching articles that share a cluster.
+    index::ClusterSpy clusters(request.collapse ? clusters_now().shared : no_clusters);
     std::optional<index::ComplementClusters> complement;  // or, for a dense query, these
-    if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
     std::vector<AskedFacet> facets;
     facet_values.use(db);  // after a reopen, perhaps another index in the same folder
     const index::FacetCounterOptions counter_options = facet_options(request, facets);
@@ -632,11 +638,13 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     const Xapian::doccount docs = db.get_doccount();
     result.query = search::query_with_filters(request.query, request.filters);
     Xapian::MSet mset;
+    std::vector<bool> folded;  // by rank in mset: an article of a story ranked higher
     index::FacetCounts counted;
     // Counts and totals are exact, never estimates. A query that seems to match over half the
     // index is ranked without them (the matcher may then stop early), and counted from the
     // articles it does not match.
     if (counting && 2 * enquire.get_mset(0, 0).get_matches_estimated() > docs) {
+        if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
         mset = enquire.get_mset(first, count);
         Xapian::doccount unmatched = 0;
         index::FacetCounts rest = index::count_matches(
@@ -671,7 +679,25 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
                 enquire.add_matchspy(&co_dids.emplace());
         }
         // checkatleast = every document: the total and the counts are exact.
-        mset = enquire.get_mset(first, count, docs);
+        // Collapsing: Xapian's collapser costs per article it meets, so every match goes through
+        // the spies without it. A first page of articles is folded here, from more articles
+        // than it shows; other pages, or one these articles do not fill, are ranked by a second
+        // match with the collapser, which may stop early.
+        const bool fold_here = request.collapse && first == 0 && !request.passage_search;
+        const Xapian::doccount fetch =
+            fold_here ? count + std::max<Xapian::doccount>(count, 10) : count;
+        mset = enquire.get_mset(first, request.collapse && !fold_here ? 0 : fetch, docs);
+        if (fold_here) {
+            folded = clusters.folded(mset);
+            if (mset.size() == fetch &&
+                std::count(folded.begin(), folded.end(), false) < static_cast<long>(count))
+                folded.clear();
+        }
+        if (request.collapse && folded.empty()) {
+            enquire.clear_matchspies();
+            enquire.set_collapse_key(schema::kSlotCluster);
+            mset = enquire.get_mset(first, count);
+        }
         counted = counter.take_counted();
         // With collapse, Xapian's counts are of stories and only estimated: the spy counts.
         result.total = request.collapse ? clusters.seen() : mset.get_matches_estimated();
@@ -700,8 +726,10 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         auto key = [](const Xapian::MSetIterator& it) {
             return it.get_document().get_value(schema::kSlotCluster);
         };
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
+        for (auto it = mset.begin(); it != mset.end() && result.hits.size() < count; ++it) {
+            if (!folded.empty() && folded[it.get_rank()]) continue;
             result.hits.push_back(make_hit(it, selector, request));
+            if (!folded.empty()) result.hits.back().rank = result.hits.size();
             // Read from all matches: a ranking that stopped early saw only some of the folded.
             if (request.collapse)
                 result.hits.back().duplicates = document_ids(
