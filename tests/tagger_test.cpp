@@ -380,6 +380,21 @@ TEST_CASE("hybrid bug: a person 'of' a firm is two names, not one organisation",
     CHECK(h.run() == "0:Mara Quill | 2:Fenwick Brothers Inc");
 }
 
+TEST_CASE("hybrid bug: a name the tagger cuts after an abbreviation inside it stays whole",
+          "[tagger]") {
+    HybridCase h("Committee chairman Marcel St. Clair warned of retaliation.");
+    h.tag(kPer, "Marcel St");
+    h.tag(kPer, "Clair");
+    h.rule(CandidateKind::person, "Marcel St. Clair", false);
+    CHECK(h.run() == "0:Marcel St. Clair");
+    // Two names the rules ran together are still two.
+    HybridCase two("Chairman Marcel Clair Anna Brill spoke.");
+    two.tag(kPer, "Marcel Clair");
+    two.tag(kPer, "Anna Brill");
+    two.rule(CandidateKind::person, "Marcel Clair Anna Brill", false);
+    CHECK(two.run() == "0:Marcel Clair | 0:Anna Brill");
+}
+
 TEST_CASE("hybrid bug: the rules' name cut short gives way to the tagger's whole name",
           "[tagger]") {
     HybridCase h("The Council for Trade and Development in Asia met. Mr Harlan spoke.");

@@ -159,6 +159,31 @@ bool only_descriptors_around(const ChunkContext& c, const Candidate& r, const Ca
     return true;
 }
 
+// "Fernand St. Germain", "Jill St. John": a person the rules joined across an abbreviation
+// ("St."), which the tagger cut into names there: the abbreviation is inside one name.
+bool cut_after_abbreviation(const ChunkContext& c, const Candidate& r,
+                            const std::vector<Candidate>& tagged) {
+    if (r.kind != CandidateKind::person) return false;
+    std::vector<const Candidate*> pieces;
+    for (const Candidate& t : tagged) {
+        if (t.kind != CandidateKind::unknown && r.first <= t.first && t.last <= r.last &&
+            !(t.first == r.first && t.last == r.last))
+            pieces.push_back(&t);
+    }
+    if (pieces.size() < 2) return false;
+    std::sort(pieces.begin(), pieces.end(),
+              [](const Candidate* a, const Candidate* b) { return a->first < b->first; });
+    for (std::size_t p = 0; p + 1 < pieces.size(); ++p) {
+        std::string_view before = c.word(pieces[p]->last - 1);
+        if (before.ends_with('.')) before.remove_suffix(1);
+        if (!is_abbreviation(before)) return false;
+        for (std::size_t k = pieces[p]->last; k < pieces[p + 1]->first; ++k) {
+            if (c.word(k) != ".") return false;
+        }
+    }
+    return true;
+}
+
 // Where the tagger, reading the context, beats a confident rule candidate `r`:
 // - in English, the same words read as a team where the rules looked up a place ("Kent"
 //   batting is the county's team), or as a place where they guessed an organisation ("NEW
@@ -187,7 +212,7 @@ bool tagger_reads_better(const ChunkContext& c, const Candidate& r,
             !starts_with_title(c, t))
             return true;
     }
-    return inside >= 2 && !listed_as(c, r);
+    return inside >= 2 && !listed_as(c, r) && !cut_after_abbreviation(c, r, tagged);
 }
 
 // In English, a confident organisation the tagger reads as something else, neither person, place
