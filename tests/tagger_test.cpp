@@ -380,6 +380,16 @@ TEST_CASE("hybrid bug: a person 'of' a firm is two names, not one organisation",
     CHECK(h.run() == "0:Mara Quill | 2:Fenwick Brothers Inc");
 }
 
+TEST_CASE("hybrid bug: a tagger span starts with no lower-case word", "[tagger]") {
+    HybridCase h("Das zeigte das deutschen Fernsehen, sagt Kurt Winkler von der Stadt.");
+    h.tag(kOrg, "deutschen Fernsehen");  // a noun phrase: German capitalises its nouns
+    h.tag(kPer, "sagt Kurt Winkler");
+    CHECK(h.run() == "0:Kurt Winkler");
+    HybridCase particle("Ein Bild von Ursula von der Leyen.");
+    particle.tag(kPer, "von der Leyen");  // a name particle may start a span
+    CHECK(particle.run() == "0:von der Leyen");
+}
+
 TEST_CASE("hybrid bug: a name the tagger cuts after an abbreviation inside it stays whole",
           "[tagger]") {
     HybridCase h("Committee chairman Marcel St. Clair warned of retaliation.");

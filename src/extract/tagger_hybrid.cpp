@@ -534,13 +534,36 @@ std::vector<Candidate> prefer_strong_rules(const ChunkContext& c, const TagSet& 
     return out;
 }
 
-// ". Standard and Poor's Corp", "Trump-chaired Peace Council": punctuation at the start of a
-// tagger span, and a leading word joined to a qualifier ("-chaired", "-led"), are not part of
-// the name. False when nothing is left.
+// A word without a capital letter that no name starts with ("sagt", "wir"; not "von", "de",
+// nor "al-Assad" or "eBay", which hold capitals).
+bool is_lower_case_word(const ChunkContext& c, std::size_t k) {
+    const Token& t = c.tt.tokens[k];
+    if (t.kind != TokenKind::word || t.cap) return false;
+    const std::string_view w = c.word(k);
+    return std::none_of(w.begin(), w.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) &&
+           !is_name_particle(c.lower(k));
+}
+
+// "deutschen Fernsehen", "israelische Armee", "japanischen Konzerns": an adjective made from a
+// country's name opens a noun phrase, not a name (German writes its nouns with capitals).
+bool is_derived_adjective(const ChunkContext& c, std::size_t k) {
+    const std::string w = c.lower(k);
+    return w.find("isch") != std::string::npos || w.starts_with("deutsch");
+}
+
+// ". Standard and Poor's Corp", "Trump-chaired Peace Council", "sagt Winkler": punctuation at the
+// start of a tagger span, a leading word joined to a qualifier ("-chaired", "-led") and a leading
+// lower-case word are not part of the name. False when nothing is left, or when the span starts
+// with an adjective made from a country's name.
 bool trim_span(const ChunkContext& c, Candidate& cand) {
-    auto outside = [&](std::size_t k) { return c.tt.tokens[k].kind == TokenKind::punct; };
-    while (cand.first < cand.last &&
-           (outside(cand.first) || c.name_end(cand.first) != c.tt.tokens[cand.first].end))
+    auto outside = [&](std::size_t k) {
+        return c.tt.tokens[k].kind == TokenKind::punct || c.name_end(k) != c.tt.tokens[k].end ||
+               is_lower_case_word(c, k);
+    };
+    if (cand.first < cand.last && is_lower_case_word(c, cand.first) &&
+        is_derived_adjective(c, cand.first))
+        return false;
+    while (cand.first < cand.last && outside(cand.first))
         ++cand.first;
     return cand.first < cand.last;
 }

@@ -61,7 +61,7 @@ class CoMentionStream : public Xapian::MatchSpy {
     std::size_t taken_ = 0;           // blocks taken by either thread (under mutex_)
     std::size_t last_size_ = kBlock;  // of the last block, once matched_ (under mutex_)
     bool matched_ = false;            // the match is over (under mutex_)
-    std::exception_ptr error_;  // of the other thread
+    std::exception_ptr error_;        // of the other thread
     std::thread thread_;
 };
 
