@@ -458,6 +458,19 @@ TEST_CASE("facet junk: a Ukrainian adjective of a council, court or street is no
     CHECK(has_name(uk, "Зеленський", "person"));
 }
 
+TEST_CASE("facet junk: a Ukrainian adjective before a noun that agrees with it is no surname",
+          "[facet-junk]") {
+    // Any noun, not only an institution's: the endings agree in case, gender and number.
+    auto uk = values_in("uk",
+                        "Дівчина зупинилася біля кінотеатру в Замостянському парку. Ми пішли "
+                        "Волинським шляхом до міста. Увечері всі були у Польському театрі, де "
+                        "Лисичанська вистава мала успіх. Гнатюк сказав, що Смолянський заявив "
+                        "про підтримку.");
+    for (const char* junk : {"Замостянський", "Волинський", "Польський", "Лисичанська"})
+        CHECK_FALSE(has_name(uk, junk, "person"));
+    CHECK(has_name(uk, "Смолянський", "person"));  // a verb after it: a surname
+}
+
 TEST_CASE("facet junk: a Ukrainian word at a sentence start or a woman's name is no distant place",
           "[facet-junk]") {
     auto uk = values_in("uk",

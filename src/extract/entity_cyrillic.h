@@ -65,6 +65,14 @@ bool is_cyrillic_function_word(std::string_view lower);
 /// "обласна", "узвозі"): a capitalised adjective before it is part of that name, no surname.
 bool is_institution_word(std::string_view lower);
 
+struct ChunkContext;
+
+/// Token k of a Ukrainian text is a capitalised adjective in -ськ-/-цьк-/-зьк- before a
+/// lower-case noun that agrees with it ("Стрийського парку", "Волинським шляхом", "Сихівський
+/// пустир"): the adjective names no person. A verb ("Зеленський заявив") or a function word
+/// after it does not agree.
+bool adjective_with_noun(const ChunkContext& c, std::size_t k);
+
 /// A past-tense verb of a woman next to a lone surname ("заявила", "сказала").
 bool is_feminine_verb(std::string_view lower);
 

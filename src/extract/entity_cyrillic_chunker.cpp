@@ -250,6 +250,42 @@ std::string feminine_adjective_nominative(std::string_view word) {
     return {};
 }
 
+bool ends_with_any(std::string_view w, std::initializer_list<std::string_view> endings) {
+    return std::any_of(endings.begin(), endings.end(),
+                       [&](std::string_view e) { return w.size() > e.size() && w.ends_with(e); });
+}
+
+// A verb by its ending: past tense ("заявив", "сказала", "були"), reflexive ("зустрівся"),
+// present or infinitive ("каже", "вважає", "мають", "бути").
+bool verb_shaped(std::string_view w) {
+    return ends_with_any(w, {"ав", "ив", "ів", "ов", "ув", "їв", "яв", "ла", "ло", "ли", "ся",
+                             "сь", "ть", "ти", "ає", "ує", "є",  "же", "ше", "че", "не", "ре"});
+}
+
+// Whether the noun's ending agrees with a Ukrainian adjective ending (case, gender, number).
+bool agrees(std::string_view adjective_ending, std::string_view noun) {
+    static const std::string_view kConsonants[] = {"б", "г", "ґ", "д", "ж", "з", "к",
+                                                   "л", "м", "н", "п", "р", "с", "т",
+                                                   "ф", "х", "ц", "ч", "ш", "щ"};
+    const std::string_view e = adjective_ending;
+    if (e == "ий")  // nominative masculine: "Сихівський пустир", "Міський голова"
+        return std::any_of(std::begin(kConsonants), std::end(kConsonants),
+                           [&](std::string_view c) { return noun.ends_with(c); }) ||
+               ends_with_any(noun, {"о", "ь", "а"});
+    if (e == "ого") return ends_with_any(noun, {"у", "ю", "а", "я"});
+    if (e == "ому") return ends_with_any(noun, {"у", "ю", "і", "ові", "еві", "єві"});
+    if (e == "им") return ends_with_any(noun, {"ом", "ем", "єм", "ам", "ям"});
+    if (e == "а") return ends_with_any(noun, {"а", "я", "ь"});
+    if (e == "ої") return ends_with_any(noun, {"и", "ї", "і"});
+    if (e == "ій") return ends_with_any(noun, {"і", "ї"});
+    if (e == "у") return ends_with_any(noun, {"у", "ю"});
+    if (e == "ою") return ends_with_any(noun, {"ою", "ею", "єю"});
+    if (e == "е") return ends_with_any(noun, {"о", "е", "я"});
+    if (e == "і") return ends_with_any(noun, {"и", "і", "ї"});
+    if (e == "их") return ends_with_any(noun, {"ах", "ях", "ів", "їв"});
+    return false;
+}
+
 // Token k is an adjective before an institution noun, written small or capitalised ("Советский
 // Союз"): the oblast it names is a place ("Київська область"), anything else is dropped. True
 // when it took the word.
@@ -279,7 +315,7 @@ bool clearly_surname(std::string_view lower) {
 // One capitalised word: a known place or organisation, a surname by its shape or a cue, or an
 // unknown that coreference may still tie to a full name.
 void classify_single(const ChunkContext& c, std::size_t k, bool cue, std::vector<Candidate>& out) {
-    if (adjective_before_institution(c, k, out))
+    if (adjective_before_institution(c, k, out) || adjective_with_noun(c, k))
         return;  // even after a title: "депутати Харківської міської ради"
     if (Known known = known_at(c, k, k + 1); known.entry) {
         emit_known(c, k, k + 1, known, out);
@@ -329,6 +365,22 @@ void classify_run(const ChunkContext& c, std::size_t i, std::size_t j, bool cue,
 
 bool is_institution_word(std::string_view lower) {
     return institution_noun_kind(lower) > 0;
+}
+
+bool adjective_with_noun(const ChunkContext& c, std::size_t k) {
+    if (c.cyr_lang != CyrLang::uk || k + 1 >= c.tt.tokens.size()) return false;
+    const Token& next = c.tt.tokens[k + 1];
+    if (next.kind != TokenKind::word || next.cap) return false;
+    const std::string adjective = lower_in_script(c.word(k));
+    const std::string noun = lower_in_script(c.word(k + 1));
+    if (noun.size() < 6 || is_cyrillic_function_word(noun) || verb_shaped(noun))
+        return false;  // three letters or more
+    for (std::string_view stem : {"ськ", "цьк", "зьк"}) {
+        const std::size_t at = adjective.rfind(stem);
+        if (at != std::string::npos && at > 0)
+            return agrees(std::string_view(adjective).substr(at + stem.size()), noun);
+    }
+    return false;
 }
 
 std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t line_first,

@@ -602,6 +602,7 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
         const Token& t = c.tt.tokens[k];
         if (t.all_caps && t.end - t.start >= 4) return false;  // two Cyrillic letters or more
     }
+    if (cand.last - cand.first == 1 && adjective_with_noun(c, cand.first)) return false;
     const std::size_t next = cand.last;
     return !(next < c.tt.tokens.size() && c.tt.tokens[next].kind == TokenKind::word &&
              !c.tt.tokens[next].cap && is_institution_word(lower_in_script(c.word(next))));
