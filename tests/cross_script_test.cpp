@@ -253,3 +253,18 @@ TEST_CASE("cyrillic: legal forms, court and oblast adjectives are no people", "[
     CHECK(out.find("place:Донецька область") != std::string::npos);
     CHECK(out.find("place:Київська область") != std::string::npos);
 }
+
+TEST_CASE(
+    "cyrillic: the forms of sole traders and public bodies, and common acronyms, are no "
+    "organisations",
+    "[cross-script]") {
+    const std::string out = golden(
+        "ФОП Петрищенко сплатив ПДВ вчасно. ГО «Зелена варта» провела акцію, а ТД \"Агросвіт\" "
+        "відкрив склад. Після ДТП на трасі водіїв перевірили.",
+        "uk");
+    INFO(out);
+    CHECK(out.find("org:Зелена варта") != std::string::npos);
+    CHECK(out.find("org:Агросвіт") != std::string::npos);
+    for (const char* junk : {"[ФОП]", "[ПДВ]", "[ГО]", "[ТД]", "[ДТП]"})
+        CHECK(out.find(junk) == std::string::npos);
+}

@@ -173,8 +173,10 @@ std::size_t emit_person(const ChunkContext& c, std::size_t k, std::size_t j,
 // entity itself.
 bool is_legal_form_word(std::string_view lower) {
     static const std::set<std::string_view> kForms = {
-        "тов",  "пат", "прат", "ат",  "дп",  "пп",  "кп", "лтд", "зат", "ват",
-        "тзов", "нак", "ооо",  "оао", "зао", "пао", "ао", "ип",  "чп"};
+        "тов", "пат", "прат", "ат", "дп", "пп", "кп", "лтд", "зат", "ват", "тзов", "нак", "ооо",
+        "оао", "зао", "пао", "ао", "ип", "чп",
+        // sole traders, trading houses, public bodies, charities, research and production firms
+        "фоп", "спд", "тд", "тдв", "го", "бф", "нвп", "мп", "вп"};
     return kForms.count(lower) > 0;
 }
 
