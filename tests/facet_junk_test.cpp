@@ -480,6 +480,11 @@ TEST_CASE("facet junk: a Ukrainian word at a sentence start or a woman's name is
     for (const char* junk : {"Nebbi", "Tak", "Aba", "Mary"})
         CHECK_FALSE(has_name(uk, junk, "place"));
     CHECK(has_name(uk, "Lviv", "place"));
+    // The familiar form of a given name, in any case, is no town of a neighbouring country.
+    auto familiar = values_in("uk",
+                              "Новини села\n\nЯся прийшла додому пізно. Мама дала Ясі яблуко, "
+                              "а потім Ясю похвалили сусіди.");
+    CHECK_FALSE(has_name(familiar, "Iași", "place"));
 }
 
 TEST_CASE("facet junk: a given name written with a hyphen stays in the name", "[facet-junk]") {
