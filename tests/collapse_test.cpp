@@ -309,11 +309,11 @@ TEST_CASE("collapse: a query matching most articles is collapsed from its comple
     }
 }
 
-TEST_CASE("collapse: a first page folded from the ranked articles is the page the collapser gives",
+TEST_CASE("collapse: a page folded from the ranked articles is the page the collapser gives",
           "[collapse]") {
-    // Under half of the index matches, so every match goes through the spies and a first page
-    // is folded from the articles ranked first, unless they hold too few stories: then (and for
-    // later pages) Xapian's collapser ranks the stories.
+    // Under half of the index matches, so every match goes through the spies and a page is
+    // folded from the articles ranked first, unless they hold too few stories: then Xapian's
+    // collapser ranks the stories.
     test::TempDir dir;
     const std::string path = dir / "idx";
     {
@@ -365,4 +365,12 @@ TEST_CASE("collapse: a first page folded from the ranked articles is the page th
     CHECK(second.hits[0].id == ids[1]);
     CHECK(second.hits[1].id == ids[2]);
     CHECK(second.hits[0].rank == 2);
+    // A later page folded here: all 14 articles fetched, the first story skipped.
+    const SearchResult rest = page(1, 20);
+    REQUIRE(rest.hits.size() == 2);
+    CHECK(rest.hits[0].id == ids[1]);
+    CHECK(rest.hits[1].id == ids[2]);
+    CHECK(rest.hits[0].rank == 2);
+    CHECK(rest.hits[1].rank == 3);
+    CHECK(rest.total == 3);
 }

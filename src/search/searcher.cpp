@@ -680,17 +680,18 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         }
         // checkatleast = every document: the total and the counts are exact.
         // Collapsing: Xapian's collapser costs per article it meets, so every match goes through
-        // the spies without it. A first page of articles is folded here, from more articles
-        // than it shows; other pages, or one these articles do not fill, are ranked by a second
-        // match with the collapser, which may stop early.
-        const bool fold_here = request.collapse && first == 0 && !request.passage_search;
+        // the spies without it. A page of articles is folded here, from the articles ranked
+        // first up to it and as many again; passage search, or a page these articles do not
+        // fill, is ranked by a second match with the collapser, which may stop early.
+        const bool fold_here = request.collapse && !request.passage_search;
         const Xapian::doccount fetch =
-            fold_here ? count + std::max<Xapian::doccount>(count, 10) : count;
-        mset = enquire.get_mset(first, request.collapse && !fold_here ? 0 : fetch, docs);
+            fold_here ? first + count + std::max<Xapian::doccount>(count, 10) : count;
+        mset = fold_here ? enquire.get_mset(0, fetch, docs)
+                         : enquire.get_mset(first, request.collapse ? 0 : count, docs);
         if (fold_here) {
             folded = clusters.folded(mset);
             if (mset.size() == fetch &&
-                std::count(folded.begin(), folded.end(), false) < static_cast<long>(count))
+                std::count(folded.begin(), folded.end(), false) < static_cast<long>(first + count))
                 folded.clear();
         }
         if (request.collapse && folded.empty()) {
@@ -726,10 +727,11 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         auto key = [](const Xapian::MSetIterator& it) {
             return it.get_document().get_value(schema::kSlotCluster);
         };
+        std::size_t story = 0;  // folded here: stories met, the page's from `first` on
         for (auto it = mset.begin(); it != mset.end() && result.hits.size() < count; ++it) {
-            if (!folded.empty() && folded[it.get_rank()]) continue;
+            if (!folded.empty() && (folded[it.get_rank()] || story++ < first)) continue;
             result.hits.push_back(make_hit(it, selector, request));
-            if (!folded.empty()) result.hits.back().rank = result.hits.size();
+            if (!folded.empty()) result.hits.back().rank = story;
             // Read from all matches: a ranking that stopped early saw only some of the folded.
             if (request.collapse)
                 result.hits.back().duplicates = document_ids(
