@@ -170,6 +170,18 @@ TEST_CASE("co-mentions: a large match set counted on two threads counts the same
         CHECK(count_of(result, "co_place", "Geneva") == 650);
         CHECK(count_of(result, "co_place", "Oslo") == 0);
     }
+    // "prices" is in all 2,700: a dense query, counted from its complement and its match set
+    // read after the ranking, handed to the second thread all the same.
+    request.query = "prices";
+    request.facets = {"co_person", "person"};
+    for (int run = 0; run < 3; ++run) {
+        INFO("dense, run " << run);
+        const SearchResult result = searcher.search(request);
+        REQUIRE(result.total == 2700);
+        CHECK(count_of(result, "co_person", "Tomas Kavel") == 650);  // the next sentence in oats
+        CHECK(count_of(result, "co_person", "Anna Brill") == 0);
+        CHECK(count_of(result, "person", "Anna Brill") == 2700);
+    }
 }
 
 TEST_CASE("trends: per value, buckets plus undated add up to its facet count", "[trend]") {

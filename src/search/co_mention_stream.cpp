@@ -21,7 +21,7 @@ CoMentionStream::~CoMentionStream() {
     thread_.join();
 }
 
-void CoMentionStream::operator()(const Xapian::Document& doc, double) {
+void CoMentionStream::add(Xapian::docid did) {
     if (blocks_.empty() || filled_ == kBlock) {
         if (blocks_.size() == blocks_.capacity())
             throw Xapian::InvalidOperationError(
@@ -29,7 +29,7 @@ void CoMentionStream::operator()(const Xapian::Document& doc, double) {
         blocks_.push_back(std::make_unique<Block>());
         filled_ = 0;
     }
-    (*blocks_.back())[filled_++] = doc.get_docid();
+    (*blocks_.back())[filled_++] = did;
     if (filled_ == kBlock) {
         {
             std::lock_guard lock(mutex_);

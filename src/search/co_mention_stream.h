@@ -1,9 +1,9 @@
 #pragma once
 // Co-mention counting beside the matcher. A match spy hands the articles Xapian matches to a
-// second thread in blocks, which counts them from the mention columns in memory while the match
-// goes on and the searcher chooses passages; the searcher's thread then counts what is left with
-// it. Only for counting that needs neither the database nor positions
-// (CoMentionCounter::counts_from_columns_alone()).
+// second thread in blocks (or the searcher hands over a match set it read otherwise), which
+// counts them from the mention columns in memory while the match goes on and the searcher
+// chooses passages; the searcher's thread then counts what is left with it. Only for counting
+// that needs neither the database nor positions (CoMentionCounter::counts_from_columns_alone()).
 
 #include "search/co_mentions.h"
 
@@ -30,7 +30,10 @@ class CoMentionStream : public Xapian::MatchSpy {
     CoMentionStream& operator=(const CoMentionStream&) = delete;
     ~CoMentionStream() override;
 
-    void operator()(const Xapian::Document& doc, double) override;
+    void operator()(const Xapian::Document& doc, double) override { add(doc.get_docid()); }
+    /// Hands over one matching article: what the spy does, and what a caller does with a match
+    /// set it knows otherwise (a dense query's, read after its ranking).
+    void add(Xapian::docid did);
     /// Local matches only: the counting thread cannot follow a copy to a remote shard.
     Xapian::MatchSpy* clone() const override;
     std::string name() const override { return "byline::CoMentionStream"; }

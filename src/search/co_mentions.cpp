@@ -21,9 +21,6 @@ bool contains(const std::vector<std::uint32_t>& sorted, std::uint32_t hash) {
 // Articles of a match set from which counting is split over two threads (columns in memory
 // only): below it, starting a thread costs more than it saves.
 constexpr std::size_t kParallelArticles = 1024;
-// The share (percent) of a match set counted on the other thread while the searcher chooses
-// passages, which take about a sixth of a co-mention query.
-constexpr std::size_t kAheadShare = 58;
 
 // Counts one article into `counter`: its words first, its mentions only when they hold a match.
 // `article` is scratch space.
@@ -276,63 +273,21 @@ CoMentionCounts count_streams(CoMentionCounter& counter, const Xapian::Database&
 
 }  // namespace
 
-std::future<CoMentionCounts> start_co_mentions(
-    const Xapian::Database& db, std::vector<Xapian::docid> dids,
-    const std::vector<MatchPattern>& patterns, const PatternTerms& terms,
-    std::array<bool, schema::kFacetCount> facets, index::FacetValueNames& keys,
-    const index::EntityAliases* aliases, std::shared_ptr<const index::ValueColumns> columns) {
-    auto ready = [](CoMentionCounts counts) {
-        std::promise<CoMentionCounts> done;
-        done.set_value(std::move(counts));
-        return done.get_future();
-    };
-    if (std::all_of(patterns.begin(), patterns.end(),
-                    [](const MatchPattern& p) { return p.title_only; }))
-        return ready({});
-    // What reads the database happens here: the counter's filter ids, the positions of the
-    // patterns that need them.
-    CoMentionCounter counter(db, patterns, terms, facets, keys, aliases);
-    std::vector<std::vector<PatternHit>> hits =
-        terms.hits(dids, [&](std::size_t p) { return counter.needs_positions(p); });
-    if (!columns) return ready(count_streams(counter, db, dids, hits));
-    if (counter.reads_database()) return ready(count_columns(counter, *columns, dids, hits));
-    // The first part is counted on another thread from now, the rest on the caller's when it
-    // asks for the counts (after choosing passages, so it takes the smaller part).
-    struct Shared {
-        CoMentionCounter ahead, rest;
-        std::shared_ptr<const index::ValueColumns> columns;
-        std::vector<Xapian::docid> dids;
-        std::vector<std::vector<PatternHit>> hits;
-        std::size_t split;
-    };
-    const std::size_t split =
-        dids.size() < kParallelArticles ? dids.size() : dids.size() * kAheadShare / 100;
-    auto shared = std::make_shared<Shared>(Shared{counter, std::move(counter), std::move(columns),
-                                                  std::move(dids), std::move(hits), split});
-    auto ahead = std::async(std::launch::async, [shared] {
-        count_articles(shared->ahead, *shared->columns,
-                       std::span(shared->dids).first(shared->split),
-                       std::span(shared->hits).first(shared->split));
-    });
-    return std::async(std::launch::deferred, [shared, ahead = std::move(ahead)]() mutable {
-        count_articles(shared->rest, *shared->columns,
-                       std::span(shared->dids).subspan(shared->split),
-                       std::span(shared->hits).subspan(shared->split));
-        ahead.get();  // rethrows its error
-        shared->rest.merge(shared->ahead);
-        return shared->rest.counted();
-    });
-}
-
 CoMentionCounts count_co_mentions(const Xapian::Database& db,
                                   const std::vector<Xapian::docid>& dids,
                                   const std::vector<MatchPattern>& patterns,
                                   const PatternTerms& terms,
                                   std::array<bool, schema::kFacetCount> facets,
                                   index::FacetValueNames& keys, const index::EntityAliases* aliases,
-                                  std::shared_ptr<const index::ValueColumns> columns) {
-    return start_co_mentions(db, dids, patterns, terms, facets, keys, aliases, std::move(columns))
-        .get();
+                                  const index::ValueColumns* columns) {
+    if (std::all_of(patterns.begin(), patterns.end(),
+                    [](const MatchPattern& p) { return p.title_only; }))
+        return {};
+    CoMentionCounter counter(db, patterns, terms, facets, keys, aliases);
+    const std::vector<std::vector<PatternHit>> hits =
+        terms.hits(dids, [&](std::size_t p) { return counter.needs_positions(p); });
+    return columns ? count_columns(counter, *columns, dids, hits)
+                   : count_streams(counter, db, dids, hits);
 }
 
 }  // namespace byline::search

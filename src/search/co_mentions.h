@@ -20,8 +20,6 @@
 #include <array>
 #include <bitset>
 #include <cstdint>
-#include <future>
-#include <memory>
 #include <span>
 #include <utility>
 #include <vector>
@@ -128,25 +126,13 @@ void count_articles(CoMentionCounter& counter, const index::ValueColumns& column
                     std::span<const Xapian::docid> dids,
                     std::span<const std::vector<PatternHit>> hits = {});
 
-/// Co-mentions over `dids` (ascending), the articles a query matches. `columns` (may be null):
-/// the slots of load_mention_columns() at `db`'s revision, read instead of the value streams.
-CoMentionCounts count_co_mentions(const Xapian::Database& db,
-                                  const std::vector<Xapian::docid>& dids,
-                                  const std::vector<MatchPattern>& patterns,
-                                  const PatternTerms& terms,
-                                  std::array<bool, schema::kFacetCount> facets,
-                                  index::FacetValueNames& keys,
-                                  const index::EntityAliases* aliases = nullptr,
-                                  std::shared_ptr<const index::ValueColumns> columns = nullptr);
-
-/// count_co_mentions(), whose counting goes on on another thread when it can do without the
-/// database (columns given, no one-word person filter): the caller meanwhile ranks passages.
-/// `patterns`, `keys` and `aliases` must outlive the future's get(); `db` and `terms` are used
-/// only before this returns.
-std::future<CoMentionCounts> start_co_mentions(
-    const Xapian::Database& db, std::vector<Xapian::docid> dids,
+/// Co-mentions over `dids` (ascending), the articles a query matches, after the match (when
+/// CoMentionStream cannot follow it). `columns` (may be null): the slots of
+/// load_mention_columns() at `db`'s revision, read instead of the value streams.
+CoMentionCounts count_co_mentions(
+    const Xapian::Database& db, const std::vector<Xapian::docid>& dids,
     const std::vector<MatchPattern>& patterns, const PatternTerms& terms,
     std::array<bool, schema::kFacetCount> facets, index::FacetValueNames& keys,
-    const index::EntityAliases* aliases, std::shared_ptr<const index::ValueColumns> columns);
+    const index::EntityAliases* aliases = nullptr, const index::ValueColumns* columns = nullptr);
 
 }  // namespace byline::search

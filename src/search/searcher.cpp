@@ -625,17 +625,25 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         co_facets[asked.facet] = co_facets[asked.facet] || asked.co_mention;
     const bool co_mentioning =
         std::any_of(co_facets.begin(), co_facets.end(), [](bool co) { return co; });
-    std::optional<search::DocidSpy> co_dids;  // the match set, when the matcher visits it all
-    std::optional<search::CoMentionStream> co_stream;  // or counting as the matcher goes
+    const Xapian::doccount docs = db.get_doccount();
     const std::shared_ptr<const index::ValueColumns> mentions =
         co_mentioning ? mention_columns() : nullptr;
     search::PatternTerms pattern_terms(db, analyzer, compiler.patterns(), query_languages);
+    // Co-mentions are counted from the columns in memory by a second thread as the matches come
+    // (co_stream) where the counting needs nothing else, else after the match from its docids
+    // (co_dids, or a dense query's).
+    std::optional<search::CoMentionStream> co_stream;
+    std::optional<search::DocidSpy> co_dids;
+    if (mentions) {
+        const search::CoMentionCounter counter(db, compiler.patterns(), pattern_terms, co_facets,
+                                               facet_values, entity_aliases().get());
+        if (counter.counts_from_columns_alone()) co_stream.emplace(counter, mentions, docs);
+    }
 
     // Passage search draws on the best articles from the top; article search pages directly.
     auto first = static_cast<Xapian::doccount>(request.passage_search ? 0 : request.offset);
     auto count = static_cast<Xapian::doccount>(request.passage_search ? request.passage_pool
                                                                       : request.limit);
-    const Xapian::doccount docs = db.get_doccount();
     result.query = search::query_with_filters(request.query, request.filters);
     Xapian::MSet mset;
     std::vector<bool> folded;  // by rank in mset: an article of a story ranked higher
@@ -646,6 +654,10 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (counting && 2 * enquire.get_mset(0, 0).get_matches_estimated() > docs) {
         if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
         mset = enquire.get_mset(first, count);
+        if (co_stream) {  // counted while the rest is: the complement's facets, the passages
+            for (Xapian::docid did : index::matching_docids(db, matched))
+                co_stream->add(did);
+        }
         Xapian::doccount unmatched = 0;
         index::FacetCounts rest = index::count_matches(
             db, Xapian::Query(Xapian::Query::OP_AND_NOT, index::match_all(), matched),
@@ -670,14 +682,10 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         index::FacetCounter counter(db, counter_options, columns);
         enquire.add_matchspy(&counter);
         if (request.collapse) enquire.add_matchspy(&clusters);  // sees folded articles too
-        if (co_mentioning) {
-            const search::CoMentionCounter counter(db, compiler.patterns(), pattern_terms,
-                                                   co_facets, facet_values, entity_aliases().get());
-            if (mentions && counter.counts_from_columns_alone())
-                enquire.add_matchspy(&co_stream.emplace(counter, mentions, docs));
-            else
-                enquire.add_matchspy(&co_dids.emplace());
-        }
+        if (co_stream)
+            enquire.add_matchspy(&*co_stream);
+        else if (co_mentioning)
+            enquire.add_matchspy(&co_dids.emplace());
         // checkatleast = every document: the total and the counts are exact.
         // Collapsing: Xapian's collapser costs per article it meets, so every match goes through
         // the spies without it. A page of articles is folded here, from the articles ranked
@@ -711,13 +719,6 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         result.total = complement ? complement->stories() : clusters.stories(result.total_articles);
     }
 
-    // Counted on another thread where it can be, while the passages are chosen.
-    std::future<search::CoMentionCounts> co_mentions;
-    if (co_mentioning && !co_stream)
-        co_mentions = search::start_co_mentions(
-            db, co_dids ? co_dids->take_sorted() : index::matching_docids(db, matched),
-            compiler.patterns(), pattern_terms, co_facets, facet_values, entity_aliases().get(),
-            mentions);
     search::PassageSelector selector(db, analyzer, compiler.patterns(), pattern_terms,
                                      std::move(weights), compiler.near_groups());
     result.passage_search = request.passage_search;
@@ -729,7 +730,10 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         };
         std::size_t story = 0;  // folded here: stories met, the page's from `first` on
         for (auto it = mset.begin(); it != mset.end() && result.hits.size() < count; ++it) {
-            if (!folded.empty() && (folded[it.get_rank()] || story++ < first)) continue;
+            if (!folded.empty()) {  // a folded article, or a story of an earlier page
+                if (folded[it.get_rank()]) continue;
+                if (story++ < first) continue;
+            }
             result.hits.push_back(make_hit(it, selector, request));
             if (!folded.empty()) result.hits.back().rank = story;
             // Read from all matches: a ranking that stopped early saw only some of the folded.
@@ -741,9 +745,15 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     }
     if (result.match == "all")
         result.all_words = result.collapse ? result.total_articles : result.total;
-    const search::CoMentionCounts co_counted = co_stream       ? co_stream->finish()
-                                               : co_mentioning ? co_mentions.get()
-                                                               : search::CoMentionCounts{};
+    search::CoMentionCounts co_counted;
+    if (co_stream) {
+        co_counted = co_stream->finish();
+    } else if (co_mentioning) {
+        co_counted = search::count_co_mentions(
+            db, co_dids ? co_dids->take_sorted() : index::matching_docids(db, matched),
+            compiler.patterns(), pattern_terms, co_facets, facet_values, entity_aliases().get(),
+            mentions.get());
+    }
     for (const AskedFacet& asked : facets) {
         const std::size_t f = asked.facet;
         result.facets.push_back(
