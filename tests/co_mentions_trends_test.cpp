@@ -182,6 +182,31 @@ TEST_CASE("co-mentions: a large match set counted on two threads counts the same
         CHECK(count_of(result, "co_person", "Anna Brill") == 0);
         CHECK(count_of(result, "person", "Anna Brill") == 2700);
     }
+    // Dense, but the articles it does not match name Kavel beside "prices": from the third run
+    // on counted as the whole index's co-mentions (kept from the second) less theirs; its trends
+    // as each person's over the whole index less the unmatched articles'.
+    request.query = "prices -geneva";
+    request.facets = {"co_person", "co_place", "person"};
+    request.trends = {"person"};
+    for (int run = 0; run < 4; ++run) {
+        INFO("dense with unmatched co-mentions, run " << run);
+        const SearchResult result = searcher.search(request);
+        REQUIRE(result.total == 2050);
+        CHECK(count_of(result, "co_person", "Tomas Kavel") == 0);
+        CHECK(count_of(result, "co_place", "Geneva") == 0);
+        CHECK(count_of(result, "person", "Tomas Kavel") == 2050);
+        REQUIRE(result.trends.size() == 1);
+        for (const TrendSeries& s : result.trends[0].series) {
+            INFO(s.value);
+            CHECK(s.count == 2050);
+            REQUIRE(s.buckets.size() == 1);
+            CHECK(s.buckets[0].count + s.undated == 2050);
+        }
+    }
+    request.query = "prices";  // the whole index's, kept, are not this query's
+    const SearchResult all = searcher.search(request);
+    CHECK(count_of(all, "co_person", "Tomas Kavel") == 650);
+    CHECK(count_of(all, "co_place", "Geneva") == 650);
 }
 
 TEST_CASE("trends: per value, buckets plus undated add up to its facet count", "[trend]") {

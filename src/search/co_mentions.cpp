@@ -3,6 +3,7 @@
 #include <byline/error.h>
 
 #include "index/facet_dictionary.h"
+#include "index/facet_record.h"
 #include "index/facet_totals.h"
 
 #include <algorithm>
@@ -117,6 +118,28 @@ CoMentionCounter::CoMentionCounter(const Xapian::Database& db,
             if (id) ids_.emplace_back(pattern.facet, *id);  // none: the index never wrote it
         }
     }
+}
+
+std::string CoMentionCounter::signature() const {
+    std::string out;
+    if (!counts_from_columns_alone()) return out;
+    auto put = [&out](std::uint32_t n) { index::put_varint(out, n); };
+    for (bool facet : facets_)
+        out += facet ? '1' : '0';
+    for (std::size_t p = 0; p < kinds_.size(); ++p) {
+        put(static_cast<std::uint32_t>(kinds_[p]));
+        put(static_cast<std::uint32_t>(word_hashes_[p].size()));
+        for (const auto& forms : word_hashes_[p]) {
+            put(static_cast<std::uint32_t>(forms.size()));
+            for (std::uint32_t hash : forms)
+                put(hash);
+        }
+    }
+    for (const auto& [facet, id] : ids_) {
+        put(facet);
+        put(id);
+    }
+    return out;
 }
 
 bool CoMentionCounter::is_filter_entity(const index::PlacedMention& m) const {

@@ -21,6 +21,7 @@
 #include <bitset>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -69,6 +70,11 @@ class CoMentionCounter {
 
     /// Whether find_matches() looks at the words: only for query words and phrases.
     bool reads_words() const { return reads_words_; }
+
+    /// What decides the counts of an article, in bytes: two counters with the same signature
+    /// over the same index revision count every article alike. Empty (comparable with nothing)
+    /// unless counts_from_columns_alone().
+    std::string signature() const;
 
   private:
     enum class Kind { skipped, by_id, by_surname, words, positions };

@@ -267,7 +267,33 @@ struct Searcher::Impl {
 
     std::vector<Trend> trends(const SearchRequest& request, const index::FacetCounts& counted,
                               const Xapian::Query& matched, std::size_t total,
-                              const std::shared_ptr<const index::FacetColumns>& columns);
+                              const std::shared_ptr<const index::FacetColumns>& columns,
+                              const search::TrendComplement* complement);
+
+    // Counts over the whole index at this revision, for dense queries.
+    search::WholeIndexCounts whole_counts;
+    // A dense query's co-mentions, given `counted` by the stream: the matches' (then the whole
+    // index's is kept, with the articles not matched counted here) or, with `whole`, those of
+    // the articles not matched.
+    search::CoMentionCounts dense_co_mentions(search::CoMentionCounts counted,
+                                              const search::CoMentionCounts* whole,
+                                              const search::CoMentionCounter& counter,
+                                              const index::ValueColumns& mentions,
+                                              const std::vector<Xapian::docid>& unmatched) {
+        if (whole) {
+            search::CoMentionCounts matched = *whole;
+            for (std::size_t f = 0; f < matched.size(); ++f)
+                matched[f].subtract(counted[f]);
+            return matched;
+        }
+        search::CoMentionCounter rest(counter);
+        search::count_articles(rest, mentions, unmatched);
+        search::CoMentionCounts all = counted;
+        for (std::size_t f = 0; f < all.size(); ++f)
+            all[f].merge(rest.counted()[f]);
+        whole_counts.keep_co_mentions(counter.signature(), std::move(all));
+        return counted;
+    }
     // The top values of `counts` (ids of facet `facet`), under the facet's name or `name`.
     Facet facet_result(const index::IdCounts& counts, std::size_t facet, std::size_t limit,
                        std::string name = "") {
@@ -634,11 +660,24 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     // (co_dids, or a dense query's).
     std::optional<search::CoMentionStream> co_stream;
     std::optional<search::DocidSpy> co_dids;
+    std::optional<search::CoMentionCounter> co_counter;  // what co_stream counts with
     if (mentions) {
-        const search::CoMentionCounter counter(db, compiler.patterns(), pattern_terms, co_facets,
-                                               facet_values, entity_aliases().get());
-        if (counter.counts_from_columns_alone()) co_stream.emplace(counter, mentions, docs);
+        co_counter.emplace(db, compiler.patterns(), pattern_terms, co_facets, facet_values,
+                           entity_aliases().get());
+        if (co_counter->counts_from_columns_alone()) co_stream.emplace(*co_counter, mentions, docs);
     }
+    whole_counts.at(db);
+    // A dense query's co-mentions: the whole index's (when kept) less those of the articles it
+    // does not match, which co_stream then counts.
+    const search::CoMentionCounts* co_whole = nullptr;
+    std::optional<std::vector<Xapian::docid>> unmatched_dids;  // a dense query's, once read
+    auto unmatched_articles = [&]() -> const std::vector<Xapian::docid>& {
+        if (!unmatched_dids)
+            unmatched_dids = index::matching_docids(
+                db, Xapian::Query(Xapian::Query::OP_AND_NOT, index::match_all(), matched));
+        return *unmatched_dids;
+    };
+    std::optional<Xapian::doccount> unmatched_count;  // for a dense query
 
     // Passage search draws on the best articles from the top; article search pages directly.
     auto first = static_cast<Xapian::doccount>(request.passage_search ? 0 : request.offset);
@@ -655,7 +694,9 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
         mset = enquire.get_mset(first, count);
         if (co_stream) {  // counted while the rest is: the complement's facets, the passages
-            for (Xapian::docid did : index::matching_docids(db, matched))
+            co_whole = whole_counts.co_mentions(co_counter->signature());
+            for (Xapian::docid did :
+                 co_whole ? unmatched_articles() : index::matching_docids(db, matched))
                 co_stream->add(did);
         }
         Xapian::doccount unmatched = 0;
@@ -672,12 +713,10 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         counted.subtract(rest);
         result.total = docs - unmatched;
         result.total_exact = true;
+        unmatched_count = unmatched;
         if (request.collapse)
-            complement.emplace(
-                db, cluster_totals(),
-                unmatched ? index::matching_docids(db, Xapian::Query(Xapian::Query::OP_AND_NOT,
-                                                                     index::match_all(), matched))
-                          : std::vector<Xapian::docid>{});
+            complement.emplace(db, cluster_totals(),
+                               unmatched ? unmatched_articles() : std::vector<Xapian::docid>{});
     } else {
         index::FacetCounter counter(db, counter_options, columns);
         enquire.add_matchspy(&counter);
@@ -748,6 +787,9 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     search::CoMentionCounts co_counted;
     if (co_stream) {
         co_counted = co_stream->finish();
+        if (unmatched_count)
+            co_counted = dense_co_mentions(std::move(co_counted), co_whole, *co_counter, *mentions,
+                                           unmatched_articles());
     } else if (co_mentioning) {
         co_counted = search::count_co_mentions(
             db, co_dids ? co_dids->take_sorted() : index::matching_docids(db, matched),
@@ -765,8 +807,14 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         result.date_histograms.push_back(counted.published->histogram("published"));
         result.date_histograms.push_back(counted.mentioned->histogram("mentioned"));
     }
-    result.trends = trends(request, counted, matched,
-                           result.collapse ? result.total_articles : result.total, columns);
+    std::optional<search::TrendComplement> trend_complement;
+    if (unmatched_count)
+        trend_complement.emplace(search::TrendComplement{
+            Xapian::Query(Xapian::Query::OP_AND_NOT, index::match_all(), matched), *unmatched_count,
+            whole_counts});
+    result.trends =
+        trends(request, counted, matched, result.collapse ? result.total_articles : result.total,
+               columns, trend_complement ? &*trend_complement : nullptr);
     result.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
@@ -774,9 +822,11 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
 }
 
 // For each trend facet, its top values' publication-date histograms over the match set.
-std::vector<Trend> Searcher::Impl::trends(
-    const SearchRequest& request, const index::FacetCounts& counted, const Xapian::Query& matched,
-    std::size_t total, const std::shared_ptr<const index::FacetColumns>& columns) {
+std::vector<Trend> Searcher::Impl::trends(const SearchRequest& request,
+                                          const index::FacetCounts& counted,
+                                          const Xapian::Query& matched, std::size_t total,
+                                          const std::shared_ptr<const index::FacetColumns>& columns,
+                                          const search::TrendComplement* complement) {
     std::vector<search::TrendFacet> followed;
     for (std::size_t facet : trend_facets(request)) {
         const schema::FacetField& field = schema::kFacetFields[facet];
@@ -810,7 +860,7 @@ std::vector<Trend> Searcher::Impl::trends(
     }
     if (followed.empty()) return {};
     const std::string granularity = request.date_facet.empty() ? "month" : request.date_facet;
-    return search::count_trends(db, matched, total, followed, granularity, columns);
+    return search::count_trends(db, matched, total, followed, granularity, columns, complement);
 }
 
 // The `limit` entities named beside the query's matches in most articles, by display name.

@@ -4,6 +4,7 @@
 
 #include "index/facet_record.h"
 #include "index/facet_totals.h"
+#include "index/match_all.h"
 #include "index/schema.h"
 
 #include <algorithm>
@@ -151,24 +152,98 @@ Counters count_in_one_pass(const Xapian::Database& db, const Xapian::Query& matc
     return out;
 }
 
-}  // namespace
-
-std::vector<Trend> count_trends(const Xapian::Database& db, const Xapian::Query& matched,
-                                std::size_t matches, const std::vector<TrendFacet>& facets,
-                                const std::string& granularity,
-                                const std::shared_ptr<const index::FacetColumns>& columns) {
-    std::vector<Trend> out;
-    for (const TrendFacet& f : facets)
-        out.push_back({std::string(schema::kFacetFields[f.facet].name), granularity, {}});
+// Whichever of the two reads fewer articles, `matches` matching `query`.
+Counters count_series(const Xapian::Database& db, const Xapian::Query& query, std::size_t matches,
+                      const std::vector<TrendFacet>& facets, const std::string& granularity,
+                      const std::shared_ptr<const index::FacetColumns>& columns) {
     std::size_t followed = 0;  // articles the filtered counts would read
     for (const TrendFacet& f : facets) {
         for (const TrendValue& value : f.values)
             followed += value.count;
     }
-    if (followed == 0) return out;
-    const Counters counters = followed < matches
-                                  ? count_per_value(db, matched, facets, granularity, columns)
-                                  : count_in_one_pass(db, matched, facets, granularity, columns);
+    return followed < matches ? count_per_value(db, query, facets, granularity, columns)
+                              : count_in_one_pass(db, query, facets, granularity, columns);
+}
+
+// What a value's series over the whole index is kept under.
+std::string series_key(std::size_t facet, const TrendValue& value, const std::string& granularity) {
+    std::string key = granularity;
+    key += '/';
+    key += std::to_string(facet);
+    for (std::uint32_t id : value.ids) {
+        key += '/';
+        key += std::to_string(id);
+    }
+    return key;
+}
+
+// The articles a histogram counted (one publication date each).
+std::size_t articles(const index::DateHistogramCounter& counter) {
+    const DateHistogram h = counter.histogram("");
+    std::size_t n = h.undated;
+    for (const auto& bucket : h.buckets)
+        n += bucket.count;
+    return n;
+}
+
+// The series of the matches as those of the whole index less those of the articles not matched.
+Counters count_by_complement(const Xapian::Database& db, const std::vector<TrendFacet>& facets,
+                             const std::string& granularity,
+                             const std::shared_ptr<const index::FacetColumns>& columns,
+                             const TrendComplement& complement) {
+    std::vector<TrendFacet> missing;  // values whose whole series is not kept yet
+    for (const TrendFacet& f : facets) {
+        missing.push_back({f.facet, {}});
+        for (const TrendValue& value : f.values) {
+            if (!complement.whole.series(series_key(f.facet, value, granularity)))
+                missing.back().values.push_back(value);
+        }
+    }
+    const Counters counted =
+        count_series(db, index::match_all(), db.get_doccount(), missing, granularity, columns);
+    for (std::size_t f = 0; f < missing.size(); ++f) {
+        for (std::size_t v = 0; v < missing[f].values.size(); ++v)
+            complement.whole.keep_series(
+                series_key(missing[f].facet, missing[f].values[v], granularity), counted[f][v]);
+    }
+    Counters out;
+    std::vector<TrendFacet> rest = facets;  // each value's articles among those not matched
+    for (std::size_t f = 0; f < facets.size(); ++f) {
+        out.emplace_back();
+        for (std::size_t v = 0; v < facets[f].values.size(); ++v) {
+            out.back().push_back(*complement.whole.series(
+                series_key(facets[f].facet, facets[f].values[v], granularity)));
+            const std::size_t all = articles(out.back().back());
+            rest[f].values[v].count = all - std::min(all, facets[f].values[v].count);
+        }
+    }
+    const Counters part =
+        count_series(db, complement.unmatched, complement.count, rest, granularity, columns);
+    for (std::size_t f = 0; f < facets.size(); ++f) {
+        for (std::size_t v = 0; v < facets[f].values.size(); ++v)
+            out[f][v].subtract(part[f][v]);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<Trend> count_trends(const Xapian::Database& db, const Xapian::Query& matched,
+                                std::size_t matches, const std::vector<TrendFacet>& facets,
+                                const std::string& granularity,
+                                const std::shared_ptr<const index::FacetColumns>& columns,
+                                const TrendComplement* complement) {
+    std::vector<Trend> out;
+    for (const TrendFacet& f : facets)
+        out.push_back({std::string(schema::kFacetFields[f.facet].name), granularity, {}});
+    const bool any = std::any_of(facets.begin(), facets.end(), [](const TrendFacet& f) {
+        return std::any_of(f.values.begin(), f.values.end(),
+                           [](const TrendValue& v) { return v.count > 0; });
+    });
+    if (!any) return out;
+    const Counters counters =
+        complement ? count_by_complement(db, facets, granularity, columns, *complement)
+                   : count_series(db, matched, matches, facets, granularity, columns);
     for (std::size_t f = 0; f < facets.size(); ++f) {
         // One span for every series of the facet, so their buckets line up.
         std::optional<std::pair<std::uint32_t, std::uint32_t>> span;

@@ -8,6 +8,7 @@
 #include <byline/searcher.h>
 
 #include "index/facets.h"
+#include "search/whole_index_counts.h"
 
 #include <xapian.h>
 
@@ -32,12 +33,22 @@ struct TrendFacet {
     std::vector<TrendValue> values;
 };
 
+/// A query matching most of the index, counted as the whole index less the articles it does
+/// not match: each value's series over the whole index is counted once per revision.
+struct TrendComplement {
+    Xapian::Query unmatched;  ///< the articles the query does not match
+    std::size_t count = 0;    ///< how many
+    WholeIndexCounts& whole;  ///< at the revision counted
+};
+
 /// The trends of `facets` over the `matches` articles `matched` matches, at `granularity`
 /// ("day", "week", "month" or "year"), in the order given. Whichever reads fewer articles: one
-/// pass over the matches, or one filtered count per value (a query matching most of the index).
+/// pass over the matches, or one filtered count per value; with `complement`, the same over the
+/// articles not matched, taken from the whole index's.
 std::vector<Trend> count_trends(const Xapian::Database& db, const Xapian::Query& matched,
                                 std::size_t matches, const std::vector<TrendFacet>& facets,
                                 const std::string& granularity,
-                                const std::shared_ptr<const index::FacetColumns>& columns);
+                                const std::shared_ptr<const index::FacetColumns>& columns,
+                                const TrendComplement* complement = nullptr);
 
 }  // namespace byline::search
