@@ -249,6 +249,14 @@ TEST_CASE("cyrillic: legal forms, court and oblast adjectives are no people", "[
     for (const char* junk :
          {"[ТОВ]", "[ПАТ]", "[ДП]", "person:Господарськ", "person:Донецьк", "person:Київськ"})
         CHECK(out.find(junk) == std::string::npos);
+    // The mention is the designation as written, legal form and quotes included.
+    CHECK(out.find("[ТОВ \"Альфа\"]") != std::string::npos);
+    CHECK(out.find("[ПАТ «Укрнафта»]") != std::string::npos);
+    // A nested name, one closing mark for both: the name is the words inside.
+    const std::string nested = golden("Договір уклали з ДП «НАЕК «Енергоатом» у вівторок.", "uk");
+    INFO(nested);
+    CHECK(nested.find("org:НАЕК Енергоатом") != std::string::npos);
+    CHECK(nested.find("[ДП «НАЕК «Енергоатом»]") != std::string::npos);
     // An oblast in any case is the place, in the nominative.
     CHECK(out.find("place:Донецька область") != std::string::npos);
     CHECK(out.find("place:Київська область") != std::string::npos);

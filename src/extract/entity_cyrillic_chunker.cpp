@@ -184,19 +184,32 @@ bool is_quote(std::string_view w) {
     return w == "\"" || w == "«" || w == "»" || w == "„" || w == "“" || w == "”";
 }
 
-// After a legal form, the firm's name in quotes (ТОВ "Альфа", ПАТ «Укрнафта») is an
-// organisation; returns the token after what was read.
+bool is_opening_quote(std::string_view w) {
+    return w == "«" || w == "„";
+}
+
+// After a legal form, the firm's name in quotes (ТОВ "Альфа", ПАТ «Укрнафта», ДП «НАЕК
+// «Енергоатом»», often with one closing mark for both) is an organisation: the mention is the
+// whole designation, legal form and quotes included, as news writes it; its name is the words
+// inside. Returns the token after what was read.
 std::size_t firm_after_legal_form(const ChunkContext& c, std::size_t i, std::size_t last,
                                   std::vector<Candidate>& out) {
-    constexpr std::size_t kMaxNameTokens = 8;
+    constexpr std::size_t kMaxNameTokens = 10;
     const std::size_t open = i + 1;
     if (open >= last || !is_quote(c.word(open))) return i + 1;
     for (std::size_t k = open + 1; k < last && k <= open + kMaxNameTokens; ++k) {
-        if (!is_quote(c.word(k))) continue;
+        if (!is_quote(c.word(k)) || (k > open + 1 && is_opening_quote(c.word(k)))) continue;
         if (k == open + 1) return k + 1;  // empty quotes
-        std::string name(c.text.substr(c.tt.tokens[open + 1].start,
-                                       c.tt.tokens[k - 1].end - c.tt.tokens[open + 1].start));
-        out.push_back(make(c, open + 1, k, CandidateKind::org, name, name, false));
+        std::string name;
+        std::size_t end = 0;  // of the last word taken
+        for (std::size_t w = open + 1; w < k; ++w) {
+            if (is_quote(c.word(w))) continue;  // a nested name's opening mark
+            const auto& token = c.tt.tokens[w];
+            if (!name.empty() && token.start > end) name += ' ';
+            name += c.text.substr(token.start, token.end - token.start);
+            end = token.end;
+        }
+        out.push_back(make(c, i, k + 1, CandidateKind::org, name, name, false));
         return k + 1;
     }
     return i + 1;
