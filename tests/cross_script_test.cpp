@@ -257,9 +257,30 @@ TEST_CASE("cyrillic: legal forms, court and oblast adjectives are no people", "[
     INFO(nested);
     CHECK(nested.find("org:НАЕК Енергоатом") != std::string::npos);
     CHECK(nested.find("[ДП «НАЕК «Енергоатом»]") != std::string::npos);
-    // An oblast in any case is the place, in the nominative.
-    CHECK(out.find("place:Донецька область") != std::string::npos);
+    // The court of an oblast is an organisation; an oblast alone, in any case, the place in the
+    // nominative.
+    CHECK(out.find("org:Господарський суд Донецької області") != std::string::npos);
     CHECK(out.find("place:Київська область") != std::string::npos);
+    CHECK(golden("Кошти отримала Донецька область.", "uk").find("place:Донецька область") !=
+          std::string::npos);
+}
+
+TEST_CASE("cyrillic: an institution is the noun phrase that names it, up to its country",
+          "[cross-script]") {
+    const std::string out = golden(
+        "Представники Міністерства охорони здоров'я України приїхали до лікарні. Рішення "
+        "Господарського суду Львівської області оскаржили. Державна служба з питань праці "
+        "перевірила склад.",
+        "uk");
+    INFO(out);
+    CHECK(out.find("org:Міністерства охорони здоров'я України") != std::string::npos);
+    CHECK(out.find("org:Господарського суду Львівської області") != std::string::npos);
+    CHECK(out.find("org:Державна служба з питань праці") != std::string::npos);  // not the verb
+    CHECK(out.find("place:Ukraine") == std::string::npos);  // the country is part of the name
+    // A first name before a court is a person's, not an adjective of it.
+    const std::string person = golden("Суддя Олена Ткаченко Апеляційний суд залишила.", "uk");
+    INFO(person);
+    CHECK(person.find("org:Олена") == std::string::npos);
 }
 
 TEST_CASE(

@@ -71,6 +71,12 @@ void chunk_prose_line(const ChunkContext& c, const Line& line, std::vector<Candi
 std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t line_first,
                            std::size_t last, std::vector<Candidate>& out);
 
+/// An institution named by a Cyrillic noun phrase from token i (capitalised adjectives, a head
+/// noun, what it is of: "Міністерства оборони України"): its candidate, and the token after it;
+/// i when there is none.
+std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t last,
+                               std::vector<Candidate>& out);
+
 /// Tokens [first, last) start with an organisation's head and "of"/"for" ("Ministry of Defense",
 /// "Russian Ministry of Defense", "Bank of Brazil").
 bool has_org_head(const ChunkContext& c, std::size_t first, std::size_t last);

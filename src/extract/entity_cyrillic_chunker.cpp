@@ -425,6 +425,19 @@ std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t lin
             return j;
         }
     }
+    // An institution's phrase, from any word of the run ("Рішення Господарського суду ..."):
+    // the words before it are read as they would be without it.
+    std::vector<Candidate> institution;
+    std::size_t institution_end = i;
+    for (std::size_t at = i; at < j && institution.empty(); ++at) {
+        institution_end = institution_phrase(c, at, last, institution);
+        if (institution.empty()) continue;
+        j = at;
+    }
+    const auto with_institution = [&](std::size_t end) {
+        out.insert(out.end(), institution.begin(), institution.end());
+        return institution.empty() ? end : institution_end;
+    };
     for (; i < j; ++i) {
         std::string w = lower_word(c, i);
         if (is_cyrillic_title(w)) {
@@ -436,7 +449,7 @@ std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t lin
         }
     }
     if (i < j) classify_run(c, i, j, cue, out);
-    return j;
+    return with_institution(j);
 }
 
 }  // namespace byline::extract

@@ -1,0 +1,146 @@
+// Ukrainian and Russian institutions written as noun phrases: capitalised adjectives, a head
+// noun of an institution, and what it is of ("Міністерства оборони України", "Господарського
+// суду Одеської області", "Державна служба України з надзвичайних ситуацій"). News names its
+// bodies this way far more than by acronym; without this, only the country at the end was found.
+
+#include "extract/entity_chunker.h"
+#include "extract/entity_cyrillic.h"
+#include "extract/entity_key.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string_view>
+
+namespace byline::extract {
+namespace {
+
+bool ends_with_any(std::string_view w, std::initializer_list<std::string_view> endings) {
+    return std::any_of(endings.begin(), endings.end(),
+                       [&](std::string_view e) { return w.size() > e.size() && w.ends_with(e); });
+}
+
+// An adjective by its ending, any case ("Верховної", "Державна", "Центрального").
+bool adjective_shaped(std::string_view lower) {
+    return ends_with_any(lower, {"ий", "ій", "ого", "ому", "ої", "ою", "их", "ими", "вна", "льна",
+                                 "жна", "чна", "рна", "ська", "цька", "ное", "ный", "ная", "ной"});
+}
+
+// The nominative of a head noun's forms, for the short heads whose stems begin other words.
+const std::map<std::string_view, std::string_view>& short_heads() {
+    static const std::map<std::string_view, std::string_view> kForms = {
+        {"рада", "рада"},     {"ради", "рада"},     {"раді", "рада"},     {"раду", "рада"},
+        {"радою", "рада"},    {"суд", "суд"},       {"суду", "суд"},      {"судом", "суд"},
+        {"суді", "суд"},      {"фонд", "фонд"},     {"фонду", "фонд"},    {"фондом", "фонд"},
+        {"фонді", "фонд"},    {"банк", "банк"},     {"банку", "банк"},    {"банком", "банк"},
+        {"центр", "центр"},   {"центру", "центр"},  {"центрі", "центр"},  {"центром", "центр"},
+        {"клуб", "клуб"},     {"клубу", "клуб"},    {"союз", "союз"},     {"союзу", "союз"},
+        {"уряд", "уряд"},     {"уряду", "уряд"},    {"дума", "дума"},     {"думи", "дума"},
+        {"думы", "дума"},     {"совет", "совет"},   {"совета", "совет"},  {"суда", "суд"},
+        {"банка", "банк"},    {"центра", "центр"},  {"фонда", "фонд"},    {"бюро", "бюро"},
+        {"палата", "палата"}, {"палати", "палата"}, {"палаты", "палата"}, {"відділ", "відділ"},
+        {"відділу", "відділ"}};
+    return kForms;
+}
+
+// A head noun of an institution, any case: a ministry, service, court, council, fund, party.
+bool institution_head(std::string_view lower) {
+    if (short_heads().count(lower)) return true;
+    static const std::array<std::string_view, 42> kStems = {
+        "міністерств", "министерств", "управлінн",   "управлени",    "департамент",  "інститут",
+        "институт",    "комітет",     "комитет",     "агентств",     "служб",        "парті",
+        "парти",       "академі",     "академи",     "університет",  "университет",  "інспекці",
+        "инспекци",    "прокуратур",  "генпрокурат", "асоціаці",     "ассоциаци",    "спілк",
+        "об'єднанн",   "об’єднанн",   "федераці",    "федераци",     "корпораці",    "корпораци",
+        "кабінет",     "кабинет",     "секретаріат", "адміністраці", "администраци", "комісі",
+        "комисси",     "трибунал",    "відділенн",   "поліці",       "полици",       "міліці"};
+    return std::any_of(kStems.begin(), kStems.end(),
+                       [&](std::string_view stem) { return lower.starts_with(stem); }) &&
+           !ends_with_any(lower, {"ого", "ому", "ий", "ої", "ний", "ним", "них"});
+}
+
+// A lower-case word that may stand in the name after its head, what the body is of: a noun or
+// adjective in the genitive ("оборони", "внутрішніх справ", "фізичних осіб") or instrumental
+// ("національними проектами"), not a verb, an object or a function word. `after`: the word
+// before it.
+bool continues_name(std::string_view lower, std::string_view after) {
+    if (lower == "та" || lower == "і" || lower == "й" || lower == "и" || lower == "з") return true;
+    if (lower.size() < 6 || is_cyrillic_function_word(lower)) return false;  // three letters
+    if (ends_with_any(lower, {"ав", "ив", "ов", "ув", "яв", "ла", "ло", "ли", "ся", "сь", "ть",
+                              "ає", "ує", "ють", "ять", "ит", "ет"}))
+        return false;
+    if (ends_with_any(lower, {"а", "я", "у", "ю", "и", "і", "ї", "ів", "їв", "ей", "нь", "их", "іх",
+                              "ого", "ами", "ями", "ими"}))
+        return true;
+    return ends_with_any(after, {"их", "іх"});  // a plural genitive after its adjective
+}
+
+// Words that join the name but may not end it.
+bool joining(std::string_view lower) {
+    return lower == "та" || lower == "і" || lower == "й" || lower == "и" || lower == "з";
+}
+
+bool is_quote_mark(std::string_view w) {
+    return w == "\"" || w == "«" || w == "»" || w == "„" || w == "“" || w == "”";
+}
+
+// Does a first name (as written or in a nominative) start a person at token k?
+bool first_name_word(const ChunkContext& c, std::size_t k) {
+    for (const std::string& form : nominative_candidates(c.word(k))) {
+        if (c.gaz.is_native_first_name(lower_in_script(form), c.cyr_lang)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t last,
+                               std::vector<Candidate>& out) {
+    auto word_at = [&](std::size_t k) {
+        return k < last && c.tt.tokens[k].kind == TokenKind::word;
+    };
+    std::size_t k = i;
+    while (word_at(k) && c.tt.tokens[k].cap && adjective_shaped(lower_in_script(c.word(k))) &&
+           !institution_head(lower_in_script(c.word(k))) && !first_name_word(c, k))
+        ++k;
+    if (!word_at(k) || !institution_head(lower_in_script(c.word(k)))) return i;
+    if (k == i && !c.tt.tokens[k].cap) return i;
+    const std::size_t head = k;
+    std::size_t end = head + 1;  // past the last word that may end the name
+    for (std::size_t m = head + 1; m < last && m < head + 12; ++m) {
+        const std::string_view w = c.word(m);
+        if (is_quote_mark(w) && (w == "«" || w == "\"") && m == end) {  // a quoted proper name
+            std::size_t close = m + 1;
+            while (close < last && close < m + 7 && !is_quote_mark(c.word(close)))
+                ++close;
+            if (close < last && is_quote_mark(c.word(close)) && close > m + 1) end = close + 1;
+            break;
+        }
+        if (!word_at(m)) break;
+        const std::string lower = lower_in_script(w);
+        if (c.tt.tokens[m].cap) {
+            if (c.tt.tokens[m].sentence_start || first_name_word(c, m)) break;
+            // A country ends the name: "Міністерства оборони України".
+            const GazEntry* g = nullptr;
+            for (const std::string& form : nominative_candidates(w)) {
+                if ((g = c.gaz.find(entity_key(form, c.cyr_lang)))) break;
+            }
+            end = m + 1;
+            const bool country = g && g->kind == GazKind::place && g->source == GazSource::country;
+            if (country && !(m + 1 < last && lower_in_script(c.word(m + 1)) == "з")) break;
+            continue;
+        }
+        if (!continues_name(lower, lower_in_script(c.word(m - 1)))) break;
+        if (!joining(lower)) end = m + 1;
+    }
+    if (end == head + 1 && head == i) return i;  // a head alone: perhaps a common noun
+    std::string name(
+        c.text.substr(c.tt.tokens[i].start, c.tt.tokens[end - 1].end - c.tt.tokens[i].start));
+    Candidate cand{i,     end, c.tt.tokens[i].start, c.tt.tokens[end - 1].end, CandidateKind::org,
+                   false, name};
+    cand.native = name;
+    out.push_back(std::move(cand));
+    return end;
+}
+
+}  // namespace byline::extract
