@@ -265,6 +265,19 @@ TEST_CASE("cyrillic: legal forms, court and oblast adjectives are no people", "[
           std::string::npos);
 }
 
+TEST_CASE("cyrillic: a given name alone is a person, in its nominative", "[cross-script]") {
+    const std::string out =
+        golden("Вчора Андрієві подарували книгу, і Марія зраділа. Потім Олега запросили.", "uk");
+    INFO(out);
+    CHECK(out.find("person:Андрій") != std::string::npos);
+    CHECK(out.find("person:Марія") != std::string::npos);
+    CHECK(out.find("person:Олег") != std::string::npos);
+    // A sentence's first word may be the common word a name also is: not taken there.
+    const std::string words = golden("Надія залишається. Роман вийшов друком.", "uk");
+    INFO(words);
+    CHECK(words.find("person:") == std::string::npos);
+}
+
 TEST_CASE("cyrillic: an institution is the noun phrase that names it, up to its country",
           "[cross-script]") {
     const std::string out = golden(

@@ -327,6 +327,25 @@ bool clearly_surname(std::string_view lower) {
     return false;
 }
 
+// A given name alone, as characters and people in features are named ("Андрій сказав"), in its
+// nominative: a given name of the text's language only, and at a sentence start not one that is
+// also a common word ("Надія", "Віра", "Роман" are hope, faith, a novel).
+// Corpus-level aliases hide a lone given name that starts several full names.
+std::string lone_first_name(const ChunkContext& c, std::size_t k) {
+    if (c.tt.tokens[k].end - c.tt.tokens[k].start < 6) return {};  // three letters or more
+    static const std::set<std::string_view> kAlsoWords = {
+        "надія", "надежда", "віра",  "вера",  "любов",   "любовь", "слава",  "роман",
+        "лев",   "мир",     "злата", "лілія", "лилия",   "роза",   "калина", "маргарита",
+        "влада", "соня",    "майя",  "доля",  "воля",    "мила",   "ніка",   "ника",
+        "зоря",  "заря",    "марта", "ліна",  "домінік", "ярина",  "весна",  "дана"};
+    for (const std::string& form : nominative_candidates(c.word(k))) {
+        const std::string lower = lower_in_script(form);
+        if (!c.gaz.is_native_first_name(lower, c.cyr_lang)) continue;
+        return c.tt.tokens[k].sentence_start && kAlsoWords.count(lower) ? std::string() : form;
+    }
+    return {};
+}
+
 // One capitalised word: a known place or organisation, a surname by its shape or a cue, or an
 // unknown that coreference may still tie to a full name.
 void classify_single(const ChunkContext& c, std::size_t k, bool cue, std::vector<Candidate>& out) {
@@ -334,6 +353,10 @@ void classify_single(const ChunkContext& c, std::size_t k, bool cue, std::vector
         return;  // even after a title: "депутати Харківської міської ради"
     if (Known known = known_at(c, k, k + 1); known.entry) {
         emit_known(c, k, k + 1, known, out);
+        return;
+    }
+    if (std::string first = lone_first_name(c, k); !first.empty()) {
+        out.push_back(make(c, k, k + 1, CandidateKind::person, first, first, false));
         return;
     }
     bool feminine = k + 1 < c.tt.tokens.size() && c.tt.tokens[k + 1].kind == TokenKind::word &&
