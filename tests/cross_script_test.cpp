@@ -265,6 +265,17 @@ TEST_CASE("cyrillic: legal forms, court and oblast adjectives are no people", "[
           std::string::npos);
 }
 
+TEST_CASE("cyrillic: an oblast by its region name is the oblast; historical regions are places",
+          "[cross-script]") {
+    const std::string out =
+        golden("На Київщині та в Київській області пройшли дощі, а на Волині сніг.", "uk");
+    INFO(out);
+    CHECK(out.find("place:Київська область=kivska oblast[Київщині]") != std::string::npos);
+    CHECK(out.find("place:Київська область=kivska oblast[Київській області]") != std::string::npos);
+    CHECK(out.find("place:Volhynia") != std::string::npos);
+    CHECK(out.find("person:") == std::string::npos);
+}
+
 TEST_CASE("cyrillic: a given name alone is a person, in its nominative", "[cross-script]") {
     const std::string out =
         golden("Вчора Андрієві подарували книгу, і Марія зраділа. Потім Олега запросили.", "uk");
