@@ -301,6 +301,17 @@ TEST_CASE("cyrillic: an institution is the noun phrase that names it, up to its 
     CHECK(out.find("org:Господарського суду Львівської області") != std::string::npos);
     CHECK(out.find("org:Державна служба з питань праці") != std::string::npos);  // not the verb
     CHECK(out.find("place:Ukraine") == std::string::npos);  // the country is part of the name
+    // Lower-case adjectives after a capitalised one; one word that names a body by its shape,
+    // in the nominative.
+    const std::string more = golden(
+        "Позов розглянув Вищий господарський суд України. Кошти виділили Київради та "
+        "Укрзалізниці, а рішення Кабміну підтримали.",
+        "uk");
+    INFO(more);
+    CHECK(more.find("org:Вищий господарський суд України") != std::string::npos);
+    CHECK(more.find("org:Київрада=") != std::string::npos);
+    CHECK(more.find("org:Укрзалізниця=") != std::string::npos);
+    CHECK(more.find("org:Кабмін=") != std::string::npos);
     // A first name before a court is a person's, not an adjective of it.
     const std::string person = golden("Суддя Олена Ткаченко Апеляційний суд залишила.", "uk");
     INFO(person);

@@ -77,6 +77,10 @@ std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t lin
 std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t last,
                                std::vector<Candidate>& out);
 
+/// Token k is one Cyrillic word that names a body by its shape ("Міноборони", "Київради",
+/// "Укрзалізниці", "Харківобленерго"): its candidate, in the nominative; false if it is none.
+bool one_word_body(const ChunkContext& c, std::size_t k, std::vector<Candidate>& out);
+
 /// Tokens [first, last) start with an organisation's head and "of"/"for" ("Ministry of Defense",
 /// "Russian Ministry of Defense", "Bank of Brazil").
 bool has_org_head(const ChunkContext& c, std::size_t first, std::size_t last);

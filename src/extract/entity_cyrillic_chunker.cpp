@@ -355,6 +355,7 @@ void classify_single(const ChunkContext& c, std::size_t k, bool cue, std::vector
         emit_known(c, k, k + 1, known, out);
         return;
     }
+    if (one_word_body(c, k, out)) return;
     if (std::string first = lone_first_name(c, k); !first.empty()) {
         out.push_back(make(c, k, k + 1, CandidateKind::person, first, first, false));
         return;

@@ -10,7 +10,9 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <string>
 #include <string_view>
+#include <utility>
 
 namespace byline::extract {
 namespace {
@@ -46,14 +48,16 @@ const std::map<std::string_view, std::string_view>& short_heads() {
 // A head noun of an institution, any case: a ministry, service, court, council, fund, party.
 bool institution_head(std::string_view lower) {
     if (short_heads().count(lower)) return true;
-    static const std::array<std::string_view, 42> kStems = {
-        "міністерств", "министерств", "управлінн",   "управлени",    "департамент",  "інститут",
-        "институт",    "комітет",     "комитет",     "агентств",     "служб",        "парті",
-        "парти",       "академі",     "академи",     "університет",  "университет",  "інспекці",
-        "инспекци",    "прокуратур",  "генпрокурат", "асоціаці",     "ассоциаци",    "спілк",
-        "об'єднанн",   "об’єднанн",   "федераці",    "федераци",     "корпораці",    "корпораци",
-        "кабінет",     "кабинет",     "секретаріат", "адміністраці", "администраци", "комісі",
-        "комисси",     "трибунал",    "відділенн",   "поліці",       "полици",       "міліці"};
+    static const std::array<std::string_view, 50> kStems = {
+        "залізниц",     "міськрад",  "облрад",      "райрад",      "госпсуд",     "адмінсуд",
+        "райсуд",       "міськсуд",  "міністерств", "министерств", "управлінн",   "управлени",
+        "департамент",  "інститут",  "институт",    "комітет",     "комитет",     "агентств",
+        "служб",        "парті",     "парти",       "академі",     "академи",     "університет",
+        "университет",  "інспекці",  "инспекци",    "прокуратур",  "генпрокурат", "асоціаці",
+        "ассоциаци",    "спілк",     "об'єднанн",   "об’єднанн",   "федераці",    "федераци",
+        "корпораці",    "корпораци", "кабінет",     "кабинет",     "секретаріат", "адміністраці",
+        "администраци", "комісі",    "комисси",     "трибунал",    "відділенн",   "поліці",
+        "полици",       "міліці"};
     return std::any_of(kStems.begin(), kStems.end(),
                        [&](std::string_view stem) { return lower.starts_with(stem); }) &&
            !ends_with_any(lower, {"ого", "ому", "ий", "ої", "ний", "ним", "них"});
@@ -92,15 +96,80 @@ bool first_name_word(const ChunkContext& c, std::size_t k) {
     return false;
 }
 
+bool is_consonant_end(std::string_view w) {
+    static const std::array<std::string_view, 20> kConsonants = {"б", "в", "г", "ґ", "д", "ж", "з",
+                                                                 "к", "л", "м", "н", "п", "р", "с",
+                                                                 "т", "ф", "х", "ц", "ч", "ш"};
+    return std::any_of(kConsonants.begin(), kConsonants.end(),
+                       [&](std::string_view c) { return w.ends_with(c); });
+}
+
+// The nominative of a one-word body in another case: "Укрзалізниці" → "Укрзалізниця",
+// "Кабміну" → "Кабмін", "Київради" → "Київрада", "Приватбанком" → "Приватбанк".
+std::string compound_nominative(std::string_view word) {
+    static const std::pair<std::string_view, std::string_view> kEndings[] = {
+        {"радою", "рада"}, {"ради", "рада"}, {"раді", "рада"}, {"раду", "рада"},
+        {"ницею", "ниця"}, {"ниці", "ниця"}, {"ницю", "ниця"}, {"ції", "ція"}};
+    for (const auto& [ending, nominative] : kEndings) {
+        if (word.size() > ending.size() + 4 && word.ends_with(ending))
+            return std::string(word.substr(0, word.size() - ending.size())) +
+                   std::string(nominative);
+    }
+    for (std::string_view ending : {"ом", "у", "і"}) {
+        if (word.size() > ending.size() + 6 && word.ends_with(ending) &&
+            is_consonant_end(word.substr(0, word.size() - ending.size())))
+            return std::string(word.substr(0, word.size() - ending.size()));
+    }
+    return std::string(word);
+}
+
+// One word that names a body by its shape: a ministry's or cabinet's short form ("Міноборони",
+// "Мінюст", "Кабміну"), a city or regional council ("Київради", "облради"), a state company of
+// the "Укр-" family ("Укрзалізниці", "Укравтодору"), a power company or bank by its last part
+// ("Харківобленерго", "Приватбанку").
+bool body_word(std::string_view lower) {
+    static const std::array<std::string_view, 18> kMinistries = {
+        "оборон", "юст",    "фін",         "охорон",  "екон",       "агро",
+        "культ",  "цифр",   "осві",        "енерго",  "соцпол",     "інфраструкт",
+        "регіон", "природ", "молодьспорт", "ветеран", "реінтеграц", "стратегпром"};
+    if (lower.starts_with("кабмін") || lower.starts_with("кабмин")) return true;
+    if (lower.starts_with("мін") || lower.starts_with("мин")) {
+        const std::string_view rest = lower.substr(std::string_view("мін").size());
+        if (std::any_of(kMinistries.begin(), kMinistries.end(),
+                        [&](std::string_view stem) { return rest.starts_with(stem); }))
+            return true;
+    }
+    if (lower.size() > 14 && ends_with_any(lower, {"рада", "ради", "раді", "раду", "радою"}) &&
+        !lower.starts_with("рад"))
+        return true;
+    if (lower.size() > 12 && lower.starts_with("укр") && !lower.starts_with("україн") &&
+        !lower.starts_with("украин") && !lower.starts_with("украї"))
+        return true;
+    return ends_with_any(lower, {"енерго", "банк", "банку", "банком", "банке", "банка"}) &&
+           lower.size() > 14;
+}
+
 }  // namespace
+
+bool one_word_body(const ChunkContext& c, std::size_t k, std::vector<Candidate>& out) {
+    if (!body_word(lower_in_script(c.word(k)))) return false;
+    const std::string name = compound_nominative(c.word(k));
+    Candidate cand{k,     k + 1, c.tt.tokens[k].start, c.tt.tokens[k].end, CandidateKind::org,
+                   false, name};
+    cand.native = name;
+    out.push_back(std::move(cand));
+    return true;
+}
 
 std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t last,
                                std::vector<Candidate>& out) {
     auto word_at = [&](std::size_t k) {
         return k < last && c.tt.tokens[k].kind == TokenKind::word;
     };
+    // Capitalised adjectives, then (after one) lower-case ones: "Вищий господарський суд".
     std::size_t k = i;
-    while (word_at(k) && c.tt.tokens[k].cap && adjective_shaped(lower_in_script(c.word(k))) &&
+    while (word_at(k) && (c.tt.tokens[k].cap || k > i) &&
+           adjective_shaped(lower_in_script(c.word(k))) &&
            !institution_head(lower_in_script(c.word(k))) && !first_name_word(c, k))
         ++k;
     if (!word_at(k) || !institution_head(lower_in_script(c.word(k)))) return i;
