@@ -312,6 +312,15 @@ TEST_CASE("cyrillic: an institution is the noun phrase that names it, up to its 
     CHECK(more.find("org:Київрада=") != std::string::npos);
     CHECK(more.find("org:Укрзалізниця=") != std::string::npos);
     CHECK(more.find("org:Кабмін=") != std::string::npos);
+    // A region's adjective before a body's acronym is that body; one before another adjective
+    // names no person.
+    const std::string acronyms = golden(
+        "Голова Сокирянської РДА підписав наказ. Студенти Тернопільського педагогічного "
+        "університету приїхали.",
+        "uk");
+    INFO(acronyms);
+    CHECK(acronyms.find("org:Сокирянської РДА") != std::string::npos);
+    CHECK(acronyms.find("person:") == std::string::npos);
     // A first name before a court is a person's, not an adjective of it.
     const std::string person = golden("Суддя Олена Ткаченко Апеляційний суд залишила.", "uk");
     INFO(person);

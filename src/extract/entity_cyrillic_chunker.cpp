@@ -416,8 +416,11 @@ bool adjective_with_noun(const ChunkContext& c, std::size_t k) {
         return false;  // three letters or more
     for (std::string_view stem : {"ськ", "цьк", "зьк"}) {
         const std::size_t at = adjective.rfind(stem);
-        if (at != std::string::npos && at > 0)
-            return agrees(std::string_view(adjective).substr(at + stem.size()), noun);
+        if (at == std::string::npos || at == 0) continue;
+        const std::string_view ending = std::string_view(adjective).substr(at + stem.size());
+        // Before a noun that agrees, or another adjective of the same ending ("Тернопільського
+        // педагогічного університету").
+        return agrees(ending, noun) || (ending.size() >= 4 && noun.ends_with(ending));
     }
     return false;
 }

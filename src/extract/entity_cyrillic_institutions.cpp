@@ -149,6 +149,24 @@ bool body_word(std::string_view lower) {
            lower.size() > 14;
 }
 
+// An acronym of a body: two letters or more, all capitals ("РДА", "АМКУ").
+bool is_acronym(const ChunkContext& c, std::size_t k) {
+    const Token& t = c.tt.tokens[k];
+    return t.all_caps && t.kind == TokenKind::word && t.end - t.start >= 4;
+}
+
+// The organisation of tokens [i, end), named as written; returns `end`.
+std::size_t emit(const ChunkContext& c, std::size_t i, std::size_t end,
+                 std::vector<Candidate>& out) {
+    std::string name(
+        c.text.substr(c.tt.tokens[i].start, c.tt.tokens[end - 1].end - c.tt.tokens[i].start));
+    Candidate cand{i,     end, c.tt.tokens[i].start, c.tt.tokens[end - 1].end, CandidateKind::org,
+                   false, name};
+    cand.native = name;
+    out.push_back(std::move(cand));
+    return end;
+}
+
 }  // namespace
 
 bool one_word_body(const ChunkContext& c, std::size_t k, std::vector<Candidate>& out) {
@@ -172,6 +190,12 @@ std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t
            adjective_shaped(lower_in_script(c.word(k))) &&
            !institution_head(lower_in_script(c.word(k))) && !first_name_word(c, k))
         ++k;
+    if (k > i && word_at(k) && is_acronym(c, k)) {  // "Сокирянської РДА", "Черкаське ОТВ АМКУ"
+        std::size_t end = k + 1;
+        while (word_at(end) && is_acronym(c, end))
+            ++end;
+        return emit(c, i, end, out);
+    }
     if (!word_at(k) || !institution_head(lower_in_script(c.word(k)))) return i;
     if (k == i && !c.tt.tokens[k].cap) return i;
     const std::size_t head = k;
@@ -203,13 +227,7 @@ std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t
         if (!joining(lower)) end = m + 1;
     }
     if (end == head + 1 && head == i) return i;  // a head alone: perhaps a common noun
-    std::string name(
-        c.text.substr(c.tt.tokens[i].start, c.tt.tokens[end - 1].end - c.tt.tokens[i].start));
-    Candidate cand{i,     end, c.tt.tokens[i].start, c.tt.tokens[end - 1].end, CandidateKind::org,
-                   false, name};
-    cand.native = name;
-    out.push_back(std::move(cand));
-    return end;
+    return emit(c, i, end, out);
 }
 
 }  // namespace byline::extract
