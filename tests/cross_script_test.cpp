@@ -321,6 +321,12 @@ TEST_CASE("cyrillic: an institution is the noun phrase that names it, up to its 
     INFO(acronyms);
     CHECK(acronyms.find("org:Сокирянської РДА") != std::string::npos);
     CHECK(acronyms.find("person:") == std::string::npos);
+    // A country after a capitalised noun is part of its name; after an acronym, the body's.
+    const std::string of_country =
+        golden("Відповідно до Закону України вчені НАН України підготували звіт.", "uk");
+    INFO(of_country);
+    CHECK(of_country.find("place:Ukraine") == std::string::npos);
+    CHECK(of_country.find("org:НАН України") != std::string::npos);
     // A first name before a court is a person's, not an adjective of it.
     const std::string person = golden("Суддя Олена Ткаченко Апеляційний суд залишила.", "uk");
     INFO(person);

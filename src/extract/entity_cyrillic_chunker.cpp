@@ -378,6 +378,22 @@ bool starts_person(const ChunkContext& c, std::size_t i) {
     return !known_at(c, i, i + 1).entry || first_name_at(c, i + 1).empty();
 }
 
+// A town or region of a country Ukrainian and Russian news seldom writes in Cyrillic capitals.
+bool far_town_or_region(const ChunkContext& c, const GazEntry& g, const std::string& native) {
+    if (g.kind != GazKind::place ||
+        (g.source != GazSource::city && g.source != GazSource::subdivision))
+        return false;
+    const std::vector<std::string>& countries = c.gaz.countries_of(entity_key(native, c.cyr_lang));
+    return std::none_of(countries.begin(), countries.end(),
+                        [](const std::string& country) { return near_country(country); });
+}
+
+bool is_country_at(const ChunkContext& c, std::size_t k) {
+    const Known known = known_at(c, k, k + 1);
+    return known.entry && known.entry->kind == GazKind::place &&
+           known.entry->source == GazSource::country;
+}
+
 void classify_run(const ChunkContext& c, std::size_t i, std::size_t j, bool cue,
                   std::vector<Candidate>& out) {
     while (i < j) {
@@ -392,6 +408,13 @@ void classify_run(const ChunkContext& c, std::size_t i, std::size_t j, bool cue,
                 emit_known(c, i, j, known, out);
                 return;
             }
+        }
+        // A country after a capitalised noun that names nothing known is part of that noun's
+        // name ("Закону України", "Герба України"), no mention of the country.
+        if (!out.empty() && out.back().last == i && out.back().kind == CandidateKind::unknown &&
+            is_country_at(c, i)) {
+            ++i;
+            continue;
         }
         // A sentence's first word before more names is a common noun ("Зустріч Зеленського").
         bool lead = c.tt.tokens[i].sentence_start && j - i >= 2 && !cue;
@@ -430,10 +453,18 @@ std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t lin
     if (is_legal_form_word(lower_word(c, i))) return firm_after_legal_form(c, i, last, out);
     if (is_abbreviation_token(c, i)) {  // "НАТО", "США", "МЗС"
         Known known = known_at(c, i, i + 1);
+        if (known.entry && far_town_or_region(c, *known.entry, known.native))
+            known = {};  // "НАН" is an academy's acronym, not Nan province in Thailand
         const GazEntry* listed = c.gaz.find(entity_key(c.word(i), c.cyr_lang));
         if (listed && listed->kind == GazKind::ignore) return i + 1;  // "СМИ": the media
         if (known.entry) {
             emit_known(c, i, i + 1, known, out);
+        } else if (i + 1 < last && c.is_cap_word(i + 1) && is_country_at(c, i + 1)) {
+            // A body's acronym and its country: "НАН України", "ДСНС України".
+            std::string w(
+                c.text.substr(c.tt.tokens[i].start, c.tt.tokens[i + 1].end - c.tt.tokens[i].start));
+            out.push_back(make(c, i, i + 2, CandidateKind::org, w, w, false));
+            return i + 2;
         } else {
             std::string w(c.word(i));
             out.push_back(make(c, i, i + 1, CandidateKind::org, w, w, true));
