@@ -283,6 +283,13 @@ TEST_CASE("cyrillic: a given name alone is a person, in its nominative", "[cross
     CHECK(out.find("person:Андрій") != std::string::npos);
     CHECK(out.find("person:Марія") != std::string::npos);
     CHECK(out.find("person:Олег") != std::string::npos);
+    // A given name after a full name starts the next person; a particle does not.
+    const std::string two = golden(
+        "Викладачі університету імені Івана Огієнка Інна Березіна та Олег Петренко прийшли.", "uk");
+    INFO(two);
+    CHECK(two.find("[Інна Березіна]") != std::string::npos);
+    CHECK(golden("Лідерка партії Марин Ле Пен виступила.", "uk").find("[Марин Ле Пен]") !=
+          std::string::npos);
     // A sentence's first word may be the common word a name also is: not taken there.
     const std::string words = golden("Надія залишається. Роман вийшов друком.", "uk");
     INFO(words);

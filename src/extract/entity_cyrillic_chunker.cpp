@@ -150,11 +150,27 @@ void emit_known(const ChunkContext& c, std::size_t a, std::size_t b, const Known
     out.back().local = local;
 }
 
+// "Владимирович", "Петрівна", "Ивановной": a patronymic, any case.
+bool patronymic_shaped(std::string_view lower) {
+    for (std::string_view stem :
+         {"ович", "евич", "йович", "івн", "ївн", "овн", "евн", "ьович", "ьовн", "ич"}) {
+        const std::size_t at = lower.rfind(stem);
+        if (at != std::string_view::npos && at > 2 && lower.size() - at <= stem.size() + 6)
+            return true;
+    }
+    return false;
+}
+
 // "Денис Шмигаль", "Володимира Зеленського", "Владимир Владимирович Путин": a first name, an
 // optional patronymic and a surname, each put back into the nominative.
 std::size_t emit_person(const ChunkContext& c, std::size_t k, std::size_t j,
                         const std::string& first, std::vector<Candidate>& out) {
     std::size_t e = std::min(j, k + 3);
+    // A third word that is a given name after a surname starts the next person: "Івана Огієнка
+    // Інна Березіна" is two (not after a patronymic or a particle: "Марин Ле Пен").
+    if (e == k + 3 && !patronymic_shaped(lower_word(c, k + 1)) &&
+        c.tt.tokens[k + 1].end - c.tt.tokens[k + 1].start > 6 && !first_name_at(c, k + 2).empty())
+        e = k + 2;
     Gender gender = first_name_gender(first);
     // A first name in the nominative ("Андрій Сибіга") has its surname in the nominative too:
     // only endings no nominative has are stripped then.
