@@ -276,6 +276,13 @@ TEST_CASE("cyrillic: an oblast by its region name is the oblast; historical regi
     CHECK(out.find("person:") == std::string::npos);
 }
 
+TEST_CASE("cyrillic: a town with a plural name, in the locative", "[cross-script]") {
+    const std::string out = golden("Вчора у Черкасах і Чернівцях пройшли мітинги.", "uk");
+    INFO(out);
+    CHECK(out.find("place:Cherkasy") != std::string::npos);
+    CHECK(out.find("place:Chernivtsi") != std::string::npos);
+}
+
 TEST_CASE("cyrillic: a given name alone is a person, in its nominative", "[cross-script]") {
     const std::string out =
         golden("Вчора Андрієві подарували книгу, і Марія зраділа. Потім Олега запросили.", "uk");
