@@ -10,7 +10,8 @@
 //
 // Every mode takes [--mode rules|tagger|tagger-first|tagger-types] (how the learned tagger and
 // the rules combine; default: the extractor's policy) and [--model FILE] (default:
-// data/ner-model.bin). `--speed --compare` times rules alone and the chosen mode in one run.
+// the model the indexer uses for --lang: data/ner-model-LANG.bin, Ukrainian the Russian one,
+// else data/ner-model.bin). `--speed --compare` times rules alone and the chosen mode in one run.
 
 #include "eval_conll.h"
 #include "extract/entity_extractor.h"
@@ -195,8 +196,18 @@ int speed(const Options& o) {
     return 0;
 }
 
+// The tagger the indexer reads text of `lang` with: data/ner-model-LANG.bin where there is one
+// (Ukrainian: the Russian one), else the English data/ner-model.bin.
+std::string default_model(const std::string& lang) {
+    const std::string dir = byline::extract::resolve_data_dir("");
+    const std::string code = lang == "uk" ? "ru" : lang.substr(0, 2);
+    const std::string own = dir + "/ner-model-" + code + ".bin";
+    return code != "en" && std::ifstream(own) ? own : dir + "/ner-model.bin";
+}
+
 Options parse(int argc, char** argv) {
     Options o;
+    bool model_given = false;
     for (int i = 2; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--errors" && i + 1 < argc) {
@@ -205,6 +216,7 @@ Options parse(int argc, char** argv) {
             o.policy = byline::extract::parse_hybrid_policy(argv[++i]);
         } else if (a == "--model" && i + 1 < argc) {
             o.model = argv[++i];
+            model_given = true;
         } else if (a == "--lang" && i + 1 < argc) {
             o.lang = argv[++i];
         } else if (a == "--compare") {
@@ -213,6 +225,7 @@ Options parse(int argc, char** argv) {
             o.args.push_back(a);
         }
     }
+    if (!model_given) o.model = default_model(o.lang);
     return o;
 }
 

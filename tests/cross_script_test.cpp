@@ -276,6 +276,23 @@ TEST_CASE("cyrillic: an oblast by its region name is the oblast; historical regi
     CHECK(out.find("person:") == std::string::npos);
 }
 
+TEST_CASE(
+    "cyrillic with the tagger: a noun of a country is no person; a name ends at its "
+    "last capitalised word",
+    "[cross-script]") {
+    static const EntityExtractor tagged{EntityOptions{}};  // the Russian tagger reads Ukrainian
+    std::string out;
+    for (const auto& m : tagged.extract(
+             "",
+             "Відповідно до статті 5 Закону України « Про місцеві державні адміністрації » "
+             "голова підписав наказ. Зображення малого Державного Герба України покрито "
+             "емаллю.",
+             "uk")) {
+        if (m.type == EntityType::person) out += m.text + ";";
+    }
+    CHECK(out.empty());
+}
+
 TEST_CASE("cyrillic: a town with a plural name, in the locative", "[cross-script]") {
     const std::string out = golden("Вчора у Черкасах і Чернівцях пройшли мітинги.", "uk");
     INFO(out);
@@ -341,6 +358,7 @@ TEST_CASE("cyrillic: an institution is the noun phrase that names it, up to its 
     INFO(of_country);
     CHECK(of_country.find("place:Ukraine") == std::string::npos);
     CHECK(of_country.find("org:НАН України") != std::string::npos);
+
     // A first name before a court is a person's, not an adjective of it.
     const std::string person = golden("Суддя Олена Ткаченко Апеляційний суд залишила.", "uk");
     INFO(person);

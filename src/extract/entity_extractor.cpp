@@ -272,6 +272,13 @@ std::string EntityExtractor::canonical_key(std::string_view name) {
     return entity_key(name);
 }
 
+bool EntityExtractor::is_cyrillic_given_name(std::string_view name) const {
+    if (!has_cyrillic(name)) return false;
+    const std::string lower = lower_in_script(name);
+    return gazetteer_->is_native_first_name(lower, CyrLang::uk) ||
+           gazetteer_->is_native_first_name(lower, CyrLang::ru);
+}
+
 std::vector<EntityMention> EntityExtractor::extract(std::string_view /*title*/,
                                                     std::string_view body,
                                                     std::string_view lang) const {

@@ -11,6 +11,10 @@
 #include <string_view>
 #include <vector>
 
+namespace byline {
+struct ExtractOptions;
+}
+
 namespace byline::extract {
 
 enum class EntityType { person, place, org };
@@ -74,6 +78,9 @@ class EntityExtractor {
     /// The matching key of a name: two names with one key are one entity (of one type).
     static std::string canonical_key(std::string_view name);
 
+    /// Whether `name` is a Ukrainian or Russian given name of the lists ("Андрій", "Ирина").
+    bool is_cyrillic_given_name(std::string_view name) const;
+
   private:
     std::unique_ptr<const Gazetteer> gazetteer_;
     std::unique_ptr<const EntityTagger> tagger_;  ///< null: rules only
@@ -82,5 +89,9 @@ class EntityExtractor {
     std::unique_ptr<const LanguageWords> words_;  ///< words of languages without rules
     bool cross_script_ = true;
 };
+
+/// The entity extractor of `options`, loaded once per process and shared (the public
+/// Extractor's, and what the indexer asks about names).
+std::shared_ptr<const EntityExtractor> shared_entities(const ExtractOptions& options);
 
 }  // namespace byline::extract

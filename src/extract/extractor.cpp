@@ -12,11 +12,11 @@
 
 namespace byline {
 
-namespace {
+namespace extract {
 
 // Gazetteers take a while to load and never change in a process: share one extractor per
 // set of options (tests and the indexer make many Extractors).
-std::shared_ptr<const extract::EntityExtractor> shared_entities(const ExtractOptions& o) {
+std::shared_ptr<const EntityExtractor> shared_entities(const ExtractOptions& o) {
     static std::mutex mutex;
     static std::map<std::tuple<std::string, std::string, bool, bool>,
                     std::weak_ptr<const extract::EntityExtractor>>
@@ -31,14 +31,14 @@ std::shared_ptr<const extract::EntityExtractor> shared_entities(const ExtractOpt
     return made;
 }
 
-}  // namespace
+}  // namespace extract
 
 struct Extractor::Impl {
     std::shared_ptr<const extract::EntityExtractor> entities;
 };
 
 Extractor::Extractor(const ExtractOptions& options) : impl_(std::make_unique<Impl>()) {
-    if (options.entities) impl_->entities = shared_entities(options);
+    if (options.entities) impl_->entities = extract::shared_entities(options);
 }
 Extractor::~Extractor() = default;
 Extractor::Extractor(Extractor&&) noexcept = default;

@@ -585,14 +585,32 @@ HybridPolicy parse_hybrid_policy(std::string_view name) {
 // punctuation are trimmed ("Вчора Київська", ". Франка"); no function word alone ("Він"), no
 // abbreviation inside ("Миколаївська ОДА"), no institution word after it ("Харківської міської
 // ради").
+// A capitalised word that is a country's or a region's name in some case ("України", "Крим").
+bool names_country_or_region(const ChunkContext& c, std::size_t k) {
+    if (!c.tt.tokens[k].cap) return false;
+    for (const std::string& form : nominative_candidates(c.word(k))) {
+        const GazEntry* g = c.gaz.find(entity_key(form, c.cyr_lang));
+        if (g && g->kind == GazKind::place &&
+            (g->source == GazSource::country || g->source == GazSource::curated))
+            return true;
+    }
+    return false;
+}
+
 bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
     auto skippable = [&](std::size_t k) {
         return c.tt.tokens[k].kind != TokenKind::word ||
                is_cyrillic_function_word(lower_in_script(c.word(k)));
     };
-    while (cand.last - cand.first > 1 && skippable(cand.first))
+    // A title before the name ("Пан Бень", "Юрист Квітка"); a lower-case word after it
+    // ("Леся вважала").
+    auto leading = [&](std::size_t k) {
+        return skippable(k) || is_cyrillic_title(lower_in_script(c.word(k)));
+    };
+    while (cand.last - cand.first > 1 && leading(cand.first))
         ++cand.first;
-    while (cand.last - cand.first > 1 && c.tt.tokens[cand.last - 1].kind != TokenKind::word)
+    while (cand.last - cand.first > 1 &&
+           (c.tt.tokens[cand.last - 1].kind != TokenKind::word || !c.tt.tokens[cand.last - 1].cap))
         --cand.last;
     if (skippable(cand.first)) return false;  // "Він", "Так": a word, not a name
     cand.end = c.tt.tokens[cand.last - 1].end;
@@ -603,6 +621,9 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
         if (t.all_caps && t.end - t.start >= 4) return false;  // two Cyrillic letters or more
     }
     if (cand.last - cand.first == 1 && adjective_with_noun(c, cand.first)) return false;
+    for (std::size_t k = cand.first; k < cand.last; ++k) {
+        if (names_country_or_region(c, k)) return false;  // "Закону України", "Республіки Крим"
+    }
     const std::size_t next = cand.last;
     return !(next < c.tt.tokens.size() && c.tt.tokens[next].kind == TokenKind::word &&
              !c.tt.tokens[next].cap && is_institution_word(lower_in_script(c.word(next))));

@@ -164,10 +164,12 @@ class Sets {
 
 class Chooser {
   public:
-    Chooser(AliasKind kind, const std::vector<AliasInput>& entities, const OtherTypes& other_type)
+    Chooser(AliasKind kind, const std::vector<AliasInput>& entities, const OtherTypes& other_type,
+            const IsGivenName& given_name)
         : kind_(kind),
           in_(entities),
           other_type_(other_type),
+          given_name_(given_name),
           sets_(entities.size()),
           hidden_(entities.size()) {
         for (std::size_t i = 0; i < in_.size(); ++i) {
@@ -282,7 +284,7 @@ class Chooser {
         for (std::size_t i = 0; i < in_.size(); ++i) {
             if (words_[i].size() != 1 || set_size[sets_.root(i)] > 1) continue;
             const std::string& w = words_[i][0];
-            if (is_given_name(w)) hidden_[i] = true;
+            if (is_given_name(w) || (given_name_ && given_name_(in_[i].name))) hidden_[i] = true;
             // "Chelsea", "Oscar": a club, an award; no full name ends with the word. "Philips":
             // a firm in at least as many articles as a person named so (none of them dominant).
             auto other = other_type_.find(in_[i].key);
@@ -410,6 +412,7 @@ class Chooser {
     AliasKind kind_;
     const std::vector<AliasInput>& in_;
     const OtherTypes& other_type_;
+    const IsGivenName& given_name_;
     Sets sets_;
     std::vector<bool> hidden_;
     std::vector<std::vector<std::string>> words_;
@@ -473,11 +476,12 @@ void hide_works(const std::unordered_set<std::string>& works, std::vector<AliasC
 }  // namespace
 
 std::vector<AliasChoice> choose_aliases(AliasKind kind, const std::vector<AliasInput>& entities,
-                                        const OtherTypes& other_type) {
-    return Chooser(kind, entities, other_type).choose();
+                                        const OtherTypes& other_type,
+                                        const IsGivenName& given_name) {
+    return Chooser(kind, entities, other_type, given_name).choose();
 }
 
-void store_entity_aliases(Xapian::WritableDatabase& db) {
+void store_entity_aliases(Xapian::WritableDatabase& db, const IsGivenName& given_name) {
     for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
         const std::string_view name = schema::kFacetFields[facet].name;
         if (name != "person" && name != "org") continue;
@@ -486,7 +490,7 @@ void store_entity_aliases(Xapian::WritableDatabase& db) {
         const OtherTypes other_type =
             kind == AliasKind::person ? keys_of_other_facets(db, facet) : OtherTypes{};
         const std::vector<AliasInput> entities = entities_of(db, facet);
-        std::vector<AliasChoice> choices = choose_aliases(kind, entities, other_type);
+        std::vector<AliasChoice> choices = choose_aliases(kind, entities, other_type, given_name);
         hide_works(work_titles(db, facet, entities), choices);
         for (const AliasChoice& c : choices) {
             auto id = parse_facet_id(db.get_metadata(schema::facet_id_key(name, c.key)));

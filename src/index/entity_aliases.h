@@ -11,6 +11,8 @@
 
 #include <xapian.h>
 
+#include <functional>
+
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -67,12 +69,16 @@ using OtherTypes = std::unordered_map<std::string, std::uint32_t>;
 /// - a one-word name that ends three qualified names or more, none dominant, with more articles
 ///   than it ("United": Manchester, Newcastle, Leeds United), is hidden.
 /// Chains resolve to their end; a key never stands for a hidden one.
+/// `given_name` (may be empty): whether a person's display name is a given name the extractor's
+/// lists know ("Андрій"): alone, such a name is hidden however few full names it starts.
+using IsGivenName = std::function<bool(const std::string& name)>;
 std::vector<AliasChoice> choose_aliases(AliasKind kind, const std::vector<AliasInput>& entities,
-                                        const OtherTypes& other_type = {});
+                                        const OtherTypes& other_type = {},
+                                        const IsGivenName& given_name = {});
 
 /// Computes the aliases of the person and org facets of `db` and stores them in its metadata
 /// (schema::alias_key), replacing the previous ones; committed with the next commit.
-void store_entity_aliases(Xapian::WritableDatabase& db);
+void store_entity_aliases(Xapian::WritableDatabase& db, const IsGivenName& given_name = {});
 
 /// The aliases stored in an index, as the searcher uses them.
 class EntityAliases {

@@ -3,6 +3,7 @@
 
 #include "corpus/corpus.h"
 #include "corpus/line_stream.h"
+#include "extract/entity_extractor.h"
 #include "index/clusters.h"
 #include "index/compaction.h"
 #include "index/document_builder.h"
@@ -384,7 +385,12 @@ struct Indexer::Impl {
 
     void store_aliases() {
         try {
-            index::store_entity_aliases(db);
+            // A Cyrillic given name alone is no one a reader can pick: hidden from the facet.
+            const auto entities =
+                options.extract.entities ? extract::shared_entities(options.extract) : nullptr;
+            index::store_entity_aliases(db, [&entities](const std::string& name) {
+                return entities && entities->is_cyrillic_given_name(name);
+            });
         } catch (const Xapian::Error& e) {
             throw IndexError(options.index_path + ": cannot store entity aliases: " + e.get_msg());
         }
