@@ -377,6 +377,7 @@ struct Indexer::Impl {
         write_all(pipeline.drain());
         const bool due = !interim || Clock::now() - aliases_stored_at >= kAliasesEvery;
         if (!aliases_stale || !due) return commit_written();
+        store_names();  // the aliases read the entities' display names
         store_aliases();
         aliases_stale = false;
         aliases_stored_at = Clock::now();
