@@ -328,8 +328,23 @@ TEST_CASE("cyrillic: an institution is the noun phrase that names it, up to its 
         "перевірила склад.",
         "uk");
     INFO(out);
-    CHECK(out.find("org:Міністерства охорони здоров'я України") != std::string::npos);
-    CHECK(out.find("org:Господарського суду Львівської області") != std::string::npos);
+    // Named in the nominative, the mention as written.
+    CHECK(out.find("org:Міністерство охорони здоров'я України=") != std::string::npos);
+    CHECK(out.find("[Міністерства охорони здоров'я України]") != std::string::npos);
+    CHECK(out.find("org:Господарський суд Львівської області=") != std::string::npos);
+    // Every case of a name is one entity.
+    const std::string cases = golden(
+        "Закон ухвалила Верховна Рада України. Депутати Верховної Ради України голосували, а "
+        "Верховною Радою України опікуються виборці. Кошти Національного банку України зросли.",
+        "uk");
+    INFO(cases);
+    for (const char* form :
+         {"[Верховна Рада України]", "[Верховної Ради України]", "[Верховною Радою України]"}) {
+        INFO(form);
+        CHECK(cases.find("org:Верховна Рада України=" + key("Верховна Рада України") + form) !=
+              std::string::npos);
+    }
+    CHECK(cases.find("org:Національний банк України=") != std::string::npos);
     CHECK(out.find("org:Державна служба з питань праці") != std::string::npos);  // not the verb
     CHECK(out.find("place:Ukraine") == std::string::npos);  // the country is part of the name
     // Lower-case adjectives after a capitalised one; one word that names a body by its shape,

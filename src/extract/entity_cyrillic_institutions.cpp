@@ -28,39 +28,107 @@ bool adjective_shaped(std::string_view lower) {
                                  "жна", "чна", "рна", "ська", "цька", "ное", "ный", "ная", "ной"});
 }
 
-// The nominative of a head noun's forms, for the short heads whose stems begin other words.
-const std::map<std::string_view, std::string_view>& short_heads() {
-    static const std::map<std::string_view, std::string_view> kForms = {
-        {"рада", "рада"},     {"ради", "рада"},     {"раді", "рада"},     {"раду", "рада"},
-        {"радою", "рада"},    {"суд", "суд"},       {"суду", "суд"},      {"судом", "суд"},
-        {"суді", "суд"},      {"фонд", "фонд"},     {"фонду", "фонд"},    {"фондом", "фонд"},
-        {"фонді", "фонд"},    {"банк", "банк"},     {"банку", "банк"},    {"банком", "банк"},
-        {"центр", "центр"},   {"центру", "центр"},  {"центрі", "центр"},  {"центром", "центр"},
-        {"клуб", "клуб"},     {"клубу", "клуб"},    {"союз", "союз"},     {"союзу", "союз"},
-        {"уряд", "уряд"},     {"уряду", "уряд"},    {"дума", "дума"},     {"думи", "дума"},
-        {"думы", "дума"},     {"совет", "совет"},   {"совета", "совет"},  {"суда", "суд"},
-        {"банка", "банк"},    {"центра", "центр"},  {"фонда", "фонд"},    {"бюро", "бюро"},
-        {"палата", "палата"}, {"палати", "палата"}, {"палаты", "палата"}, {"відділ", "відділ"},
-        {"відділу", "відділ"}};
-    return kForms;
+enum class Gender3 { masculine, feminine, neuter };
+
+struct Head {
+    std::string_view stem;    // lower case; of a short head, the stem its listed forms share
+    std::string_view ending;  // of the nominative after the stem
+    Gender3 gender;
+    bool short_forms = false;  // only the stem and case endings: "рада", "ради", not "радіо"
+};
+
+// Institution head nouns: a ministry, service, court, council, fund, party.
+const std::array<Head, 64>& heads() {
+    using G = Gender3;
+    static const std::array<Head, 64> kHeads = {{
+        {"міністерств", "о", G::neuter},    {"министерств", "о", G::neuter},
+        {"управлінн", "я", G::neuter},      {"управлени", "е", G::neuter},
+        {"департамент", "", G::masculine},  {"інститут", "", G::masculine},
+        {"институт", "", G::masculine},     {"комітет", "", G::masculine},
+        {"комитет", "", G::masculine},      {"агентств", "о", G::neuter},
+        {"служб", "а", G::feminine},        {"парті", "я", G::feminine},
+        {"парти", "я", G::feminine},        {"академі", "я", G::feminine},
+        {"академи", "я", G::feminine},      {"університет", "", G::masculine},
+        {"университет", "", G::masculine},  {"інспекці", "я", G::feminine},
+        {"инспекци", "я", G::feminine},     {"генпрокуратур", "а", G::feminine},
+        {"прокуратур", "а", G::feminine},   {"асоціаці", "я", G::feminine},
+        {"ассоциаци", "я", G::feminine},    {"спілк", "а", G::feminine},
+        {"об'єднанн", "я", G::neuter},      {"об’єднанн", "я", G::neuter},
+        {"федераці", "я", G::feminine},     {"федераци", "я", G::feminine},
+        {"корпораці", "я", G::feminine},    {"корпораци", "я", G::feminine},
+        {"кабінет", "", G::masculine},      {"кабинет", "", G::masculine},
+        {"секретаріат", "", G::masculine},  {"адміністраці", "я", G::feminine},
+        {"администраци", "я", G::feminine}, {"комісі", "я", G::feminine},
+        {"комисси", "я", G::feminine},      {"трибунал", "", G::masculine},
+        {"відділенн", "я", G::neuter},      {"поліці", "я", G::feminine},
+        {"полици", "я", G::feminine},       {"міліці", "я", G::feminine},
+        {"залізниц", "я", G::feminine},     {"міськрад", "а", G::feminine},
+        {"облрад", "а", G::feminine},       {"райрад", "а", G::feminine},
+        {"госпсуд", "", G::masculine},      {"адмінсуд", "", G::masculine},
+        {"райсуд", "", G::masculine},       {"міськсуд", "", G::masculine},
+        {"ведомств", "о", G::neuter},       {"рад", "а", G::feminine, true},
+        {"суд", "", G::masculine, true},    {"фонд", "", G::masculine, true},
+        {"банк", "", G::masculine, true},   {"центр", "", G::masculine, true},
+        {"клуб", "", G::masculine, true},   {"союз", "", G::masculine, true},
+        {"уряд", "", G::masculine, true},   {"дум", "а", G::feminine, true},
+        {"совет", "", G::masculine, true},  {"бюро", "", G::neuter, true},
+        {"палат", "а", G::feminine, true},  {"відділ", "", G::masculine, true},
+    }};
+    return kHeads;
 }
 
-// A head noun of an institution, any case: a ministry, service, court, council, fund, party.
+// A case form of a short head: its stem and a case ending ("ради", "судом", "центрі").
+bool short_head_form(std::string_view lower, const Head& h) {
+    if (!lower.starts_with(h.stem)) return false;
+    const std::string_view rest = lower.substr(h.stem.size());
+    static const std::array<std::string_view, 12> kEndings = {"",   "а",  "и", "і", "у",  "ю",
+                                                              "ою", "ом", "ы", "е", "ой", "ем"};
+    return std::find(kEndings.begin(), kEndings.end(), rest) != kEndings.end();
+}
+
+// The head `lower` is a form of, or null.
+const Head* head_of(std::string_view lower) {
+    for (const Head& h : heads()) {
+        if (h.short_forms ? !short_head_form(lower, h) : !lower.starts_with(h.stem)) continue;
+        // An adjective made from it ("Банківський", "судового") is no head.
+        if (!h.short_forms && ends_with_any(lower, {"ого", "ому", "ий", "ої", "ний", "ним", "них"}))
+            return nullptr;
+        return &h;
+    }
+    return nullptr;
+}
+
+// A head noun of an institution, any case.
 bool institution_head(std::string_view lower) {
-    if (short_heads().count(lower)) return true;
-    static const std::array<std::string_view, 50> kStems = {
-        "залізниц",     "міськрад",  "облрад",      "райрад",      "госпсуд",     "адмінсуд",
-        "райсуд",       "міськсуд",  "міністерств", "министерств", "управлінн",   "управлени",
-        "департамент",  "інститут",  "институт",    "комітет",     "комитет",     "агентств",
-        "служб",        "парті",     "парти",       "академі",     "академи",     "університет",
-        "университет",  "інспекці",  "инспекци",    "прокуратур",  "генпрокурат", "асоціаці",
-        "ассоциаци",    "спілк",     "об'єднанн",   "об’єднанн",   "федераці",    "федераци",
-        "корпораці",    "корпораци", "кабінет",     "кабинет",     "секретаріат", "адміністраці",
-        "администраци", "комісі",    "комисси",     "трибунал",    "відділенн",   "поліці",
-        "полици",       "міліці"};
-    return std::any_of(kStems.begin(), kStems.end(),
-                       [&](std::string_view stem) { return lower.starts_with(stem); }) &&
-           !ends_with_any(lower, {"ого", "ому", "ий", "ої", "ний", "ним", "них"});
+    return head_of(lower) != nullptr;
+}
+
+// An adjective before a head, in the nominative of the head's gender ("Верховної" ->
+// "Верховна", "Національного" -> "Національний", "Державного агентства" -> "Державне").
+std::string adjective_nominative(std::string_view word, Gender3 gender) {
+    static const std::array<std::string_view, 9> kCases = {"ого", "ому", "ими", "им", "ім",
+                                                           "ої",  "ій",  "ою",  "у"};
+    for (std::string_view e : kCases) {
+        if (!word.ends_with(e) || word.size() <= e.size() + 4) continue;
+        // "-ій" and "-у" are cases of the feminine only ("Верховній Раді", "Верховну Раду").
+        if ((e == "ій" || e == "у") && gender != Gender3::feminine) continue;
+        const std::string stem(word.substr(0, word.size() - e.size()));
+        switch (gender) {
+            case Gender3::masculine:
+                return stem + "ий";
+            case Gender3::feminine:
+                return stem + "а";
+            case Gender3::neuter:
+                return stem + "е";
+        }
+    }
+    return std::string(word);
+}
+
+// The head word in the nominative, its first letter as written ("Міністерства" ->
+// "Міністерство", "Радою" -> "Рада").
+std::string head_nominative(std::string_view word, const Head& h) {
+    return std::string(word.substr(0, h.stem.size())) + std::string(h.ending);
 }
 
 // A lower-case word that may stand in the name after its head, what the body is of: a noun or
@@ -149,17 +217,34 @@ bool body_word(std::string_view lower) {
            lower.size() > 14;
 }
 
+// The name of an institution's phrase [i, end) with its head at `head`: the adjectives and the
+// head in the nominative, what it is of as written ("Верховною Радою України" -> "Верховна
+// Рада України"), so every case of it is one facet value.
+std::string institution_name(const ChunkContext& c, std::size_t i, std::size_t head,
+                             std::size_t end) {
+    const Head* h = head_of(lower_in_script(c.word(head)));
+    if (!h) return {};
+    std::string name;
+    for (std::size_t k = i; k < head; ++k)
+        name += adjective_nominative(c.word(k), h->gender) + ' ';
+    name += head_nominative(c.word(head), *h);
+    if (end > head + 1)
+        name +=
+            c.text.substr(c.tt.tokens[head].end, c.tt.tokens[end - 1].end - c.tt.tokens[head].end);
+    return name;
+}
+
 // An acronym of a body: two letters or more, all capitals ("РДА", "АМКУ").
 bool is_acronym(const ChunkContext& c, std::size_t k) {
     const Token& t = c.tt.tokens[k];
     return t.all_caps && t.kind == TokenKind::word && t.end - t.start >= 4;
 }
 
-// The organisation of tokens [i, end), named as written; returns `end`.
-std::size_t emit(const ChunkContext& c, std::size_t i, std::size_t end,
-                 std::vector<Candidate>& out) {
-    std::string name(
-        c.text.substr(c.tt.tokens[i].start, c.tt.tokens[end - 1].end - c.tt.tokens[i].start));
+// The organisation of tokens [i, end), named as written (`name`: otherwise); returns `end`.
+std::size_t emit(const ChunkContext& c, std::size_t i, std::size_t end, std::vector<Candidate>& out,
+                 std::string name = {}) {
+    if (name.empty())
+        name = c.text.substr(c.tt.tokens[i].start, c.tt.tokens[end - 1].end - c.tt.tokens[i].start);
     Candidate cand{i,     end, c.tt.tokens[i].start, c.tt.tokens[end - 1].end, CandidateKind::org,
                    false, name};
     cand.native = name;
@@ -227,7 +312,7 @@ std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t
         if (!joining(lower)) end = m + 1;
     }
     if (end == head + 1 && head == i) return i;  // a head alone: perhaps a common noun
-    return emit(c, i, end, out);
+    return emit(c, i, end, out, institution_name(c, i, head, end));
 }
 
 }  // namespace byline::extract
