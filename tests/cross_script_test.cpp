@@ -374,6 +374,20 @@ TEST_CASE("cyrillic: an institution is the noun phrase that names it, up to its 
     CHECK(of_country.find("place:Ukraine") == std::string::npos);
     CHECK(of_country.find("org:НАН України") != std::string::npos);
 
+    // A body's branch in a region is part of its name; a firm named by its trade is a firm.
+    const std::string branch = golden(
+        "Перевірку провело Управління ДСНС України в Івано-Франківській області. Підрядником "
+        "стало Кріогенсервісу, а труби постачав Теплогазстрой.",
+        "uk");
+    INFO(branch);
+    CHECK(branch.find("[Управління ДСНС України в Івано-Франківській області]") !=
+          std::string::npos);
+    CHECK(branch.find("org:Кріогенсервіс=") != std::string::npos);
+    CHECK(branch.find("org:Теплогазстрой=") != std::string::npos);
+    // A given name the transliteration of a firm's name matches is the person.
+    const std::string girl = golden("Того дня Соня прийшла додому.", "uk");
+    INFO(girl);
+    CHECK(girl.find("person:Соня") != std::string::npos);
     // A first name before a court is a person's, not an adjective of it.
     const std::string person = golden("Суддя Олена Ткаченко Апеляційний суд залишила.", "uk");
     INFO(person);

@@ -76,7 +76,7 @@ bool near_country(std::string_view country) {
     return kNear.count(country) > 0;
 }
 
-// A town or region that one Cyrillic word matches only by transliteration, and more often
+// A town, region or firm that one Cyrillic word matches only by transliteration, and more often
 // means something else: a woman's name ("Марією" is no Mary in Turkmenistan), a town of a
 // distant country ("Мінну" is no Minna in Nigeria) unless a city of half a million, or, at a
 // sentence start, a region of one reached through a guessed case ending ("Така" is no Tak
@@ -85,6 +85,11 @@ bool near_country(std::string_view country) {
 bool foreign_look_alike(const ChunkContext& c, const GazEntry& g, const std::string& key,
                         std::size_t a, std::size_t b, const std::vector<std::string>& forms,
                         bool guessed) {
+    // A firm one given name matches through its letters: "Соня" is a girl, not Sony.
+    if (g.kind == GazKind::org && b - a == 1)
+        return std::any_of(forms.begin(), forms.end(), [&](const std::string& f) {
+            return c.gaz.is_native_first_name(lower_in_script(f), c.cyr_lang);
+        });
     if (g.kind != GazKind::place || b - a != 1 ||
         (g.source != GazSource::city && g.source != GazSource::subdivision))
         return false;

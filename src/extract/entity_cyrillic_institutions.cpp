@@ -213,8 +213,14 @@ bool body_word(std::string_view lower) {
     if (lower.size() > 12 && lower.starts_with("укр") && !lower.starts_with("україн") &&
         !lower.starts_with("украин") && !lower.starts_with("украї"))
         return true;
-    return ends_with_any(lower, {"енерго", "банк", "банку", "банком", "банке", "банка"}) &&
-           lower.size() > 14;
+    if (lower.size() <= 14) return false;  // seven letters or more
+    // A company named by what it does, any case: "Кріогенсервісу", "Теплогазстрой",
+    // "Кабельтехпостач", "Мегаметалгруп", "Чорноморнафтогазу", "Приватбанку".
+    return ends_with_any(
+        compound_nominative(lower),
+        {"енерго",   "банк",    "сервіс", "сервис",   "пром",   "строй",   "буд",
+         "постач",   "груп",    "монтаж", "інвест",   "инвест", "трейд",   "маш",
+         "нафтогаз", "газпром", "бетон",  "трансбуд", "агро",   "холдинг", "телеком"});
 }
 
 // The name of an institution's phrase [i, end) with its head at `head`: the adjectives and the
@@ -232,6 +238,19 @@ std::string institution_name(const ChunkContext& c, std::size_t i, std::size_t h
         name +=
             c.text.substr(c.tt.tokens[head].end, c.tt.tokens[end - 1].end - c.tt.tokens[head].end);
     return name;
+}
+
+// "у Хмельницькій області", "в Луганській області" from token m: where a body's branch is,
+// part of its name; the token after it, or 0.
+std::size_t region_after(const ChunkContext& c, std::size_t m, std::size_t last) {
+    if (m + 2 >= last || c.tt.tokens[m + 1].kind != TokenKind::word || !c.tt.tokens[m + 1].cap ||
+        c.tt.tokens[m + 2].kind != TokenKind::word)
+        return 0;
+    const std::string in = lower_in_script(c.word(m));
+    const std::string noun = lower_in_script(c.word(m + 2));
+    const bool region_noun = noun == "області" || noun == "районі" || noun == "области" ||
+                             noun == "районе" || noun == "регіоні";
+    return (in == "у" || in == "в") && region_noun ? m + 3 : 0;
 }
 
 // An acronym of a body: two letters or more, all capitals ("РДА", "АМКУ").
@@ -305,8 +324,14 @@ std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t
             }
             end = m + 1;
             const bool country = g && g->kind == GazKind::place && g->source == GazSource::country;
-            if (country && !(m + 1 < last && lower_in_script(c.word(m + 1)) == "з")) break;
+            if (country && !(m + 1 < last && lower_in_script(c.word(m + 1)) == "з") &&
+                !region_after(c, m + 1, last))
+                break;
             continue;
+        }
+        if (const std::size_t region = region_after(c, m, last)) {
+            end = region;  // "... ДСНС України в Івано-Франківській області": its branch there
+            break;
         }
         if (!continues_name(lower, lower_in_script(c.word(m - 1)))) break;
         if (!joining(lower)) end = m + 1;
