@@ -357,6 +357,13 @@ TEST_CASE("facet junk: German, French and Dutch names by their own taggers", "[f
     CHECK_FALSE(has_name(nl, "De politie"));
 }
 
+TEST_CASE("facet junk: a German genitive of a known place is that place", "[facet-junk]") {
+    auto de = values_in("de", "Die Geschichte Bremens ist lang. Die Einwohner Londons feiern.");
+    CHECK(has(de, "place:Bremen"));
+    CHECK(has(de, "place:London"));
+    CHECK_FALSE(has_name(de, "Bremens"));
+}
+
 TEST_CASE("facet junk: Russian and Ukrainian people the rules miss, places as before",
           "[facet-junk]") {
     auto ru = values_in("ru",
