@@ -441,6 +441,18 @@ bool confirmed(const ChunkContext& c, const Candidate& cand,
     return rule_spans.count({cand.first, cand.last}) > 0;
 }
 
+// A word shaped as a person's name: a given name of the lists or a surname by its ending, in
+// any case ("Олега", "Шевченка", "Петренко").
+bool cyrillic_name_shaped(const ChunkContext& c, std::size_t k) {
+    for (const std::string& form : nominative_candidates(c.word(k))) {
+        const std::string lower = lower_in_script(form);
+        if (c.gaz.is_native_first_name(lower, CyrLang::uk) ||
+            c.gaz.is_native_first_name(lower, CyrLang::ru) || is_surname_shaped(lower))
+            return true;
+    }
+    return false;
+}
+
 // Checks each tagger span against what the rules know of the document (see
 // combine_candidates). Spans found to be no entity become unknown: coreference may still make
 // a weak one a person, the rest are dropped.
@@ -495,6 +507,12 @@ void vet_tagger_candidates(const ChunkContext& c, std::vector<Candidate>& tagged
         }
         if (cand.kind == CandidateKind::person && is_source_after_dash(c, cand))
             cand.kind = CandidateKind::org;
+        // One Cyrillic word the tagger alone calls a person, once in the story, at a sentence
+        // start, shaped like no name: a common word ("Авжеж", "Люди"), not a character.
+        if (cand.kind == CandidateKind::person && single && has_cyrillic(span_text(c, cand)) &&
+            c.tt.tokens[cand.first].sentence_start && tagged_keys[key] < 2 && !people.count(key) &&
+            !cyrillic_name_shaped(c, cand.first))
+            cand.kind = CandidateKind::unknown;
     }
 }
 
