@@ -361,6 +361,7 @@ TEST_CASE("cyrillic: an institution is the noun phrase that names it, up to its 
     CHECK(more.find("org:Київрада=") != std::string::npos);
     CHECK(more.find("org:Укрзалізниця=") != std::string::npos);
     CHECK(more.find("org:Кабмін=") != std::string::npos);
+    CHECK(golden("Укриття було зруйноване.", "uk").find("org:") == std::string::npos);
     // A region's adjective before a body's acronym is that body; one before another adjective
     // names no person.
     const std::string acronyms = golden(

@@ -210,8 +210,12 @@ bool body_word(std::string_view lower) {
     if (lower.size() > 14 && ends_with_any(lower, {"рада", "ради", "раді", "раду", "радою"}) &&
         !lower.starts_with("рад"))
         return true;
-    if (lower.size() > 12 && lower.starts_with("укр") && !lower.starts_with("україн") &&
-        !lower.starts_with("украин") && !lower.starts_with("украї"))
+    // Not "Україна", nor words that start the same ("Укриття", "Укрупнення", "Укріплення").
+    static const std::array<std::string_view, 7> kNotUkr = {"україн", "украин", "украї", "укрит",
+                                                            "укрупн", "укріп",  "укреп"};
+    if (lower.size() > 12 && lower.starts_with("укр") &&
+        std::none_of(kNotUkr.begin(), kNotUkr.end(),
+                     [&](std::string_view w) { return lower.starts_with(w); }))
         return true;
     if (lower.size() <= 14) return false;  // seven letters or more
     // A company named by what it does, any case: "Кріогенсервісу", "Теплогазстрой",
