@@ -291,6 +291,11 @@ TEST_CASE(
         if (m.type == EntityType::person) out += m.text + ";";
     }
     CHECK(out.empty());
+    // Only a country's name unmakes a person: "Винье" spells Vienna's letters, no country.
+    bool lawyer = false;
+    for (const auto& m : tagged.extract("", "Так говорит адвокат истцов Томас Винье.", "ru"))
+        lawyer = lawyer || (m.type == EntityType::person && m.text == "Томас Винье");
+    CHECK(lawyer);
     // A sentence's first word the tagger alone reads as a name, shaped like none: a word.
     for (const auto& m : tagged.extract("", "Лянґе прийшов. Авжеж, гріш була ціна.", "uk"))
         CHECK_FALSE((m.type == EntityType::person && m.text == "Авжеж"));
@@ -388,6 +393,10 @@ TEST_CASE("cyrillic: an institution is the noun phrase that names it, up to its 
           std::string::npos);
     CHECK(branch.find("org:Кріогенсервіс=") != std::string::npos);
     CHECK(branch.find("org:Теплогазстрой=") != std::string::npos);
+    // An academician is no academy, an employee no service.
+    const std::string words = golden("Академик Сагдеев сказал, что Службовець прийшов.", "ru");
+    INFO(words);
+    CHECK(words.find("org:") == std::string::npos);
     // A given name the transliteration of a firm's name matches is the person.
     const std::string girl = golden("Того дня Соня прийшла додому.", "uk");
     INFO(girl);

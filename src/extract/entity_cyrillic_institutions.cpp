@@ -86,10 +86,25 @@ bool short_head_form(std::string_view lower, const Head& h) {
     return std::find(kEndings.begin(), kEndings.end(), rest) != kEndings.end();
 }
 
+// Letters a case ending is made of, after a head's stem: "Міністерствами", "Партією", not
+// "Академік" (an academician) or "Службовець" (an employee).
+bool case_ending(std::string_view rest) {
+    static const std::array<std::string_view, 18> kLetters = {
+        "а", "е", "є", "и", "і", "ї", "й", "о", "у", "ю", "я", "м", "х", "в", "ь", "ы", "э", "ё"};
+    if (rest.size() > 6) return false;  // three letters at most
+    for (std::size_t at = 0; at < rest.size(); at += 2) {
+        const std::string_view letter = rest.substr(at, 2);
+        if (std::find(kLetters.begin(), kLetters.end(), letter) == kLetters.end()) return false;
+    }
+    return true;
+}
+
 // The head `lower` is a form of, or null.
 const Head* head_of(std::string_view lower) {
     for (const Head& h : heads()) {
-        if (h.short_forms ? !short_head_form(lower, h) : !lower.starts_with(h.stem)) continue;
+        if (h.short_forms ? !short_head_form(lower, h)
+                          : !lower.starts_with(h.stem) || !case_ending(lower.substr(h.stem.size())))
+            continue;
         // An adjective made from it ("Банківський", "судового") is no head.
         if (!h.short_forms && ends_with_any(lower, {"ого", "ому", "ий", "ої", "ний", "ним", "них"}))
             return nullptr;

@@ -614,14 +614,12 @@ HybridPolicy parse_hybrid_policy(std::string_view name) {
 // punctuation are trimmed ("Вчора Київська", ". Франка"); no function word alone ("Він"), no
 // abbreviation inside ("Миколаївська ОДА"), no institution word after it ("Харківської міської
 // ради").
-// A capitalised word that is a country's or a region's name in some case ("України", "Крим").
-bool names_country_or_region(const ChunkContext& c, std::size_t k) {
+// A capitalised word that is a country's name in some case ("України", "России").
+bool names_country(const ChunkContext& c, std::size_t k) {
     if (!c.tt.tokens[k].cap) return false;
     for (const std::string& form : nominative_candidates(c.word(k))) {
         const GazEntry* g = c.gaz.find(entity_key(form, c.cyr_lang));
-        if (g && g->kind == GazKind::place &&
-            (g->source == GazSource::country || g->source == GazSource::curated))
-            return true;
+        if (g && g->kind == GazKind::place && g->source == GazSource::country) return true;
     }
     return false;
 }
@@ -651,7 +649,7 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
     }
     if (cand.last - cand.first == 1 && adjective_with_noun(c, cand.first)) return false;
     for (std::size_t k = cand.first; k < cand.last; ++k) {
-        if (names_country_or_region(c, k)) return false;  // "Закону України", "Республіки Крим"
+        if (names_country(c, k)) return false;  // "Закону України", "Герба України"
     }
     const std::size_t next = cand.last;
     return !(next < c.tt.tokens.size() && c.tt.tokens[next].kind == TokenKind::word &&
