@@ -291,6 +291,12 @@ TEST_CASE(
         if (m.type == EntityType::person) out += m.text + ";";
     }
     CHECK(out.empty());
+    // A particle joined to a surname stays in the name.
+    bool particle = false;
+    for (const auto& m :
+         tagged.extract("", "Немец Халеда эль-Масри ( Khaled el-Masri ) похитили.", "ru"))
+        particle = particle || (m.type == EntityType::person && m.text == "Халеда эль-Масри");
+    CHECK(particle);
     // Only a country's name unmakes a person: "Винье" spells Vienna's letters, no country.
     bool lawyer = false;
     for (const auto& m : tagged.extract("", "Так говорит адвокат истцов Томас Винье.", "ru"))
@@ -393,6 +399,12 @@ TEST_CASE("cyrillic: an institution is the noun phrase that names it, up to its 
           std::string::npos);
     CHECK(branch.find("org:Кріогенсервіс=") != std::string::npos);
     CHECK(branch.find("org:Теплогазстрой=") != std::string::npos);
+    // A Russian body in the nominative of Russian, ending before a person's name.
+    const std::string agency = golden(
+        "Полет астронавта Европейского космического агентства Томаса Райтера отложен.", "ru");
+    INFO(agency);
+    CHECK(agency.find("org:Европейское космическое агентство=") != std::string::npos);
+    CHECK(agency.find("[Европейского космического агентства]") != std::string::npos);
     // An academician is no academy, an employee no service.
     const std::string words = golden("Академик Сагдеев сказал, что Службовець прийшов.", "ru");
     INFO(words);

@@ -118,6 +118,29 @@ bool institution_head(std::string_view lower) {
     return head_of(lower) != nullptr;
 }
 
+// The same in Russian: "Европейского космического агентства" -> "Европейское космическое".
+std::string russian_adjective_nominative(std::string_view word, Gender3 gender) {
+    static const std::array<std::string_view, 12> kCases = {
+        "ого", "его", "ому", "ему", "ыми", "ими", "ым", "им", "ой", "ей", "ую", "юю"};
+    for (std::string_view e : kCases) {
+        if (!word.ends_with(e) || word.size() <= e.size() + 4) continue;
+        if ((e == "ую" || e == "юю") && gender != Gender3::feminine) continue;
+        const std::string stem(word.substr(0, word.size() - e.size()));
+        switch (gender) {
+            case Gender3::masculine: {  // "-кий", "-ский" after a velar or sibilant, else "-ый"
+                const bool soft =
+                    ends_with_any(stem + "и", {"ки", "ги", "хи", "жи", "ши", "чи", "щи"});
+                return stem + (soft ? "ий" : "ый");
+            }
+            case Gender3::feminine:
+                return stem + "ая";
+            case Gender3::neuter:
+                return stem + "ое";
+        }
+    }
+    return std::string(word);
+}
+
 // An adjective before a head, in the nominative of the head's gender ("Верховної" ->
 // "Верховна", "Національного" -> "Національний", "Державного агентства" -> "Державне").
 std::string adjective_nominative(std::string_view word, Gender3 gender) {
@@ -172,9 +195,13 @@ bool is_quote_mark(std::string_view w) {
 }
 
 // Does a first name (as written or in a nominative) start a person at token k?
+// A foreign one too, by its key ("Томаса" is Thomas): "агентства Томаса Райтера" ends at the
+// agency.
 bool first_name_word(const ChunkContext& c, std::size_t k) {
     for (const std::string& form : nominative_candidates(c.word(k))) {
-        if (c.gaz.is_native_first_name(lower_in_script(form), c.cyr_lang)) return true;
+        if (c.gaz.is_native_first_name(lower_in_script(form), c.cyr_lang) ||
+            c.gaz.is_first_name(entity_key(form, c.cyr_lang)))
+            return true;
     }
     return false;
 }
@@ -250,8 +277,11 @@ std::string institution_name(const ChunkContext& c, std::size_t i, std::size_t h
     const Head* h = head_of(lower_in_script(c.word(head)));
     if (!h) return {};
     std::string name;
-    for (std::size_t k = i; k < head; ++k)
-        name += adjective_nominative(c.word(k), h->gender) + ' ';
+    for (std::size_t k = i; k < head; ++k) {
+        name += c.cyr_lang == CyrLang::ru ? russian_adjective_nominative(c.word(k), h->gender)
+                                          : adjective_nominative(c.word(k), h->gender);
+        name += ' ';
+    }
     name += head_nominative(c.word(head), *h);
     if (end > head + 1)
         name +=

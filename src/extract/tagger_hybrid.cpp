@@ -636,8 +636,15 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
     };
     while (cand.last - cand.first > 1 && leading(cand.first))
         ++cand.first;
+    // A lower-case particle joined to a name stays: "Халеда эль-Масри", "Сами аль-Хадж".
+    auto name_word = [&](std::size_t k) {
+        const std::string_view w = c.word(k);
+        const std::size_t dash = w.rfind('-');
+        return c.tt.tokens[k].cap || (dash != std::string_view::npos && dash + 1 < w.size() &&
+                                      lower_in_script(w.substr(dash + 1)) != w.substr(dash + 1));
+    };
     while (cand.last - cand.first > 1 &&
-           (c.tt.tokens[cand.last - 1].kind != TokenKind::word || !c.tt.tokens[cand.last - 1].cap))
+           (c.tt.tokens[cand.last - 1].kind != TokenKind::word || !name_word(cand.last - 1)))
         --cand.last;
     if (skippable(cand.first)) return false;  // "Він", "Так": a word, not a name
     cand.end = c.tt.tokens[cand.last - 1].end;
