@@ -291,6 +291,11 @@ TEST_CASE(
         if (m.type == EntityType::person) out += m.text + ";";
     }
     CHECK(out.empty());
+    // Nor one holding a curated region's name as written or less its ending.
+    for (const auto& m : tagged.extract(
+             "", "Рішення надсилають Раді міністрів Автономної Республіки Крим , обласній раді.",
+             "uk"))
+        CHECK(m.type != EntityType::person);
     // A particle joined to a surname stays in the name.
     bool particle = false;
     for (const auto& m :

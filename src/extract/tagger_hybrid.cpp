@@ -614,12 +614,18 @@ HybridPolicy parse_hybrid_policy(std::string_view name) {
 // punctuation are trimmed ("Вчора Київська", ". Франка"); no function word alone ("Він"), no
 // abbreviation inside ("Миколаївська ОДА"), no institution word after it ("Харківської міської
 // ради").
-// A capitalised word that is a country's name in some case ("України", "России").
+// A capitalised word that is a country's name in some case ("України", "России"), or a curated
+// region's as written or less its ending ("Криму"); not one a guessed ending only reaches
+// ("Винье" as "Виньа" is no Vienna).
 bool names_country(const ChunkContext& c, std::size_t k) {
     if (!c.tt.tokens[k].cap) return false;
-    for (const std::string& form : nominative_candidates(c.word(k))) {
+    const std::string_view word = c.word(k);
+    for (const std::string& form : nominative_candidates(word)) {
         const GazEntry* g = c.gaz.find(entity_key(form, c.cyr_lang));
-        if (g && g->kind == GazKind::place && g->source == GazSource::country) return true;
+        if (!g || g->kind != GazKind::place) continue;
+        if (g->source == GazSource::country ||
+            (g->source == GazSource::curated && word.starts_with(form)))
+            return true;
     }
     return false;
 }
@@ -656,7 +662,7 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
     }
     if (cand.last - cand.first == 1 && adjective_with_noun(c, cand.first)) return false;
     for (std::size_t k = cand.first; k < cand.last; ++k) {
-        if (names_country(c, k)) return false;  // "Закону України", "Герба України"
+        if (names_country(c, k)) return false;  // "Закону України", "Республіки Крим"
     }
     const std::size_t next = cand.last;
     return !(next < c.tt.tokens.size() && c.tt.tokens[next].kind == TokenKind::word &&
