@@ -276,40 +276,36 @@ TEST_CASE("cyrillic: an oblast by its region name is the oblast; historical regi
     CHECK(out.find("person:") == std::string::npos);
 }
 
-TEST_CASE(
-    "cyrillic with the tagger: a noun of a country is no person; a name ends at its "
-    "last capitalised word",
-    "[cross-script]") {
-    static const EntityExtractor tagged{EntityOptions{}};  // the Russian tagger reads Ukrainian
+// The people of `body` as the indexer finds them (the Russian tagger reads Ukrainian too): each
+// mention's text and ";".
+std::string tagged_people(const std::string& body, const std::string& lang) {
+    static const EntityExtractor tagged{EntityOptions{}};
     std::string out;
-    for (const auto& m : tagged.extract(
-             "",
-             "Відповідно до статті 5 Закону України « Про місцеві державні адміністрації » "
-             "голова підписав наказ. Зображення малого Державного Герба України покрито "
-             "емаллю.",
-             "uk")) {
+    for (const auto& m : tagged.extract("", body, lang)) {
         if (m.type == EntityType::person) out += m.text + ";";
     }
-    CHECK(out.empty());
+    return out;
+}
+
+TEST_CASE("cyrillic with the tagger: no person holds a country's name; a particle stays",
+          "[cross-script]") {
+    CHECK(tagged_people("Відповідно до статті 5 Закону України « Про місцеві державні "
+                        "адміністрації » голова підписав наказ. Зображення малого Державного "
+                        "Герба України покрито емаллю.",
+                        "uk") == "");
     // Nor one holding a curated region's name as written or less its ending.
-    for (const auto& m : tagged.extract(
-             "", "Рішення надсилають Раді міністрів Автономної Республіки Крим , обласній раді.",
-             "uk"))
-        CHECK(m.type != EntityType::person);
+    CHECK(tagged_people(
+              "Рішення надсилають Раді міністрів Автономної Республіки Крим , обласній раді.",
+              "uk") == "");
     // A particle joined to a surname stays in the name.
-    bool particle = false;
-    for (const auto& m :
-         tagged.extract("", "Немец Халеда эль-Масри ( Khaled el-Masri ) похитили.", "ru"))
-        particle = particle || (m.type == EntityType::person && m.text == "Халеда эль-Масри");
-    CHECK(particle);
+    CHECK(tagged_people("Немец Халеда эль-Масри ( Khaled el-Masri ) похитили.", "ru")
+              .find("Халеда эль-Масри;") != std::string::npos);
     // Only a country's name unmakes a person: "Винье" spells Vienna's letters, no country.
-    bool lawyer = false;
-    for (const auto& m : tagged.extract("", "Так говорит адвокат истцов Томас Винье.", "ru"))
-        lawyer = lawyer || (m.type == EntityType::person && m.text == "Томас Винье");
-    CHECK(lawyer);
+    CHECK(tagged_people("Так говорит адвокат истцов Томас Винье.", "ru").find("Томас Винье;") !=
+          std::string::npos);
     // A sentence's first word the tagger alone reads as a name, shaped like none: a word.
-    for (const auto& m : tagged.extract("", "Лянґе прийшов. Авжеж, гріш була ціна.", "uk"))
-        CHECK_FALSE((m.type == EntityType::person && m.text == "Авжеж"));
+    CHECK(tagged_people("Лянґе прийшов. Авжеж, гріш була ціна.", "uk").find("Авжеж;") ==
+          std::string::npos);
 }
 
 TEST_CASE("cyrillic: a town with a plural name, in the locative", "[cross-script]") {

@@ -5,6 +5,7 @@
 // pays for it.
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,7 +66,16 @@ bool is_cyrillic_function_word(std::string_view lower);
 /// "обласна", "узвозі"): a capitalised adjective before it is part of that name, no surname.
 bool is_institution_word(std::string_view lower);
 
+/// Does `w` end in one of `endings`, with letters before it? ("Кабміну" ends in "у").
+bool ends_with_any(std::string_view w, std::initializer_list<std::string_view> endings);
+
+/// A quotation mark as news sets them: " « » „ “ ”.
+bool is_quote(std::string_view w);
+
 struct ChunkContext;
+
+/// Token k is an acronym: two Cyrillic letters or more, all capitals ("НАТО", "РДА", "АМКУ").
+bool is_cyrillic_acronym(const ChunkContext& c, std::size_t k);
 
 /// Token k of a Ukrainian text is a capitalised adjective in -ськ-/-цьк-/-зьк- before a
 /// lower-case noun that agrees with it ("Стрийського парку", "Волинським шляхом", "Сихівський

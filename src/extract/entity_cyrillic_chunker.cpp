@@ -21,11 +21,6 @@ std::string lower_word(const ChunkContext& c, std::size_t k) {
     return lower_in_script(c.word(k));
 }
 
-bool is_abbreviation_token(const ChunkContext& c, std::size_t k) {
-    const Token& t = c.tt.tokens[k];
-    return t.all_caps && t.kind == TokenKind::word && t.end - t.start >= 4;  // two letters
-}
-
 // The nominative first name that token k is a form of ("Володимира" → "Володимир"), or "".
 // Given names of the text's language, then of the other, are matched as written first: keys
 // sound alike, and "Ріната", "Петра" are Рінат's and Петро's, not Renata or Petra.
@@ -201,10 +196,6 @@ bool is_legal_form_word(std::string_view lower) {
     return kForms.count(lower) > 0;
 }
 
-bool is_quote(std::string_view w) {
-    return w == "\"" || w == "«" || w == "»" || w == "„" || w == "“" || w == "”";
-}
-
 bool is_opening_quote(std::string_view w) {
     return w == "«" || w == "„";
 }
@@ -284,11 +275,6 @@ std::string feminine_adjective_nominative(std::string_view word) {
                    std::string(nominative);
     }
     return {};
-}
-
-bool ends_with_any(std::string_view w, std::initializer_list<std::string_view> endings) {
-    return std::any_of(endings.begin(), endings.end(),
-                       [&](std::string_view e) { return w.size() > e.size() && w.ends_with(e); });
 }
 
 // A verb by its ending: past tense ("заявив", "сказала", "були"), reflexive ("зустрівся"),
@@ -446,6 +432,11 @@ void classify_run(const ChunkContext& c, std::size_t i, std::size_t j, bool cue,
 
 }  // namespace
 
+bool is_cyrillic_acronym(const ChunkContext& c, std::size_t k) {
+    const Token& t = c.tt.tokens[k];
+    return t.all_caps && t.kind == TokenKind::word && t.end - t.start >= 4;  // two letters
+}
+
 bool is_institution_word(std::string_view lower) {
     return institution_noun_kind(lower) > 0;
 }
@@ -472,7 +463,7 @@ bool adjective_with_noun(const ChunkContext& c, std::size_t k) {
 std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t line_first,
                            std::size_t last, std::vector<Candidate>& out) {
     if (is_legal_form_word(lower_word(c, i))) return firm_after_legal_form(c, i, last, out);
-    if (is_abbreviation_token(c, i)) {  // "НАТО", "США", "МЗС"
+    if (is_cyrillic_acronym(c, i)) {  // "НАТО", "США", "МЗС"
         Known known = known_at(c, i, i + 1);
         if (known.entry && far_town_or_region(c, *known.entry, known.native))
             known = {};  // "НАН" is an academy's acronym, not Nan province in Thailand
@@ -493,7 +484,7 @@ std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t lin
         return i + 1;
     }
     std::size_t j = i + 1;
-    while (j < last && c.is_cap_word(j) && !is_abbreviation_token(c, j))
+    while (j < last && c.is_cap_word(j) && !is_cyrillic_acronym(c, j))
         ++j;
     const Token* prev = i > line_first ? &c.tt.tokens[i - 1] : nullptr;
     bool cue = prev && prev->kind == TokenKind::word && !prev->cap &&

@@ -17,11 +17,6 @@
 namespace byline::extract {
 namespace {
 
-bool ends_with_any(std::string_view w, std::initializer_list<std::string_view> endings) {
-    return std::any_of(endings.begin(), endings.end(),
-                       [&](std::string_view e) { return w.size() > e.size() && w.ends_with(e); });
-}
-
 // An adjective by its ending, any case ("Верховної", "Державна", "Центрального").
 bool adjective_shaped(std::string_view lower) {
     return ends_with_any(lower, {"ий", "ій", "ого", "ому", "ої", "ою", "их", "ими", "вна", "льна",
@@ -190,10 +185,6 @@ bool joining(std::string_view lower) {
     return lower == "та" || lower == "і" || lower == "й" || lower == "и" || lower == "з";
 }
 
-bool is_quote_mark(std::string_view w) {
-    return w == "\"" || w == "«" || w == "»" || w == "„" || w == "“" || w == "”";
-}
-
 // Does a first name (as written or in a nominative) start a person at token k?
 // A foreign one too, by its key ("Томаса" is Thomas): "агентства Томаса Райтера" ends at the
 // agency.
@@ -302,12 +293,6 @@ std::size_t region_after(const ChunkContext& c, std::size_t m, std::size_t last)
     return (in == "у" || in == "в") && region_noun ? m + 3 : 0;
 }
 
-// An acronym of a body: two letters or more, all capitals ("РДА", "АМКУ").
-bool is_acronym(const ChunkContext& c, std::size_t k) {
-    const Token& t = c.tt.tokens[k];
-    return t.all_caps && t.kind == TokenKind::word && t.end - t.start >= 4;
-}
-
 // The organisation of tokens [i, end), named as written (`name`: otherwise); returns `end`.
 std::size_t emit(const ChunkContext& c, std::size_t i, std::size_t end, std::vector<Candidate>& out,
                  std::string name = {}) {
@@ -343,9 +328,10 @@ std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t
            adjective_shaped(lower_in_script(c.word(k))) &&
            !institution_head(lower_in_script(c.word(k))) && !first_name_word(c, k))
         ++k;
-    if (k > i && word_at(k) && is_acronym(c, k)) {  // "Сокирянської РДА", "Черкаське ОТВ АМКУ"
+    if (k > i && word_at(k) &&
+        is_cyrillic_acronym(c, k)) {  // "Сокирянської РДА", "Черкаське ОТВ АМКУ"
         std::size_t end = k + 1;
-        while (word_at(end) && is_acronym(c, end))
+        while (word_at(end) && is_cyrillic_acronym(c, end))
             ++end;
         return emit(c, i, end, out);
     }
@@ -355,11 +341,11 @@ std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t
     std::size_t end = head + 1;  // past the last word that may end the name
     for (std::size_t m = head + 1; m < last && m < head + 12; ++m) {
         const std::string_view w = c.word(m);
-        if (is_quote_mark(w) && (w == "«" || w == "\"") && m == end) {  // a quoted proper name
+        if (is_quote(w) && (w == "«" || w == "\"") && m == end) {  // a quoted proper name
             std::size_t close = m + 1;
-            while (close < last && close < m + 7 && !is_quote_mark(c.word(close)))
+            while (close < last && close < m + 7 && !is_quote(c.word(close)))
                 ++close;
-            if (close < last && is_quote_mark(c.word(close)) && close > m + 1) end = close + 1;
+            if (close < last && is_quote(c.word(close)) && close > m + 1) end = close + 1;
             break;
         }
         if (!word_at(m)) break;

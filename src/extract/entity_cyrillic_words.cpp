@@ -91,6 +91,15 @@ const WordSet kFunctionWords = {
 
 }  // namespace
 
+bool ends_with_any(std::string_view w, std::initializer_list<std::string_view> endings) {
+    return std::any_of(endings.begin(), endings.end(),
+                       [&](std::string_view e) { return w.size() > e.size() && w.ends_with(e); });
+}
+
+bool is_quote(std::string_view w) {
+    return w == "\"" || w == "«" || w == "»" || w == "„" || w == "“" || w == "”";
+}
+
 std::vector<std::string> nominative_candidates(std::string_view word) {
     std::vector<std::string> out{std::string(word)};
     if (std::string i = ikavism(word); !i.empty()) add_unique(out, i);

@@ -657,8 +657,7 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
     cand.start = c.tt.tokens[cand.first].start;
     cand.name = std::string(c.text.substr(cand.start, cand.end - cand.start));
     for (std::size_t k = cand.first; k < cand.last; ++k) {
-        const Token& t = c.tt.tokens[k];
-        if (t.all_caps && t.end - t.start >= 4) return false;  // two Cyrillic letters or more
+        if (is_cyrillic_acronym(c, k)) return false;
     }
     if (cand.last - cand.first == 1 && adjective_with_noun(c, cand.first)) return false;
     for (std::size_t k = cand.first; k < cand.last; ++k) {

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <numeric>
 
 namespace byline::index {
 
@@ -144,6 +145,10 @@ bool DateHistogramCounter::unserialise(const char*& p, const char* end) {
         if (!(p = index::read_varint(p, end, n))) return false;
     }
     return true;
+}
+
+std::size_t DateHistogramCounter::documents() const {
+    return std::accumulate(counts_.begin(), counts_.end(), undated_);
 }
 
 std::optional<std::pair<std::uint32_t, std::uint32_t>> DateHistogramCounter::bucket_span() const {

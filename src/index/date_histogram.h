@@ -72,6 +72,9 @@ class DateHistogramCounter {
     DateHistogram histogram(const std::string& facet_name,
                             std::optional<std::pair<std::uint32_t, std::uint32_t>> span = {}) const;
 
+    /// The documents counted, dated or not, when each gives one date (publication dates).
+    std::size_t documents() const;
+
     /// The first and last bucket holding a document; nothing when none does.
     std::optional<std::pair<std::uint32_t, std::uint32_t>> bucket_span() const;
 

@@ -177,15 +177,6 @@ std::string series_key(std::size_t facet, const TrendValue& value, const std::st
     return key;
 }
 
-// The articles a histogram counted (one publication date each).
-std::size_t articles(const index::DateHistogramCounter& counter) {
-    const DateHistogram h = counter.histogram("");
-    std::size_t n = h.undated;
-    for (const auto& bucket : h.buckets)
-        n += bucket.count;
-    return n;
-}
-
 // The series of the matches as those of the whole index less those of the articles not matched.
 Counters count_by_complement(const Xapian::Database& db, const std::vector<TrendFacet>& facets,
                              const std::string& granularity,
@@ -213,7 +204,7 @@ Counters count_by_complement(const Xapian::Database& db, const std::vector<Trend
         for (std::size_t v = 0; v < facets[f].values.size(); ++v) {
             out.back().push_back(*complement.whole.series(
                 series_key(facets[f].facet, facets[f].values[v], granularity)));
-            const std::size_t all = articles(out.back().back());
+            const std::size_t all = out.back().back().documents();
             rest[f].values[v].count = all - std::min(all, facets[f].values[v].count);
         }
     }
