@@ -53,6 +53,10 @@ inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
                  "Do not identify the language of documents that do not say: use --lang");
     app.add_option("--threads", cmd.options.threads, "Threads to use (default: all cores)")
         ->default_val(0);
+    app.add_option("--shards", cmd.options.shards,
+                   "Make a new index of N article shards, committed and compacted in parallel "
+                   "(an existing index keeps its number; searched like one index)")
+        ->check(CLI::Range(2u, 64u));
     app.add_option("--memory", cmd.options.memory_mb,
                    "Peak memory to stay under, in MiB: bounds articles in flight, uncommitted "
                    "changes and caches; a larger article is skipped with an error")

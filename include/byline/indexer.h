@@ -44,7 +44,11 @@ using DiagnosticCallback = std::function<void(const Diagnostic&)>;
 using ProgressCallback = std::function<void(const IndexStats&)>;
 
 struct IndexOptions {
-    std::string index_path;               ///< folder of the Xapian database (created if missing)
+    std::string index_path;  ///< folder of the Xapian database (created if missing)
+    /// Article shards of a new index (README: sharded indexes): 2 or more make a sharded index,
+    /// its shards committed and compacted in parallel; 0 or 1 open an index as it is (a new
+    /// one is a single database). An existing index keeps the number it was made with.
+    unsigned shards = 0;
     std::string default_language = "en";  ///< for documents without a language
     /// Identify the language of a document that does not name one (README: language
     /// detection); default_language is then the fallback for text too short to tell.

@@ -2,6 +2,7 @@
 
 #include "index/facet_record.h"
 #include "index/schema.h"
+#include "index/shards.h"
 #include "index/simhash.h"
 
 #include <algorithm>
@@ -22,7 +23,7 @@ SharedClusters::SharedClusters(
 
 void ClusterSpy::operator()(const Xapian::Document& doc, double) {
     ++seen_;
-    const Xapian::docid did = doc.get_docid();
+    const Xapian::docid did = docid_of_(doc);
     if (auto key = shared_.key(did)) keyed_.emplace_back(*key, did);
 }
 
@@ -104,7 +105,8 @@ std::optional<ClusterTotals> stored_cluster_totals(const Xapian::Database& db) {
     const char* p = packed.data();
     const char* end = p + packed.size();
     std::uint32_t stamp = 0, stories = 0, clusters = 0;
-    if (!(p = index::read_varint(p, end, stamp)) || stamp != db.get_revision()) return std::nullopt;
+    if (!(p = index::read_varint(p, end, stamp)) || stamp != index::revision(db))
+        return std::nullopt;
     if (!(p = index::read_varint(p, end, stories)) || !(p = index::read_varint(p, end, clusters)))
         return std::nullopt;
     ClusterTotals totals;

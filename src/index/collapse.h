@@ -2,6 +2,8 @@
 // Collapsing near-duplicates (--collapse): which matching articles share a hit's cluster key,
 // and how many stories a match set holds. Keys are index::ClusterMap's, in schema::kSlotCluster.
 
+#include "index/shards.h"
+
 #include <xapian.h>
 
 #include <cstdint>
@@ -36,9 +38,10 @@ class SharedClusters {
 /// in a table, which doubled the cost of a query). An article alone in its cluster is a story.
 class ClusterSpy : public Xapian::MatchSpy {
   public:
-    explicit ClusterSpy(const SharedClusters& shared) : shared_(shared) {}
+    ClusterSpy(const SharedClusters& shared, SpyDocids docid_of)
+        : shared_(shared), docid_of_(docid_of) {}
     void operator()(const Xapian::Document& doc, double weight) override;
-    Xapian::MatchSpy* clone() const override { return new ClusterSpy(shared_); }
+    Xapian::MatchSpy* clone() const override { return new ClusterSpy(shared_, docid_of_); }
     std::string name() const override { return "byline::ClusterSpy"; }
 
     /// Per article of `mset` (ranked from the first), whether an article ranked higher there
@@ -57,6 +60,7 @@ class ClusterSpy : public Xapian::MatchSpy {
 
   private:
     const SharedClusters& shared_;
+    SpyDocids docid_of_;
     std::vector<std::pair<std::uint64_t, Xapian::docid>> keyed_;  // (key, article), as met
     std::size_t seen_ = 0;
 };

@@ -7,9 +7,13 @@
 #include <fcntl.h>
 #include <stdio.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <exception>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 namespace byline::index {
 
@@ -88,6 +92,29 @@ IndexLock compact_index(const std::string& path) {
     }
     swap_by_renames(path, temp);
     return lock;
+}
+
+void compact_shards(const std::vector<std::string>& folders) {
+    std::vector<std::exception_ptr> failed(folders.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&folders, &failed, &next] {
+        for (std::size_t k; (k = next++) < folders.size();) {
+            try {
+                compact_index(folders[k]);  // its lock is let go at once: the caller holds one
+            } catch (...) {
+                failed[k] = std::current_exception();
+            }
+        }
+    };
+    const std::size_t workers =
+        std::min<std::size_t>(folders.size(), std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> threads;
+    for (std::size_t n = 0; n < workers; ++n)
+        threads.emplace_back(work);
+    for (std::thread& t : threads)
+        t.join();
+    for (const std::exception_ptr& e : failed)
+        if (e) std::rethrow_exception(e);
 }
 
 }  // namespace byline::index

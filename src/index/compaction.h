@@ -5,6 +5,7 @@
 #include "index/index_lock.h"
 
 #include <string>
+#include <vector>
 
 namespace byline::index {
 
@@ -14,6 +15,10 @@ namespace byline::index {
 /// removed. Returns the lock of the folder now at PATH. Where the file system cannot exchange,
 /// PATH goes to PATH.old before the new copy takes its place (readers fall back to PATH.old).
 IndexLock compact_index(const std::string& path);
+
+/// Compacts each shard folder of a sharded index (closed) as compact_index() does, one thread
+/// a shard; the index folder's own lock, held by the caller, keeps writers out meanwhile.
+void compact_shards(const std::vector<std::string>& folders);
 
 /// A compaction cut off between the renames of the fallback (PATH missing, PATH.old present):
 /// puts PATH.old back. Call before locking PATH.

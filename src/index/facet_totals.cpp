@@ -5,6 +5,7 @@
 #include "index/facet_record.h"
 #include "index/match_all.h"
 #include "index/schema.h"
+#include "index/shards.h"
 
 #include <algorithm>
 #include <array>
@@ -68,11 +69,12 @@ std::string pack_index_totals(const Xapian::Database& db, Xapian::rev revision) 
 }
 
 void store_index_totals(Xapian::WritableDatabase& db) {
-    db.commit();  // the totals count what is committed; the next commit is the one storing them
-    db.set_metadata(std::string(schema::kMetaTotals), pack_index_totals(db, db.get_revision() + 1));
-    db.set_metadata(std::string(schema::kMetaClusters),
-                    pack_cluster_totals(db, db.get_revision() + 1));  // same stamp
-    db.commit();
+    index::commit(
+        db);  // the totals count what is committed; the next commit is the one storing them
+    const Xapian::rev stamp = index::revision(db) + 1;
+    db.set_metadata(std::string(schema::kMetaTotals), pack_index_totals(db, stamp));
+    db.set_metadata(std::string(schema::kMetaClusters), pack_cluster_totals(db, stamp));
+    index::commit(db);
 }
 
 std::optional<FacetCounts> stored_index_totals(const Xapian::Database& db,
@@ -81,7 +83,8 @@ std::optional<FacetCounts> stored_index_totals(const Xapian::Database& db,
     const char* p = packed.data();
     const char* end = p + packed.size();
     std::uint32_t stamp = 0;
-    if (!(p = index::read_varint(p, end, stamp)) || stamp != db.get_revision()) return std::nullopt;
+    if (!(p = index::read_varint(p, end, stamp)) || stamp != index::revision(db))
+        return std::nullopt;
     FacetCounts totals;
     for (std::size_t facet = 0; facet < totals.facets.size(); ++facet) {
         // Ids are below the facet's next free id, which bounds what damaged bytes may allocate.

@@ -119,13 +119,12 @@ FacetCounter::FacetCounter(const Xapian::Database& db, FacetCounterOptions optio
 // Reads the document's value of group `index` into group.packed: from the group's value stream
 // when documents come in docid order, else from the document.
 void FacetCounter::read(Group& group, std::size_t index, const Xapian::Document& doc,
-                        bool in_order) {
+                        Xapian::docid did, bool in_order) {
     const Xapian::valueno slot = index::kGroups[index].slot;
     if (!in_order) {
         group.packed = doc.get_value(slot);
         return;
     }
-    const Xapian::docid did = doc.get_docid();
     if (!group.stream) group.stream = db_.valuestream_begin(slot);
     Xapian::ValueIterator& it = *group.stream;
     const Xapian::ValueIterator end = db_.valuestream_end(slot);
@@ -143,7 +142,7 @@ bool FacetCounter::add_dates(std::string_view section, DateHistogramCounter& his
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
-    const Xapian::docid did = doc.get_docid();
+    const Xapian::docid did = docid_of_(doc);
     const bool in_order = did > last_did_;
     if (in_order) last_did_ = did;
     bool ok = true;
@@ -153,7 +152,7 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
             ok = index::split_sections(columns_->value(g, did), g, sections_);
             continue;
         }
-        read(groups_[g], g, doc, in_order);
+        read(groups_[g], g, doc, did, in_order);
         ok = index::split_sections(groups_[g].packed, g, sections_);
     }
     for (std::size_t facet = 0; ok && facet < schema::kFacetCount; ++facet) {

@@ -9,6 +9,7 @@
 #include "index/entity_aliases.h"
 #include "index/facet_record.h"
 #include "index/schema.h"
+#include "index/shards.h"
 #include "index/value_columns.h"
 
 #include <xapian.h>
@@ -110,10 +111,12 @@ class FacetCounter : public Xapian::MatchSpy {
         std::optional<Xapian::ValueIterator> stream;
         std::string packed;  // scratch: the current document's value
     };
-    void read(Group& group, std::size_t index, const Xapian::Document& doc, bool in_order);
+    void read(Group& group, std::size_t index, const Xapian::Document& doc, Xapian::docid did,
+              bool in_order);
     bool add_dates(std::string_view section, DateHistogramCounter& histogram);
 
     Xapian::Database db_;
+    SpyDocids docid_of_{db_};
     FacetCounterOptions options_;
     std::shared_ptr<const FacetColumns> columns_;
     std::array<Group, index::kGroups.size()> groups_;

@@ -14,6 +14,7 @@
 #include "index/memory_budget.h"
 #include "index/pipeline.h"
 #include "index/schema.h"
+#include "index/shards.h"
 #include "index/simhash.h"
 #include "index/stored_doc.h"
 
@@ -48,7 +49,7 @@ void check_index_path(const std::string& path) {
     for (fs::directory_iterator it(path, ec); !ec && it != fs::directory_iterator();
          it.increment(ec))
         empty = empty && it->path().filename() == index::kLockFile;
-    if (!empty && !fs::exists(fs::path(path) / "iamglass", ec)) {
+    if (!empty && !index::holds_single_index(path) && !index::holds_sharded_index(path)) {
         throw IndexError(path +
                          ": folder is not empty and holds no Byline index; "
                          "give a new or empty folder");
@@ -58,15 +59,20 @@ void check_index_path(const std::string& path) {
 // The writer's lock, taken before anything in the folder is touched.
 index::IndexLock lock_index(const std::string& path) {
     index::recover_interrupted_swap(path);
+    for (const std::string& shard : index::shard_folders(path))
+        index::recover_interrupted_swap(shard);
     check_index_path(path);
     index::IndexLock lock(path);
     index::remove_compaction_leftovers(path);
+    for (const std::string& shard : index::shard_folders(path))
+        index::remove_compaction_leftovers(shard);
     return lock;
 }
 
-Xapian::WritableDatabase open_writable(const std::string& path) {
+index::WritableShards open_writable(const std::string& path, unsigned shards) {
     try {
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+        index::WritableShards opened(path, shards);
+        Xapian::WritableDatabase& db = opened.all();
         std::string format = db.get_metadata(std::string(schema::kMetaFormat));
         if (!format.empty() && format != schema::kFormatVersion) {
             throw IndexError(path + ": index format " + format +
@@ -77,9 +83,9 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
             // A new index says what it is at once: a run stopped before its first batch leaves
             // an empty index of this format, not a folder readers cannot place.
             db.set_metadata(std::string(schema::kMetaFormat), std::string(schema::kFormatVersion));
-            db.commit();
+            opened.commit();
         }
-        return db;
+        return opened;
     } catch (const Xapian::Error& e) {
         throw IndexError(path + ": cannot open index for writing: " + e.get_msg() +
                          " (is another byline-index running on it?)");
@@ -123,7 +129,8 @@ struct Indexer::Impl {
     IndexOptions options;
     index::MemoryBudget budget;
     index::IndexLock lock;  // held for the Indexer's life, across compactions
-    Xapian::WritableDatabase db;
+    index::WritableShards shards;
+    Xapian::WritableDatabase db;  // shards.all(): every shard as one
     Extractor extractor;
     index::Pipeline pipeline;
     index::FacetDictionary facet_ids;
@@ -150,11 +157,17 @@ struct Indexer::Impl {
         : options(std::move(opts)),
           budget(index::memory_budget(options.memory_mb, index::Pipeline::kQueuedBatches)),
           lock(lock_index(options.index_path)),
-          db(open_writable(options.index_path)),
+          shards(open_writable(options.index_path, options.shards)),
+          db(shards.all()),
           extractor(options.extract),
           pipeline(options, extractor, analysis_threads(options.threads), budget.batch_text_bytes),
           facet_ids(budget.facet_cache_entries),
           uncompacted(articles_since_compaction(db)) {}
+
+    void reopen() {
+        shards = open_writable(options.index_path, 0);
+        db = shards.all();
+    }
 
     static std::uint64_t articles_since_compaction(const Xapian::Database& db) {
         const std::string stored = db.get_metadata(std::string(schema::kMetaUncompacted));
@@ -182,7 +195,13 @@ struct Indexer::Impl {
             const Xapian::docid old = first_with_term(doc.id_term);
             if (old) forget_names(old);
             const std::optional<std::uint64_t> signature = assign_cluster(doc);
-            Xapian::docid did = db.replace_document(doc.id_term, doc.xdoc);
+            Xapian::docid did = 0;
+            if (old) {
+                shards.keep_sequence(old, doc.xdoc);
+                did = db.replace_document(doc.id_term, doc.xdoc);
+            } else {
+                did = shards.add(doc.id_term, doc.xdoc);
+            }
             if (signature)
                 clusters.add(did, *signature,
                              index::day_number(doc.xdoc.get_value(schema::kSlotDate)),
@@ -417,7 +436,7 @@ struct Indexer::Impl {
                         options.extract.cross_script ? "1" : "0");
         db.set_metadata(std::string(schema::kMetaUncompacted), std::to_string(uncompacted));
         db.set_metadata(std::string(schema::kMetaCommitted), utc_now());
-        db.commit();
+        shards.commit();
         uncommitted = 0;
         uncommitted_bytes = 0;
     }
@@ -504,16 +523,19 @@ void Indexer::compact() {
     Impl& m = *impl_;
     try {
         m.commit();
-        m.db.close();  // Xapian's lock goes; ours stays, so no other writer starts meanwhile
-        m.lock = index::compact_index(m.options.index_path);
+        m.shards.close();  // Xapian's lock goes; ours stays, so no other writer starts meanwhile
+        if (m.shards.sharded())
+            index::compact_shards(m.shards.folders());
+        else
+            m.lock = index::compact_index(m.options.index_path);
     } catch (const Xapian::Error& e) {
-        m.db = open_writable(m.options.index_path);
+        m.reopen();
         throw IndexError(m.options.index_path + ": cannot compact: " + e.get_msg());
     } catch (const IndexError&) {
-        m.db = open_writable(m.options.index_path);
+        m.reopen();
         throw;
     }
-    m.db = open_writable(m.options.index_path);
+    m.reopen();
     m.uncompacted = 0;
     m.db.set_metadata(std::string(schema::kMetaUncompacted), "0");
     m.store_totals();

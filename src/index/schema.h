@@ -45,6 +45,11 @@ inline constexpr Xapian::valueno kSlotCluster = 5;    // 8 bytes: cluster key, t
 inline constexpr Xapian::valueno kSlotSentenceMentions = 6;
 /// The words of the sentences that name an entity, as hashes (index/sentence_words.h).
 inline constexpr Xapian::valueno kSlotSentenceWords = 7;
+/// Sharded indexes only (index/shards.h): the article's place in the order articles were first
+/// written, 4 bytes big-endian. Ties in rank fall back to it, as they fall back to the docid in
+/// one index, so both give the same order. Then a byte each: the article's shard and the number
+/// of databases, for index::SpyDocids.
+inline constexpr Xapian::valueno kSlotSequence = 8;
 
 /// Position gap between title and body, so a phrase never spans the two.
 inline constexpr unsigned kBodyPositionGap = 100;
@@ -187,6 +192,11 @@ inline constexpr std::string_view kMetaClusters = "byline.clusters";
 inline constexpr std::string_view kMetaUncompacted = "byline.uncompacted";
 /// Time of the last commit, ISO 8601 UTC ("2026-12-02T21:51:37Z").
 inline constexpr std::string_view kMetaCommitted = "byline.committed";
+/// Sharded indexes only: the commits so far, in decimal. Xapian gives no revision to several
+/// databases opened as one; this stands in for it (index::revision).
+inline constexpr std::string_view kMetaRevision = "byline.revision";
+/// Sharded indexes only: the sequence (kSlotSequence) the next new article takes.
+inline constexpr std::string_view kMetaNextSequence = "byline.next_sequence";
 // 3: facets as ids in three slots; 4: a stem equal to its word is not indexed again (Z, ZS);
 // 5: each article stores the entity display names it wrote, so deleting it can take them away;
 // 6: near-duplicate signatures and cluster keys (kSlotSignature, kSlotCluster);

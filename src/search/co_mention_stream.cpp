@@ -5,7 +5,7 @@ namespace byline::search {
 CoMentionStream::CoMentionStream(const CoMentionCounter& counter,
                                  std::shared_ptr<const index::ValueColumns> columns,
                                  Xapian::doccount most)
-    : here_(counter), there_(counter), columns_(std::move(columns)) {
+    : docid_of_(counter.database()), here_(counter), there_(counter), columns_(std::move(columns)) {
     blocks_.reserve(std::size_t{most} / kBlock + 1);
     thread_ = std::thread([this] { work(); });
 }

@@ -30,7 +30,7 @@ class CoMentionStream : public Xapian::MatchSpy {
     CoMentionStream& operator=(const CoMentionStream&) = delete;
     ~CoMentionStream() override;
 
-    void operator()(const Xapian::Document& doc, double) override { add(doc.get_docid()); }
+    void operator()(const Xapian::Document& doc, double) override { add(docid_of_(doc)); }
     /// Hands over one matching article: what the spy does, and what a caller does with a match
     /// set it knows otherwise (a dense query's, read after its ranking).
     void add(Xapian::docid did);
@@ -52,6 +52,7 @@ class CoMentionStream : public Xapian::MatchSpy {
     void count_block(CoMentionCounter& counter, std::size_t block);
     void work();
 
+    index::SpyDocids docid_of_;
     CoMentionCounter here_, there_;
     std::shared_ptr<const index::ValueColumns> columns_;
     // Filled by the matcher's thread, read by the other: the vector of blocks is reserved for

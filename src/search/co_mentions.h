@@ -10,6 +10,7 @@
 #include "index/schema.h"
 #include "index/sentence_mentions.h"
 #include "index/sentence_words.h"
+#include "index/shards.h"
 #include "index/value_columns.h"
 #include "search/pattern_terms.h"
 #include "search/query_parser.h"
@@ -63,6 +64,7 @@ class CoMentionCounter {
     bool reads_database() const { return by_surname_; }
     /// Whether counting needs neither the database nor positions: it can then follow the
     /// matcher on another thread (search/co_mention_stream.h).
+    const Xapian::Database& database() const { return db_; }
     bool counts_from_columns_alone() const {
         return !by_surname_ &&
                std::find(kinds_.begin(), kinds_.end(), Kind::positions) == kinds_.end();
@@ -113,15 +115,17 @@ index::ValueColumns load_mention_columns(const Xapian::Database& db,
 /// running the query again. Local databases only: it cannot be serialised to a remote shard.
 class DocidSpy : public Xapian::MatchSpy {
   public:
+    explicit DocidSpy(index::SpyDocids docid_of) : docid_of_(docid_of) {}
     void operator()(const Xapian::Document& doc, double) override {
-        dids_.push_back(doc.get_docid());
+        dids_.push_back(docid_of_(doc));
     }
-    Xapian::MatchSpy* clone() const override { return new DocidSpy; }
+    Xapian::MatchSpy* clone() const override { return new DocidSpy(docid_of_); }
     std::string name() const override { return "byline::DocidSpy"; }
     /// The documents seen, ascending.
     std::vector<Xapian::docid> take_sorted();
 
   private:
+    index::SpyDocids docid_of_;
     std::vector<Xapian::docid> dids_;
 };
 

@@ -6,6 +6,7 @@
 #include "index/facet_totals.h"
 #include "index/match_all.h"
 #include "index/schema.h"
+#include "index/shards.h"
 #include "index/stored_doc.h"
 
 #include <xapian.h>
@@ -116,7 +117,7 @@ IndexReport inspect_index(const std::string& path, bool check) {
                              "folder");
         }
         report.documents = db.get_doccount();
-        report.revision = db.get_revision();
+        report.revision = index::revision(db);
         report.disk_bytes = folder_bytes(folder);
         report.last_commit = db.get_metadata(std::string(schema::kMetaCommitted));
         const std::string uncompacted = db.get_metadata(std::string(schema::kMetaUncompacted));

@@ -11,6 +11,7 @@
 #include "index/facets.h"
 #include "index/match_all.h"
 #include "index/schema.h"
+#include "index/shards.h"
 #include "index/stored_doc.h"
 #include "search/body_text.h"
 #include "search/co_mention_stream.h"
@@ -40,23 +41,33 @@ namespace byline {
 
 namespace {
 
-// Sort key for date order: undated articles go last in both directions.
+// Sort key for date order: undated articles go last in both directions. Articles of one day
+// and one weight come in docid order; `sequence` (a sharded index's query that weighs nothing,
+// a filter) orders those by the articles' sequence instead, the docid order of one index of the
+// same articles. (A weighed query's ties of day and weight keep docid order there.)
 class DateKey : public Xapian::KeyMaker {
   public:
-    explicit DateKey(bool ascending) : ascending_(ascending) {}
+    DateKey(bool ascending, bool sequence) : ascending_(ascending), sequence_(sequence) {}
     std::string operator()(const Xapian::Document& doc) const override {
         std::string date = doc.get_value(schema::kSlotDate);
-        return ascending_ && date.empty() ? std::string("\xff") : date;
+        if (ascending_ && date.empty()) date = "\xff";
+        if (!sequence_) return date;
+        date.resize(8, '\0');  // so the sequence is compared only between equal dates
+        std::string sequence = doc.get_value(schema::kSlotSequence).substr(0, 4);
+        if (!ascending_) {  // the key sorts descending; the sequence must still ascend
+            for (char& c : sequence)
+                c = static_cast<char>(~static_cast<unsigned char>(c));
+        }
+        return date + sequence;
     }
 
   private:
     bool ascending_;
+    bool sequence_;
 };
 
 Xapian::Database open_folder(const std::string& folder, const std::string& path) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    if (!fs::exists(fs::path(folder) / "iamglass", ec)) {
+    if (!index::holds_single_index(folder) && !index::holds_sharded_index(folder)) {
         throw IndexError(path + ": no Byline index here; build one with: byline-index -i " + path +
                          " CORPUS...");
     }
@@ -79,15 +90,23 @@ Xapian::Database open_folder(const std::string& folder, const std::string& path)
     }
 }
 
-// Which folder `path` names: compaction swaps a new folder in under the same path.
-std::pair<dev_t, ino_t> folder_identity(const std::string& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return {0, 0};
-    return {st.st_dev, st.st_ino};
+// Which folders `path` names: compaction swaps a new folder in under the same path (under each
+// shard's path in a sharded index).
+using FolderIdentity = std::vector<std::pair<dev_t, ino_t>>;
+FolderIdentity folder_identity(const std::string& path) {
+    FolderIdentity out;
+    std::vector<std::string> folders = index::shard_folders(path);
+    folders.insert(folders.begin(), path);
+    for (const std::string& folder : folders) {
+        struct stat st {};
+        const bool found = ::stat(folder.c_str(), &st) == 0;
+        out.emplace_back(found ? st.st_dev : 0, found ? st.st_ino : 0);
+    }
+    return out;
 }
 
 struct OpenedIndex {
-    std::pair<dev_t, ino_t> folder;  // identity of the folder db was opened from
+    FolderIdentity folder;  // identity of the folders db was opened from
     Xapian::Database db;
 };
 
@@ -159,7 +178,7 @@ class RevisionColumns {
     std::shared_ptr<const Columns> get(
         const Xapian::Database& db,
         const std::function<std::shared_ptr<const Columns>(const Xapian::Database&)>& load) {
-        std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
+        std::pair<std::string, Xapian::rev> state{db.get_uuid(), index::revision(db)};
         if (state != state_) {
             state_ = std::move(state);
             columns_.reset();
@@ -189,10 +208,11 @@ class RevisionColumns {
 
 struct Searcher::Impl {
     std::string path;
-    std::pair<dev_t, ino_t> folder;  // identity of the folder db was opened from
+    FolderIdentity folder;  // identity of the folders db was opened from
     Xapian::Database db;
     Analyzer analyzer;
     std::set<std::string> languages;
+    bool sharded;  // several databases opened as one (index/shards.h)
 
     explicit Impl(const std::string& index_path) : Impl(index_path, open_index(index_path)) {}
     Impl(const std::string& index_path, OpenedIndex opened)
@@ -200,7 +220,8 @@ struct Searcher::Impl {
           folder(opened.folder),
           db(std::move(opened.db)),
           analyzer(AnalyzerOptions{db.get_metadata(std::string(schema::kMetaFoldAccents)) != "0"}),
-          languages(index_languages(db)) {}
+          languages(index_languages(db)),
+          sharded(index::is_sharded(db)) {}
 
     index::FacetValueNames facet_values;  // dictionary ids -> values, kept across queries
 
@@ -334,7 +355,7 @@ struct Searcher::Impl {
     };
     std::optional<std::pair<std::pair<std::string, Xapian::rev>, Clusters>> cluster_cache;
     const Clusters& clusters_now() {
-        std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
+        std::pair<std::string, Xapian::rev> state{db.get_uuid(), index::revision(db)};
         if (!cluster_cache || cluster_cache->first != state) {
             std::optional<index::ClusterTotals> stored = index::stored_cluster_totals(db);
             Clusters clusters{stored ? std::move(*stored) : index::count_clusters(db), {}};
@@ -372,7 +393,7 @@ struct Searcher::Impl {
     std::shared_ptr<const index::EntityAliases> aliases;
     std::pair<std::string, Xapian::rev> aliases_state;
     const std::shared_ptr<const index::EntityAliases>& entity_aliases() {
-        std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
+        std::pair<std::string, Xapian::rev> state{db.get_uuid(), index::revision(db)};
         if (!aliases || state != aliases_state) {
             aliases = index::EntityAliases::load(db);
             aliases_state = std::move(state);
@@ -458,13 +479,12 @@ std::optional<DocumentView> Searcher::document(const std::string& id) {
 }
 
 IndexInfo Searcher::info() const {
-    return {impl_->path, impl_->db.get_doccount(), impl_->db.get_revision()};
+    return {impl_->path, impl_->db.get_doccount(), index::revision(impl_->db)};
 }
 
 bool Searcher::reopen() {
     const std::string folder = index::readable_index_folder(impl_->path);
-    std::error_code ec;
-    if (!std::filesystem::exists(std::filesystem::path(folder) / "iamglass", ec))
+    if (!index::holds_single_index(folder) && !index::holds_sharded_index(folder))
         return false;  // removed: keep the view we have
     try {
         if (folder_identity(folder) != impl_->folder) {
@@ -551,9 +571,12 @@ namespace {
 
 // BM25 with the usual k1 = 1.2 and b = 0.75 rather than Xapian's defaults (1 and 0.5): MAP on
 // CISI 0.2213 -> 0.2276, on CRAN 0.3098 -> 0.3156 (bench/relevance.py, ORed queries).
-Xapian::Enquire ranking_enquire(const Xapian::Database& db) {
+// Equal weights rank in docid order; in a sharded index, in the order of the articles' sequence,
+// which is that order in one index of the same articles.
+Xapian::Enquire ranking_enquire(const Xapian::Database& db, bool sharded) {
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+    if (sharded) enquire.set_sort_by_relevance_then_value(schema::kSlotSequence, false);
     return enquire;
 }
 
@@ -590,7 +613,7 @@ void Searcher::Impl::append_partial_hits(const SearchRequest& request,
         return;
     const std::size_t all = result.total;
     const auto first = static_cast<Xapian::doccount>(std::max(request.offset, all) - all);
-    Xapian::Enquire enquire = ranking_enquire(db);
+    Xapian::Enquire enquire = ranking_enquire(db, sharded);
     enquire.set_query(partial_tail);
     if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
     const Xapian::MSet mset =
@@ -623,7 +646,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     result.suggestion = search::spelling_suggestion(db, analyzer, tree, request.query);
     const Xapian::Query matched = query;  // before the recency boost, which matches nothing new
 
-    Xapian::Enquire enquire = ranking_enquire(db);
+    Xapian::Enquire enquire = ranking_enquire(db, sharded);
     std::vector<double> weights;
     for (const auto& pattern : compiler.patterns())
         weights.push_back(pattern_weight(db, pattern, analyzer, query_languages));
@@ -631,13 +654,16 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.recency_half_life_days > 0)
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(&recency));
     enquire.set_query(query);
-    DateKey date_key(request.sort == SortOrder::date_asc);
+    DateKey date_key(request.sort == SortOrder::date_asc,
+                     sharded && request.sort != SortOrder::relevance &&
+                         enquire.get_mset(0, 1).get_max_possible() == 0);
     if (request.sort != SortOrder::relevance) {
         enquire.set_sort_by_key_then_relevance(&date_key, request.sort == SortOrder::date_desc);
     }
     static const index::SharedClusters no_clusters;
     // With collapse: the matching articles that share a cluster.
-    index::ClusterSpy clusters(request.collapse ? clusters_now().shared : no_clusters);
+    index::ClusterSpy clusters(request.collapse ? clusters_now().shared : no_clusters,
+                               index::SpyDocids(sharded));
     std::optional<index::ComplementClusters> complement;  // or, for a dense query, these
     std::vector<AskedFacet> facets;
     facet_values.use(db);  // after a reopen, perhaps another index in the same folder
@@ -724,7 +750,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         if (co_stream)
             enquire.add_matchspy(&*co_stream);
         else if (co_mentioning)
-            enquire.add_matchspy(&co_dids.emplace());
+            enquire.add_matchspy(&co_dids.emplace(index::SpyDocids(sharded)));
         // checkatleast = every document: the total and the counts are exact.
         // Collapsing: Xapian's collapser costs per article it meets, so every match goes through
         // the spies without it. A page of articles is folded here, from the articles ranked
@@ -868,7 +894,7 @@ std::vector<Trend> Searcher::Impl::trends(const SearchRequest& request,
 // here (only the facets asked for so far) and kept until the next revision.
 const index::FacetCounts& Searcher::Impl::index_totals(const index::FacetCounterOptions& options) {
     const std::string uuid = db.get_uuid();
-    const Xapian::rev revision = db.get_revision();
+    const Xapian::rev revision = index::revision(db);
     auto covers = [&](const IndexTotals& t) {
         for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
             if (options.facets[facet] && !t.facets[facet]) return false;

@@ -6,6 +6,7 @@
 #include "index/facet_totals.h"
 #include "index/match_all.h"
 #include "index/schema.h"
+#include "index/shards.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -43,7 +44,7 @@ class TrendCounter : public Xapian::MatchSpy {
     }
 
     void operator()(const Xapian::Document& doc, double) override {
-        const Xapian::docid did = doc.get_docid();
+        const Xapian::docid did = docid_of_(doc);
         bool ok = true;
         for (std::size_t group : groups_)
             ok = ok && read(doc, did, group);
@@ -96,6 +97,7 @@ class TrendCounter : public Xapian::MatchSpy {
     }
 
     Xapian::Database db_;
+    index::SpyDocids docid_of_{db_};
     const std::vector<TrendFacet>& facets_;
     std::string granularity_;
     std::vector<std::size_t> groups_;  // the value groups holding what is counted

@@ -1,11 +1,13 @@
 #include "search/whole_index_counts.h"
 
+#include "index/shards.h"
+
 #include <algorithm>
 
 namespace byline::search {
 
 void WholeIndexCounts::at(const Xapian::Database& db) {
-    std::pair<std::string, Xapian::rev> state{db.get_uuid(), db.get_revision()};
+    std::pair<std::string, Xapian::rev> state{db.get_uuid(), index::revision(db)};
     if (state == state_) return;
     state_ = std::move(state);
     co_mentions_.clear();

@@ -1,0 +1,207 @@
+#include "index/shards.h"
+
+#include "index/schema.h"
+#include "util/stable_hash.h"
+
+#include <byline/error.h>
+
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace byline::index {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string shard_name(std::size_t k) {
+    return "shard-" + std::to_string(k);
+}
+
+std::string encode_sequence(std::uint32_t n) {
+    std::string out(4, '\0');
+    for (int i = 3; i >= 0; --i, n >>= 8)
+        out[static_cast<std::size_t>(i)] = static_cast<char>(n & 0xff);
+    return out;
+}
+
+Xapian::WritableDatabase open_shard(const std::string& folder) {
+    return Xapian::WritableDatabase(folder, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+}
+
+// A new sharded index: its shards, then the stub, written whole under its name at once.
+std::vector<std::string> create_sharded(const std::string& folder, unsigned shards) {
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    std::string stub =
+        "# Byline sharded index: shard-0 holds the index's metadata, the others "
+        "its articles\n";
+    for (std::size_t k = 0; k <= shards; ++k) {
+        open_shard((fs::path(folder) / shard_name(k)).string()).commit();
+        stub += "auto " + shard_name(k) + "\n";
+    }
+    const fs::path temp = fs::path(folder) / (std::string(kShardStub) + ".new");
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        out << stub;
+        if (!out.flush()) throw IndexError(folder + ": cannot write " + temp.string());
+    }
+    fs::rename(temp, fs::path(folder) / kShardStub, ec);
+    if (ec) throw IndexError(folder + ": cannot write the shard list: " + ec.message());
+    return shard_folders(folder);
+}
+
+}  // namespace
+
+bool holds_single_index(const std::string& folder) {
+    std::error_code ec;
+    return fs::exists(fs::path(folder) / "iamglass", ec);
+}
+
+bool holds_sharded_index(const std::string& folder) {
+    std::error_code ec;
+    return fs::is_regular_file(fs::path(folder) / kShardStub, ec);
+}
+
+std::vector<std::string> shard_folders(const std::string& folder) {
+    std::vector<std::string> out;
+    std::ifstream in(fs::path(folder) / kShardStub);
+    for (std::string line; std::getline(in, line);) {
+        std::istringstream words(line);
+        std::string type, path;
+        if (!(words >> type >> path) || type[0] == '#') continue;
+        out.push_back((fs::path(folder) / path).string());
+    }
+    return out;
+}
+
+Xapian::rev revision(const Xapian::Database& db) {
+    try {
+        return db.get_revision();
+    } catch (const Xapian::InvalidOperationError&) {
+        return std::strtoull(db.get_metadata(std::string(schema::kMetaRevision)).c_str(), nullptr,
+                             10);
+    }
+}
+
+bool is_sharded(const Xapian::Database& db) {
+    try {
+        (void)db.get_revision();
+        return false;
+    } catch (const Xapian::InvalidOperationError&) {
+        return true;
+    }
+}
+
+Xapian::docid SpyDocids::global_docid(const Xapian::Document& doc) {
+    const std::string value = doc.get_value(schema::kSlotSequence);
+    if (value.size() != 6) return doc.get_docid();
+    const auto shard = static_cast<unsigned char>(value[4]);
+    const auto databases = static_cast<unsigned char>(value[5]);
+    return (doc.get_docid() - 1) * databases + shard + 1;
+}
+
+void commit(Xapian::WritableDatabase& db) {
+    try {
+        (void)db.get_revision();
+    } catch (const Xapian::InvalidOperationError&) {
+        db.set_metadata(std::string(schema::kMetaRevision), std::to_string(revision(db) + 1));
+    }
+    db.commit();
+}
+
+unsigned shard_of(const std::string& id, unsigned shards) {
+    return 1 + static_cast<unsigned>(hash::mix(hash::fnv1a(id)) % shards);
+}
+
+WritableShards::WritableShards(const std::string& folder, unsigned shards) {
+    try {
+        if (holds_sharded_index(folder)) {
+            std::vector<std::string> folders = shard_folders(folder);
+            if (folders.size() < 3)
+                throw IndexError(folder + ": the shard list (" + kShardStub +
+                                 ") names fewer than two article shards");
+            if (shards >= 2 && shards != folders.size() - 1)
+                throw UsageError(folder + ": the index has " + std::to_string(folders.size() - 1) +
+                                 " shards, not " + std::to_string(shards) +
+                                 "; leave out --shards to add to it");
+            open_shards(folders);
+        } else if (shards >= 2) {
+            if (holds_single_index(folder))
+                throw UsageError(folder +
+                                 ": the index is not sharded; --shards makes a new "
+                                 "index: give a new folder");
+            open_shards(create_sharded(folder, shards));
+        } else {
+            folders_ = {folder};
+            shards_.push_back(open_shard(folder));
+            all_ = shards_.front();
+        }
+    } catch (const Xapian::Error& e) {
+        throw IndexError(folder + ": cannot open index for writing: " + e.get_msg() +
+                         " (is another byline-index running on it?)");
+    }
+}
+
+void WritableShards::open_shards(const std::vector<std::string>& folders) {
+    folders_ = folders;
+    single_ = false;
+    for (const std::string& f : folders) {
+        shards_.push_back(open_shard(f));
+        all_.add_database(shards_.back());
+    }
+    const std::string next = all_.get_metadata(std::string(schema::kMetaNextSequence));
+    next_sequence_ = next.empty() ? 1 : static_cast<std::uint32_t>(std::stoul(next));
+}
+
+Xapian::docid WritableShards::add(const std::string& id, Xapian::Document& doc) {
+    if (single_) return all_.add_document(doc);
+    const unsigned k = shard_of(id, article_shards());
+    std::string value = encode_sequence(next_sequence_++);  // then what SpyDocids reads
+    value += static_cast<char>(k);
+    value += static_cast<char>(shards_.size());
+    doc.add_value(schema::kSlotSequence, value);
+    const Xapian::docid local = shards_[k].add_document(doc);
+    return (local - 1) * static_cast<Xapian::docid>(shards_.size()) + k + 1;
+}
+
+void WritableShards::keep_sequence(Xapian::docid old, Xapian::Document& doc) {
+    if (!single_)
+        doc.add_value(schema::kSlotSequence,
+                      all_.get_document(old).get_value(schema::kSlotSequence));
+}
+
+void WritableShards::commit() {
+    if (single_) return shards_.front().commit();
+    all_.set_metadata(std::string(schema::kMetaNextSequence), std::to_string(next_sequence_));
+    all_.set_metadata(std::string(schema::kMetaRevision), std::to_string(revision(all_) + 1));
+    // Each shard's changes are flushed into its own B-trees: the part of writing that grows
+    // with the index, done on as many threads as there are article shards.
+    std::vector<std::exception_ptr> failed(shards_.size());
+    std::vector<std::thread> threads;
+    for (std::size_t k = 1; k < shards_.size(); ++k) {
+        threads.emplace_back([this, k, &failed] {
+            try {
+                shards_[k].commit();
+            } catch (...) {
+                failed[k] = std::current_exception();
+            }
+        });
+    }
+    for (std::thread& t : threads)
+        t.join();
+    for (const std::exception_ptr& e : failed)
+        if (e) std::rethrow_exception(e);
+    shards_.front().commit();  // last: a reader sees the new revision only once all is there
+}
+
+void WritableShards::close() {
+    all_.close();
+    for (Xapian::WritableDatabase& db : shards_)
+        db.close();
+}
+
+}  // namespace byline::index
