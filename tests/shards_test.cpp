@@ -1,0 +1,200 @@
+// A sharded index (index/shards.h) answers every query as one index of the same articles does:
+// totals, ranked ids and scores, facets, histograms, co-mentions, trends, collapse, passages.
+#include <byline/error.h>
+#include <byline/indexer.h>
+#include <byline/output.h>
+#include <byline/searcher.h>
+
+#include "index/schema.h"
+#include "index/shards.h"
+#include "temp_dir.h"
+
+#include <xapian.h>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+using namespace byline;
+
+namespace {
+
+constexpr const char* kPeople[] = {"Angela Merkel", "Emmanuel Macron", "Olaf Scholz",
+                                   "Ursula von der Leyen", "Mark Rutte"};
+constexpr const char* kPlaces[] = {"Berlin", "Paris", "Brussels", "Amsterdam", "Madrid"};
+
+// Articles with shared words, people and places named together, dated and undated, and wire
+// copies (the same text under another id) for collapse.
+std::vector<Document> generated_articles(int count) {
+    std::vector<Document> out;
+    for (int n = 0; n < count; ++n) {
+        const int copy = n % 7 == 6 ? n - 1 : n;  // every seventh repeats the one before
+        std::string body = std::string(kPeople[copy % 5]) + " met " + kPeople[(copy / 5) % 5] +
+                           " in " + kPlaces[copy % 3 + (copy % 2)] + " on trade and energy. ";
+        body += "The talks about budget number " + std::to_string(copy) + " went on. ";
+        if (copy % 4 == 0) body += "Energy prices rose in " + std::string(kPlaces[4]) + ". ";
+        if (copy % 3 == 0) body += "The summit said the budget would pass. ";
+        Document d;
+        d.id = "article-" + std::to_string(n);
+        d.title = "Talks " + std::to_string(copy);
+        d.body = body;
+        if (n % 5 != 0)
+            d.date = "2025-0" + std::to_string(1 + n % 9) + "-1" + std::to_string(n % 3);
+        d.source = n % 2 ? "Wire A" : "Wire B";
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+void index_all(const std::string& path, unsigned shards, const std::vector<Document>& docs) {
+    IndexOptions options;
+    options.index_path = path;
+    options.shards = shards;
+    options.threads = 1;
+    options.batch_size = 37;  // several commits
+    Indexer indexer(options);
+    for (const Document& d : docs)
+        indexer.add(d);
+    indexer.compact_if_due();
+}
+
+std::vector<SearchRequest> requests() {
+    std::vector<SearchRequest> out;
+    for (const char* query :
+         {"", "budget", "energy prices", "trade -summit", "person:\"Angela Merkel\"", "place:Paris",
+          "summit OR Madrid", "\"budget number\"", "the"}) {
+        SearchRequest r;
+        r.query = query;
+        r.limit = 25;
+        r.facet_limit = 50;
+        out.push_back(r);
+        r.sort = SortOrder::date_desc;  // all of them: see answer()
+        r.limit = 1000;
+        out.push_back(r);
+        r.sort = SortOrder::date_asc;
+        out.push_back(r);
+        r = SearchRequest{};
+        r.query = query;
+        r.collapse = true;
+        r.facets = {"co_person", "co_place", "person"};
+        r.trends = {"person"};
+        r.date_facet = "day";
+        out.push_back(r);
+    }
+    return out;
+}
+
+// The answer as JSON. In date order, articles of one day and one weight come in docid order,
+// which differs between the two: those are compared as sets (by id within each run).
+std::string answer(Searcher& searcher, const SearchRequest& request) {
+    SearchResult result = searcher.search(request);
+    result.took_ms = 0;
+    if (request.sort != SortOrder::relevance) {
+        REQUIRE(result.hits.size() == result.total);
+        std::stable_sort(result.hits.begin(), result.hits.end(),
+                         [](const Hit& a, const Hit& b) { return a.rank < b.rank; });
+        for (auto first = result.hits.begin(); first != result.hits.end();) {
+            auto last = std::find_if(first, result.hits.end(), [&](const Hit& h) {
+                return h.date != first->date || h.score != first->score;
+            });
+            const std::size_t rank = first->rank;
+            std::sort(first, last, [](const Hit& a, const Hit& b) { return a.id < b.id; });
+            for (auto it = first; it != last; ++it)
+                it->rank = rank;
+            first = last;
+        }
+    }
+    return to_json(result, true);
+}
+
+void check_same_answers(const std::string& single, const std::string& sharded) {
+    Searcher one(single), many(sharded);
+    REQUIRE(one.document_count() == many.document_count());
+    for (const SearchRequest& request : requests()) {
+        INFO("query '" << request.query << "' sort " << static_cast<int>(request.sort)
+                       << " collapse " << request.collapse);
+        CHECK(answer(one, request) == answer(many, request));
+    }
+}
+
+// The article shard an id term is in, by opening each shard folder alone.
+unsigned shard_holding(const std::string& index, const std::string& id) {
+    const std::vector<std::string> folders = index::shard_folders(index);
+    unsigned found = 0;
+    for (std::size_t k = 0; k < folders.size(); ++k) {
+        Xapian::Database shard(folders[k]);
+        if (shard.term_exists(schema::id_term(id))) found = static_cast<unsigned>(k);
+    }
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("a sharded index gives the answers of one index of the same articles") {
+    test::TempDir dir;
+    const std::vector<Document> docs = generated_articles(300);
+    index_all(dir / "one", 0, docs);
+    index_all(dir / "three", 3, docs);
+    CHECK(index::holds_sharded_index(dir / "three"));
+    CHECK(index::shard_folders(dir / "three").size() == 4);
+    check_same_answers(dir / "one", dir / "three");
+}
+
+TEST_CASE("the sample corpus sharded gives the answers of one index") {
+    test::TempDir dir;
+    for (unsigned shards : {0u, 2u}) {
+        IndexOptions options;
+        options.index_path = dir / ("ix" + std::to_string(shards));
+        options.shards = shards;
+        Indexer indexer(options);
+        indexer.add_paths({BYLINE_SAMPLE_CORPUS});
+        indexer.compact_if_due();
+    }
+    check_same_answers(dir / "ix0", dir / "ix2");
+}
+
+TEST_CASE("articles go to the shard of their id's hash, and re-indexing replaces them there") {
+    test::TempDir dir;
+    const std::vector<Document> docs = generated_articles(120);
+    index_all(dir / "ix", 4, docs);
+    index_all(dir / "ix", 0, docs);  // again: the index keeps its four shards
+    Searcher searcher(dir / "ix");
+    CHECK(searcher.document_count() == docs.size());
+    std::vector<std::size_t> per_shard(5);
+    for (const Document& d : docs) {
+        const unsigned k = shard_holding(dir / "ix", d.id);
+        CHECK(k == index::shard_of(schema::id_term(d.id), 4));
+        ++per_shard[k];
+    }
+    CHECK(per_shard[0] == 0);  // shard 0 holds the index's metadata only
+    for (std::size_t k = 1; k <= 4; ++k)
+        CHECK(per_shard[k] > 10);  // the hash spreads them
+    CHECK(index::shard_of("some id", 4) == index::shard_of("some id", 4));
+}
+
+TEST_CASE("deleting from a sharded index, and asking for another number of shards") {
+    test::TempDir dir;
+    const std::vector<Document> docs = generated_articles(60);
+    index_all(dir / "ix", 3, docs);
+    index_all(dir / "one", 0, docs);
+    for (const std::string& path : {dir / "ix", dir / "one"}) {
+        IndexOptions options;
+        options.index_path = path;
+        Indexer indexer(options);
+        CHECK(indexer.remove("article-7"));
+        CHECK(indexer.remove("article-8"));
+        CHECK_FALSE(indexer.remove("article-7"));
+        indexer.commit();
+    }
+    check_same_answers(dir / "one", dir / "ix");
+
+    IndexOptions other;
+    other.index_path = dir / "ix";
+    other.shards = 2;
+    CHECK_THROWS_AS(Indexer(other), UsageError);
+    other.index_path = dir / "one";
+    CHECK_THROWS_AS(Indexer(other), UsageError);
+}
