@@ -15,6 +15,7 @@
 #   CORPUS_VOCAB   word list for make_corpus.py --vocab (default /usr/share/dict/words if present)
 #   AVG_BYTES      make_corpus.py --avg-bytes (default 4500: ~5.1 KB/article, ~510 MB per 100k)
 #   THREADS        byline-index --threads (default: the indexer's own, all cores)
+#   SHARDS         byline-index --shards (default: one index)
 #   WARM_PASSES    warm passes over the queries after the cold one (default 5)
 #   COLD_CACHE     1 = drop the page cache (root) before the cold pass and the cold start
 #   KEEP_INDEX     1 = keep results/<N>/byline/index (default: deleted at the end)
@@ -76,6 +77,7 @@ make_corpus() {
 index_corpus() {
     local corpus=$1 out=$2 thread_args=()
     [ -n "${THREADS:-}" ] && thread_args=(--threads "$THREADS")
+    [ -n "${SHARDS:-}" ] && thread_args+=(--shards "$SHARDS")
     rm -rf "$out/index"
     sync
     local t0 t1
@@ -219,7 +221,7 @@ for n in "$@"; do
     out=$work/results/$n/byline
     mkdir -p "$out"
     echo "== Byline on $n articles ($corpus)"
-    if [ "${REUSE_INDEX:-0}" = 1 ] && [ -f "$out/index/iamglass" ] && [ -f "$out/index.json" ]; then
+    if [ "${REUSE_INDEX:-0}" = 1 ] && { [ -f "$out/index/iamglass" ] || [ -f "$out/index/XAPIANDB" ]; } && [ -f "$out/index.json" ]; then
         echo "   (index and its figures reused from the last run)"
     else
         index_corpus "$corpus" "$out" | sed 's/^/   byline-index: /'

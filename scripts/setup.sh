@@ -5,6 +5,7 @@ BYLINE_PACKAGES=(cmake ninja-build g++ pkg-config clang-format libxapian-dev lib
                  libcli11-dev nlohmann-json3-dev catch2 libgumbo-dev zlib1g-dev libjemalloc-dev
                  libcpp-httplib-dev python3-jsonschema
                  libcld2-dev  # language identification
+                 xapian-tools  # xapian-tcpsrv, Xapian's remote server that byline-shard runs
                  chromium chromium-driver python3-selenium)  # the web page's browser test
 
 # Only scripts/fuzz.sh needs these: clang with libFuzzer, and llvm-symbolizer for its traces.

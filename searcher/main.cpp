@@ -105,7 +105,7 @@ int main(int argc, char** argv) {
     }
     cmd.request.query = byline::cli::query_text(cmd);
     try {
-        byline::Searcher searcher(cmd.index_path);
+        byline::Searcher searcher(cmd.index_path, cmd.open);
         if (!cmd.queries_file.empty()) return run_batch(searcher, cmd);
         if (cmd.export_articles) return run_export(searcher, cmd);
         byline::SearchResult result = searcher.search(cmd.request);

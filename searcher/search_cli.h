@@ -21,10 +21,20 @@ struct SearchCommand {
     std::string color = "auto";
     std::string queries_file;      ///< one query a line, one JSON line each (batch mode)
     bool export_articles = false;  ///< --export: every matching article as a JSON line
+    SearcherOptions open;          ///< --partial, --timeout (cluster files)
 };
 
 inline void register_search_options(CLI::App& app, SearchCommand& cmd) {
-    app.add_option("-i,--index", cmd.index_path, "Index folder")->default_val(".byline-index");
+    app.add_option("-i,--index", cmd.index_path,
+                   "Index folder, or a cluster file (README: remote shards)")
+        ->default_val(".byline-index");
+    app.add_flag("--partial", cmd.open.partial,
+                 "Cluster: answer from the members that can be reached (the JSON's shards.failed "
+                 "says how many could not)");
+    app.add_option("--timeout", cmd.open.timeout_seconds,
+                   "Cluster: seconds to wait for a remote member, per connection and per answer")
+        ->default_val(10)
+        ->check(CLI::Range(0.01, 3600.0));
     app.add_option("query", cmd.query_words,
                    "Query (see README: words, \"phrases\", OR, -word, "
                    "field:value, date:FROM..TO, presid*, NEAR/n)");

@@ -10,4 +10,5 @@
 #include <byline/inspect.h>
 #include <byline/output.h>
 #include <byline/searcher.h>
+#include <byline/shard.h>
 #include <byline/version.h>

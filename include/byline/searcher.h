@@ -175,6 +175,10 @@ struct SearchResult {
     std::vector<Facet> facets;
     std::vector<DateHistogram> date_histograms;  ///< published, then mentioned
     std::vector<Trend> trends;                   ///< in the order asked
+    /// A cluster's members (README: remote shards): how many, and how many could not answer
+    /// (left out with SearcherOptions::partial). Both 0 for an index folder.
+    std::size_t shards_total = 0;
+    std::size_t shards_failed = 0;
 };
 
 /// An entity an article mentions.
@@ -199,11 +203,21 @@ struct IndexInfo {
     unsigned long revision = 0;  ///< grows with every commit the searcher has seen
 };
 
+/// How a Searcher opens a cluster file (README: remote shards); an index folder ignores them.
+struct SearcherOptions {
+    /// Answer from the members that can be reached (SearchResult says how many failed); else
+    /// a member that cannot be reached is an IndexError naming it.
+    bool partial = false;
+    double timeout_seconds = 10;  ///< for each connection to, and each wait on, a remote member
+};
+
 /// A read-only view of an index. Not thread-safe: use one Searcher per thread.
 class Searcher {
   public:
     /// Opens the index; throws IndexError if it is missing or not a Byline index.
     explicit Searcher(const std::string& index_path);
+    /// The same; `index_path` may also be a cluster file (README: remote shards).
+    Searcher(const std::string& index_path, const SearcherOptions& options);
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;

@@ -126,6 +126,16 @@ void DateHistogramCounter::subtract(const DateHistogramCounter& part) {
     }
 }
 
+void DateHistogramCounter::merge(const DateHistogramCounter& other) {
+    undated_ += other.undated_;
+    for (std::size_t i = 0; i < other.counts_.size(); ++i) {
+        if (other.counts_[i] == 0) continue;
+        const std::uint32_t bucket = other.first_ + static_cast<std::uint32_t>(i);
+        if (bucket < first_ || bucket - first_ >= counts_.size()) grow(bucket);
+        counts_[bucket - first_] += other.counts_[i];
+    }
+}
+
 void DateHistogramCounter::serialise(std::string& out) const {
     index::put_varint(out, static_cast<std::uint32_t>(undated_));
     index::put_varint(out, first_);

@@ -59,6 +59,8 @@ class DateHistogramCounter {
     /// Takes away `part`'s counts, counted with the same granularity over a subset of these
     /// documents; buckets left empty drop out of histogram().
     void subtract(const DateHistogramCounter& part);
+    /// Adds `other`'s counts, counted with the same granularity over other documents.
+    void merge(const DateHistogramCounter& other);
 
     /// Appends the counts to `out`; unserialise() reads them back into a counter of the same
     /// granularity (false, leaving it unspecified, if the bytes are damaged).

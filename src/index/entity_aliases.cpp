@@ -506,11 +506,24 @@ void store_entity_aliases(Xapian::WritableDatabase& db, const IsGivenName& given
 }
 
 std::shared_ptr<const EntityAliases> EntityAliases::load(const Xapian::Database& db) {
+    return parse(stored_lists(db));
+}
+
+EntityAliases::Lists EntityAliases::stored_lists(const Xapian::Database& db) {
+    Lists lists;
+    for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
+        if (schema::kFacetFields[facet].entity)
+            lists[facet] = db.get_metadata(schema::alias_key(schema::kFacetFields[facet].name));
+    }
+    return lists;
+}
+
+std::shared_ptr<const EntityAliases> EntityAliases::parse(const Lists& lists) {
     auto out = std::make_shared<EntityAliases>();
     for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
         const std::string_view name = schema::kFacetFields[facet].name;
         if (!schema::kFacetFields[facet].entity) continue;
-        std::istringstream lines(db.get_metadata(schema::alias_key(name)));
+        std::istringstream lines(lists[facet]);
         auto& by_id = out->by_id_[facet];
         for (std::string line; std::getline(lines, line);) {
             std::vector<std::string> cols;

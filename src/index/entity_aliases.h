@@ -87,6 +87,12 @@ class EntityAliases {
 
     /// Reads the stored aliases of `db` (none in an index written before them).
     static std::shared_ptr<const EntityAliases> load(const Xapian::Database& db);
+    /// The stored lists load() reads, one per facet (empty for facets without aliases): what
+    /// a shard server is sent to count as the index does.
+    using Lists = std::array<std::string, schema::kFacetCount>;
+    static Lists stored_lists(const Xapian::Database& db);
+    /// The aliases of stored_lists(); throws IndexError if they are damaged.
+    static std::shared_ptr<const EntityAliases> parse(const Lists& lists);
 
     /// Does facet `facet` (index into schema::kFacetFields) have any alias?
     bool any(std::size_t facet) const { return !by_id_[facet].empty(); }

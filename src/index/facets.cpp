@@ -90,6 +90,45 @@ void FacetCounts::subtract(const FacetCounts& part) {
     if (mentioned && part.mentioned) mentioned->subtract(*part.mentioned);
 }
 
+void FacetCounts::merge(const FacetCounts& other) {
+    for (std::size_t facet = 0; facet < facets.size(); ++facet)
+        facets[facet].merge(other.facets[facet]);
+    for (auto [mine, theirs] : {std::pair{&published, &other.published},
+                                std::pair{&mentioned, &other.mentioned}}) {
+        if (!*theirs) continue;
+        if (*mine)
+            (*mine)->merge(**theirs);
+        else
+            *mine = **theirs;
+    }
+}
+
+void FacetCounts::serialise(std::string& out) const {
+    for (const IdCounts& counts : facets)
+        counts.serialise(out);
+    out += static_cast<char>((published ? 1 : 0) | (mentioned ? 2 : 0));
+    if (published) published->serialise(out);
+    if (mentioned) mentioned->serialise(out);
+}
+
+bool FacetCounts::unserialise(std::string_view bytes, const std::string& granularity,
+                              const std::array<std::uint32_t, schema::kFacetCount>& id_limits) {
+    const char* p = bytes.data();
+    const char* end = p + bytes.size();
+    for (std::size_t facet = 0; facet < facets.size(); ++facet) {
+        if (!facets[facet].unserialise(p, end, id_limits[facet])) return false;
+    }
+    if (p == end) return false;
+    const auto histograms = static_cast<unsigned char>(*p++);
+    for (auto [bit, histogram] : {std::pair{1, &published}, std::pair{2, &mentioned}}) {
+        if (!(histograms & bit)) continue;
+        if (granularity.empty()) return false;
+        histogram->emplace(granularity);
+        if (!(*histogram)->unserialise(p, end)) return false;
+    }
+    return p == end;
+}
+
 namespace {
 
 std::vector<Xapian::valueno> group_slots() {

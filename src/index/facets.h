@@ -85,6 +85,15 @@ struct FacetCounts {
     /// Takes away `part`'s counts, counted with the same options over a subset of these
     /// documents: what is left counts the rest.
     void subtract(const FacetCounts& part);
+    /// Adds `other`'s counts, counted with the same options over other documents (a shard's).
+    void merge(const FacetCounts& other);
+
+    /// Appends the counts to `out`, for another process; unserialise() reads them back, the
+    /// histograms of `granularity` (false if the bytes are damaged or name an id of a facet
+    /// from its `id_limits` on).
+    void serialise(std::string& out) const;
+    bool unserialise(std::string_view bytes, const std::string& granularity,
+                     const std::array<std::uint32_t, schema::kFacetCount>& id_limits);
 };
 
 /// Counts the requested facets and date histograms of every document the matcher visits; a

@@ -195,6 +195,9 @@ inline constexpr std::string_view kMetaCommitted = "byline.committed";
 /// Sharded indexes only: the commits so far, in decimal. Xapian gives no revision to several
 /// databases opened as one; this stands in for it (index::revision).
 inline constexpr std::string_view kMetaRevision = "byline.revision";
+/// Every shard of a sharded index: "K N ID", shard K of N article shards of the index ID (a
+/// cluster file checks its members with it).
+inline constexpr std::string_view kMetaShard = "byline.shard";
 /// Sharded indexes only: the sequence (kSlotSequence) the next new article takes.
 inline constexpr std::string_view kMetaNextSequence = "byline.next_sequence";
 // 3: facets as ids in three slots; 4: a stem equal to its word is not indexed again (Z, ZS);

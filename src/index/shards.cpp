@@ -7,7 +7,9 @@
 
 #include <exception>
 #include <filesystem>
+#include <cstdio>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <thread>
 
@@ -32,6 +34,14 @@ Xapian::WritableDatabase open_shard(const std::string& folder) {
     return Xapian::WritableDatabase(folder, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
 }
 
+// A name for a new index, so a cluster can tell its shards from another index's.
+std::string index_id() {
+    std::random_device random;
+    char id[17];
+    std::snprintf(id, sizeof id, "%08x%08x", random(), random());
+    return id;
+}
+
 // A new sharded index: its shards, then the stub, written whole under its name at once.
 std::vector<std::string> create_sharded(const std::string& folder, unsigned shards) {
     std::error_code ec;
@@ -39,8 +49,12 @@ std::vector<std::string> create_sharded(const std::string& folder, unsigned shar
     std::string stub =
         "# Byline sharded index: shard-0 holds the index's metadata, the others "
         "its articles\n";
+    const std::string id = index_id();
     for (std::size_t k = 0; k <= shards; ++k) {
-        open_shard((fs::path(folder) / shard_name(k)).string()).commit();
+        Xapian::WritableDatabase shard = open_shard((fs::path(folder) / shard_name(k)).string());
+        shard.set_metadata(std::string(schema::kMetaShard),
+                           std::to_string(k) + " " + std::to_string(shards) + " " + id);
+        shard.commit();
         stub += "auto " + shard_name(k) + "\n";
     }
     const fs::path temp = fs::path(folder) / (std::string(kShardStub) + ".new");

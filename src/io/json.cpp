@@ -125,6 +125,8 @@ std::string to_json(const SearchResult& result, bool pretty) {
         out["all_words"] = result.all_words;
     }
     if (!result.suggestion.empty()) out["suggestion"] = result.suggestion;
+    if (result.shards_total)
+        out["shards"] = {{"total", result.shards_total}, {"failed", result.shards_failed}};
     // Article search lists hits; passage search lists passages instead.
     if (!result.passage_search)
         out["hits"] = std::move(hits);

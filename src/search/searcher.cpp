@@ -14,6 +14,7 @@
 #include "index/shards.h"
 #include "index/stored_doc.h"
 #include "search/body_text.h"
+#include "search/cluster.h"
 #include "search/co_mention_stream.h"
 #include "search/co_mentions.h"
 #include "search/document_view.h"
@@ -66,6 +67,8 @@ class DateKey : public Xapian::KeyMaker {
     bool sequence_;
 };
 
+void check_format(const Xapian::Database& db, const std::string& path);
+
 Xapian::Database open_folder(const std::string& folder, const std::string& path) {
     if (!index::holds_single_index(folder) && !index::holds_sharded_index(folder)) {
         throw IndexError(path + ": no Byline index here; build one with: byline-index -i " + path +
@@ -73,7 +76,17 @@ Xapian::Database open_folder(const std::string& folder, const std::string& path)
     }
     try {
         Xapian::Database db(folder);
-        std::string format = db.get_metadata(std::string(schema::kMetaFormat));
+        check_format(db, path);
+        return db;
+    } catch (const Xapian::Error& e) {
+        throw IndexError(path + ": cannot open index: " + e.get_msg());
+    }
+}
+
+// Whether `db` (opened from `path`) is a Byline index this version reads.
+void check_format(const Xapian::Database& db, const std::string& path) {
+    const std::string format = db.get_metadata(std::string(schema::kMetaFormat));
+    {
         if (format.empty() && db.get_doccount() == 0) {
             throw IndexError(path +
                              ": no articles indexed here yet (an indexer is starting or was "
@@ -84,9 +97,6 @@ Xapian::Database open_folder(const std::string& folder, const std::string& path)
             throw IndexError(path + ": not a Byline index of this version (format '" + format +
                              "'); re-index the corpus");
         }
-        return db;
-    } catch (const Xapian::Error& e) {
-        throw IndexError(path + ": cannot open index: " + e.get_msg());
     }
 }
 
@@ -108,18 +118,29 @@ FolderIdentity folder_identity(const std::string& path) {
 struct OpenedIndex {
     FolderIdentity folder;  // identity of the folders db was opened from
     Xapian::Database db;
+    std::shared_ptr<search::Cluster> cluster;  // when `path` is a cluster file
 };
 
 // Opens the index at `path` (or PATH.old while a compaction's fallback swap is cut off). A
 // compaction may swap the folder while Xapian opens its files one by one: then the files may
 // come from both folders, so the open is tried again on the folder now in place.
-OpenedIndex open_index(const std::string& path) {
+OpenedIndex open_index(const std::string& path, const SearcherOptions& options) {
+    if (search::is_cluster_file(path)) {
+        auto cluster = std::make_shared<search::Cluster>(
+            path, search::ClusterOptions{options.partial, options.timeout_seconds});
+        try {
+            check_format(cluster->database(), path);
+        } catch (const Xapian::Error& e) {
+            throw IndexError(path + ": cannot open the cluster: " + e.get_msg());
+        }
+        return {{}, cluster->database(), cluster};
+    }
     for (int attempt = 1;; ++attempt) {
         const std::string folder = index::readable_index_folder(path);
         const auto before = folder_identity(folder);
         try {
             Xapian::Database db = open_folder(folder, path);
-            if (folder_identity(folder) == before || attempt == 3) return {before, db};
+            if (folder_identity(folder) == before || attempt == 3) return {before, db, nullptr};
         } catch (const IndexError&) {
             if (folder_identity(folder) == before || attempt == 3) throw;
         }
@@ -213,15 +234,21 @@ struct Searcher::Impl {
     Analyzer analyzer;
     std::set<std::string> languages;
     bool sharded;  // several databases opened as one (index/shards.h)
+    SearcherOptions options;
+    std::shared_ptr<search::Cluster> cluster;  // opened from a cluster file
+    bool remote() const { return cluster && cluster->remote(); }
 
-    explicit Impl(const std::string& index_path) : Impl(index_path, open_index(index_path)) {}
-    Impl(const std::string& index_path, OpenedIndex opened)
+    Impl(const std::string& index_path, const SearcherOptions& options)
+        : Impl(index_path, options, open_index(index_path, options)) {}
+    Impl(const std::string& index_path, const SearcherOptions& opts, OpenedIndex opened)
         : path(index_path),
           folder(opened.folder),
           db(std::move(opened.db)),
           analyzer(AnalyzerOptions{db.get_metadata(std::string(schema::kMetaFoldAccents)) != "0"}),
           languages(index_languages(db)),
-          sharded(index::is_sharded(db)) {}
+          sharded(index::is_sharded(db)),
+          options(opts),
+          cluster(std::move(opened.cluster)) {}
 
     index::FacetValueNames facet_values;  // dictionary ids -> values, kept across queries
 
@@ -403,6 +430,7 @@ struct Searcher::Impl {
 
     SearchResult run(const SearchRequest& request);
     std::vector<Xapian::docid> all_matches(const SearchRequest& request);
+    void refuse_remote(const SearchRequest& request) const;
     Xapian::Query partial_tail;  // set by compile_query for a plain query's "all" matches
     void append_partial_hits(const SearchRequest& request, search::PassageSelector& selector,
                              SearchResult& result);
@@ -451,7 +479,10 @@ struct Searcher::Impl {
     }
 };
 
-Searcher::Searcher(const std::string& index_path) : impl_(std::make_unique<Impl>(index_path)) {}
+Searcher::Searcher(const std::string& index_path)
+    : impl_(std::make_unique<Impl>(index_path, SearcherOptions{})) {}
+Searcher::Searcher(const std::string& index_path, const SearcherOptions& options)
+    : impl_(std::make_unique<Impl>(index_path, options)) {}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
@@ -483,18 +514,39 @@ IndexInfo Searcher::info() const {
 }
 
 bool Searcher::reopen() {
+    if (impl_->cluster) {
+        try {
+            return impl_->db.reopen();
+        } catch (const Xapian::Error& e) {
+            throw IndexError(impl_->path + ": cannot reopen the cluster: " + e.get_description());
+        }
+    }
     const std::string folder = index::readable_index_folder(impl_->path);
     if (!index::holds_single_index(folder) && !index::holds_sharded_index(folder))
         return false;  // removed: keep the view we have
     try {
         if (folder_identity(folder) != impl_->folder) {
-            impl_ = std::make_unique<Impl>(impl_->path);
+            impl_ = std::make_unique<Impl>(impl_->path, impl_->options);
             return true;
         }
         return impl_->db.reopen();
     } catch (const Xapian::Error& e) {
         throw IndexError(impl_->path + ": cannot reopen the index: " + e.get_description());
     }
+}
+
+// What a remote cluster cannot do yet: it would need spies or columns on the shard servers.
+void Searcher::Impl::refuse_remote(const SearchRequest& request) const {
+    std::string what;
+    if (request.collapse) what = "--collapse";
+    if (!request.trends.empty()) what = "--trend";
+    if (request.recency_half_life_days > 0) what = "--recency";
+    for (const std::string& facet : request.facets) {
+        if (facet.rfind("co_", 0) == 0) what = "co-mention facets (" + facet + ")";
+    }
+    if (!what.empty())
+        throw UsageError(what + " is not available on a cluster of remote shards yet; search a "
+                                "local copy of the index for it");
 }
 
 // Every article the query matches, in index order, whatever a ranking would show first.
@@ -643,6 +695,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         partial_tail = Xapian::Query();
         result.match.clear();
     }
+    if (remote()) refuse_remote(request);
     result.suggestion = search::spelling_suggestion(db, analyzer, tree, request.query);
     const Xapian::Query matched = query;  // before the recency boost, which matches nothing new
 
@@ -654,10 +707,15 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.recency_half_life_days > 0)
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(&recency));
     enquire.set_query(query);
-    DateKey date_key(request.sort == SortOrder::date_asc,
-                     sharded && request.sort != SortOrder::relevance &&
-                         enquire.get_mset(0, 1).get_max_possible() == 0);
-    if (request.sort != SortOrder::relevance) {
+    const bool by_sequence = sharded && request.sort != SortOrder::relevance &&
+                             enquire.get_mset(0, 1).get_max_possible() == 0;
+    DateKey date_key(request.sort == SortOrder::date_asc, by_sequence);
+    if (request.sort != SortOrder::relevance && remote()) {
+        // Xapian's remote servers run no KeyMaker: the date slot itself (undated articles then
+        // come first in date-asc order, and ties of a filter in docid order).
+        enquire.set_sort_by_value_then_relevance(schema::kSlotDate,
+                                                 request.sort == SortOrder::date_desc);
+    } else if (request.sort != SortOrder::relevance) {
         enquire.set_sort_by_key_then_relevance(&date_key, request.sort == SortOrder::date_desc);
     }
     static const index::SharedClusters no_clusters;
@@ -671,7 +729,9 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     const bool counting = !request.date_facet.empty() ||
                           std::any_of(counter_options.facets.begin(), counter_options.facets.end(),
                                       [](bool counted) { return counted; });
-    const std::shared_ptr<const index::FacetColumns> columns = counting ? facet_columns() : nullptr;
+    // A remote shard's values cost a round trip each: its server counts them (Cluster::count).
+    const std::shared_ptr<const index::FacetColumns> columns =
+        counting && !remote() ? facet_columns() : nullptr;
     std::array<bool, schema::kFacetCount> co_facets{};
     for (const AskedFacet& asked : facets)
         co_facets[asked.facet] = co_facets[asked.facet] || asked.co_mention;
@@ -716,7 +776,13 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     // Counts and totals are exact, never estimates. A query that seems to match over half the
     // index is ranked without them (the matcher may then stop early), and counted from the
     // articles it does not match.
-    if (counting && 2 * enquire.get_mset(0, 0).get_matches_estimated() > docs) {
+    if (remote()) {
+        // checkatleast = every document: the total is exact.
+        mset = enquire.get_mset(first, count, docs);
+        if (counting) counted = cluster->count(matched, counter_options);
+        result.total = mset.get_matches_estimated();
+        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    } else if (counting && 2 * enquire.get_mset(0, 0).get_matches_estimated() > docs) {
         if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
         mset = enquire.get_mset(first, count);
         if (co_stream) {  // counted while the rest is: the complement's facets, the passages
@@ -841,6 +907,10 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     result.trends =
         trends(request, counted, matched, result.collapse ? result.total_articles : result.total,
                columns, trend_complement ? &*trend_complement : nullptr);
+    if (cluster) {
+        result.shards_total = cluster->members();
+        result.shards_failed = cluster->failed();
+    }
     result.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();

@@ -1,0 +1,198 @@
+#include "search/cluster.h"
+
+#include <byline/error.h>
+
+#include "index/facet_totals.h"
+#include "index/schema.h"
+#include "search/http_client.h"
+#include "search/shard_counts.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace byline::search {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// An empty database in a failed member's place: the others keep their docids.
+Xapian::Database stand_in() {
+    return Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+}
+
+bool parse_host_port(const std::string& text, std::string& host, int& port) {
+    const std::size_t colon = text.rfind(':');
+    if (colon == std::string::npos || colon + 1 == text.size()) return false;
+    host = text.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);  // [::1]:7000
+    if (host.empty()) host = "127.0.0.1";
+    char* end = nullptr;
+    const long n = std::strtol(text.c_str() + colon + 1, &end, 10);
+    port = static_cast<int>(n);
+    return *end == '\0' && n > 0 && n < 65536;
+}
+
+}  // namespace
+
+bool is_cluster_file(const std::string& path) {
+    std::error_code ec;
+    return fs::is_regular_file(path, ec);
+}
+
+Cluster::Cluster(const std::string& file, const ClusterOptions& options)
+    : file_(file), options_(options) {
+    std::ifstream in(file);
+    if (!in) throw IndexError(file + ": cannot read the cluster file");
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+        std::istringstream words(line);
+        std::string first, second, extra;
+        if (!(words >> first) || first[0] == '#') continue;
+        Member m;
+        m.spec = line.substr(line.find_first_not_of(" \t"));
+        if (first == "remote") {
+            if (!(words >> second) || (words >> extra && extra[0] != '#') ||
+                !parse_host_port(second, m.host, m.port))
+                throw UsageError(file + ":" + std::to_string(number) + ": '" + line +
+                                 "': write 'remote HOST:PORT' or a shard's folder");
+            remote_ = true;
+        } else {
+            m.path = (fs::path(file).parent_path() / first).string();
+        }
+        members_.push_back(std::move(m));
+    }
+    if (members_.empty())
+        throw UsageError(file + ": the cluster file names no member; one a line: a shard's "
+                                "folder or 'remote HOST:PORT'");
+    for (std::size_t k = 0; k < members_.size(); ++k)
+        open(members_[k], k);
+    if (members_.front().failed)
+        throw IndexError(file + ": its first member (" + members_.front().name() +
+                         ") holds the index's names and cannot be left out");
+    for (std::size_t facet = 0; facet < schema::kFacetCount; ++facet) {
+        const std::string next =
+            db_.get_metadata(schema::facet_next_id_key(schema::kFacetFields[facet].name));
+        id_limits_[facet] = static_cast<std::uint32_t>(std::strtoul(next.c_str(), nullptr, 10));
+    }
+}
+
+// Opens member k and checks it is shard k of the same index as member 0.
+void Cluster::open(Member& m, std::size_t k) {
+    try {
+        Xapian::Database db;
+        if (m.host.empty()) {
+            m.db = Xapian::Database(m.path);
+            db = m.db;
+        } else {
+            const HttpReply hello =
+                http_request(m.host, m.port, "GET", "/hello", "", options_.timeout_seconds);
+            const nlohmann::json j = nlohmann::json::parse(hello.body, nullptr, false);
+            if (hello.status != 200 || !j.is_object() || !j.contains("xapian_port"))
+                throw IndexError("not a byline-shard server (no /hello)");
+            const auto ms = static_cast<unsigned>(std::ceil(options_.timeout_seconds * 1000));
+            db = Xapian::Remote::open(m.host, j["xapian_port"].get<unsigned>(), ms, ms);
+        }
+        const std::string tag = db.get_metadata(std::string(schema::kMetaShard));
+        const std::string first_tag =
+            k == 0 ? tag : db_.get_metadata(std::string(schema::kMetaShard));
+        std::istringstream mine(tag), first(first_tag);
+        std::size_t shard = 0, shards = 0, first_shard = 0, first_shards = 0;
+        std::string id, first_id;
+        mine >> shard >> shards >> id;
+        first >> first_shard >> first_shards >> first_id;
+        const bool alone = members_.size() == 1 && tag.empty();  // one index, not sharded
+        if (!alone && (tag.empty() || shard != k || shards + 1 != members_.size() ||
+                       (k > 0 && id != first_id)))
+            throw IndexError("not shard " + std::to_string(k) + " of " +
+                             std::to_string(members_.size() - 1) + " of this index (" +
+                             (tag.empty() ? "no shard" : "shard " + tag) +
+                             "); list shard-0 … shard-N of one sharded index, in order");
+        db_.add_database(db);
+    } catch (const std::exception& e) {
+        if (!options_.partial || k == 0)
+            throw IndexError(file_ + ": member " + std::to_string(k + 1) + " (" + m.name() +
+                             "): " + e.what());
+        m.failed = true;
+        db_.add_database(stand_in());
+    } catch (const Xapian::Error& e) {
+        if (!options_.partial || k == 0)
+            throw IndexError(file_ + ": member " + std::to_string(k + 1) + " (" + m.name() +
+                             "): " + e.get_msg());
+        m.failed = true;
+        db_.add_database(stand_in());
+    }
+}
+
+std::size_t Cluster::failed() const {
+    std::size_t n = 0;
+    for (const Member& m : members_)
+        n += m.failed;
+    return n;
+}
+
+index::FacetCounts Cluster::count_member(const Member& m, const Xapian::Query& query,
+                                         const std::string& request,
+                                         const index::FacetCounterOptions& options) const {
+    if (m.host.empty()) {
+        Xapian::doccount matches = 0;
+        return index::count_matches(m.db, query, options, matches);
+    }
+    const HttpReply reply =
+        http_request(m.host, m.port, "POST", "/count", request, options_.timeout_seconds);
+    if (reply.status != 200) throw IndexError("counting failed: " + reply.body);
+    index::FacetCounts counts;
+    if (!counts.unserialise(reply.body, options.date_granularity, id_limits_))
+        throw IndexError("damaged counts (a shard server of another version?)");
+    return counts;
+}
+
+index::FacetCounts Cluster::count(const Xapian::Query& query,
+                                  const index::FacetCounterOptions& options) const {
+    ShardCountRequest request{query, options, index::EntityAliases::stored_lists(db_)};
+    request.options.aliases.reset();  // they travel as the stored lists
+    const std::string encoded = request.encode();
+    std::vector<index::FacetCounts> counts(members_.size());
+    std::vector<std::string> errors(members_.size());
+    std::vector<std::thread> threads;
+    for (std::size_t k = 0; k < members_.size(); ++k) {
+        if (members_[k].failed) continue;
+        threads.emplace_back([&, k] {
+            try {
+                counts[k] = count_member(members_[k], query, encoded, options);
+            } catch (const Error& e) {
+                errors[k] = e.what();
+            } catch (const Xapian::Error& e) {
+                errors[k] = e.get_msg();
+            }
+        });
+    }
+    for (std::thread& t : threads)
+        t.join();
+    index::FacetCounts sum;
+    if (!options.date_granularity.empty()) {
+        sum.published.emplace(options.date_granularity);
+        if (options.mentioned_dates) sum.mentioned.emplace(options.date_granularity);
+    }
+    for (std::size_t k = 0; k < members_.size(); ++k) {
+        if (members_[k].failed) continue;
+        if (!errors[k].empty()) {
+            if (!options_.partial)
+                throw IndexError(file_ + ": member " + std::to_string(k + 1) + " (" +
+                                 members_[k].name() + "): " + errors[k]);
+            members_[k].failed = true;
+            continue;
+        }
+        sum.merge(counts[k]);
+    }
+    return sum;
+}
+
+}  // namespace byline::search

@@ -1,0 +1,83 @@
+#include "search/shard_counts.h"
+
+#include <byline/error.h>
+
+#include "index/facet_record.h"
+#include "index/facet_totals.h"
+
+namespace byline::search {
+
+namespace {
+
+constexpr char kVersion = 1;
+
+void put_string(std::string& out, std::string_view s) {
+    index::put_varint(out, static_cast<std::uint32_t>(s.size()));
+    out.append(s);
+}
+
+bool read_string(const char*& p, const char* end, std::string& s) {
+    std::uint32_t size = 0;
+    if (!(p = index::read_varint(p, end, size)) || size > static_cast<std::size_t>(end - p))
+        return false;
+    s.assign(p, size);
+    p += size;
+    return true;
+}
+
+[[noreturn]] void damaged() {
+    throw UsageError("damaged count request: a searcher and shard server of the same Byline "
+                     "version talk to each other");
+}
+
+}  // namespace
+
+std::string ShardCountRequest::encode() const {
+    std::string out(1, kVersion);
+    put_string(out, query.serialise());
+    std::uint32_t facets = 0;
+    for (std::size_t f = 0; f < options.facets.size(); ++f)
+        facets |= options.facets[f] ? 1u << f : 0;
+    index::put_varint(out, facets);
+    put_string(out, options.date_granularity);
+    out += options.mentioned_dates ? '1' : '0';
+    for (const std::string& list : aliases)
+        put_string(out, list);
+    return out;
+}
+
+ShardCountRequest ShardCountRequest::decode(std::string_view bytes) {
+    const char* p = bytes.data();
+    const char* end = p + bytes.size();
+    if (p == end || *p++ != kVersion) damaged();
+    ShardCountRequest request;
+    std::string query;
+    std::uint32_t facets = 0;
+    if (!read_string(p, end, query) || !(p = index::read_varint(p, end, facets)) ||
+        !read_string(p, end, request.options.date_granularity) || p == end)
+        damaged();
+    request.options.mentioned_dates = *p++ == '1';
+    for (std::string& list : request.aliases) {
+        if (!read_string(p, end, list)) damaged();
+    }
+    if (p != end) damaged();
+    for (std::size_t f = 0; f < request.options.facets.size(); ++f)
+        request.options.facets[f] = facets & (1u << f);
+    try {
+        request.query = Xapian::Query::unserialise(query);
+    } catch (const Xapian::Error& e) {
+        throw UsageError("count request: cannot read the query: " + e.get_msg());
+    }
+    return request;
+}
+
+std::string count_on_shard(const Xapian::Database& db, const ShardCountRequest& request) {
+    Xapian::doccount matches = 0;
+    const index::FacetCounts counts = index::count_matches(db, request.query, request.options,
+                                                           matches);
+    std::string out;
+    counts.serialise(out);
+    return out;
+}
+
+}  // namespace byline::search

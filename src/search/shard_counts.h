@@ -1,0 +1,32 @@
+#pragma once
+// Facet counts across remote shards: Xapian's remote protocol ranks (global BM25 statistics) but
+// runs no MatchSpy of Byline's, and reading a remote shard's values costs a round trip per
+// article. So each shard server counts its own articles, and the searcher sums the counts: every
+// value's, never a top k, so the sums are exact. This is the request and its answer.
+
+#include "index/entity_aliases.h"
+#include "index/facets.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace byline::search {
+
+/// What a shard server counts: the articles of its shard that `query` matches.
+struct ShardCountRequest {
+    Xapian::Query query;
+    index::FacetCounterOptions options;  ///< its aliases travel as the stored lists below
+    index::EntityAliases::Lists aliases;
+
+    std::string encode() const;
+    /// Throws UsageError if the bytes are damaged or the query cannot be read.
+    static ShardCountRequest decode(std::string_view bytes);
+};
+
+/// The shard server's side: counts what `request` asks over `db` (the options' aliases already
+/// parsed) and returns the serialised index::FacetCounts.
+std::string count_on_shard(const Xapian::Database& db, const ShardCountRequest& request);
+
+}  // namespace byline::search

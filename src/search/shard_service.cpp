@@ -1,0 +1,70 @@
+#include <byline/error.h>
+#include <byline/shard.h>
+
+#include "index/entity_aliases.h"
+#include "index/schema.h"
+#include "index/shards.h"
+#include "search/shard_counts.h"
+
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+
+#include <mutex>
+
+namespace byline {
+
+struct ShardService::Impl {
+    std::string path;
+    mutable std::mutex mutex;  // one Xapian::Database, one thread at a time
+    mutable Xapian::Database db;
+    // The aliases last sent, parsed once: they change only when the index is committed.
+    mutable index::EntityAliases::Lists alias_lists;
+    mutable std::shared_ptr<const index::EntityAliases> aliases;
+};
+
+ShardService::ShardService(const std::string& path) : impl_(std::make_unique<Impl>()) {
+    impl_->path = path;
+    try {
+        impl_->db = Xapian::Database(path);
+    } catch (const Xapian::Error& e) {
+        throw IndexError(path + ": cannot open the index or shard: " + e.get_msg());
+    }
+}
+
+ShardService::~ShardService() = default;
+
+std::string ShardService::hello(int xapian_port) const {
+    std::lock_guard lock(impl_->mutex);
+    try {
+        impl_->db.reopen();
+        nlohmann::json j{{"byline_shard", 1},
+                         {"xapian_port", xapian_port},
+                         // A whole sharded index served as one is no shard of a cluster.
+                         {"shard", index::is_sharded(impl_->db)
+                                       ? std::string()
+                                       : impl_->db.get_metadata(std::string(schema::kMetaShard))},
+                         {"documents", impl_->db.get_doccount()}};
+        return j.dump();
+    } catch (const Xapian::Error& e) {
+        throw IndexError(impl_->path + ": " + e.get_msg());
+    }
+}
+
+std::string ShardService::count(std::string_view bytes) const {
+    search::ShardCountRequest request = search::ShardCountRequest::decode(bytes);
+    std::lock_guard lock(impl_->mutex);
+    try {
+        impl_->db.reopen();  // the articles committed since, as Xapian's server sees them
+        if (!impl_->aliases || request.aliases != impl_->alias_lists) {
+            impl_->aliases = index::EntityAliases::parse(request.aliases);
+            impl_->alias_lists = std::move(request.aliases);
+        }
+        request.options.aliases = impl_->aliases;
+        return search::count_on_shard(impl_->db, request);
+    } catch (const Xapian::Error& e) {
+        throw IndexError(impl_->path + ": cannot count: " + e.get_msg());
+    }
+}
+
+}  // namespace byline
