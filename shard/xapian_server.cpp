@@ -66,15 +66,30 @@ XapianServer::XapianServer(const std::string& path, const std::string& host,
     port_ = free_port(host);
     const std::string ms = std::to_string(static_cast<long>(std::ceil(timeout_seconds * 1000)));
     // A searcher keeps its connection between queries: idle ones are not cut (a day).
-    std::vector<std::string> args = {binary,           "--port",         std::to_string(port_),
-                                     "--interface",    host,             "--active-timeout",
-                                     ms,               "--idle-timeout", "86400000",
-                                     "--quiet",        path};
+    std::vector<std::string> args = {binary,
+                                     "--port",
+                                     std::to_string(port_),
+                                     "--interface",
+                                     host,
+                                     "--active-timeout",
+                                     ms,
+                                     "--idle-timeout",
+                                     "86400000",
+                                     "--quiet",
+                                     path};
     std::vector<char*> argv;
     for (std::string& a : args)
         argv.push_back(a.data());
     argv.push_back(nullptr);
-    if (int rc = ::posix_spawnp(&pid_, binary.c_str(), nullptr, nullptr, argv.data(), environ))
+    // Its own process group: on SIGTERM xapian-tcpsrv signals its whole group (the children
+    // it forks per connection), which must not take this process and its parent along.
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);
+    const int rc = ::posix_spawnp(&pid_, binary.c_str(), nullptr, &attr, argv.data(), environ);
+    posix_spawnattr_destroy(&attr);
+    if (rc != 0)
         throw std::runtime_error("cannot run " + binary + ": " + std::strerror(rc) +
                                  " (apt-get install xapian-tools)");
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
@@ -90,7 +105,7 @@ XapianServer::XapianServer(const std::string& path, const std::string& host,
 
 XapianServer::~XapianServer() {
     if (pid_ <= 0) return;
-    ::kill(pid_, SIGTERM);
+    ::kill(-pid_, SIGTERM);  // its group: the server and the connections it forked
     int status = 0;
     ::waitpid(pid_, &status, 0);
 }

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""A sharded index and a cluster of byline-shard servers on loopback give the answers of one
+index of the same articles; a stopped member is an error naming it, or left out with --partial.
+
+Usage: cluster_test.py BYLINE_INDEX BYLINE_SEARCH BYLINE_SHARD SAMPLE_CORPUS SCHEMA_DIR
+"""
+import json
+import os
+import select
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+
+index_bin, search_bin, shard_bin, corpus, schemas = sys.argv[1:6]
+with open(os.path.join(schemas, "search-response.schema.json")) as f:
+    RESPONSE_SCHEMA = json.load(f)
+failures = []
+
+
+def check(ok, what):
+    print(("ok   " if ok else "FAIL ") + what)
+    if not ok:
+        failures.append(what)
+
+
+def search(index, args, expect=0):
+    p = subprocess.run([search_bin, "-i", index, "--json"] + args, capture_output=True,
+                       text=True, timeout=60)
+    check(p.returncode == expect, f"byline-search {args} exits {expect} (got {p.returncode}: "
+                                  f"{p.stderr.strip()[:200]})")
+    return json.loads(p.stdout) if p.stdout.strip() else {}
+
+
+def comparable(answer):
+    answer = dict(answer)
+    answer.pop("took_ms", None)
+    answer.pop("shards", None)
+    return answer
+
+
+def start_shard(folder):
+    p = subprocess.Popen([shard_bin, "-q", "-i", folder, "--port", "0"], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    ready, _, _ = select.select([p.stdout], [], [], 30)
+    if not ready:
+        p.kill()
+        raise SystemExit(f"byline-shard on {folder} printed no port: {p.stderr.read()}")
+    return p, int(p.stdout.readline())
+
+
+QUERIES = [
+    ["Witkoff"],
+    ["--date-facet", "day", "peace plan"],
+    ["--person", "zelensky", "--place", "Kyiv", ""],  # a filter: every weight 0
+    ["-n", "3", "--offset", "1", "--passages", "3", "security guarantees"],
+    ["--sort", "date", "Ukraine"],
+    ["mentioned:2025-11", "--date-facet", "week"],
+    [""],
+]
+
+with tempfile.TemporaryDirectory() as work:
+    one, sharded = os.path.join(work, "one"), os.path.join(work, "sharded")
+    for folder, extra in ((one, []), (sharded, ["--shards", "3"])):
+        subprocess.run([index_bin, "-q", "-i", folder] + extra + [corpus], check=True)
+
+    for q in QUERIES:
+        check(comparable(search(one, q)) == comparable(search(sharded, q)),
+              f"sharded index answers {q} as one index")
+
+    shards = [os.path.join(sharded, f"shard-{k}") for k in range(4)]
+    servers = [start_shard(folder) for folder in shards]
+    cluster = os.path.join(work, "news.cluster")
+    with open(cluster, "w") as f:
+        f.write("# sample corpus, three article shards\n")
+        for _, port in servers:
+            f.write(f"remote 127.0.0.1:{port}\n")
+    try:
+        for q in QUERIES:
+            answer = search(cluster, q)
+            check(comparable(answer) == comparable(search(one, q)),
+                  f"cluster of 4 byline-shard servers answers {q} as one index")
+            check(answer.get("shards") == {"total": 4, "failed": 0}, "shards: 4, none failed")
+            jsonschema.validate(answer, RESPONSE_SCHEMA)
+        refused = search(cluster, ["--trend", "person", "Witkoff"], expect=2)
+        check(refused.get("error", {}).get("code") == "usage", "trends on a cluster: usage error")
+
+        whole = search(one, ["Witkoff"])["total"]
+        servers[2][0].terminate()
+        servers[2][0].wait(timeout=30)
+        failed = search(cluster, ["Witkoff"], expect=3)
+        message = failed.get("error", {}).get("message", "")
+        check(failed.get("error", {}).get("code") == "index" and "member 3" in message,
+              f"a stopped member is an index error naming it ({message})")
+        partial = search(cluster, ["--partial", "Witkoff"])
+        check(partial.get("shards") == {"total": 4, "failed": 1}, "--partial: one failed")
+        jsonschema.validate(partial, RESPONSE_SCHEMA)
+        check(0 < partial.get("total", 0) < whole, "--partial: the others' articles only")
+    finally:
+        for p, _ in servers:
+            p.terminate()
+        for p, _ in servers:
+            p.wait(timeout=30)
+
+    bad = os.path.join(work, "bad.cluster")
+    with open(bad, "w") as f:
+        f.write(f"{shards[1]}\n{shards[0]}\n{shards[2]}\n{shards[3]}\n")
+    error = search(bad, ["Witkoff"], expect=3)
+    check("not shard 0" in error.get("error", {}).get("message", ""),
+          "members out of order are refused")
+    local = os.path.join(work, "local.cluster")
+    with open(local, "w") as f:
+        f.write("".join(f"{folder}\n" for folder in shards))
+    check(comparable(search(local, ["--date-facet", "day", "peace plan"])) ==
+          comparable(search(one, ["--date-facet", "day", "peace plan"])),
+          "a cluster file of local shard folders answers as one index")
+
+print(f"{len(failures)} failure(s)")
+sys.exit(1 if failures else 0)
