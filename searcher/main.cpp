@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
         return fail(std::string(e.what()) + " (see byline-search --help)", 2);
     }
     cmd.request.query = byline::cli::query_text(cmd);
+    cmd.request.partial = cmd.open.partial;
     try {
         byline::Searcher searcher(cmd.index_path, cmd.open);
         if (!cmd.queries_file.empty()) return run_batch(searcher, cmd);

@@ -13,10 +13,11 @@ namespace {
 
 const std::set<std::string>& known_parameters() {
     static const std::set<std::string> names = {
-        "q",        "offset",         "limit",         "sort",         "facet",       "facet_limit",
-        "passages", "passage_length", "passages_only", "passage_pool", "date_facet",  "recency",
-        "lang",     "person",         "place",         "org",          "source",      "since",
-        "until",    "country",        "like",          "trend",        "trend_limit", "collapse"};
+        "q",           "offset",   "limit",          "sort",          "facet",
+        "facet_limit", "passages", "passage_length", "passages_only", "passage_pool",
+        "date_facet",  "recency",  "lang",           "person",        "place",
+        "org",         "source",   "since",          "until",         "country",
+        "like",        "trend",    "trend_limit",    "collapse",      "partial"};
     return names;
 }
 
@@ -118,6 +119,7 @@ SearchRequest search_request(const Params& params, const Limits& limits, bool fa
     request.passage_length = number(params, "passage_length", 300, 20, 100000);
     request.passage_search = flag(params, "passages_only");
     request.collapse = flag(params, "collapse");
+    request.partial = flag(params, "partial");
     request.passage_pool = number(params, "passage_pool", 200, 1, limits.max_passage_pool);
     request.recency_half_life_days = positive(params, "recency");
     return request;

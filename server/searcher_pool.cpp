@@ -4,10 +4,12 @@ namespace byline::server {
 
 SearcherPool::SearcherPool(const std::string& index_path, std::size_t size,
                            std::chrono::milliseconds refresh)
-    : refresh_(refresh), status_{Searcher(index_path), std::chrono::steady_clock::now()} {
+    : refresh_(refresh),
+      status_{Searcher(index_path, SearcherOptions{true, 10}), std::chrono::steady_clock::now()} {
     slots_.reserve(size);
     for (std::size_t i = 0; i < std::max<std::size_t>(size, 1); ++i) {
-        slots_.push_back({Searcher(index_path), std::chrono::steady_clock::now()});
+        slots_.push_back(
+            {Searcher(index_path, SearcherOptions{true, 10}), std::chrono::steady_clock::now()});
         free_.push_back(i);
     }
 }

@@ -34,7 +34,12 @@ void add_routes(httplib::Server& http, const byline::ShardService& service, int 
     });
     http.Post("/count", [&service](const httplib::Request& q, httplib::Response& r) {
         try {
-            r.set_content(service.count(q.body), "application/octet-stream");
+            if (std::optional<std::string> counts = service.count(q.body)) {
+                r.set_content(*counts, "application/octet-stream");
+            } else {
+                r.status = 409;  // send the entity aliases with the request
+                r.set_content("aliases", "text/plain");
+            }
         } catch (const byline::UsageError& e) {
             r.status = 400;
             r.set_content(e.what(), "text/plain");
@@ -107,15 +112,15 @@ int main(int argc, char** argv) {
         stop_when_done(http, xapian, xapian_failed);
         const int port = options.port == 0 ? http.bind_to_any_port(options.host)
                          : http.bind_to_port(options.host, options.port) ? options.port
-                                                                          : -1;
+                                                                         : -1;
         if (port < 0) {
             std::cerr << "byline-shard: cannot listen on " << options.host << ":" << options.port
                       << " (in use? try --port 0 for a free one)\n";
             return 4;
         }
         std::cout << port << std::endl;
-        std::cerr << "byline-shard: serving " << options.index_path << " at " << options.host
-                  << ":" << port << " (Xapian's remote server on port " << xapian.port()
+        std::cerr << "byline-shard: serving " << options.index_path << " at " << options.host << ":"
+                  << port << " (Xapian's remote server on port " << xapian.port()
                   << "; Ctrl-C stops)\n";
         http.listen_after_bind();
         if (xapian_failed) {

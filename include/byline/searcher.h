@@ -70,6 +70,9 @@ struct SearchRequest {
     /// stories. Facet counts still count articles. In passage search, the article pool is
     /// collapsed.
     bool collapse = false;
+    /// A cluster (README: remote shards): answer even when some members cannot, from the
+    /// others (SearchResult::shards_failed); else that is an IndexError naming them.
+    bool partial = false;
 };
 
 /// A byte range [start, end) of the text it belongs to.
@@ -205,8 +208,9 @@ struct IndexInfo {
 
 /// How a Searcher opens a cluster file (README: remote shards); an index folder ignores them.
 struct SearcherOptions {
-    /// Answer from the members that can be reached (SearchResult says how many failed); else
-    /// a member that cannot be reached is an IndexError naming it.
+    /// Open a cluster whose members cannot all be reached (an empty stand-in for each that
+    /// cannot); else that is an IndexError naming it. Searches then need
+    /// SearchRequest::partial, and reopen() tries the missing members again.
     bool partial = false;
     double timeout_seconds = 10;  ///< for each connection to, and each wait on, a remote member
 };

@@ -4,6 +4,7 @@
 /// protocol (README: remote shards).
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,9 +24,11 @@ class ShardService {
     /// JSON: {"byline_shard": 1, "xapian_port": P, "shard": "K N ID" or "", "documents": N}.
     std::string hello(int xapian_port) const;
 
-    /// The answer to a count request (search/shard_counts.h): the counts, serialised. Throws
-    /// UsageError for a request it cannot read, IndexError if the shard cannot be read.
-    std::string count(std::string_view request) const;
+    /// The answer to a count request (search/shard_counts.h): the counts, serialised; nothing
+    /// when the request names entity aliases by a hash this server was not sent (the searcher
+    /// then sends them: HTTP 409). Throws UsageError for a request it cannot read, IndexError if
+    /// the shard cannot be read.
+    std::optional<std::string> count(std::string_view request) const;
 
   private:
     struct Impl;

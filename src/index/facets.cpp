@@ -93,8 +93,8 @@ void FacetCounts::subtract(const FacetCounts& part) {
 void FacetCounts::merge(const FacetCounts& other) {
     for (std::size_t facet = 0; facet < facets.size(); ++facet)
         facets[facet].merge(other.facets[facet]);
-    for (auto [mine, theirs] : {std::pair{&published, &other.published},
-                                std::pair{&mentioned, &other.mentioned}}) {
+    for (auto [mine, theirs] :
+         {std::pair{&published, &other.published}, std::pair{&mentioned, &other.mentioned}}) {
         if (!*theirs) continue;
         if (*mine)
             (*mine)->merge(**theirs);

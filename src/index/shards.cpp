@@ -5,9 +5,9 @@
 
 #include <byline/error.h>
 
+#include <cstdio>
 #include <exception>
 #include <filesystem>
-#include <cstdio>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -95,10 +95,14 @@ std::vector<std::string> shard_folders(const std::string& folder) {
 Xapian::rev revision(const Xapian::Database& db) {
     try {
         return db.get_revision();
-    } catch (const Xapian::InvalidOperationError&) {
-        return std::strtoull(db.get_metadata(std::string(schema::kMetaRevision)).c_str(), nullptr,
-                             10);
+    } catch (const Xapian::InvalidOperationError&) {  // several databases
+    } catch (const Xapian::UnimplementedError&) {     // one remote database
     }
+    const std::string counted = db.get_metadata(std::string(schema::kMetaRevision));
+    if (!counted.empty()) return std::strtoull(counted.c_str(), nullptr, 10);
+    // One index served remotely: its last commit's time and size stand in.
+    return hash::mix(hash::fnv1a(db.get_metadata(std::string(schema::kMetaCommitted))) ^
+                     db.get_doccount());
 }
 
 bool is_sharded(const Xapian::Database& db) {
@@ -107,6 +111,8 @@ bool is_sharded(const Xapian::Database& db) {
         return false;
     } catch (const Xapian::InvalidOperationError&) {
         return true;
+    } catch (const Xapian::UnimplementedError&) {  // one remote database: a shard or an index
+        return !db.get_metadata(std::string(schema::kMetaRevision)).empty();
     }
 }
 

@@ -27,7 +27,8 @@ bool holds_sharded_index(const std::string& folder);
 std::vector<std::string> shard_folders(const std::string& folder);
 
 /// The revision of what `db` shows: Xapian's for one database, the commit count a sharded
-/// index keeps in its metadata (schema::kMetaRevision) otherwise.
+/// index keeps in its metadata (schema::kMetaRevision) otherwise (for one index served
+/// remotely, which has neither, a hash of its last commit's time and its size).
 Xapian::rev revision(const Xapian::Database& db);
 
 /// Whether `db` is several databases opened as one (a sharded index).

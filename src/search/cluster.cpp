@@ -4,6 +4,7 @@
 
 #include "index/facet_totals.h"
 #include "index/schema.h"
+#include "index/shards.h"
 #include "search/http_client.h"
 #include "search/shard_counts.h"
 
@@ -70,8 +71,9 @@ Cluster::Cluster(const std::string& file, const ClusterOptions& options)
         members_.push_back(std::move(m));
     }
     if (members_.empty())
-        throw UsageError(file + ": the cluster file names no member; one a line: a shard's "
-                                "folder or 'remote HOST:PORT'");
+        throw UsageError(file +
+                         ": the cluster file names no member; one a line: a shard's "
+                         "folder or 'remote HOST:PORT'");
     for (std::size_t k = 0; k < members_.size(); ++k)
         open(members_[k], k);
     if (members_.front().failed)
@@ -138,27 +140,57 @@ std::size_t Cluster::failed() const {
     return n;
 }
 
-index::FacetCounts Cluster::count_member(const Member& m, const Xapian::Query& query,
-                                         const std::string& request,
+// On a thread of its own: it may copy no Xapian object shared with another thread (their
+// reference counts are not atomic), so a local member reads the query from its bytes.
+index::FacetCounts Cluster::count_member(const Member& m, const EncodedCount& request,
                                          const index::FacetCounterOptions& options) const {
     if (m.host.empty()) {
         Xapian::doccount matches = 0;
-        return index::count_matches(m.db, query, options, matches);
+        return index::count_matches(m.db, Xapian::Query::unserialise(request.query), options,
+                                    matches);
     }
-    const HttpReply reply =
-        http_request(m.host, m.port, "POST", "/count", request, options_.timeout_seconds);
+    // The alias lists (tens of KB) go once; then their hash, until they change.
+    const bool hash_only = m.aliases_sent == request.lists_hash;
+    HttpReply reply =
+        http_request(m.host, m.port, "POST", "/count",
+                     hash_only ? request.hash_only : request.with_lists, options_.timeout_seconds);
+    if (reply.status == 409 && hash_only) {  // restarted since: send them again
+        reply = http_request(m.host, m.port, "POST", "/count", request.with_lists,
+                             options_.timeout_seconds);
+    }
     if (reply.status != 200) throw IndexError("counting failed: " + reply.body);
+    m.aliases_sent = request.lists_hash;
     index::FacetCounts counts;
     if (!counts.unserialise(reply.body, options.date_granularity, id_limits_))
         throw IndexError("damaged counts (a shard server of another version?)");
     return counts;
 }
 
+void Cluster::require_all(bool partial) const {
+    if (partial) return;
+    for (std::size_t k = 0; k < members_.size(); ++k) {
+        if (members_[k].failed)
+            throw IndexError(file_ + ": member " + std::to_string(k + 1) + " (" +
+                             members_[k].name() +
+                             ") cannot be reached; search with --partial "
+                             "(partial=1) to answer from the others");
+    }
+}
+
 index::FacetCounts Cluster::count(const Xapian::Query& query,
-                                  const index::FacetCounterOptions& options) const {
-    ShardCountRequest request{query, options, index::EntityAliases::stored_lists(db_)};
+                                  const index::FacetCounterOptions& options, bool partial) const {
+    const Xapian::rev revision = index::revision(db_);
+    if (!aliases_ || aliases_->first != revision) {  // read once a revision (shard-0's metadata)
+        auto lists = index::EntityAliases::stored_lists(db_);
+        const std::uint64_t hash = aliases_hash(lists);
+        aliases_.emplace(revision, std::pair{std::move(lists), hash});
+    }
+    ShardCountRequest request{query, options, aliases_->second.first};
     request.options.aliases.reset();  // they travel as the stored lists
-    const std::string encoded = request.encode();
+    request.lists_hash = aliases_->second.second;
+    EncodedCount encoded{query.serialise(), request.encode(), {}, request.lists_hash};
+    request.lists_included = false;
+    encoded.hash_only = request.encode();
     std::vector<index::FacetCounts> counts(members_.size());
     std::vector<std::string> errors(members_.size());
     std::vector<std::thread> threads;
@@ -166,11 +198,13 @@ index::FacetCounts Cluster::count(const Xapian::Query& query,
         if (members_[k].failed) continue;
         threads.emplace_back([&, k] {
             try {
-                counts[k] = count_member(members_[k], query, encoded, options);
+                counts[k] = count_member(members_[k], encoded, options);
             } catch (const Error& e) {
                 errors[k] = e.what();
             } catch (const Xapian::Error& e) {
                 errors[k] = e.get_msg();
+            } catch (const std::exception& e) {
+                errors[k] = e.what();
             }
         });
     }
@@ -184,7 +218,7 @@ index::FacetCounts Cluster::count(const Xapian::Query& query,
     for (std::size_t k = 0; k < members_.size(); ++k) {
         if (members_[k].failed) continue;
         if (!errors[k].empty()) {
-            if (!options_.partial)
+            if (!partial)
                 throw IndexError(file_ + ": member " + std::to_string(k + 1) + " (" +
                                  members_[k].name() + "): " + errors[k]);
             members_[k].failed = true;

@@ -7,16 +7,18 @@
 
 #include "index/entity_aliases.h"
 #include "index/facets.h"
+#include "search/shard_counts.h"
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace byline::search {
 
 struct ClusterOptions {
-    bool partial = false;          ///< answer from the members that can be reached
+    bool partial = false;         ///< answer from the members that can be reached
     double timeout_seconds = 10;  ///< for each connection and each wait on a remote member
 };
 
@@ -34,11 +36,13 @@ class Cluster {
     bool remote() const { return remote_; }  ///< some member is a shard server
     std::size_t members() const { return members_.size(); }
     std::size_t failed() const;
+    /// Throws IndexError naming the members that failed, unless `partial`.
+    void require_all(bool partial) const;
 
     /// Facet counts of `query` over every member that answers, summed. A member that fails
     /// here throws IndexError naming it, or with `partial` counts as failed from then on.
-    index::FacetCounts count(const Xapian::Query& query,
-                             const index::FacetCounterOptions& options) const;
+    index::FacetCounts count(const Xapian::Query& query, const index::FacetCounterOptions& options,
+                             bool partial) const;
 
   private:
     struct Member {
@@ -48,11 +52,17 @@ class Cluster {
         int port = 0;
         Xapian::Database db;  // a local member alone
         mutable bool failed = false;
+        mutable std::uint64_t aliases_sent = 0;  // hash of the alias lists it holds
         std::string name() const { return spec; }
     };
     void open(Member& member, std::size_t k);
-    index::FacetCounts count_member(const Member& member, const Xapian::Query& query,
-                                    const std::string& request,
+    struct EncodedCount {        // one count request, made before the threads start
+        std::string query;       // Query::serialise()
+        std::string with_lists;  // the request with the alias lists
+        std::string hash_only;   // the same with their hash only
+        std::uint64_t lists_hash = 0;
+    };
+    index::FacetCounts count_member(const Member& member, const EncodedCount& request,
                                     const index::FacetCounterOptions& options) const;
 
     std::string file_;
@@ -61,6 +71,10 @@ class Cluster {
     Xapian::Database db_;
     bool remote_ = false;
     std::array<std::uint32_t, schema::kFacetCount> id_limits_{};
+    // The alias lists and their hash, at one revision.
+    mutable std::optional<
+        std::pair<Xapian::rev, std::pair<index::EntityAliases::Lists, std::uint64_t>>>
+        aliases_;
 };
 
 }  // namespace byline::search

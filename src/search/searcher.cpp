@@ -516,6 +516,10 @@ IndexInfo Searcher::info() const {
 bool Searcher::reopen() {
     if (impl_->cluster) {
         try {
+            if (impl_->cluster->failed()) {  // perhaps back: open them all again
+                impl_ = std::make_unique<Impl>(impl_->path, impl_->options);
+                return true;
+            }
             return impl_->db.reopen();
         } catch (const Xapian::Error& e) {
             throw IndexError(impl_->path + ": cannot reopen the cluster: " + e.get_description());
@@ -545,8 +549,9 @@ void Searcher::Impl::refuse_remote(const SearchRequest& request) const {
         if (facet.rfind("co_", 0) == 0) what = "co-mention facets (" + facet + ")";
     }
     if (!what.empty())
-        throw UsageError(what + " is not available on a cluster of remote shards yet; search a "
-                                "local copy of the index for it");
+        throw UsageError(what +
+                         " is not available on a cluster of remote shards yet; search a "
+                         "local copy of the index for it");
 }
 
 // Every article the query matches, in index order, whatever a ranking would show first.
@@ -696,6 +701,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         result.match.clear();
     }
     if (remote()) refuse_remote(request);
+    if (cluster) cluster->require_all(request.partial);
     result.suggestion = search::spelling_suggestion(db, analyzer, tree, request.query);
     const Xapian::Query matched = query;  // before the recency boost, which matches nothing new
 
@@ -779,7 +785,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (remote()) {
         // checkatleast = every document: the total is exact.
         mset = enquire.get_mset(first, count, docs);
-        if (counting) counted = cluster->count(matched, counter_options);
+        if (counting) counted = cluster->count(matched, counter_options, request.partial);
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     } else if (counting && 2 * enquire.get_mset(0, 0).get_matches_estimated() > docs) {

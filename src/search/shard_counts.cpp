@@ -4,12 +4,13 @@
 
 #include "index/facet_record.h"
 #include "index/facet_totals.h"
+#include "util/stable_hash.h"
 
 namespace byline::search {
 
 namespace {
 
-constexpr char kVersion = 1;
+constexpr char kVersion = 2;
 
 void put_string(std::string& out, std::string_view s) {
     index::put_varint(out, static_cast<std::uint32_t>(s.size()));
@@ -26,8 +27,9 @@ bool read_string(const char*& p, const char* end, std::string& s) {
 }
 
 [[noreturn]] void damaged() {
-    throw UsageError("damaged count request: a searcher and shard server of the same Byline "
-                     "version talk to each other");
+    throw UsageError(
+        "damaged count request: a searcher and shard server of the same Byline "
+        "version talk to each other");
 }
 
 }  // namespace
@@ -41,8 +43,13 @@ std::string ShardCountRequest::encode() const {
     index::put_varint(out, facets);
     put_string(out, options.date_granularity);
     out += options.mentioned_dates ? '1' : '0';
-    for (const std::string& list : aliases)
-        put_string(out, list);
+    for (int shift = 56; shift >= 0; shift -= 8)
+        out += static_cast<char>((lists_hash >> shift) & 0xff);
+    out += lists_included ? '1' : '0';
+    if (lists_included) {
+        for (const std::string& list : aliases)
+            put_string(out, list);
+    }
     return out;
 }
 
@@ -57,8 +64,12 @@ ShardCountRequest ShardCountRequest::decode(std::string_view bytes) {
         !read_string(p, end, request.options.date_granularity) || p == end)
         damaged();
     request.options.mentioned_dates = *p++ == '1';
+    if (end - p < 9) damaged();
+    for (int i = 0; i < 8; ++i)
+        request.lists_hash = (request.lists_hash << 8) | static_cast<unsigned char>(*p++);
+    request.lists_included = *p++ == '1';
     for (std::string& list : request.aliases) {
-        if (!read_string(p, end, list)) damaged();
+        if (request.lists_included && !read_string(p, end, list)) damaged();
     }
     if (p != end) damaged();
     for (std::size_t f = 0; f < request.options.facets.size(); ++f)
@@ -71,10 +82,18 @@ ShardCountRequest ShardCountRequest::decode(std::string_view bytes) {
     return request;
 }
 
-std::string count_on_shard(const Xapian::Database& db, const ShardCountRequest& request) {
+std::uint64_t aliases_hash(const index::EntityAliases::Lists& lists) {
+    std::uint64_t h = hash::kFnvOffset;
+    for (const std::string& list : lists)
+        h = hash::fnv1a(list + '\n', h);
+    return hash::mix(h);
+}
+
+std::string count_on_shard(const Xapian::Database& db, const ShardCountRequest& request,
+                           std::shared_ptr<const index::FacetColumns> columns) {
     Xapian::doccount matches = 0;
-    const index::FacetCounts counts = index::count_matches(db, request.query, request.options,
-                                                           matches);
+    const index::FacetCounts counts =
+        index::count_matches(db, request.query, request.options, matches, std::move(columns));
     std::string out;
     counts.serialise(out);
     return out;

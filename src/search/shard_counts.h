@@ -19,14 +19,22 @@ struct ShardCountRequest {
     Xapian::Query query;
     index::FacetCounterOptions options;  ///< its aliases travel as the stored lists below
     index::EntityAliases::Lists aliases;
+    /// aliases_hash() of the lists. A request may carry it alone (`lists_included` false)
+    /// when the server was sent those lists before: it keeps the last ones it was sent.
+    std::uint64_t lists_hash = 0;
+    bool lists_included = true;
 
     std::string encode() const;
     /// Throws UsageError if the bytes are damaged or the query cannot be read.
     static ShardCountRequest decode(std::string_view bytes);
 };
 
+/// A hash of alias lists, the same in every build.
+std::uint64_t aliases_hash(const index::EntityAliases::Lists& lists);
+
 /// The shard server's side: counts what `request` asks over `db` (the options' aliases already
 /// parsed) and returns the serialised index::FacetCounts.
-std::string count_on_shard(const Xapian::Database& db, const ShardCountRequest& request);
+std::string count_on_shard(const Xapian::Database& db, const ShardCountRequest& request,
+                           std::shared_ptr<const index::FacetColumns> columns);
 
 }  // namespace byline::search

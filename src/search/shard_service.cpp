@@ -19,8 +19,11 @@ struct ShardService::Impl {
     mutable std::mutex mutex;  // one Xapian::Database, one thread at a time
     mutable Xapian::Database db;
     // The aliases last sent, parsed once: they change only when the index is committed.
-    mutable index::EntityAliases::Lists alias_lists;
+    mutable std::uint64_t aliases_hash = 0;
     mutable std::shared_ptr<const index::EntityAliases> aliases;
+    // The shard's facet values in memory, at one revision.
+    mutable std::shared_ptr<const index::FacetColumns> columns;
+    mutable Xapian::rev columns_revision = 0;
 };
 
 ShardService::ShardService(const std::string& path) : impl_(std::make_unique<Impl>()) {
@@ -51,17 +54,24 @@ std::string ShardService::hello(int xapian_port) const {
     }
 }
 
-std::string ShardService::count(std::string_view bytes) const {
+std::optional<std::string> ShardService::count(std::string_view bytes) const {
     search::ShardCountRequest request = search::ShardCountRequest::decode(bytes);
     std::lock_guard lock(impl_->mutex);
     try {
         impl_->db.reopen();  // the articles committed since, as Xapian's server sees them
-        if (!impl_->aliases || request.aliases != impl_->alias_lists) {
+        if (request.lists_included) {
             impl_->aliases = index::EntityAliases::parse(request.aliases);
-            impl_->alias_lists = std::move(request.aliases);
+            impl_->aliases_hash = search::aliases_hash(request.aliases);
+        } else if (!impl_->aliases || impl_->aliases_hash != request.lists_hash) {
+            return std::nullopt;
         }
         request.options.aliases = impl_->aliases;
-        return search::count_on_shard(impl_->db, request);
+        const Xapian::rev revision = index::revision(impl_->db);
+        if (!impl_->columns || impl_->columns_revision != revision) {
+            impl_->columns = std::make_shared<index::FacetColumns>(impl_->db);
+            impl_->columns_revision = revision;
+        }
+        return search::count_on_shard(impl_->db, request, impl_->columns);
     } catch (const Xapian::Error& e) {
         throw IndexError(impl_->path + ": cannot count: " + e.get_msg());
     }
