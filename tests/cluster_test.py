@@ -2,7 +2,8 @@
 """A sharded index and a cluster of byline-shard servers on loopback give the answers of one
 index of the same articles; a stopped member is an error naming it, or left out with --partial.
 
-Usage: cluster_test.py BYLINE_INDEX BYLINE_SEARCH BYLINE_SHARD SAMPLE_CORPUS SCHEMA_DIR
+Usage: cluster_test.py BYLINE_INDEX BYLINE_SEARCH BYLINE_SHARD BYLINE_SERVE SAMPLE_CORPUS
+                       SCHEMA_DIR
 """
 import json
 import os
@@ -10,10 +11,14 @@ import select
 import subprocess
 import sys
 import tempfile
+import time
 
 import jsonschema
 
-index_bin, search_bin, shard_bin, corpus, schemas = sys.argv[1:6]
+import urllib.error
+import urllib.request
+
+index_bin, search_bin, shard_bin, serve_bin, corpus, schemas = sys.argv[1:7]
 with open(os.path.join(schemas, "search-response.schema.json")) as f:
     RESPONSE_SCHEMA = json.load(f)
 failures = []
@@ -40,9 +45,17 @@ def comparable(answer):
     return answer
 
 
-def start_shard(folder):
-    p = subprocess.Popen([shard_bin, "-q", "-i", folder, "--port", "0"], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True)
+def get(port, query):
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/search?{query}", timeout=30) as r:
+            return r.status, json.load(r)
+    except urllib.error.HTTPError as e:
+        return e.code, json.load(e)
+
+
+def start_shard(folder, port=0):
+    p = subprocess.Popen([shard_bin, "-q", "-i", folder, "--port", str(port)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     ready, _, _ = select.select([p.stdout], [], [], 30)
     if not ready:
         p.kill()
@@ -87,8 +100,20 @@ with tempfile.TemporaryDirectory() as work:
         check(refused.get("error", {}).get("code") == "usage", "trends on a cluster: usage error")
 
         whole = search(one, ["Witkoff"])["total"]
+        serve = subprocess.Popen([serve_bin, "-i", cluster, "--port", "0", "--quiet"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        servers.append((serve, 0))
+        serve_port = int(serve.stdout.readline().rsplit(":", 1)[1].split("/")[0])
+        status, body = get(serve_port, "q=Witkoff")
+        check(status == 200 and body["total"] == whole, "byline-serve over the cluster")
         servers[2][0].terminate()
         servers[2][0].wait(timeout=30)
+        status, body = get(serve_port, "q=Witkoff")
+        check(status == 503 and "member 3" in body["error"]["message"],
+              "byline-serve: a stopped member is a 503 naming it")
+        status, body = get(serve_port, "q=Witkoff&partial=1")
+        check(status == 200 and body["shards"] == {"total": 4, "failed": 1},
+              "byline-serve: partial=1 answers from the others")
         failed = search(cluster, ["Witkoff"], expect=3)
         message = failed.get("error", {}).get("message", "")
         check(failed.get("error", {}).get("code") == "index" and "member 3" in message,
@@ -97,6 +122,11 @@ with tempfile.TemporaryDirectory() as work:
         check(partial.get("shards") == {"total": 4, "failed": 1}, "--partial: one failed")
         jsonschema.validate(partial, RESPONSE_SCHEMA)
         check(0 < partial.get("total", 0) < whole, "--partial: the others' articles only")
+        servers[2] = start_shard(shards[2], servers[2][1])  # back, on its port
+        time.sleep(0.5)  # byline-serve's searchers look again at most every 200 ms
+        status, body = get(serve_port, "q=Witkoff")
+        check(status == 200 and body["total"] == whole and body["shards"]["failed"] == 0,
+              "byline-serve: a member back on its port is used again")
     finally:
         for p, _ in servers:
             p.terminate()

@@ -92,14 +92,19 @@ std::vector<std::string> shard_folders(const std::string& folder) {
     return out;
 }
 
+// The commits a sharded index counted (0 before its first).
+Xapian::rev counted_commits(const Xapian::Database& db) {
+    return std::strtoull(db.get_metadata(std::string(schema::kMetaRevision)).c_str(), nullptr, 10);
+}
+
 Xapian::rev revision(const Xapian::Database& db) {
     try {
         return db.get_revision();
     } catch (const Xapian::InvalidOperationError&) {  // several databases
-    } catch (const Xapian::UnimplementedError&) {     // one remote database
+        return counted_commits(db);
+    } catch (const Xapian::UnimplementedError&) {  // one remote database
     }
-    const std::string counted = db.get_metadata(std::string(schema::kMetaRevision));
-    if (!counted.empty()) return std::strtoull(counted.c_str(), nullptr, 10);
+    if (const Xapian::rev counted = counted_commits(db)) return counted;
     // One index served remotely: its last commit's time and size stand in.
     return hash::mix(hash::fnv1a(db.get_metadata(std::string(schema::kMetaCommitted))) ^
                      db.get_doccount());
@@ -128,7 +133,8 @@ void commit(Xapian::WritableDatabase& db) {
     try {
         (void)db.get_revision();
     } catch (const Xapian::InvalidOperationError&) {
-        db.set_metadata(std::string(schema::kMetaRevision), std::to_string(revision(db) + 1));
+        db.set_metadata(std::string(schema::kMetaRevision),
+                        std::to_string(counted_commits(db) + 1));
     }
     db.commit();
 }
@@ -197,7 +203,8 @@ void WritableShards::keep_sequence(Xapian::docid old, Xapian::Document& doc) {
 void WritableShards::commit() {
     if (single_) return shards_.front().commit();
     all_.set_metadata(std::string(schema::kMetaNextSequence), std::to_string(next_sequence_));
-    all_.set_metadata(std::string(schema::kMetaRevision), std::to_string(revision(all_) + 1));
+    all_.set_metadata(std::string(schema::kMetaRevision),
+                      std::to_string(counted_commits(all_) + 1));
     // Each shard's changes are flushed into its own B-trees: the part of writing that grows
     // with the index, done on as many threads as there are article shards.
     std::vector<std::exception_ptr> failed(shards_.size());

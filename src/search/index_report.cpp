@@ -27,6 +27,8 @@ std::uint64_t folder_bytes(const std::string& folder) {
          it.increment(ec)) {
         if (it->is_regular_file(ec)) bytes += it->file_size(ec);
     }
+    for (const std::string& shard : index::shard_folders(folder))
+        bytes += folder_bytes(shard);
     return bytes;
 }
 
@@ -83,11 +85,15 @@ void count_facet_values(const Xapian::Database& db, IndexReport& report) {
 void check_index(const std::string& folder, const Xapian::Database& db, IndexReport& report) {
     std::ostringstream out;
     report.checked = true;
-    try {
-        report.check_errors = Xapian::Database::check(folder, 0, &out);
-    } catch (const Xapian::Error& e) {
-        report.check_errors = 1;
-        out << e.get_description() << "\n";
+    std::vector<std::string> folders = index::shard_folders(folder);  // Xapian checks one
+    if (folders.empty()) folders.push_back(folder);
+    for (const std::string& one : folders) {
+        try {
+            report.check_errors += Xapian::Database::check(one, 0, &out);
+        } catch (const Xapian::Error& e) {
+            ++report.check_errors;
+            out << one << ": " << e.get_description() << "\n";
+        }
     }
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
         try {

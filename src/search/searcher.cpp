@@ -516,14 +516,15 @@ IndexInfo Searcher::info() const {
 bool Searcher::reopen() {
     if (impl_->cluster) {
         try {
-            if (impl_->cluster->failed()) {  // perhaps back: open them all again
-                impl_ = std::make_unique<Impl>(impl_->path, impl_->options);
-                return true;
-            }
-            return impl_->db.reopen();
+            if (!impl_->cluster->failed()) return impl_->db.reopen();
+        } catch (const Xapian::NetworkError&) {
+            // a member went away: open them all again below
         } catch (const Xapian::Error& e) {
             throw IndexError(impl_->path + ": cannot reopen the cluster: " + e.get_description());
         }
+        // Members failed (perhaps back now) or one went away: open the cluster again.
+        impl_ = std::make_unique<Impl>(impl_->path, impl_->options);
+        return true;
     }
     const std::string folder = index::readable_index_folder(impl_->path);
     if (!index::holds_single_index(folder) && !index::holds_sharded_index(folder))
@@ -617,6 +618,11 @@ SearchResult Searcher::search(const SearchRequest& request) {
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt == kAttempts) throw;
                 impl_->db.reopen();
+            } catch (const Xapian::NetworkError&) {
+                // A cluster member went away since the open: open the cluster again, which
+                // names it (or, partial, stands in for it).
+                if (!impl_->cluster || attempt == kAttempts) throw;
+                impl_ = std::make_unique<Impl>(impl_->path, impl_->options);
             }
         }
     } catch (const Xapian::Error& e) {
