@@ -26,8 +26,9 @@ cmake --build build-fuzz --target fuzzers --parallel "$(nproc)"
 
 # Longest input per harness: articles for the readers, a long query for the parser.
 declare -A max_len=([query]=4096 [text]=65536 [jsonl]=65536 [html]=65536 [gzip]=65536
-                    [encoding]=16384 [analyzer]=16384 [dates]=16384 [entities]=16384 [stored]=4096)
-harnesses=${HARNESSES:-"query text jsonl html gzip encoding analyzer dates entities stored"}
+                    [encoding]=16384 [analyzer]=16384 [dates]=16384 [entities]=16384 [stored]=4096
+                    [shard]=8192)
+harnesses=${HARNESSES:-"query text jsonl html gzip encoding analyzer dates entities stored shard"}
 
 # Deep recursion must end as a reported stack overflow, not a hang: ASan catches the overflow on
 # its alternate signal stack, and a symbolizer makes the trace readable.

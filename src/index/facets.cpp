@@ -75,9 +75,10 @@ bool IdCounts::unserialise(const char*& p, const char* end, std::uint32_t id_lim
         if (!(p = index::read_varint(p, end, delta)) || !(p = index::read_varint(p, end, count)))
             return false;
         id += delta;
-        if (id >= id_limit) return false;
+        if (id >= id_limit || count == 0) return false;  // serialise() writes no zero count
         if (id >= counts_.size()) counts_.resize(std::max<std::size_t>(id + 1, counts_.size() * 2));
-        if (counts_[id] == 0 && count > 0) seen_.push_back(id);
+        if (counts_[id] > UINT32_MAX - count) return false;  // would wrap: damaged
+        if (counts_[id] == 0) seen_.push_back(id);
         counts_[id] += count;
     }
     return true;

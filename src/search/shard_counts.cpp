@@ -54,11 +54,21 @@ std::string ShardCountRequest::encode() const {
 }
 
 ShardCountRequest ShardCountRequest::decode(std::string_view bytes) {
+    std::string query;
+    ShardCountRequest request = decode_fields(bytes, query);
+    try {
+        request.query = Xapian::Query::unserialise(query);
+    } catch (const Xapian::Error& e) {
+        throw UsageError("count request: cannot read the query: " + e.get_msg());
+    }
+    return request;
+}
+
+ShardCountRequest ShardCountRequest::decode_fields(std::string_view bytes, std::string& query) {
     const char* p = bytes.data();
     const char* end = p + bytes.size();
     if (p == end || *p++ != kVersion) damaged();
     ShardCountRequest request;
-    std::string query;
     std::uint32_t facets = 0;
     if (!read_string(p, end, query) || !(p = index::read_varint(p, end, facets)) ||
         !read_string(p, end, request.options.date_granularity) || p == end)
@@ -74,11 +84,6 @@ ShardCountRequest ShardCountRequest::decode(std::string_view bytes) {
     if (p != end) damaged();
     for (std::size_t f = 0; f < request.options.facets.size(); ++f)
         request.options.facets[f] = facets & (1u << f);
-    try {
-        request.query = Xapian::Query::unserialise(query);
-    } catch (const Xapian::Error& e) {
-        throw UsageError("count request: cannot read the query: " + e.get_msg());
-    }
     return request;
 }
 
