@@ -6,6 +6,7 @@
 #include <byline/error.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -180,7 +181,8 @@ void WritableShards::open_shards(const std::vector<std::string>& folders) {
         all_.add_database(shards_.back());
     }
     const std::string next = all_.get_metadata(std::string(schema::kMetaNextSequence));
-    next_sequence_ = next.empty() ? 1 : static_cast<std::uint32_t>(std::stoul(next));
+    next_sequence_ =
+        next.empty() ? 1 : static_cast<std::uint32_t>(std::strtoul(next.c_str(), nullptr, 10));
 }
 
 Xapian::docid WritableShards::add(const std::string& id, Xapian::Document& doc) {

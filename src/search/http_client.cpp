@@ -17,6 +17,10 @@ namespace byline::search {
 
 namespace {
 
+// Facet counts of every value of a shard: a few MB for millions of entities. A server that sends
+// more is not one of ours.
+constexpr std::size_t kMaxReply = std::size_t{256} << 20;
+
 class Socket {
   public:
     explicit Socket(int fd) : fd_(fd) {}
@@ -105,6 +109,8 @@ HttpReply http_request(const std::string& host, int port, const std::string& met
         if (n < 0 && errno != EAGAIN && errno != EINTR)
             throw IndexError(where + ": cannot read the answer: " + std::strerror(errno));
         if (n > 0) reply.append(buffer, static_cast<std::size_t>(n));
+        if (reply.size() > kMaxReply)
+            throw IndexError(where + ": answer over " + std::to_string(kMaxReply >> 20) + " MB");
     }
     // "HTTP/1.1 200 OK\r\n" headers "\r\n\r\n" body (the server sends Content-Length and closes).
     const std::size_t head_end = reply.find("\r\n\r\n");
