@@ -70,6 +70,7 @@ QUERIES = [
     ["-n", "3", "--offset", "1", "--passages", "3", "security guarantees"],
     ["--sort", "date", "Ukraine"],
     ["mentioned:2025-11", "--date-facet", "week"],
+    ["--trend", "person", "--trend", "place", "--date-facet", "day", "Ukraine"],
     [""],
 ]
 
@@ -96,8 +97,8 @@ with tempfile.TemporaryDirectory() as work:
                   f"cluster of 4 byline-shard servers answers {q} as one index")
             check(answer.get("shards") == {"total": 4, "failed": 0}, "shards: 4, none failed")
             jsonschema.validate(answer, RESPONSE_SCHEMA)
-        refused = search(cluster, ["--trend", "person", "Witkoff"], expect=2)
-        check(refused.get("error", {}).get("code") == "usage", "trends on a cluster: usage error")
+        refused = search(cluster, ["--collapse", "Witkoff"], expect=2)
+        check(refused.get("error", {}).get("code") == "usage", "collapse on a cluster: usage error")
 
         whole = search(one, ["Witkoff"])["total"]
         serve = subprocess.Popen([serve_bin, "-i", cluster, "--port", "0", "--quiet"],

@@ -544,7 +544,6 @@ bool Searcher::reopen() {
 void Searcher::Impl::refuse_remote(const SearchRequest& request) const {
     std::string what;
     if (request.collapse) what = "--collapse";
-    if (!request.trends.empty()) what = "--trend";
     if (request.recency_half_life_days > 0) what = "--recency";
     for (const std::string& facet : request.facets) {
         if (facet.rfind("co_", 0) == 0) what = "co-mention facets (" + facet + ")";
@@ -968,6 +967,13 @@ std::vector<Trend> Searcher::Impl::trends(const SearchRequest& request,
     }
     if (followed.empty()) return {};
     const std::string granularity = request.date_facet.empty() ? "month" : request.date_facet;
+    if (remote()) {  // each value's series summed over the members, as the facets are
+        return search::count_trends_with(
+            matched, followed, granularity,
+            [&](const Xapian::Query& query, const index::FacetCounterOptions& options) {
+                return cluster->count(query, options, request.partial);
+            });
+    }
     return search::count_trends(db, matched, total, followed, granularity, columns, complement);
 }
 

@@ -114,10 +114,9 @@ class TrendCounter : public Xapian::MatchSpy {
 
 using Counters = std::vector<std::vector<index::DateHistogramCounter>>;  // per facet, per value
 
-// Per value, its publication dates among the matches: a filtered count each.
-Counters count_per_value(const Xapian::Database& db, const Xapian::Query& matched,
-                         const std::vector<TrendFacet>& facets, const std::string& granularity,
-                         const std::shared_ptr<const index::FacetColumns>& columns) {
+// Per value, its publication dates among the matches: a filtered count each, by `count`.
+Counters count_per_value(const Xapian::Query& matched, const std::vector<TrendFacet>& facets,
+                         const std::string& granularity, const QueryCounter& count) {
     index::FacetCounterOptions options;
     options.date_granularity = granularity;
     options.mentioned_dates = false;
@@ -125,13 +124,20 @@ Counters count_per_value(const Xapian::Database& db, const Xapian::Query& matche
     for (const TrendFacet& f : facets) {
         out.emplace_back();
         for (const TrendValue& value : f.values) {
-            Xapian::doccount n = 0;
             const Xapian::Query terms(Xapian::Query::OP_OR, value.terms.begin(), value.terms.end());
             const Xapian::Query one(Xapian::Query::OP_FILTER, matched, terms);
-            out.back().push_back(*index::count_matches(db, one, options, n, columns).published);
+            out.back().push_back(*count(one, options).published);
         }
     }
     return out;
+}
+
+QueryCounter local_counter(const Xapian::Database& db,
+                           const std::shared_ptr<const index::FacetColumns>& columns) {
+    return [&db, &columns](const Xapian::Query& query, const index::FacetCounterOptions& options) {
+        Xapian::doccount n = 0;
+        return index::count_matches(db, query, options, n, columns);
+    };
 }
 
 // The same in one pass over the matches.
@@ -163,8 +169,9 @@ Counters count_series(const Xapian::Database& db, const Xapian::Query& query, st
         for (const TrendValue& value : f.values)
             followed += value.count;
     }
-    return followed < matches ? count_per_value(db, query, facets, granularity, columns)
-                              : count_in_one_pass(db, query, facets, granularity, columns);
+    return followed < matches
+               ? count_per_value(query, facets, granularity, local_counter(db, columns))
+               : count_in_one_pass(db, query, facets, granularity, columns);
 }
 
 // What a value's series over the whole index is kept under.
@@ -219,24 +226,26 @@ Counters count_by_complement(const Xapian::Database& db, const std::vector<Trend
     return out;
 }
 
-}  // namespace
-
-std::vector<Trend> count_trends(const Xapian::Database& db, const Xapian::Query& matched,
-                                std::size_t matches, const std::vector<TrendFacet>& facets,
-                                const std::string& granularity,
-                                const std::shared_ptr<const index::FacetColumns>& columns,
-                                const TrendComplement* complement) {
-    std::vector<Trend> out;
-    for (const TrendFacet& f : facets)
-        out.push_back({std::string(schema::kFacetFields[f.facet].name), granularity, {}});
-    const bool any = std::any_of(facets.begin(), facets.end(), [](const TrendFacet& f) {
+// Whether any followed value has articles among the matches.
+bool any_followed(const std::vector<TrendFacet>& facets) {
+    return std::any_of(facets.begin(), facets.end(), [](const TrendFacet& f) {
         return std::any_of(f.values.begin(), f.values.end(),
                            [](const TrendValue& v) { return v.count > 0; });
     });
-    if (!any) return out;
-    const Counters counters =
-        complement ? count_by_complement(db, facets, granularity, columns, *complement)
-                   : count_series(db, matched, matches, facets, granularity, columns);
+}
+
+std::vector<Trend> empty_trends(const std::vector<TrendFacet>& facets,
+                                const std::string& granularity) {
+    std::vector<Trend> out;
+    for (const TrendFacet& f : facets)
+        out.push_back({std::string(schema::kFacetFields[f.facet].name), granularity, {}});
+    return out;
+}
+
+// The series of each facet over one span of buckets, so they line up.
+std::vector<Trend> render(const std::vector<TrendFacet>& facets, const std::string& granularity,
+                          const Counters& counters) {
+    std::vector<Trend> out = empty_trends(facets, granularity);
     for (std::size_t f = 0; f < facets.size(); ++f) {
         // One span for every series of the facet, so their buckets line up.
         std::optional<std::pair<std::uint32_t, std::uint32_t>> span;
@@ -255,6 +264,26 @@ std::vector<Trend> count_trends(const Xapian::Database& db, const Xapian::Query&
         }
     }
     return out;
+}
+
+}  // namespace
+
+std::vector<Trend> count_trends(const Xapian::Database& db, const Xapian::Query& matched,
+                                std::size_t matches, const std::vector<TrendFacet>& facets,
+                                const std::string& granularity,
+                                const std::shared_ptr<const index::FacetColumns>& columns,
+                                const TrendComplement* complement) {
+    if (!any_followed(facets)) return empty_trends(facets, granularity);
+    return render(facets, granularity,
+                  complement ? count_by_complement(db, facets, granularity, columns, *complement)
+                             : count_series(db, matched, matches, facets, granularity, columns));
+}
+
+std::vector<Trend> count_trends_with(const Xapian::Query& matched,
+                                     const std::vector<TrendFacet>& facets,
+                                     const std::string& granularity, const QueryCounter& count) {
+    if (!any_followed(facets)) return empty_trends(facets, granularity);
+    return render(facets, granularity, count_per_value(matched, facets, granularity, count));
 }
 
 }  // namespace byline::search

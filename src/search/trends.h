@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -41,6 +42,11 @@ struct TrendComplement {
     WholeIndexCounts& whole;  ///< at the revision counted
 };
 
+/// Counts the facets and histograms of a query's articles somewhere else (the members of a
+/// cluster of remote shards).
+using QueryCounter =
+    std::function<index::FacetCounts(const Xapian::Query&, const index::FacetCounterOptions&)>;
+
 /// The trends of `facets` over the `matches` articles `matched` matches, at `granularity`
 /// ("day", "week", "month" or "year"), in the order given. Whichever reads fewer articles: one
 /// pass over the matches, or one filtered count per value; with `complement`, the same over the
@@ -50,5 +56,10 @@ std::vector<Trend> count_trends(const Xapian::Database& db, const Xapian::Query&
                                 const std::string& granularity,
                                 const std::shared_ptr<const index::FacetColumns>& columns,
                                 const TrendComplement* complement = nullptr);
+
+/// The same, each value's series counted by `count` (one filtered count a value).
+std::vector<Trend> count_trends_with(const Xapian::Query& matched,
+                                     const std::vector<TrendFacet>& facets,
+                                     const std::string& granularity, const QueryCounter& count);
 
 }  // namespace byline::search
