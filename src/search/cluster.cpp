@@ -98,8 +98,8 @@ void Cluster::open(Member& m, std::size_t k) {
                 http_request(m.host, m.port, "GET", "/hello", "", options_.timeout_seconds);
             const nlohmann::json j = nlohmann::json::parse(hello.body, nullptr, false);
             if (hello.status != 200 || !j.is_object() || !j.contains("xapian_port"))
-                throw IndexError("not a byline-shard server (HTTP " +
-                                 std::to_string(hello.status) + " at /hello)");
+                throw IndexError("not a byline-shard server (HTTP " + std::to_string(hello.status) +
+                                 " at /hello)");
             const auto ms = static_cast<unsigned>(std::ceil(options_.timeout_seconds * 1000));
             db = Xapian::Remote::open(m.host, j["xapian_port"].get<unsigned>(), ms, ms);
         }
