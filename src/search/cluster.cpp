@@ -88,6 +88,7 @@ Cluster::Cluster(const std::string& file, const ClusterOptions& options)
 
 // Opens member k and checks it is shard k of the same index as member 0.
 void Cluster::open(Member& m, std::size_t k) {
+    std::string why;  // it cannot be opened
     try {
         Xapian::Database db;
         if (m.host.empty()) {
@@ -119,19 +120,17 @@ void Cluster::open(Member& m, std::size_t k) {
                              (tag.empty() ? "no shard" : "shard " + tag) +
                              "); list shard-0 … shard-N of one sharded index, in order");
         db_.add_database(db);
+        return;
     } catch (const std::exception& e) {
-        if (!options_.partial || k == 0)
-            throw IndexError(file_ + ": member " + std::to_string(k + 1) + " (" + m.name() +
-                             "): " + e.what());
-        m.failed = true;
-        db_.add_database(stand_in());
+        why = e.what();
     } catch (const Xapian::Error& e) {
-        if (!options_.partial || k == 0)
-            throw IndexError(file_ + ": member " + std::to_string(k + 1) + " (" + m.name() +
-                             "): " + e.get_msg());
-        m.failed = true;
-        db_.add_database(stand_in());
+        why = e.get_msg();
     }
+    if (!options_.partial || k == 0)
+        throw IndexError(file_ + ": member " + std::to_string(k + 1) + " (" + m.name() +
+                         "): " + why);
+    m.failed = true;
+    db_.add_database(stand_in());
 }
 
 std::size_t Cluster::failed() const {

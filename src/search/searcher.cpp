@@ -86,17 +86,15 @@ Xapian::Database open_folder(const std::string& folder, const std::string& path)
 // Whether `db` (opened from `path`) is a Byline index this version reads.
 void check_format(const Xapian::Database& db, const std::string& path) {
     const std::string format = db.get_metadata(std::string(schema::kMetaFormat));
-    {
-        if (format.empty() && db.get_doccount() == 0) {
-            throw IndexError(path +
-                             ": no articles indexed here yet (an indexer is starting or was "
-                             "stopped before its first commit); index with: byline-index -i " +
-                             path + " CORPUS...");
-        }
-        if (format != schema::kFormatVersion) {
-            throw IndexError(path + ": not a Byline index of this version (format '" + format +
-                             "'); re-index the corpus");
-        }
+    if (format.empty() && db.get_doccount() == 0) {
+        throw IndexError(path +
+                         ": no articles indexed here yet (an indexer is starting or was "
+                         "stopped before its first commit); index with: byline-index -i " +
+                         path + " CORPUS...");
+    }
+    if (format != schema::kFormatVersion) {
+        throw IndexError(path + ": not a Byline index of this version (format '" + format +
+                         "'); re-index the corpus");
     }
 }
 
