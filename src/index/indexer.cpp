@@ -176,39 +176,33 @@ struct Indexer::Impl {
     }
 
     // Writes a prepared article: replaces any with its id, stores its long text and entity
-    // names, reports its diagnostics, commits every batch_size articles.
+    // names, reports its diagnostics, commits every batch_size articles. Only metadata is read
+    // here: a sharded index's articles are being written by other threads meanwhile.
     void write(index::PreparedDoc& doc) {
         for (const Diagnostic& d : doc.diagnostics)
             report(d.kind, d.where, d.message);
         stem_languages.insert(doc.stem_languages.begin(), doc.stem_languages.end());
         if (doc.skipped) return;
         try {
+            Xapian::WritableDatabase& meta = shards.metadata();
             // Ids are given here, on the writing thread, so they follow the input order.
-            index::add_values(doc.xdoc, facet_ids.number(db, doc.facets));
+            index::add_values(doc.xdoc, facet_ids.number(meta, doc.facets));
             for (index::EntityForm& form : doc.facets.forms) {
                 if (!known_forms.count(form)) new_forms.insert(std::move(form));
             }
             if (std::string mentions =
-                    index::encode_sentence_mentions(facet_ids.number_mentions(db, doc.facets));
+                    index::encode_sentence_mentions(facet_ids.number_mentions(meta, doc.facets));
                 !mentions.empty())
                 doc.xdoc.add_value(schema::kSlotSentenceMentions, mentions);
-            const Xapian::docid old = first_with_term(doc.id_term);
-            if (old) forget_names(old);
-            const std::optional<std::uint64_t> signature = assign_cluster(doc);
-            Xapian::docid did = 0;
-            if (old) {
-                shards.keep_sequence(old, doc.xdoc);
-                did = db.replace_document(doc.id_term, doc.xdoc);
-            } else {
-                did = shards.add(doc.id_term, doc.xdoc);
-            }
-            if (signature)
-                clusters.add(did, *signature,
-                             index::day_number(doc.xdoc.get_value(schema::kSlotDate)),
-                             *index::decode_u64(doc.xdoc.get_value(schema::kSlotCluster)));
+            const index::ExistingArticle old = shards.find(doc.id_term);
+            if (old.did)
+                count_names(index::entity_name_counts(index::unserialise(old.data, true)), -1);
+            const std::optional<ClusterEntry> cluster = assign_cluster(doc, old.all);
+            const Xapian::docid did = shards.put(doc.id_term, old, std::move(doc.xdoc), doc.where);
+            if (cluster) clusters.add(did, cluster->signature, cluster->day, cluster->key);
             count_names(doc.facets.names, +1);
-            store_body_chunks(did, doc.body, old != 0);
-            ++(old ? stats.replaced : stats.added);
+            store_body_chunks(did, doc.body, old.did != 0);
+            ++(old.did ? stats.replaced : stats.added);
             ++stats.indexed;
             stats.bytes += doc.bytes;
             uncommitted_bytes += doc.bytes;
@@ -220,24 +214,31 @@ struct Indexer::Impl {
         tick();
     }
 
+    struct ClusterEntry {
+        std::uint64_t signature;
+        std::optional<int> day;
+        std::uint64_t key;
+    };
+
     // Gives a signed article the key of the cluster of its near-duplicates already written
-    // (committed or not), or a new one. The article it replaces is no candidate: it goes.
-    std::optional<std::uint64_t> assign_cluster(index::PreparedDoc& doc) {
-        clusters.load(db);
-        for (auto it = db.postlist_begin(doc.id_term); it != db.postlist_end(doc.id_term); ++it)
-            clusters.remove(*it);  // replace_document replaces (or deletes) them all
+    // (committed or not), or a new one. The articles it replaces are no candidates: they go.
+    std::optional<ClusterEntry> assign_cluster(index::PreparedDoc& doc,
+                                               const std::vector<Xapian::docid>& replaced) {
+        clusters.load(db);  // at the first write, before any shard thread starts
+        for (Xapian::docid did : replaced)
+            clusters.remove(did);
         const std::optional<std::uint64_t> signature =
             index::decode_u64(doc.xdoc.get_value(schema::kSlotSignature));
-        if (signature)
-            doc.xdoc.add_value(
-                schema::kSlotCluster,
-                index::encode_u64(clusters.key_for(
-                    *signature, index::day_number(doc.xdoc.get_value(schema::kSlotDate)))));
-        return signature;
+        if (!signature) return std::nullopt;
+        const std::optional<int> day = index::day_number(doc.xdoc.get_value(schema::kSlotDate));
+        const std::uint64_t key = clusters.key_for(*signature, day);
+        doc.xdoc.add_value(schema::kSlotCluster, index::encode_u64(key));
+        return ClusterEntry{*signature, day, key};
     }
 
     // Deletes the article with this id and everything derived from it; false if there is none.
     bool remove_written(const std::string& id) {
+        shards.settle();
         const std::string term = schema::id_term(id);
         for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
             const Xapian::docid did = *it;
@@ -247,7 +248,7 @@ struct Indexer::Impl {
             remove_body_chunks(did);
             clusters.load(db);
             clusters.remove(did);
-            db.delete_document(did);
+            shards.remove(did);
             ++stats.removed;
             written();
             return true;
@@ -262,11 +263,6 @@ struct Indexer::Impl {
         if (++uncommitted >= std::max<std::size_t>(1, options.batch_size) ||
             uncommitted_bytes >= budget.commit_text_bytes)
             commit_written();
-    }
-
-    Xapian::docid first_with_term(const std::string& term) const {
-        Xapian::PostingIterator it = db.postlist_begin(term);
-        return it == db.postlist_end(term) ? 0 : *it;
     }
 
     // Takes the display names an article wrote out of the counts, before it is replaced or
@@ -369,16 +365,17 @@ struct Indexer::Impl {
         std::vector<std::string> chunks = index::body_chunks(body);
         if (replacing) remove_body_chunks(did);
         for (std::size_t n = 0; n < chunks.size(); ++n)
-            db.set_metadata(schema::body_chunk_key(did, n), chunks[n]);
+            shards.metadata().set_metadata(schema::body_chunk_key(did, n), chunks[n]);
     }
 
     void remove_body_chunks(Xapian::docid did) {
+        Xapian::WritableDatabase& meta = shards.metadata();
         std::vector<std::string> stale;
         const std::string prefix = schema::body_chunk_prefix(did);
-        for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
+        for (auto it = meta.metadata_keys_begin(prefix); it != meta.metadata_keys_end(prefix); ++it)
             stale.push_back(*it);
         for (const std::string& key : stale)
-            db.set_metadata(key, "");  // an empty value deletes the key
+            meta.set_metadata(key, "");  // an empty value deletes the key
     }
 
     // After a run, so that queries matching most articles need not count them all.
@@ -394,6 +391,7 @@ struct Indexer::Impl {
     // entity of the index: not at every batch, and in a stream (`interim`) once a minute.
     void commit(bool interim = false) {
         write_all(pipeline.drain());
+        shards.settle();  // the aliases and totals read the articles
         const bool due = !interim || Clock::now() - aliases_stored_at >= kAliasesEvery;
         if (!aliases_stale || !due) return commit_written();
         store_names();  // the aliases read the entities' display names
@@ -417,6 +415,7 @@ struct Indexer::Impl {
     }
 
     void commit_written(bool metadata_changed = false) {
+        shards.settle();
         // Nothing new: no commit, so the revision (and facet totals stamped with it) stays.
         if (!metadata_changed && uncommitted == 0 &&
             !db.get_metadata(std::string(schema::kMetaFormat)).empty())

@@ -179,31 +179,106 @@ void WritableShards::open_shards(const std::vector<std::string>& folders) {
     for (const std::string& f : folders) {
         shards_.push_back(open_shard(f));
         all_.add_database(shards_.back());
+        committed_.emplace_back(f);
+        next_local_.push_back(shards_.back().get_lastdocid() + 1);
     }
     const std::string next = all_.get_metadata(std::string(schema::kMetaNextSequence));
     next_sequence_ =
         next.empty() ? 1 : static_cast<std::uint32_t>(std::strtoul(next.c_str(), nullptr, 10));
 }
 
-Xapian::docid WritableShards::add(const std::string& id, Xapian::Document& doc) {
-    if (single_) return all_.add_document(doc);
-    const unsigned k = shard_of(id, article_shards());
-    std::string value = encode_sequence(next_sequence_++);  // then what SpyDocids reads
-    value += static_cast<char>(k);
-    value += static_cast<char>(shards_.size());
-    doc.add_value(schema::kSlotSequence, value);
-    const Xapian::docid local = shards_[k].add_document(doc);
-    return (local - 1) * static_cast<Xapian::docid>(shards_.size()) + k + 1;
+Xapian::docid WritableShards::global_docid(Xapian::docid local, unsigned shard) const {
+    return (local - 1) * static_cast<Xapian::docid>(shards_.size()) + shard + 1;
 }
 
-void WritableShards::keep_sequence(Xapian::docid old, Xapian::Document& doc) {
-    if (!single_)
-        doc.add_value(schema::kSlotSequence,
-                      all_.get_document(old).get_value(schema::kSlotSequence));
+Xapian::docid WritableShards::local_docid(Xapian::docid global) const {
+    return (global - 1) / static_cast<Xapian::docid>(shards_.size()) + 1;
+}
+
+ExistingArticle WritableShards::find(const std::string& id_term) {
+    if (single_) {
+        ExistingArticle found;
+        for (auto it = all_.postlist_begin(id_term); it != all_.postlist_end(id_term); ++it)
+            found.all.push_back(*it);
+        if (!found.all.empty()) {
+            found.did = found.all.front();
+            found.data = all_.get_document(found.did).get_data();
+        }
+        return found;
+    }
+    if (auto it = written_.find(id_term); it != written_.end())
+        return ExistingArticle{
+            it->second.did, {it->second.did}, it->second.data, it->second.sequence};
+    return find_committed(shard_of(id_term, article_shards()), id_term);
+}
+
+// What the last commit holds, less what this run deleted since (the shard's writer may be
+// changing it meanwhile: its own database object is not read here).
+ExistingArticle WritableShards::find_committed(unsigned shard, const std::string& id_term) {
+    ExistingArticle found;
+    Xapian::Database& db = committed_[shard];
+    Xapian::docid first_local = 0;
+    for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) {
+        const Xapian::docid did = global_docid(*it, shard);
+        if (deleted_.count(did)) continue;
+        if (!first_local) first_local = *it;
+        found.all.push_back(did);
+    }
+    if (first_local) {
+        const Xapian::Document doc = db.get_document(first_local);
+        found.did = found.all.front();
+        found.data = doc.get_data();
+        found.sequence = doc.get_value(schema::kSlotSequence);
+    }
+    return found;
+}
+
+Xapian::docid WritableShards::put(const std::string& id_term, const ExistingArticle& old,
+                                  Xapian::Document doc, const std::string& where) {
+    if (single_) {
+        return old.did ? all_.replace_document(id_term, doc) : all_.add_document(doc);
+    }
+    const unsigned k = shard_of(id_term, article_shards());
+    std::string sequence = old.sequence;  // a replacement keeps its place in the order
+    if (!old.did || sequence.size() != 6) {
+        sequence = encode_sequence(next_sequence_++);  // then what SpyDocids reads
+        sequence += static_cast<char>(k);
+        sequence += static_cast<char>(shards_.size());
+    }
+    doc.add_value(schema::kSlotSequence, sequence);
+    const Xapian::docid local = old.did ? local_docid(old.did) : next_local_[k]++;
+    const Xapian::docid did = global_docid(local, k);
+    written_[id_term] = Written{did, doc.get_data(), sequence};
+    ShardWrite write{local, std::move(doc), {}, where};
+    for (Xapian::docid other : old.all)
+        write.replaced.push_back(local_docid(other));
+    if (!writers_) {
+        std::vector<Xapian::WritableDatabase*> article_shards;
+        for (std::size_t s = 1; s < shards_.size(); ++s)
+            article_shards.push_back(&shards_[s]);
+        writers_ = std::make_unique<ShardWriters>(std::move(article_shards));
+    }
+    writers_->put(k - 1, std::move(write));
+    return did;
+}
+
+void WritableShards::settle() {
+    if (!writers_) return;
+    std::unique_ptr<ShardWriters> writers = std::move(writers_);
+    writers->finish();
+}
+
+void WritableShards::remove(Xapian::docid did) {
+    settle();
+    all_.delete_document(did);
+    if (single_) return;
+    deleted_.insert(did);
+    std::erase_if(written_, [did](const auto& entry) { return entry.second.did == did; });
 }
 
 void WritableShards::commit() {
     if (single_) return shards_.front().commit();
+    settle();
     all_.set_metadata(std::string(schema::kMetaNextSequence), std::to_string(next_sequence_));
     all_.set_metadata(std::string(schema::kMetaRevision),
                       std::to_string(counted_commits(all_) + 1));
@@ -225,9 +300,14 @@ void WritableShards::commit() {
     for (const std::exception_ptr& e : failed)
         if (e) std::rethrow_exception(e);
     shards_.front().commit();  // last: a reader sees the new revision only once all is there
+    for (std::size_t k = 1; k < committed_.size(); ++k)
+        committed_[k].reopen();
+    written_.clear();
+    deleted_.clear();
 }
 
 void WritableShards::close() {
+    writers_.reset();
     all_.close();
     for (Xapian::WritableDatabase& db : shards_)
         db.close();

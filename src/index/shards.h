@@ -7,10 +7,15 @@
 // a sharded index as it reads one index. Shard 0 holds no article, so its commit, made last,
 // is what makes a commit visible as a whole (index::revision).
 
+#include "index/shard_writers.h"
+
 #include <xapian.h>
 
 #include <cstdint>
+#include <memory>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace byline::index {
@@ -57,7 +62,19 @@ void commit(Xapian::WritableDatabase& db);
 /// The article shard (1 … shards) of an article id: a stable hash, the same in every build.
 unsigned shard_of(const std::string& id, unsigned shards);
 
-/// The writable shards of an index, and all of them as one database.
+/// The documents of an index holding an article's id term, as the writer sees them (written
+/// or not).
+struct ExistingArticle {
+    Xapian::docid did = 0;           ///< the one a new version replaces (the first); 0: none
+    std::vector<Xapian::docid> all;  ///< every one, all replaced or deleted by a new version
+    std::string data;                ///< the first's document data
+    std::string sequence;            ///< the first's schema::kSlotSequence (sharded index)
+};
+
+/// The writable shards of an index, and all of them as one database. A sharded index writes
+/// each article shard on a thread of its own (ShardWriters); docids, sequences and metadata are
+/// decided on the calling thread in input order, so the index written does not depend on the
+/// threads' timing. Between put() and settle() only metadata() may be used.
 class WritableShards {
   public:
     /// Opens (or creates) the index at `folder`. `shards`: 0 or 1 open an existing index as it is
@@ -66,19 +83,28 @@ class WritableShards {
     WritableShards(const std::string& folder, unsigned shards);
     WritableShards() = default;
 
-    /// Every shard as one database: reads, replacements and deletions by docid, metadata.
+    /// Every shard as one database: reads, replacements and deletions by docid, metadata. For
+    /// a sharded index, only once settled.
     Xapian::WritableDatabase& all() { return all_; }
+    /// Where the index's metadata is (shard 0), usable while articles are being written.
+    Xapian::WritableDatabase& metadata() { return shards_.front(); }
     /// The number of article shards; 0 for a single index.
     unsigned article_shards() const {
         return single_ ? 0 : static_cast<unsigned>(shards_.size()) - 1;
     }
     bool sharded() const { return !single_; }
 
-    /// Adds an article no document holds the id of yet, to its shard; returns its docid in
-    /// all(). In a sharded index it also gets its sequence (schema::kSlotSequence).
-    Xapian::docid add(const std::string& id, Xapian::Document& doc);
-    /// The sequence a replacement keeps: the one of the document it replaces.
-    void keep_sequence(Xapian::docid old, Xapian::Document& doc);
+    /// The documents holding `id_term`, including those written since the last commit.
+    ExistingArticle find(const std::string& id_term);
+    /// Writes an article in place of `old` (find()'s answer for its id term) or as a new one
+    /// (in its shard, with the next sequence); returns its docid in all(). A sharded index
+    /// writes it on the shard's thread: an error shows at a later put() or at settle().
+    Xapian::docid put(const std::string& id_term, const ExistingArticle& old, Xapian::Document doc,
+                      const std::string& where);
+    /// Waits for the shard threads to write what they hold; all() then shows everything.
+    void settle();
+    /// Deletes a document (settles first).
+    void remove(Xapian::docid did);
 
     /// Commits every shard: the article shards in parallel, one thread each, then shard 0.
     void commit();
@@ -87,12 +113,27 @@ class WritableShards {
     const std::vector<std::string>& folders() const { return folders_; }
 
   private:
+    struct Written {  // an article put since the last commit
+        Xapian::docid did;
+        std::string data;
+        std::string sequence;
+    };
     void open_shards(const std::vector<std::string>& folders);
+    ExistingArticle find_committed(unsigned shard, const std::string& id_term);
+    Xapian::docid global_docid(Xapian::docid local, unsigned shard) const;
+    Xapian::docid local_docid(Xapian::docid global) const;
+
     std::vector<std::string> folders_;
     std::vector<Xapian::WritableDatabase> shards_;
     Xapian::WritableDatabase all_;
     bool single_ = true;
     std::uint32_t next_sequence_ = 1;
+    // A sharded index: each article shard's committed state, read while its thread writes.
+    std::vector<Xapian::Database> committed_;  // by shard (0 unused)
+    std::vector<Xapian::docid> next_local_;    // by shard: the docid its next article takes
+    std::unordered_map<std::string, Written> written_;  // by id term, since the last commit
+    std::set<Xapian::docid> deleted_;                   // since the last commit
+    std::unique_ptr<ShardWriters> writers_;             // last: stopped before the shards close
 };
 
 }  // namespace byline::index
