@@ -197,3 +197,40 @@ TEST_CASE("deleting from a sharded index, and asking for another number of shard
     other.index_path = dir / "one";
     CHECK_THROWS_AS(Indexer(other), UsageError);
 }
+
+// The shard threads write while the calling thread finds earlier versions in what the last
+// commit holds and what it wrote since: replacing and deleting, committed or not, in any order.
+TEST_CASE("re-indexing and deleting while the shard threads write give one index's answers") {
+    test::TempDir dir;
+    std::vector<Document> docs = generated_articles(150);
+    index_all(dir / "one", 0, docs);
+    index_all(dir / "four", 4, docs);
+    std::vector<Document> changed = generated_articles(220);
+    for (Document& d : changed)
+        d.title += " revised";
+    std::vector<IndexStats> stats;
+    std::vector<std::vector<bool>> removed(2);
+    for (const std::string& path : {dir / "one", dir / "four"}) {
+        IndexOptions options;
+        options.index_path = path;
+        options.threads = 1;
+        options.batch_size = 50;  // commits in between, and some changes left to the end
+        Indexer indexer(options);
+        for (std::size_t n = 100; n < changed.size(); ++n) {
+            indexer.add(changed[n]);  // replaces a committed article, or adds one
+            if (n % 9 == 0) CHECK(indexer.remove(changed[n].id));  // just written
+            if (n % 11 == 0) indexer.add(changed[n - 1]);          // written again
+            if (n % 13 == 0)  // committed long ago, unless deleted above
+                removed[stats.size()].push_back(indexer.remove(docs[n - 100].id));
+            if (n % 26 == 0) indexer.add(docs[n - 100]);  // and back
+        }
+        indexer.commit();
+        stats.push_back(indexer.stats());
+    }
+    CHECK(stats[0].added == stats[1].added);
+    CHECK(stats[0].replaced == stats[1].replaced);
+    CHECK(stats[0].removed == stats[1].removed);
+    CHECK(removed[0] == removed[1]);
+    CHECK(std::count(removed[0].begin(), removed[0].end(), true) >= 6);
+    check_same_answers(dir / "one", dir / "four");
+}

@@ -53,7 +53,11 @@ struct IndexOptions {
     /// Identify the language of a document that does not name one (README: language
     /// detection); default_language is then the fallback for text too short to tell.
     bool detect_language = true;
-    std::size_t batch_size = 256;  ///< documents per commit (Xapian writes best at 100-300)
+    /// Documents per commit; 0: a share of the index, from kMinBatch to kMaxBatch (a commit's
+    /// flush costs more as the index grows, so a larger index commits less often).
+    std::size_t batch_size = 0;
+    static constexpr std::size_t kMinBatch = 256;
+    static constexpr std::size_t kMaxBatch = 2000;
     unsigned threads = 0;          ///< threads to use; 0: all cores
     /// Peak memory to stay under, in MiB (at least 128). Bounds the articles in flight, the
     /// changes held before a commit and the caches; an article (a file, or a JSON line) too

@@ -150,6 +150,7 @@ struct Indexer::Impl {
     static constexpr std::chrono::seconds kAliasesEvery{60};
     std::uint64_t uncommitted_bytes = 0;
     std::uint64_t uncompacted = 0;  // articles written since the last compaction
+    std::uint64_t documents = 0;    // in the index, written or not
     Clock::time_point started = Clock::now();
     Clock::time_point last_progress = started;
 
@@ -162,7 +163,8 @@ struct Indexer::Impl {
           extractor(options.extract),
           pipeline(options, extractor, analysis_threads(options.threads), budget.batch_text_bytes),
           facet_ids(budget.facet_cache_entries),
-          uncompacted(articles_since_compaction(db)) {}
+          uncompacted(articles_since_compaction(db)),
+          documents(db.get_doccount()) {}
 
     void reopen() {
         shards = open_writable(options.index_path, 0);
@@ -203,6 +205,7 @@ struct Indexer::Impl {
             count_names(doc.facets.names, +1);
             store_body_chunks(did, doc.body, old.did != 0);
             ++(old.did ? stats.replaced : stats.added);
+            if (!old.did) ++documents;
             ++stats.indexed;
             stats.bytes += doc.bytes;
             uncommitted_bytes += doc.bytes;
@@ -250,17 +253,28 @@ struct Indexer::Impl {
             clusters.remove(did);
             shards.remove(did);
             ++stats.removed;
+            --documents;
             written();
             return true;
         }
         return false;
     }
 
-    // Counts a change and commits every batch_size of them (or sooner by bytes).
+    // Articles per commit: as asked, or about 4% of the index within the bounds (measured on
+    // Reuters-21578 cycled to 100k articles: 256 throughout took 79 s, 2000 throughout 64 s,
+    // but 2000 is slower than 256 on a small index, where the writer's waits at each commit,
+    // not the flush, dominate).
+    std::size_t commit_every() const {
+        if (options.batch_size) return options.batch_size;
+        return std::clamp<std::size_t>(documents / 25, IndexOptions::kMinBatch,
+                                       IndexOptions::kMaxBatch);
+    }
+
+    // Counts a change and commits every commit_every() of them (or sooner by bytes).
     void written() {
         ++uncompacted;
         aliases_stale = true;
-        if (++uncommitted >= std::max<std::size_t>(1, options.batch_size) ||
+        if (++uncommitted >= commit_every() ||
             uncommitted_bytes >= budget.commit_text_bytes)
             commit_written();
     }
