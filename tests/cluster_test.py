@@ -69,6 +69,11 @@ QUERIES = [
     ["--person", "zelensky", "--place", "Kyiv", ""],  # a filter: every weight 0
     ["-n", "3", "--offset", "1", "--passages", "3", "security guarantees"],
     ["--sort", "date", "Ukraine"],
+    ["--recency", "3", "Ukraine"],  # a boost by date: Xapian's own posting source travels
+    ["--recency", "1", "--person", "zelensky", ""],
+    # Co-mentions: each member counts its articles with the searcher's counter, sent as bytes.
+    ["--facet", "co_person", "--facet", "co_place", "--facet", "co_org", "Ukraine"],
+    ["--facet", "co_person", "--facet", "person", "--place", "Kyiv", "\"peace plan\" OR talks"],
     ["mentioned:2025-11", "--date-facet", "week"],
     ["--trend", "person", "--trend", "place", "--date-facet", "day", "Ukraine"],
     [""],
@@ -99,6 +104,10 @@ with tempfile.TemporaryDirectory() as work:
             jsonschema.validate(answer, RESPONSE_SCHEMA)
         refused = search(cluster, ["--collapse", "Witkoff"], expect=2)
         check(refused.get("error", {}).get("code") == "usage", "collapse on a cluster: usage error")
+        # A one-word person filter matches mentions through the dictionary: not sent yet.
+        refused = search(cluster, ["--facet", "co_place", "--person", "zelensky", ""], expect=2)
+        check(refused.get("error", {}).get("code") == "usage",
+              "co-mentions beside a one-word person filter on a cluster: usage error")
 
         whole = search(one, ["Witkoff"])["total"]
         serve = subprocess.Popen([serve_bin, "-i", cluster, "--port", "0", "--quiet"],

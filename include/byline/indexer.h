@@ -58,7 +58,7 @@ struct IndexOptions {
     std::size_t batch_size = 0;
     static constexpr std::size_t kMinBatch = 256;
     static constexpr std::size_t kMaxBatch = 2000;
-    unsigned threads = 0;          ///< threads to use; 0: all cores
+    unsigned threads = 0;  ///< threads to use; 0: all cores
     /// Peak memory to stay under, in MiB (at least 128). Bounds the articles in flight, the
     /// changes held before a commit and the caches; an article (a file, or a JSON line) too
     /// large to index within it is skipped with an error naming it.

@@ -142,12 +142,13 @@ std::size_t Cluster::failed() const {
 
 // On a thread of its own: it may copy no Xapian object shared with another thread (their
 // reference counts are not atomic), so a local member reads the query from its bytes.
-index::FacetCounts Cluster::count_member(const Member& m, const EncodedCount& request,
-                                         const index::FacetCounterOptions& options) const {
+ShardCounts Cluster::count_member(const Member& m, const EncodedCount& request,
+                                  const index::FacetCounterOptions& options,
+                                  const std::string& co_mentions) const {
     if (m.host.empty()) {
-        Xapian::doccount matches = 0;
-        return index::count_matches(m.db, Xapian::Query::unserialise(request.query), options,
-                                    matches);
+        ShardCountRequest local{Xapian::Query::unserialise(request.query), options};
+        local.co_mentions = co_mentions;
+        return count_shard(m.db, local, nullptr, nullptr);
     }
     // The alias lists (tens of KB) go once; then their hash, until they change.
     const bool hash_only = m.aliases_sent == request.lists_hash;
@@ -160,8 +161,8 @@ index::FacetCounts Cluster::count_member(const Member& m, const EncodedCount& re
     }
     if (reply.status != 200) throw IndexError("counting failed: " + reply.body);
     m.aliases_sent = request.lists_hash;
-    index::FacetCounts counts;
-    if (!counts.unserialise(reply.body, options.date_granularity, id_limits_))
+    ShardCounts counts;
+    if (!counts.unserialise(reply.body, options.date_granularity, id_limits_, !co_mentions.empty()))
         throw IndexError("damaged counts (a shard server of another version?)");
     return counts;
 }
@@ -177,8 +178,8 @@ void Cluster::require_all(bool partial) const {
     }
 }
 
-index::FacetCounts Cluster::count(const Xapian::Query& query,
-                                  const index::FacetCounterOptions& options, bool partial) const {
+ShardCounts Cluster::count(const Xapian::Query& query, const index::FacetCounterOptions& options,
+                           const std::string& co_mentions, bool partial) const {
     const Xapian::rev revision = index::revision(db_);
     if (!aliases_ || aliases_->first != revision) {  // read once a revision (shard-0's metadata)
         auto lists = index::EntityAliases::stored_lists(db_);
@@ -188,17 +189,18 @@ index::FacetCounts Cluster::count(const Xapian::Query& query,
     ShardCountRequest request{query, options, aliases_->second.first};
     request.options.aliases.reset();  // they travel as the stored lists
     request.lists_hash = aliases_->second.second;
+    request.co_mentions = co_mentions;
     EncodedCount encoded{query.serialise(), request.encode(), {}, request.lists_hash};
     request.lists_included = false;
     encoded.hash_only = request.encode();
-    std::vector<index::FacetCounts> counts(members_.size());
+    std::vector<ShardCounts> counts(members_.size());
     std::vector<std::string> errors(members_.size());
     std::vector<std::thread> threads;
     for (std::size_t k = 0; k < members_.size(); ++k) {
         if (members_[k].failed) continue;
         threads.emplace_back([&, k] {
             try {
-                counts[k] = count_member(members_[k], encoded, options);
+                counts[k] = count_member(members_[k], encoded, options, co_mentions);
             } catch (const Error& e) {
                 errors[k] = e.what();
             } catch (const Xapian::Error& e) {
@@ -210,10 +212,10 @@ index::FacetCounts Cluster::count(const Xapian::Query& query,
     }
     for (std::thread& t : threads)
         t.join();
-    index::FacetCounts sum;
+    ShardCounts sum;
     if (!options.date_granularity.empty()) {
-        sum.published.emplace(options.date_granularity);
-        if (options.mentioned_dates) sum.mentioned.emplace(options.date_granularity);
+        sum.facets.published.emplace(options.date_granularity);
+        if (options.mentioned_dates) sum.facets.mentioned.emplace(options.date_granularity);
     }
     for (std::size_t k = 0; k < members_.size(); ++k) {
         if (members_[k].failed) continue;

@@ -39,10 +39,11 @@ class Cluster {
     /// Throws IndexError naming the members that failed, unless `partial`.
     void require_all(bool partial) const;
 
-    /// Facet counts of `query` over every member that answers, summed. A member that fails
-    /// here throws IndexError naming it, or with `partial` counts as failed from then on.
-    index::FacetCounts count(const Xapian::Query& query, const index::FacetCounterOptions& options,
-                             bool partial) const;
+    /// Facet counts of `query` over every member that answers, summed, and the co-mentions of
+    /// the counter whose signature is `co_mentions` (none if empty). A member that fails here
+    /// throws IndexError naming it, or with `partial` counts as failed from then on.
+    ShardCounts count(const Xapian::Query& query, const index::FacetCounterOptions& options,
+                      const std::string& co_mentions, bool partial) const;
 
   private:
     struct Member {
@@ -62,8 +63,9 @@ class Cluster {
         std::string hash_only;   // the same with their hash only
         std::uint64_t lists_hash = 0;
     };
-    index::FacetCounts count_member(const Member& member, const EncodedCount& request,
-                                    const index::FacetCounterOptions& options) const;
+    ShardCounts count_member(const Member& member, const EncodedCount& request,
+                             const index::FacetCounterOptions& options,
+                             const std::string& co_mentions) const;
 
     std::string file_;
     ClusterOptions options_;

@@ -81,9 +81,9 @@ CoMentionCounter::CoMentionCounter(const Xapian::Database& db,
                                    std::array<bool, schema::kFacetCount> facets,
                                    index::FacetValueNames& keys,
                                    const index::EntityAliases* aliases)
-    : db_(db),
-      keys_(keys),
-      patterns_(patterns),
+    : db_(&db),
+      keys_(&keys),
+      patterns_(&patterns),
       facets_(facets),
       aliases_(aliases),
       kinds_(patterns.size(), Kind::positions),
@@ -93,19 +93,15 @@ CoMentionCounter::CoMentionCounter(const Xapian::Database& db,
         if (pattern.title_only) {
             kinds_[p] = Kind::skipped;
         } else if (!pattern.entity) {
-            kinds_[p] = Kind::words;
-            reads_words_ = true;
+            std::vector<std::vector<std::uint32_t>> words;
             for (const std::vector<std::string>& forms : terms.forms(p)) {
                 std::vector<std::uint32_t> hashes;
                 for (const std::string& form : forms)
                     hashes.push_back(index::word_hash(form));
                 std::sort(hashes.begin(), hashes.end());
-                if (word_hashes_[p].empty()) {
-                    for (std::uint32_t h : hashes)
-                        first_words_[h % first_words_.size()] = true;
-                }
-                word_hashes_[p].push_back(std::move(hashes));
+                words.push_back(std::move(hashes));
             }
+            add_word_pattern(p, std::move(words));
         } else if (!pattern.entity_key.empty() && pattern.facet < schema::kFacetCount) {
             // An entity filter's mentions are those with its key's id; a one-word person
             // filter's, those whose key ends in that word.
@@ -120,12 +116,25 @@ CoMentionCounter::CoMentionCounter(const Xapian::Database& db,
     }
 }
 
+// Pattern `p` as the words in a row its matches are: each word's forms, as sorted hashes.
+void CoMentionCounter::add_word_pattern(std::size_t p,
+                                        std::vector<std::vector<std::uint32_t>> words) {
+    kinds_[p] = Kind::words;
+    reads_words_ = true;
+    if (!words.empty()) {
+        for (std::uint32_t h : words.front())
+            first_words_[h % first_words_.size()] = true;
+    }
+    word_hashes_[p] = std::move(words);
+}
+
 std::string CoMentionCounter::signature() const {
     std::string out;
     if (!counts_from_columns_alone()) return out;
     auto put = [&out](std::uint32_t n) { index::put_varint(out, n); };
     for (bool facet : facets_)
         out += facet ? '1' : '0';
+    put(static_cast<std::uint32_t>(kinds_.size()));
     for (std::size_t p = 0; p < kinds_.size(); ++p) {
         put(static_cast<std::uint32_t>(kinds_[p]));
         put(static_cast<std::uint32_t>(word_hashes_[p].size()));
@@ -142,12 +151,69 @@ std::string CoMentionCounter::signature() const {
     return out;
 }
 
+CoMentionCounter CoMentionCounter::from_signature(std::string_view signature,
+                                                  const index::EntityAliases* aliases) {
+    auto damaged = [] {
+        return UsageError(
+            "damaged co-mention request: a searcher and shard server of the same "
+            "Byline version talk to each other");
+    };
+    constexpr std::uint32_t kMaxPatterns = 1 << 12;  // a query of 16 KiB has fewer
+    const char* p = signature.data();
+    const char* end = p + signature.size();
+    CoMentionCounter counter;
+    counter.aliases_ = aliases;
+    if (static_cast<std::size_t>(end - p) < counter.facets_.size()) throw damaged();
+    for (bool& facet : counter.facets_)
+        facet = *p++ == '1';
+    auto read = [&](std::uint32_t& n) {
+        if (!(p = index::read_varint(p, end, n))) throw damaged();
+    };
+    std::uint32_t patterns = 0;
+    read(patterns);
+    if (patterns > kMaxPatterns) throw damaged();
+    counter.kinds_.assign(patterns, Kind::skipped);
+    counter.word_hashes_.resize(patterns);
+    for (std::size_t k = 0; k < patterns; ++k) {
+        std::uint32_t kind = 0, length = 0;
+        read(kind);
+        read(length);
+        std::vector<std::vector<std::uint32_t>> words;
+        for (std::uint32_t w = 0; w < length; ++w) {
+            std::uint32_t forms = 0;
+            read(forms);
+            std::vector<std::uint32_t> hashes;
+            for (std::uint32_t f = 0; f < forms; ++f)
+                read(hashes.emplace_back());
+            if (!std::is_sorted(hashes.begin(), hashes.end())) throw damaged();
+            words.push_back(std::move(hashes));
+        }
+        if (kind == static_cast<std::uint32_t>(Kind::words)) {
+            counter.add_word_pattern(k, std::move(words));
+        } else if (kind == static_cast<std::uint32_t>(Kind::by_id) ||
+                   kind == static_cast<std::uint32_t>(Kind::skipped)) {
+            if (length) throw damaged();
+            counter.kinds_[k] = static_cast<Kind>(kind);
+        } else {
+            throw damaged();  // counted from positions or the dictionary: not from a signature
+        }
+    }
+    while (p != end) {
+        std::uint32_t facet = 0, id = 0;
+        read(facet);
+        read(id);
+        if (facet >= schema::kFacetCount) throw damaged();
+        counter.ids_.emplace_back(facet, id);
+    }
+    return counter;
+}
+
 bool CoMentionCounter::is_filter_entity(const index::PlacedMention& m) const {
     return std::find(ids_.begin(), ids_.end(), std::pair(m.facet, m.id)) != ids_.end();
 }
 
 bool CoMentionCounter::has_surname(const index::PlacedMention& m, const std::string& surname) {
-    const std::string& key = keys_.value(db_, m.facet, m.id);
+    const std::string& key = keys_->value(*db_, m.facet, m.id);
     return key == surname || (key.size() > surname.size() && key.ends_with(surname) &&
                               key[key.size() - surname.size() - 1] == ' ');
 }
@@ -158,7 +224,7 @@ void CoMentionCounter::add_word_hits(const index::PackedSentenceWords& words,
                                      const index::WordRun& run) {
     for (std::uint32_t i = 0; i < run.count; ++i) {
         if (!may_start_pattern(words.hash(run, i))) continue;  // most words: one bit tells
-        for (std::size_t p = 0; p < patterns_.size(); ++p) {
+        for (std::size_t p = 0; p < kinds_.size(); ++p) {
             const auto& pattern_words = word_hashes_[p];
             const auto length = static_cast<std::uint32_t>(pattern_words.size());
             if (kinds_[p] != Kind::words || length == 0 || i + length > run.count) continue;
@@ -174,9 +240,9 @@ void CoMentionCounter::add_mention_hits(const index::SentenceMentions& article) 
     if (ids_.empty() && !by_surname_) return;  // no entity filter
     for (const index::PlacedMention& m : article.mentions) {
         bool hit = is_filter_entity(m);
-        for (std::size_t p = 0; p < patterns_.size() && !hit; ++p) {
-            hit = kinds_[p] == Kind::by_surname && patterns_[p].facet == m.facet &&
-                  has_surname(m, patterns_[p].entity_key);
+        for (std::size_t p = 0; p < kinds_.size() && !hit; ++p) {
+            hit = kinds_[p] == Kind::by_surname && (*patterns_)[p].facet == m.facet &&
+                  has_surname(m, (*patterns_)[p].entity_key);
         }
         if (hit) hits_.push_back({m.position, m.words, 0});
     }

@@ -44,6 +44,12 @@ class CoMentionCounter {
                      const PatternTerms& terms, std::array<bool, schema::kFacetCount> facets,
                      index::FacetValueNames& keys, const index::EntityAliases* aliases = nullptr);
 
+    /// The counter of `signature()` (of a counter that counts_from_columns_alone()), for
+    /// counting elsewhere what it would: on a shard server. Throws UsageError if the bytes are
+    /// damaged. database() must not be called on it.
+    static CoMentionCounter from_signature(std::string_view signature,
+                                           const index::EntityAliases* aliases);
+
     /// Whether PatternTerms must give pattern `p`'s occurrences from positions: the mentioned
     /// dates. Words and phrases are found in the sentence words, entity filters by their ids.
     bool needs_positions(std::size_t p) const { return kinds_[p] == Kind::positions; }
@@ -64,7 +70,7 @@ class CoMentionCounter {
     bool reads_database() const { return by_surname_; }
     /// Whether counting needs neither the database nor positions: it can then follow the
     /// matcher on another thread (search/co_mention_stream.h).
-    const Xapian::Database& database() const { return db_; }
+    const Xapian::Database& database() const { return *db_; }
     bool counts_from_columns_alone() const {
         return !by_surname_ &&
                std::find(kinds_.begin(), kinds_.end(), Kind::positions) == kinds_.end();
@@ -80,6 +86,8 @@ class CoMentionCounter {
 
   private:
     enum class Kind { skipped, by_id, by_surname, words, positions };
+    CoMentionCounter() = default;
+    void add_word_pattern(std::size_t p, std::vector<std::vector<std::uint32_t>> words);
     void add_word_hits(const index::PackedSentenceWords& words, const index::WordRun& run);
     bool may_start_pattern(std::uint32_t hash) const {
         return first_words_[hash % first_words_.size()];
@@ -89,12 +97,13 @@ class CoMentionCounter {
     bool is_filter_entity(const index::PlacedMention& m) const;
     bool has_surname(const index::PlacedMention& m, const std::string& surname);
 
-    const Xapian::Database& db_;
-    index::FacetValueNames& keys_;
-    const std::vector<MatchPattern>& patterns_;
+    // Null in a counter made from a signature, which needs none of them.
+    const Xapian::Database* db_ = nullptr;
+    index::FacetValueNames* keys_ = nullptr;
+    const std::vector<MatchPattern>* patterns_ = nullptr;
     CoMentionCounts counts_;
-    std::array<bool, schema::kFacetCount> facets_;
-    const index::EntityAliases* aliases_;
+    std::array<bool, schema::kFacetCount> facets_{};
+    const index::EntityAliases* aliases_ = nullptr;
     std::vector<Kind> kinds_;                                           // per pattern
     std::vector<std::vector<std::vector<std::uint32_t>>> word_hashes_;  // pattern, word: sorted
     bool reads_words_ = false;

@@ -2,8 +2,10 @@
 
 #include "index/schema.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 
 namespace byline::search {
 
@@ -20,26 +22,38 @@ long days_since_epoch(const std::string& d) {
     return sys_days(ymd).time_since_epoch().count();
 }
 
-RecencySource::RecencySource(double max_boost, double half_life_days)
-    : Xapian::ValuePostingSource(schema::kSlotDate),
-      max_boost_(max_boost),
-      half_life_days_(half_life_days) {}
+namespace {
 
-void RecencySource::init(const Xapian::Database& db) {
-    Xapian::ValuePostingSource::init(db);
-    newest_ = days_since_epoch(db.get_value_upper_bound(schema::kSlotDate));
-    set_maxweight(max_boost_);
+// The stored forms of a day: the day, and its month and year when it is their first.
+void map_day(Xapian::ValueMapPostingSource& source, long day, double weight) {
+    using namespace std::chrono;
+    const year_month_day ymd{sys_days{days{day}}};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d%02u%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    source.add_mapping(text, weight);
+    if (ymd.day() != std::chrono::day{1}) return;
+    source.add_mapping(std::string(text, 6), weight);  // "YYYYMM": the month's first day
+    if (ymd.month() == std::chrono::January) source.add_mapping(std::string(text, 4), weight);
 }
 
-double RecencySource::get_weight() const {
-    long day = days_since_epoch(get_value());
-    if (day < 0 || newest_ < 0) return 0;  // undated articles get no boost
-    double age = static_cast<double>(std::max(0L, newest_ - day));
-    return max_boost_ * std::exp2(-age / half_life_days_);
-}
+}  // namespace
 
-Xapian::PostingSource* RecencySource::clone() const {
-    return new RecencySource(max_boost_, half_life_days_);
+Xapian::Query recency_query(const Xapian::Database& db, double max_boost, double half_life_days) {
+    auto* source = new Xapian::ValueMapPostingSource(schema::kSlotDate);
+    source->set_default_weight(0);
+    const long newest = days_since_epoch(db.get_value_upper_bound(schema::kSlotDate));
+    const long oldest = days_since_epoch(db.get_value_lower_bound(schema::kSlotDate));
+    if (newest >= 0) {
+        const double reach = std::min(64 * half_life_days, static_cast<double>(kMaxBoostedDays));
+        const long from =
+            std::max(oldest < 0 ? newest : oldest, newest - static_cast<long>(std::ceil(reach)));
+        for (long day = from; day <= newest; ++day) {
+            const double age = static_cast<double>(newest - day);
+            map_day(*source, day, max_boost * std::exp2(-age / half_life_days));
+        }
+    }
+    return Xapian::Query(source->release());
 }
 
 }  // namespace byline::search

@@ -9,20 +9,15 @@
 
 namespace byline::search {
 
-class RecencySource : public Xapian::ValuePostingSource {
-  public:
-    RecencySource(double max_boost, double half_life_days);
+/// The boost as a query to OR-maybe with the search: weight max_boost · 2^(−age / half_life)
+/// by publication date, the age in days back from the newest date of the whole `db`. Undated
+/// articles get none, nor do those older than 64 half-lives (or kMaxBoostedDays), whose boost
+/// would be lost in rounding anyway. It is Xapian's ValueMapPostingSource (every date the
+/// index's range can hold, mapped to its weight): Xapian's remote servers know it, and each
+/// shard of a sharded index weighs by the whole index's newest date, not its own.
+Xapian::Query recency_query(const Xapian::Database& db, double max_boost, double half_life_days);
 
-    double get_weight() const override;
-    Xapian::PostingSource* clone() const override;
-    std::string name() const override { return "byline::RecencySource"; }
-    void init(const Xapian::Database& db) override;
-
-  private:
-    double max_boost_;
-    double half_life_days_;
-    long newest_ = 0;  // days since the epoch of the newest publication date
-};
+inline constexpr long kMaxBoostedDays = 200'000;  // bounds the map: about 550 years
 
 /// Days since 1970-01-01 of a stored date ("YYYYMMDD", "YYYYMM" or "YYYY"); -1 if malformed.
 long days_since_epoch(const std::string& compact_date);

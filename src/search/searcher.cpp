@@ -538,18 +538,12 @@ bool Searcher::reopen() {
     }
 }
 
-// What a remote cluster cannot do yet: it would need spies or columns on the shard servers.
+// What a remote cluster cannot do yet: it would need the clusters' members on the shard servers.
 void Searcher::Impl::refuse_remote(const SearchRequest& request) const {
-    std::string what;
-    if (request.collapse) what = "--collapse";
-    if (request.recency_half_life_days > 0) what = "--recency";
-    for (const std::string& facet : request.facets) {
-        if (facet.rfind("co_", 0) == 0) what = "co-mention facets (" + facet + ")";
-    }
-    if (!what.empty())
-        throw UsageError(what +
-                         " is not available on a cluster of remote shards yet; search a "
-                         "local copy of the index for it");
+    if (request.collapse)
+        throw UsageError(
+            "--collapse is not available on a cluster of remote shards yet; search a "
+            "local copy of the index for it");
 }
 
 // Every article the query matches, in index order, whatever a ranking would show first.
@@ -712,12 +706,17 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     std::vector<double> weights;
     for (const auto& pattern : compiler.patterns())
         weights.push_back(pattern_weight(db, pattern, analyzer, query_languages));
-    search::RecencySource recency(recency_boost(weights), request.recency_half_life_days);
-    if (request.recency_half_life_days > 0)
-        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(&recency));
+    // Date order by sequence when the query weighs nothing (the boost, one weight per date,
+    // breaks no tie of a date).
     enquire.set_query(query);
     const bool by_sequence = sharded && request.sort != SortOrder::relevance &&
                              enquire.get_mset(0, 1).get_max_possible() == 0;
+    if (request.recency_half_life_days > 0) {
+        query = Xapian::Query(
+            Xapian::Query::OP_AND_MAYBE, query,
+            search::recency_query(db, recency_boost(weights), request.recency_half_life_days));
+        enquire.set_query(query);
+    }
     DateKey date_key(request.sort == SortOrder::date_asc, by_sequence);
     if (request.sort != SortOrder::relevance && remote()) {
         // Xapian's remote servers run no KeyMaker: the date slot itself (undated articles then
@@ -748,7 +747,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         std::any_of(co_facets.begin(), co_facets.end(), [](bool co) { return co; });
     const Xapian::doccount docs = db.get_doccount();
     const std::shared_ptr<const index::ValueColumns> mentions =
-        co_mentioning ? mention_columns() : nullptr;
+        co_mentioning && !remote() ? mention_columns() : nullptr;  // remote: members count
     search::PatternTerms pattern_terms(db, analyzer, compiler.patterns(), query_languages);
     // Co-mentions are counted from the columns in memory by a second thread as the matches come
     // (co_stream) where the counting needs nothing else, else after the match from its docids
@@ -756,10 +755,16 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     std::optional<search::CoMentionStream> co_stream;
     std::optional<search::DocidSpy> co_dids;
     std::optional<search::CoMentionCounter> co_counter;  // what co_stream counts with
-    if (mentions) {
+    if (co_mentioning) {
         co_counter.emplace(db, compiler.patterns(), pattern_terms, co_facets, facet_values,
                            entity_aliases().get());
-        if (co_counter->counts_from_columns_alone()) co_stream.emplace(*co_counter, mentions, docs);
+        if (mentions && co_counter->counts_from_columns_alone())
+            co_stream.emplace(*co_counter, mentions, docs);
+        if (remote() && !co_counter->counts_from_columns_alone())
+            throw UsageError(
+                "co-mention facets beside a mentioned-date filter or a one-word person filter "
+                "are not available on a cluster of remote shards yet; search a local copy of "
+                "the index for them");
     }
     whole_counts.at(db);
     // A dense query's co-mentions: the whole index's (when kept) less those of the articles it
@@ -772,7 +777,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
                 db, Xapian::Query(Xapian::Query::OP_AND_NOT, index::match_all(), matched));
         return *unmatched_dids;
     };
-    std::optional<Xapian::doccount> unmatched_count;  // for a dense query
+    std::optional<Xapian::doccount> unmatched_count;            // for a dense query
+    std::optional<search::CoMentionCounts> remote_co_mentions;  // the members' sum
 
     // Passage search draws on the best articles from the top; article search pages directly.
     auto first = static_cast<Xapian::doccount>(request.passage_search ? 0 : request.offset);
@@ -788,7 +794,14 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (remote()) {
         // checkatleast = every document: the total is exact.
         mset = enquire.get_mset(first, count, docs);
-        if (counting) counted = cluster->count(matched, counter_options, request.partial);
+        // The co-mentions too, by each member from its signature: none of them is counted here.
+        const std::string co_signature = co_counter ? co_counter->signature() : "";
+        if (counting || co_counter) {
+            search::ShardCounts both =
+                cluster->count(matched, counter_options, co_signature, request.partial);
+            counted = std::move(both.facets);
+            if (co_counter) remote_co_mentions = std::move(both.co_mentions);
+        }
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     } else if (counting && 2 * enquire.get_mset(0, 0).get_matches_estimated() > docs) {
@@ -886,7 +899,9 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (result.match == "all")
         result.all_words = result.collapse ? result.total_articles : result.total;
     search::CoMentionCounts co_counted;
-    if (co_stream) {
+    if (remote_co_mentions) {
+        co_counted = std::move(*remote_co_mentions);
+    } else if (co_stream) {
         co_counted = co_stream->finish();
         if (unmatched_count)
             co_counted = dense_co_mentions(std::move(co_counted), co_whole, *co_counter, *mentions,
@@ -969,7 +984,7 @@ std::vector<Trend> Searcher::Impl::trends(const SearchRequest& request,
         return search::count_trends_with(
             matched, followed, granularity,
             [&](const Xapian::Query& query, const index::FacetCounterOptions& options) {
-                return cluster->count(query, options, request.partial);
+                return cluster->count(query, options, "", request.partial).facets;
             });
     }
     return search::count_trends(db, matched, total, followed, granularity, columns, complement);

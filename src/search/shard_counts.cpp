@@ -6,11 +6,13 @@
 #include "index/facet_totals.h"
 #include "util/stable_hash.h"
 
+#include <optional>
+
 namespace byline::search {
 
 namespace {
 
-constexpr char kVersion = 2;
+constexpr char kVersion = 3;
 
 void put_string(std::string& out, std::string_view s) {
     index::put_varint(out, static_cast<std::uint32_t>(s.size()));
@@ -43,6 +45,7 @@ std::string ShardCountRequest::encode() const {
     index::put_varint(out, facets);
     put_string(out, options.date_granularity);
     out += options.mentioned_dates ? '1' : '0';
+    put_string(out, co_mentions);
     for (int shift = 56; shift >= 0; shift -= 8)
         out += static_cast<char>((lists_hash >> shift) & 0xff);
     out += lists_included ? '1' : '0';
@@ -74,7 +77,7 @@ ShardCountRequest ShardCountRequest::decode_fields(std::string_view bytes, std::
         !read_string(p, end, request.options.date_granularity) || p == end)
         damaged();
     request.options.mentioned_dates = *p++ == '1';
-    if (end - p < 9) damaged();
+    if (!read_string(p, end, request.co_mentions) || end - p < 9) damaged();
     for (int i = 0; i < 8; ++i)
         request.lists_hash = (request.lists_hash << 8) | static_cast<unsigned char>(*p++);
     request.lists_included = *p++ == '1';
@@ -94,14 +97,53 @@ std::uint64_t aliases_hash(const index::EntityAliases::Lists& lists) {
     return hash::mix(h);
 }
 
-std::string count_on_shard(const Xapian::Database& db, const ShardCountRequest& request,
-                           std::shared_ptr<const index::FacetColumns> columns) {
-    Xapian::doccount matches = 0;
-    const index::FacetCounts counts =
-        index::count_matches(db, request.query, request.options, matches, std::move(columns));
+void ShardCounts::merge(const ShardCounts& other) {
+    facets.merge(other.facets);
+    for (std::size_t f = 0; f < co_mentions.size(); ++f)
+        co_mentions[f].merge(other.co_mentions[f]);
+}
+
+std::string ShardCounts::serialise(bool co) const {
+    std::string bytes;
+    facets.serialise(bytes);
     std::string out;
-    counts.serialise(out);
+    put_string(out, bytes);
+    for (std::size_t f = 0; co && f < co_mentions.size(); ++f)
+        co_mentions[f].serialise(out);
     return out;
+}
+
+bool ShardCounts::unserialise(std::string_view bytes, const std::string& granularity,
+                              const std::array<std::uint32_t, schema::kFacetCount>& id_limits,
+                              bool co) {
+    const char* p = bytes.data();
+    const char* end = p + bytes.size();
+    std::string facet_bytes;
+    if (!read_string(p, end, facet_bytes) ||
+        !facets.unserialise(facet_bytes, granularity, id_limits))
+        return false;
+    for (std::size_t f = 0; co && f < co_mentions.size(); ++f) {
+        if (!co_mentions[f].unserialise(p, end, id_limits[f])) return false;
+    }
+    return p == end;
+}
+
+ShardCounts count_shard(const Xapian::Database& db, const ShardCountRequest& request,
+                        std::shared_ptr<const index::FacetColumns> columns,
+                        const index::ValueColumns* mention_columns) {
+    ShardCounts counts;
+    Xapian::doccount matches = 0;
+    counts.facets =
+        index::count_matches(db, request.query, request.options, matches, std::move(columns));
+    if (!request.co_mentions.empty()) {
+        CoMentionCounter counter =
+            CoMentionCounter::from_signature(request.co_mentions, request.options.aliases.get());
+        std::optional<index::ValueColumns> loaded;  // a member without a cache
+        if (!mention_columns) mention_columns = &loaded.emplace(load_mention_columns(db));
+        count_articles(counter, *mention_columns, index::matching_docids(db, request.query));
+        counts.co_mentions = counter.counted();
+    }
+    return counts;
 }
 
 }  // namespace byline::search

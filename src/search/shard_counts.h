@@ -6,6 +6,8 @@
 
 #include "index/entity_aliases.h"
 #include "index/facets.h"
+#include "index/value_columns.h"
+#include "search/co_mentions.h"
 
 #include <xapian.h>
 
@@ -23,6 +25,8 @@ struct ShardCountRequest {
     /// when the server was sent those lists before: it keeps the last ones it was sent.
     std::uint64_t lists_hash = 0;
     bool lists_included = true;
+    /// CoMentionCounter::signature() of the co-mentions to count too; empty for none.
+    std::string co_mentions;
 
     std::string encode() const;
     /// Throws UsageError if the bytes are damaged or the query cannot be read.
@@ -35,9 +39,25 @@ struct ShardCountRequest {
 /// A hash of alias lists, the same in every build.
 std::uint64_t aliases_hash(const index::EntityAliases::Lists& lists);
 
-/// The shard server's side: counts what `request` asks over `db` (the options' aliases already
-/// parsed) and returns the serialised index::FacetCounts.
-std::string count_on_shard(const Xapian::Database& db, const ShardCountRequest& request,
-                           std::shared_ptr<const index::FacetColumns> columns);
+/// A member's counts, or their sum over members.
+struct ShardCounts {
+    index::FacetCounts facets;
+    CoMentionCounts co_mentions;  ///< when asked for
+
+    void merge(const ShardCounts& other);
+    /// `co_mentions`: whether they were asked for (written and read only then). unserialise()
+    /// is false if the bytes are damaged (see index::FacetCounts::unserialise).
+    std::string serialise(bool co_mentions) const;
+    bool unserialise(std::string_view bytes, const std::string& granularity,
+                     const std::array<std::uint32_t, schema::kFacetCount>& id_limits,
+                     bool co_mentions);
+};
+
+/// Counts what `request` asks over `db` (the options' aliases already parsed). `columns`,
+/// `mention_columns`: `db`'s facet values and, for co-mentions, its load_mention_columns(), in
+/// memory at its revision; either may be null (then read from `db`).
+ShardCounts count_shard(const Xapian::Database& db, const ShardCountRequest& request,
+                        std::shared_ptr<const index::FacetColumns> columns,
+                        const index::ValueColumns* mention_columns);
 
 }  // namespace byline::search

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <mutex>
+#include <optional>
 
 namespace byline {
 
@@ -24,6 +25,9 @@ struct ShardService::Impl {
     // The shard's facet values in memory, at one revision.
     mutable std::shared_ptr<const index::FacetColumns> columns;
     mutable Xapian::rev columns_revision = 0;
+    // Its co-mention slots, loaded at the first request for co-mentions at a revision.
+    mutable std::optional<index::ValueColumns> mention_columns;
+    mutable Xapian::rev mention_revision = 0;
 };
 
 ShardService::ShardService(const std::string& path) : impl_(std::make_unique<Impl>()) {
@@ -71,7 +75,16 @@ std::optional<std::string> ShardService::count(std::string_view bytes) const {
             impl_->columns = std::make_shared<index::FacetColumns>(impl_->db);
             impl_->columns_revision = revision;
         }
-        return search::count_on_shard(impl_->db, request, impl_->columns);
+        if (!request.co_mentions.empty() &&
+            (!impl_->mention_columns || impl_->mention_revision != revision)) {
+            impl_->mention_columns.reset();  // the old ones go first: they may be large
+            impl_->mention_columns.emplace(search::load_mention_columns(impl_->db));
+            impl_->mention_revision = revision;
+        }
+        const index::ValueColumns* mentions =
+            request.co_mentions.empty() ? nullptr : &*impl_->mention_columns;
+        return search::count_shard(impl_->db, request, impl_->columns, mentions)
+            .serialise(mentions != nullptr);
     } catch (const Xapian::Error& e) {
         throw IndexError(impl_->path + ": cannot count: " + e.get_msg());
     }

@@ -1,6 +1,7 @@
 // What a shard server and a cluster searcher read from the network (search/shard_counts.h,
-// index/facets.h): a count request, and the counts a member answers. Damaged bytes must give an
-// error (UsageError, false), never a crash; what decodes must re-encode to an equal value.
+// index/facets.h): a count request, the co-mention counter's signature it carries, and the
+// counts a member answers. Damaged bytes must give an error (UsageError, false), never a crash;
+// what decodes must re-encode to an equal value.
 #include "index/facets.h"
 #include "search/shard_counts.h"
 
@@ -18,7 +19,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using fuzz::require;
     if (size == 0) return 0;
     const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
-    if (data[0] % 2 == 0) {
+    if (data[0] % 3 == 2) {
+        try {
+            const std::string signature =
+                search::CoMentionCounter::from_signature(bytes, nullptr).signature();
+            require(search::CoMentionCounter::from_signature(signature, nullptr).signature() ==
+                        signature,
+                    "a co-mention signature re-encodes to itself");
+        } catch (const UsageError&) {
+        }
+        return 0;
+    }
+    if (data[0] % 3 == 0) {
         try {
             std::string query, query_back;
             search::ShardCountRequest request =
@@ -37,15 +49,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::array<std::uint32_t, schema::kFacetCount> limits;
     limits.fill(1u << 16);  // ids beyond are damage: bounds what the bytes may allocate
     static const char* const kGranularities[] = {"", "day", "week", "month", "year"};
-    const std::string granularity = kGranularities[(data[0] / 2) % 5];
-    index::FacetCounts counts;
-    if (!counts.unserialise(bytes, granularity, limits)) return 0;
-    std::string packed;
-    counts.serialise(packed);
-    index::FacetCounts back;
-    require(back.unserialise(packed, granularity, limits), "serialised counts read back");
-    std::string again;
-    back.serialise(again);
-    require(again == packed, "counts re-serialise to the same bytes");
+    const std::string granularity = kGranularities[(data[0] / 3) % 5];
+    const bool co_mentions = data[0] & 0x80;
+    search::ShardCounts counts;
+    if (!counts.unserialise(bytes, granularity, limits, co_mentions)) return 0;
+    const std::string packed = counts.serialise(co_mentions);
+    search::ShardCounts back;
+    require(back.unserialise(packed, granularity, limits, co_mentions),
+            "serialised counts read back");
+    require(back.serialise(co_mentions) == packed, "counts re-serialise to the same bytes");
     return 0;
 }
