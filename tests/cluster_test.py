@@ -8,6 +8,7 @@ Usage: cluster_test.py BYLINE_INDEX BYLINE_SEARCH BYLINE_SHARD BYLINE_SERVE SAMP
 import json
 import os
 import select
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -74,12 +75,27 @@ QUERIES = [
     # Co-mentions: each member counts its articles with the searcher's counter, sent as bytes.
     ["--facet", "co_person", "--facet", "co_place", "--facet", "co_org", "Ukraine"],
     ["--facet", "co_person", "--facet", "person", "--place", "Kyiv", "\"peace plan\" OR talks"],
+    # Collapsing: the members list their matches, the clusters come from shard-0's totals.
+    ["--collapse", "Ukraine"],
+    ["--collapse", "-n", "2", "--offset", "1", "peace"],
+    ["--collapse", "--passages-only", "security guarantees"],
     ["mentioned:2025-11", "--date-facet", "week"],
     ["--trend", "person", "--trend", "place", "--date-facet", "day", "Ukraine"],
     [""],
 ]
 
 with tempfile.TemporaryDirectory() as work:
+    # The sample articles and wire copies of two of them (near-duplicates, for --collapse),
+    # each with a credit line of its own, as such copies carry.
+    sample, corpus = corpus, os.path.join(work, "corpus")
+    shutil.copytree(sample, corpus)
+    for name in sorted(os.listdir(sample))[:2]:
+        with open(os.path.join(sample, name), encoding="utf-8") as f:
+            text = f.read()
+        for wire in ("Wire A", "Wire Bee Service"):
+            copy = os.path.join(corpus, wire.split()[-1].lower() + "-" + name)
+            with open(copy, "w", encoding="utf-8") as f:
+                f.write(text + f"\n\nDistributed by {wire}.\n")
     one, sharded = os.path.join(work, "one"), os.path.join(work, "sharded")
     for folder, extra in ((one, []), (sharded, ["--shards", "3"])):
         subprocess.run([index_bin, "-q", "-i", folder] + extra + [corpus], check=True)
@@ -87,6 +103,10 @@ with tempfile.TemporaryDirectory() as work:
     for q in QUERIES:
         check(comparable(search(one, q)) == comparable(search(sharded, q)),
               f"sharded index answers {q} as one index")
+    folded = search(one, ["--collapse", "Ukraine"])
+    check(folded["total"] < folded["total_articles"] and
+          any(hit.get("duplicates") for hit in folded["hits"]),
+          "the wire copies fold into their stories")
 
     shards = [os.path.join(sharded, f"shard-{k}") for k in range(4)]
     servers = [start_shard(folder) for folder in shards]
@@ -102,8 +122,6 @@ with tempfile.TemporaryDirectory() as work:
                   f"cluster of 4 byline-shard servers answers {q} as one index")
             check(answer.get("shards") == {"total": 4, "failed": 0}, "shards: 4, none failed")
             jsonschema.validate(answer, RESPONSE_SCHEMA)
-        refused = search(cluster, ["--collapse", "Witkoff"], expect=2)
-        check(refused.get("error", {}).get("code") == "usage", "collapse on a cluster: usage error")
         # A one-word person filter matches mentions through the dictionary: not sent yet.
         refused = search(cluster, ["--facet", "co_place", "--person", "zelensky", ""], expect=2)
         check(refused.get("error", {}).get("code") == "usage",

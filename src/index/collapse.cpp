@@ -22,9 +22,7 @@ SharedClusters::SharedClusters(
 }
 
 void ClusterSpy::operator()(const Xapian::Document& doc, double) {
-    ++seen_;
-    const Xapian::docid did = docid_of_(doc);
-    if (auto key = shared_.key(did)) keyed_.emplace_back(*key, did);
+    saw(docid_of_(doc));
 }
 
 std::vector<bool> ClusterSpy::folded(const Xapian::MSet& mset) const {

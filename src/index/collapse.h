@@ -41,6 +41,11 @@ class ClusterSpy : public Xapian::MatchSpy {
     ClusterSpy(const SharedClusters& shared, SpyDocids docid_of)
         : shared_(shared), docid_of_(docid_of) {}
     void operator()(const Xapian::Document& doc, double weight) override;
+    /// The same for a matching article known by its docid (counted by a remote shard).
+    void saw(Xapian::docid did) {
+        ++seen_;
+        if (auto key = shared_.key(did)) keyed_.emplace_back(*key, did);
+    }
     Xapian::MatchSpy* clone() const override { return new ClusterSpy(shared_, docid_of_); }
     std::string name() const override { return "byline::ClusterSpy"; }
 

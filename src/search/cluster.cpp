@@ -144,10 +144,11 @@ std::size_t Cluster::failed() const {
 // reference counts are not atomic), so a local member reads the query from its bytes.
 ShardCounts Cluster::count_member(const Member& m, const EncodedCount& request,
                                   const index::FacetCounterOptions& options,
-                                  const std::string& co_mentions) const {
+                                  const std::string& co_mentions, bool docids) const {
     if (m.host.empty()) {
         ShardCountRequest local{Xapian::Query::unserialise(request.query), options};
         local.co_mentions = co_mentions;
+        local.docids = docids;
         return count_shard(m.db, local, nullptr, nullptr);
     }
     // The alias lists (tens of KB) go once; then their hash, until they change.
@@ -162,7 +163,8 @@ ShardCounts Cluster::count_member(const Member& m, const EncodedCount& request,
     if (reply.status != 200) throw IndexError("counting failed: " + reply.body);
     m.aliases_sent = request.lists_hash;
     ShardCounts counts;
-    if (!counts.unserialise(reply.body, options.date_granularity, id_limits_, !co_mentions.empty()))
+    if (!counts.unserialise(reply.body, options.date_granularity, id_limits_, !co_mentions.empty(),
+                            docids, db_.get_lastdocid()))
         throw IndexError("damaged counts (a shard server of another version?)");
     return counts;
 }
@@ -179,7 +181,7 @@ void Cluster::require_all(bool partial) const {
 }
 
 ShardCounts Cluster::count(const Xapian::Query& query, const index::FacetCounterOptions& options,
-                           const std::string& co_mentions, bool partial) const {
+                           const std::string& co_mentions, bool docids, bool partial) const {
     const Xapian::rev revision = index::revision(db_);
     if (!aliases_ || aliases_->first != revision) {  // read once a revision (shard-0's metadata)
         auto lists = index::EntityAliases::stored_lists(db_);
@@ -190,6 +192,7 @@ ShardCounts Cluster::count(const Xapian::Query& query, const index::FacetCounter
     request.options.aliases.reset();  // they travel as the stored lists
     request.lists_hash = aliases_->second.second;
     request.co_mentions = co_mentions;
+    request.docids = docids;
     EncodedCount encoded{query.serialise(), request.encode(), {}, request.lists_hash};
     request.lists_included = false;
     encoded.hash_only = request.encode();
@@ -200,7 +203,10 @@ ShardCounts Cluster::count(const Xapian::Query& query, const index::FacetCounter
         if (members_[k].failed) continue;
         threads.emplace_back([&, k] {
             try {
-                counts[k] = count_member(members_[k], encoded, options, co_mentions);
+                counts[k] = count_member(members_[k], encoded, options, co_mentions, docids);
+                for (Xapian::docid& did : counts[k].docids)  // the shard's, in the whole
+                    did = (did - 1) * static_cast<Xapian::docid>(members_.size()) +
+                          static_cast<Xapian::docid>(k) + 1;
             } catch (const Error& e) {
                 errors[k] = e.what();
             } catch (const Xapian::Error& e) {

@@ -39,11 +39,12 @@ class Cluster {
     /// Throws IndexError naming the members that failed, unless `partial`.
     void require_all(bool partial) const;
 
-    /// Facet counts of `query` over every member that answers, summed, and the co-mentions of
-    /// the counter whose signature is `co_mentions` (none if empty). A member that fails here
-    /// throws IndexError naming it, or with `partial` counts as failed from then on.
+    /// Facet counts of `query` over every member that answers, summed, the co-mentions of the
+    /// counter whose signature is `co_mentions` (none if empty) and, if `docids`, the matching
+    /// articles (docids of the whole). A member that fails here throws IndexError naming it, or
+    /// with `partial` counts as failed from then on.
     ShardCounts count(const Xapian::Query& query, const index::FacetCounterOptions& options,
-                      const std::string& co_mentions, bool partial) const;
+                      const std::string& co_mentions, bool docids, bool partial) const;
 
   private:
     struct Member {
@@ -65,7 +66,7 @@ class Cluster {
     };
     ShardCounts count_member(const Member& member, const EncodedCount& request,
                              const index::FacetCounterOptions& options,
-                             const std::string& co_mentions) const;
+                             const std::string& co_mentions, bool docids) const;
 
     std::string file_;
     ClusterOptions options_;

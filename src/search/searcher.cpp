@@ -428,7 +428,6 @@ struct Searcher::Impl {
 
     SearchResult run(const SearchRequest& request);
     std::vector<Xapian::docid> all_matches(const SearchRequest& request);
-    void refuse_remote(const SearchRequest& request) const;
     Xapian::Query partial_tail;  // set by compile_query for a plain query's "all" matches
     void append_partial_hits(const SearchRequest& request, search::PassageSelector& selector,
                              SearchResult& result);
@@ -536,14 +535,6 @@ bool Searcher::reopen() {
     } catch (const Xapian::Error& e) {
         throw IndexError(impl_->path + ": cannot reopen the index: " + e.get_description());
     }
-}
-
-// What a remote cluster cannot do yet: it would need the clusters' members on the shard servers.
-void Searcher::Impl::refuse_remote(const SearchRequest& request) const {
-    if (request.collapse)
-        throw UsageError(
-            "--collapse is not available on a cluster of remote shards yet; search a "
-            "local copy of the index for it");
 }
 
 // Every article the query matches, in index order, whatever a ranking would show first.
@@ -697,7 +688,6 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         partial_tail = Xapian::Query();
         result.match.clear();
     }
-    if (remote()) refuse_remote(request);
     if (cluster) cluster->require_all(request.partial);
     result.suggestion = search::spelling_suggestion(db, analyzer, tree, request.query);
     const Xapian::Query matched = query;  // before the recency boost, which matches nothing new
@@ -791,19 +781,49 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     // Counts and totals are exact, never estimates. A query that seems to match over half the
     // index is ranked without them (the matcher may then stop early), and counted from the
     // articles it does not match.
+    // Collapsing: Xapian's collapser costs per article it meets, so every match goes through the
+    // cluster spy without it (or, remote, the members list their matches to it). A page of
+    // articles is folded here, from the articles ranked first up to it and as many again;
+    // passage search, or a page these articles do not fill, is ranked by a second match with
+    // the collapser, which may stop early.
+    auto rank_folding = [&](bool match_feeds_spies) {
+        const bool fold_here = !request.passage_search;
+        const Xapian::doccount fetch = first + count + std::max<Xapian::doccount>(count, 10);
+        if (fold_here) {
+            mset = enquire.get_mset(0, fetch, docs);
+            folded = clusters.folded(mset);
+            if (mset.size() == fetch &&
+                std::count(folded.begin(), folded.end(), false) < static_cast<long>(first + count))
+                folded.clear();
+        } else if (match_feeds_spies) {
+            mset = enquire.get_mset(first, 0, docs);
+        }
+        if (folded.empty()) {
+            enquire.clear_matchspies();
+            enquire.set_collapse_key(schema::kSlotCluster);
+            mset = enquire.get_mset(first, count);
+        }
+    };
     if (remote()) {
-        // checkatleast = every document: the total is exact.
-        mset = enquire.get_mset(first, count, docs);
-        // The co-mentions too, by each member from its signature: none of them is counted here.
+        // The members count facets and co-mentions (from the counter's signature) and list the
+        // matches for collapsing: nothing is counted here.
         const std::string co_signature = co_counter ? co_counter->signature() : "";
-        if (counting || co_counter) {
-            search::ShardCounts both =
-                cluster->count(matched, counter_options, co_signature, request.partial);
+        if (counting || co_counter || request.collapse) {
+            search::ShardCounts both = cluster->count(matched, counter_options, co_signature,
+                                                      request.collapse, request.partial);
             counted = std::move(both.facets);
             if (co_counter) remote_co_mentions = std::move(both.co_mentions);
+            for (Xapian::docid did : both.docids)
+                clusters.saw(did);
         }
-        result.total = mset.get_matches_estimated();
-        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        // checkatleast = every document: the total is exact.
+        if (request.collapse)
+            rank_folding(false);
+        else
+            mset = enquire.get_mset(first, count, docs);
+        result.total = request.collapse ? clusters.seen() : mset.get_matches_estimated();
+        result.total_exact =
+            request.collapse || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     } else if (counting && 2 * enquire.get_mset(0, 0).get_matches_estimated() > docs) {
         if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
         mset = enquire.get_mset(first, count);
@@ -840,26 +860,10 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         else if (co_mentioning)
             enquire.add_matchspy(&co_dids.emplace(index::SpyDocids(sharded)));
         // checkatleast = every document: the total and the counts are exact.
-        // Collapsing: Xapian's collapser costs per article it meets, so every match goes through
-        // the spies without it. A page of articles is folded here, from the articles ranked
-        // first up to it and as many again; passage search, or a page these articles do not
-        // fill, is ranked by a second match with the collapser, which may stop early.
-        const bool fold_here = request.collapse && !request.passage_search;
-        const Xapian::doccount fetch =
-            fold_here ? first + count + std::max<Xapian::doccount>(count, 10) : count;
-        mset = fold_here ? enquire.get_mset(0, fetch, docs)
-                         : enquire.get_mset(first, request.collapse ? 0 : count, docs);
-        if (fold_here) {
-            folded = clusters.folded(mset);
-            if (mset.size() == fetch &&
-                std::count(folded.begin(), folded.end(), false) < static_cast<long>(first + count))
-                folded.clear();
-        }
-        if (request.collapse && folded.empty()) {
-            enquire.clear_matchspies();
-            enquire.set_collapse_key(schema::kSlotCluster);
-            mset = enquire.get_mset(first, count);
-        }
+        if (request.collapse)
+            rank_folding(true);
+        else
+            mset = enquire.get_mset(first, count, docs);
         counted = counter.take_counted();
         // With collapse, Xapian's counts are of stories and only estimated: the spy counts.
         result.total = request.collapse ? clusters.seen() : mset.get_matches_estimated();
@@ -984,7 +988,7 @@ std::vector<Trend> Searcher::Impl::trends(const SearchRequest& request,
         return search::count_trends_with(
             matched, followed, granularity,
             [&](const Xapian::Query& query, const index::FacetCounterOptions& options) {
-                return cluster->count(query, options, "", request.partial).facets;
+                return cluster->count(query, options, "", false, request.partial).facets;
             });
     }
     return search::count_trends(db, matched, total, followed, granularity, columns, complement);

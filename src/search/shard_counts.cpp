@@ -6,6 +6,7 @@
 #include "index/facet_totals.h"
 #include "util/stable_hash.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace byline::search {
@@ -46,6 +47,7 @@ std::string ShardCountRequest::encode() const {
     put_string(out, options.date_granularity);
     out += options.mentioned_dates ? '1' : '0';
     put_string(out, co_mentions);
+    out += docids ? '1' : '0';
     for (int shift = 56; shift >= 0; shift -= 8)
         out += static_cast<char>((lists_hash >> shift) & 0xff);
     out += lists_included ? '1' : '0';
@@ -77,7 +79,8 @@ ShardCountRequest ShardCountRequest::decode_fields(std::string_view bytes, std::
         !read_string(p, end, request.options.date_granularity) || p == end)
         damaged();
     request.options.mentioned_dates = *p++ == '1';
-    if (!read_string(p, end, request.co_mentions) || end - p < 9) damaged();
+    if (!read_string(p, end, request.co_mentions) || end - p < 10) damaged();
+    request.docids = *p++ == '1';
     for (int i = 0; i < 8; ++i)
         request.lists_hash = (request.lists_hash << 8) | static_cast<unsigned char>(*p++);
     request.lists_included = *p++ == '1';
@@ -101,21 +104,32 @@ void ShardCounts::merge(const ShardCounts& other) {
     facets.merge(other.facets);
     for (std::size_t f = 0; f < co_mentions.size(); ++f)
         co_mentions[f].merge(other.co_mentions[f]);
+    const auto middle = static_cast<std::ptrdiff_t>(docids.size());
+    docids.insert(docids.end(), other.docids.begin(), other.docids.end());
+    std::inplace_merge(docids.begin(), docids.begin() + middle, docids.end());
 }
 
-std::string ShardCounts::serialise(bool co) const {
+std::string ShardCounts::serialise(bool co, bool with_docids) const {
     std::string bytes;
     facets.serialise(bytes);
     std::string out;
     put_string(out, bytes);
     for (std::size_t f = 0; co && f < co_mentions.size(); ++f)
         co_mentions[f].serialise(out);
+    if (with_docids) {
+        index::put_varint(out, static_cast<std::uint32_t>(docids.size()));
+        Xapian::docid previous = 0;
+        for (Xapian::docid did : docids) {  // ascending: the gaps are small
+            index::put_varint(out, did - previous);
+            previous = did;
+        }
+    }
     return out;
 }
 
 bool ShardCounts::unserialise(std::string_view bytes, const std::string& granularity,
                               const std::array<std::uint32_t, schema::kFacetCount>& id_limits,
-                              bool co) {
+                              bool co, bool with_docids, Xapian::docid last_docid) {
     const char* p = bytes.data();
     const char* end = p + bytes.size();
     std::string facet_bytes;
@@ -124,6 +138,17 @@ bool ShardCounts::unserialise(std::string_view bytes, const std::string& granula
         return false;
     for (std::size_t f = 0; co && f < co_mentions.size(); ++f) {
         if (!co_mentions[f].unserialise(p, end, id_limits[f])) return false;
+    }
+    if (with_docids) {
+        std::uint32_t count = 0;
+        if (!(p = index::read_varint(p, end, count)) || count > last_docid) return false;
+        Xapian::docid did = 0;
+        for (std::uint32_t i = 0; i < count; ++i) {
+            std::uint32_t gap = 0;
+            if (!(p = index::read_varint(p, end, gap)) || gap == 0 || gap > last_docid - did)
+                return false;
+            docids.push_back(did += gap);
+        }
     }
     return p == end;
 }
@@ -135,14 +160,18 @@ ShardCounts count_shard(const Xapian::Database& db, const ShardCountRequest& req
     Xapian::doccount matches = 0;
     counts.facets =
         index::count_matches(db, request.query, request.options, matches, std::move(columns));
+    std::vector<Xapian::docid> matching;
+    if (!request.co_mentions.empty() || request.docids)
+        matching = index::matching_docids(db, request.query);
     if (!request.co_mentions.empty()) {
         CoMentionCounter counter =
             CoMentionCounter::from_signature(request.co_mentions, request.options.aliases.get());
         std::optional<index::ValueColumns> loaded;  // a member without a cache
         if (!mention_columns) mention_columns = &loaded.emplace(load_mention_columns(db));
-        count_articles(counter, *mention_columns, index::matching_docids(db, request.query));
+        count_articles(counter, *mention_columns, matching);
         counts.co_mentions = counter.counted();
     }
+    if (request.docids) counts.docids = std::move(matching);
     return counts;
 }
 

@@ -27,6 +27,8 @@ struct ShardCountRequest {
     bool lists_included = true;
     /// CoMentionCounter::signature() of the co-mentions to count too; empty for none.
     std::string co_mentions;
+    /// Whether to list the matching articles too (for collapsing near-duplicates).
+    bool docids = false;
 
     std::string encode() const;
     /// Throws UsageError if the bytes are damaged or the query cannot be read.
@@ -42,15 +44,17 @@ std::uint64_t aliases_hash(const index::EntityAliases::Lists& lists);
 /// A member's counts, or their sum over members.
 struct ShardCounts {
     index::FacetCounts facets;
-    CoMentionCounts co_mentions;  ///< when asked for
+    CoMentionCounts co_mentions;        ///< when asked for
+    std::vector<Xapian::docid> docids;  ///< the matching articles, ascending, when asked for
 
     void merge(const ShardCounts& other);
-    /// `co_mentions`: whether they were asked for (written and read only then). unserialise()
-    /// is false if the bytes are damaged (see index::FacetCounts::unserialise).
-    std::string serialise(bool co_mentions) const;
+    /// `co_mentions`, `docids`: whether they were asked for (written and read only then).
+    /// unserialise() is false if the bytes are damaged (see index::FacetCounts::unserialise)
+    /// or name a docid past `last_docid`.
+    std::string serialise(bool co_mentions, bool docids) const;
     bool unserialise(std::string_view bytes, const std::string& granularity,
                      const std::array<std::uint32_t, schema::kFacetCount>& id_limits,
-                     bool co_mentions);
+                     bool co_mentions, bool docids, Xapian::docid last_docid);
 };
 
 /// Counts what `request` asks over `db` (the options' aliases already parsed). `columns`,

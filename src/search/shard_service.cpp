@@ -84,7 +84,7 @@ std::optional<std::string> ShardService::count(std::string_view bytes) const {
         const index::ValueColumns* mentions =
             request.co_mentions.empty() ? nullptr : &*impl_->mention_columns;
         return search::count_shard(impl_->db, request, impl_->columns, mentions)
-            .serialise(mentions != nullptr);
+            .serialise(mentions != nullptr, request.docids);
     } catch (const Xapian::Error& e) {
         throw IndexError(impl_->path + ": cannot count: " + e.get_msg());
     }

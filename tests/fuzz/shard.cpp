@@ -50,13 +50,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     limits.fill(1u << 16);  // ids beyond are damage: bounds what the bytes may allocate
     static const char* const kGranularities[] = {"", "day", "week", "month", "year"};
     const std::string granularity = kGranularities[(data[0] / 3) % 5];
-    const bool co_mentions = data[0] & 0x80;
+    const bool co_mentions = data[0] & 0x80, docids = data[0] & 0x40;
+    constexpr Xapian::docid kLastDocid = 1u << 20;
     search::ShardCounts counts;
-    if (!counts.unserialise(bytes, granularity, limits, co_mentions)) return 0;
-    const std::string packed = counts.serialise(co_mentions);
+    if (!counts.unserialise(bytes, granularity, limits, co_mentions, docids, kLastDocid)) return 0;
+    const std::string packed = counts.serialise(co_mentions, docids);
     search::ShardCounts back;
-    require(back.unserialise(packed, granularity, limits, co_mentions),
+    require(back.unserialise(packed, granularity, limits, co_mentions, docids, kLastDocid),
             "serialised counts read back");
-    require(back.serialise(co_mentions) == packed, "counts re-serialise to the same bytes");
+    require(back.serialise(co_mentions, docids) == packed, "counts re-serialise to the same bytes");
     return 0;
 }
