@@ -62,8 +62,9 @@ inline void register_index_options(CLI::App& app, IndexCommand& cmd) {
                    "changes and caches; a larger article is skipped with an error")
         ->default_val(1024)
         ->check(CLI::Range(std::size_t{128}, std::size_t{1} << 30));
-    app.add_option("--batch", cmd.options.batch_size,
-                   "Documents per commit (default: 4% of the index, from 256 to 2000)")
+    app.add_option(
+           "--batch", cmd.options.batch_size,
+           "Documents per commit (default: 4% of the index, 256 to 2000, at most 1 MB past 256)")
         ->check(CLI::PositiveNumber);
     app.add_flag("!--no-accent-folding", cmd.options.fold_accents,
                  "Index accented letters as written only");

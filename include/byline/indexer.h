@@ -53,8 +53,9 @@ struct IndexOptions {
     /// Identify the language of a document that does not name one (README: language
     /// detection); default_language is then the fallback for text too short to tell.
     bool detect_language = true;
-    /// Documents per commit; 0: a share of the index, from kMinBatch to kMaxBatch (a commit's
-    /// flush costs more as the index grows, so a larger index commits less often).
+    /// Documents per commit; 0: 4% of the index, from kMinBatch to kMaxBatch, and past
+    /// kMinBatch at most 1 MB of text (a commit's flush costs more as the index grows, a
+    /// batch's inverted terms more to hold the more it has).
     std::size_t batch_size = 0;
     static constexpr std::size_t kMinBatch = 256;
     static constexpr std::size_t kMaxBatch = 2000;

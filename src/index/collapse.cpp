@@ -133,9 +133,12 @@ ComplementClusters::ComplementClusters(const Xapian::Database& db, const Cluster
     : totals_(totals), unmatched_(std::move(unmatched)), stories_(totals.stories) {
     std::unordered_map<std::uint64_t, std::size_t> lost;  // unmatched articles per shared key
     Xapian::ValueIterator values = db.valuestream_begin(schema::kSlotCluster);
+    const Xapian::ValueIterator end = db.valuestream_end(schema::kSlotCluster);
     for (Xapian::docid did : unmatched_) {
+        // check() may move past `did` when it has no value (glass skips to the next that has):
+        // only a value of `did` itself is its key.
         std::optional<std::uint64_t> key;
-        if (values != db.valuestream_end(schema::kSlotCluster) && values.check(did))
+        if (values != end && values.check(did) && values != end && values.get_docid() == did)
             key = index::decode_u64(*values);
         if (!key || !totals.shared.count(*key))
             --stories_;  // an article alone

@@ -262,9 +262,10 @@ struct Indexer::Impl {
 
     // Articles per commit: as asked, or about 4% of the index within the bounds, and no more
     // than kCommitTextBytes of text once past the least. A commit's flush costs more as the
-    // index grows, and a large batch's inverted terms cost more to hold (measured, Reuters-21578
-    // cycled to 100k articles of 0.9 KB: 256 a commit throughout took 79 s, 2000 64 s, 5000
-    // 70 s; generated 5 KB articles, 100k: 256 took 244 s, 2000 291 s).
+    // index grows, but a batch's inverted terms cost more to hold the more distinct terms it has
+    // (measured, Reuters-21578 cycled to 100k articles of 0.9 KB: 256 a commit throughout took
+    // 79 s, 1000 67 s, 2000 64 s; bench/scale_bench.sh's generated 5 KB articles, whose words
+    // are drawn from a whole dictionary, 100k: 256 took 244 s, at most 2 MB 265 s, 2000 291 s).
     std::size_t commit_every() const {
         if (options.batch_size) return options.batch_size;
         if (uncommitted >= IndexOptions::kMinBatch && uncommitted_bytes >= kCommitTextBytes)
@@ -272,7 +273,7 @@ struct Indexer::Impl {
         return std::clamp<std::size_t>(documents / 25, IndexOptions::kMinBatch,
                                        IndexOptions::kMaxBatch);
     }
-    static constexpr std::uint64_t kCommitTextBytes = 2'000'000;
+    static constexpr std::uint64_t kCommitTextBytes = 1'000'000;
 
     // Counts a change and commits every commit_every() of them (or sooner by bytes).
     void written() {

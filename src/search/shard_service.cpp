@@ -15,6 +15,9 @@
 
 namespace byline {
 
+// As a local searcher's bound (searcher.cpp): about 450 bytes a news article.
+constexpr std::size_t kMaxMentionColumnBytes = std::size_t{512} << 20;
+
 struct ShardService::Impl {
     std::string path;
     mutable std::mutex mutex;  // one Xapian::Database, one thread at a time
@@ -78,7 +81,9 @@ std::optional<std::string> ShardService::count(std::string_view bytes) const {
         if (!request.co_mentions.empty() &&
             (!impl_->mention_columns || impl_->mention_revision != revision)) {
             impl_->mention_columns.reset();  // the old ones go first: they may be large
-            impl_->mention_columns.emplace(search::load_mention_columns(impl_->db));
+            // Bounded as a searcher bounds its own: past it the request fails, naming why.
+            impl_->mention_columns.emplace(
+                search::load_mention_columns(impl_->db, kMaxMentionColumnBytes));
             impl_->mention_revision = revision;
         }
         const index::ValueColumns* mentions =
