@@ -4,8 +4,8 @@
 Indexes CORPUS once as one index and once per shard count, starts byline-shard on every shard
 folder (port 0), writes the cluster files, then runs every query of QUERIES (one a line, '#'
 comments) through one byline-search process per configuration (--queries: the searcher stays
-open), RUNS passes, and prints p50/p95 of byline-search's own took_ms per configuration, with
-and without facets.
+open), RUNS passes, and prints p50/p95 of byline-search's own took_ms per configuration and
+mode (every facet; no facets; co-mention facets; --collapse; --recency).
 
 usage: bench/cluster_latency.py BUILD_DIR CORPUS WORKDIR [QUERIES]
 env:   RUNS (default 5), SHARDS (default "1 2 4"; 1 = the single index served by one server)
@@ -58,7 +58,9 @@ def latencies(index_path, extra):
     return statistics.median(took), took[int(0.95 * (len(took) - 1))]
 
 
-MODES = {"facets": [], "no facets": ["--facet", "lang", "--date-facet", "none", "--passages", "0"]}
+MODES = {"facets": [], "no facets": ["--facet", "lang", "--date-facet", "none", "--passages", "0"],
+         "co-mentions": ["--facet", "co_person", "--facet", "co_org"],
+         "collapse": ["--collapse"], "recency": ["--recency", "7"]}
 single = os.path.join(work, "one")
 index(single, 1)
 rows = [("one index, local", single)]

@@ -70,6 +70,10 @@ QUERIES = [
     ["--person", "zelensky", "--place", "Kyiv", ""],  # a filter: every weight 0
     ["-n", "3", "--offset", "1", "--passages", "3", "security guarantees"],
     ["--sort", "date", "Ukraine"],
+    # A filter sorted by date weighs nothing: ties of a day (and the undated) in sequence order,
+    # from the keys the indexer stored, since Xapian's server runs no KeyMaker.
+    ["--sort", "date", "--person", "zelensky", ""],
+    ["--sort", "date-asc", "--person", "zelensky", ""],
     ["--recency", "3", "Ukraine"],  # a boost by date: Xapian's own posting source travels
     ["--recency", "1", "--person", "zelensky", ""],
     # Co-mentions: each member counts its articles with the searcher's counter, sent as bytes.

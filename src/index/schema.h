@@ -50,6 +50,26 @@ inline constexpr Xapian::valueno kSlotSentenceWords = 7;
 /// one index, so both give the same order. Then a byte each: the article's shard and the number
 /// of databases, for index::SpyDocids.
 inline constexpr Xapian::valueno kSlotSequence = 8;
+/// Sharded indexes only: the date order of a query that weighs nothing, as stored values, for
+/// Xapian's remote servers (they run no KeyMaker): date_order_key() ascending (undated last)
+/// and descending (the sequence still ascending within a day).
+inline constexpr Xapian::valueno kSlotDateOrderAsc = 9;
+inline constexpr Xapian::valueno kSlotDateOrderDesc = 10;
+
+/// The key of an article of publication date `date` (kSlotDate, maybe empty) and `sequence`
+/// (kSlotSequence) in date order, ascending or descending: a date, undated last in ascending
+/// order, and, if `sequence` is given, within a date the order articles were first written.
+inline std::string date_order_key(std::string date, std::string_view sequence, bool ascending) {
+    std::string key = ascending && date.empty() ? std::string(1, '\xff') : std::move(date);
+    if (sequence.empty()) return key;
+    key.resize(8, '\0');  // so the sequence is compared only between equal dates
+    key.append(sequence.substr(0, 4));
+    if (!ascending) {  // the key sorts descending; the sequence must still ascend
+        for (std::size_t i = 8; i < key.size(); ++i)
+            key[i] = static_cast<char>(~static_cast<unsigned char>(key[i]));
+    }
+    return key;
+}
 
 /// Position gap between title and body, so a phrase never spans the two.
 inline constexpr unsigned kBodyPositionGap = 100;

@@ -50,16 +50,9 @@ class DateKey : public Xapian::KeyMaker {
   public:
     DateKey(bool ascending, bool sequence) : ascending_(ascending), sequence_(sequence) {}
     std::string operator()(const Xapian::Document& doc) const override {
-        std::string date = doc.get_value(schema::kSlotDate);
-        if (ascending_ && date.empty()) date = "\xff";
-        if (!sequence_) return date;
-        date.resize(8, '\0');  // so the sequence is compared only between equal dates
-        std::string sequence = doc.get_value(schema::kSlotSequence).substr(0, 4);
-        if (!ascending_) {  // the key sorts descending; the sequence must still ascend
-            for (char& c : sequence)
-                c = static_cast<char>(~static_cast<unsigned char>(c));
-        }
-        return date + sequence;
+        return schema::date_order_key(
+            doc.get_value(schema::kSlotDate),
+            sequence_ ? doc.get_value(schema::kSlotSequence) : std::string(), ascending_);
     }
 
   private:
@@ -709,10 +702,13 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     }
     DateKey date_key(request.sort == SortOrder::date_asc, by_sequence);
     if (request.sort != SortOrder::relevance && remote()) {
-        // Xapian's remote servers run no KeyMaker: the date slot itself (undated articles then
-        // come first in date-asc order, and ties of a filter in docid order).
-        enquire.set_sort_by_value_then_relevance(schema::kSlotDate,
-                                                 request.sort == SortOrder::date_desc);
+        // Xapian's remote servers run no KeyMaker: a query that weighs nothing sorts by the
+        // DateKey the indexer stored; another by the date slot itself (undated articles then
+        // come first in date-asc order).
+        const bool asc = request.sort == SortOrder::date_asc;
+        const Xapian::valueno stored = asc ? schema::kSlotDateOrderAsc : schema::kSlotDateOrderDesc;
+        const bool keyed = by_sequence && !db.get_value_upper_bound(stored).empty();
+        enquire.set_sort_by_value_then_relevance(keyed ? stored : schema::kSlotDate, !asc);
     } else if (request.sort != SortOrder::relevance) {
         enquire.set_sort_by_key_then_relevance(&date_key, request.sort == SortOrder::date_desc);
     }
