@@ -70,6 +70,7 @@ QUERIES = [
     ["--person", "zelensky", "--place", "Kyiv", ""],  # a filter: every weight 0
     ["-n", "3", "--offset", "1", "--passages", "3", "security guarantees"],
     ["--sort", "date", "Ukraine"],
+    ["--sort", "date-asc", "-n", "20", "Ukraine"],  # undated articles last
     # A filter sorted by date weighs nothing: ties of a day (and the undated) in sequence order,
     # from the keys the indexer stored, since Xapian's server runs no KeyMaker.
     ["--sort", "date", "--person", "zelensky", ""],

@@ -55,6 +55,9 @@ inline constexpr Xapian::valueno kSlotSequence = 8;
 /// and descending (the sequence still ascending within a day).
 inline constexpr Xapian::valueno kSlotDateOrderAsc = 9;
 inline constexpr Xapian::valueno kSlotDateOrderDesc = 10;
+/// Sharded indexes only: the date with undated articles last in ascending order, for a query
+/// with words sorted date-asc on remote shards (ties then by relevance).
+inline constexpr Xapian::valueno kSlotDateAscending = 11;
 
 /// The key of an article of publication date `date` (kSlotDate, maybe empty) and `sequence`
 /// (kSlotSequence) in date order, ascending or descending: a date, undated last in ascending

@@ -250,6 +250,7 @@ Xapian::docid WritableShards::put(const std::string& id_term, const ExistingArti
     const std::string date = doc.get_value(schema::kSlotDate);
     doc.add_value(schema::kSlotDateOrderAsc, schema::date_order_key(date, sequence, true));
     doc.add_value(schema::kSlotDateOrderDesc, schema::date_order_key(date, sequence, false));
+    doc.add_value(schema::kSlotDateAscending, schema::date_order_key(date, "", true));
     const Xapian::docid local = old.did ? local_docid(old.did) : next_local_[k]++;
     const Xapian::docid did = global_docid(local, k);
     written_[id_term] = Written{did, doc.get_data(), sequence};

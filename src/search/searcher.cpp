@@ -60,6 +60,50 @@ class DateKey : public Xapian::KeyMaker {
     bool sequence_;
 };
 
+// Whether two ranked articles tie in a date order: the same date (sort key) and weight.
+bool tied(const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) {
+    return a.get_sort_key() == b.get_sort_key() && a.get_weight() == b.get_weight();
+}
+
+// The page [first, first + count) of a date order in which articles of one date and one weight
+// come in sequence order, as one index gives them (in its docid order): Xapian breaks such ties
+// by docid, which a sharded index interleaves. Reads the sequence of the tied articles only.
+std::vector<Xapian::MSetIterator> tie_ordered_page(Xapian::Enquire& enquire, Xapian::doccount first,
+                                                   Xapian::doccount count) {
+    Xapian::doccount tail = 16;  // past the page, so the last run of ties is whole
+    Xapian::MSet window;
+    for (;;) {
+        window = enquire.get_mset(0, first + count + tail);
+        const Xapian::doccount end = first + count;
+        if (window.size() <= end || !tied(window[end - 1], window[window.size() - 1])) break;
+        tail *= 4;
+    }
+    std::vector<Xapian::MSetIterator> items;
+    for (auto it = window.begin(); it != window.end(); ++it)
+        items.push_back(it);
+    auto sequence = [](const Xapian::MSetIterator& it) {
+        return it.get_document().get_value(schema::kSlotSequence).substr(0, 4);
+    };
+    for (std::size_t i = 0; i < items.size();) {
+        std::size_t j = i + 1;
+        while (j < items.size() && tied(items[i], items[j]))
+            ++j;
+        if (j - i > 1 && j > first && i < first + count) {
+            std::vector<std::pair<std::string, Xapian::MSetIterator>> run;
+            for (std::size_t k = i; k < j; ++k)
+                run.emplace_back(sequence(items[k]), items[k]);
+            std::stable_sort(run.begin(), run.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (std::size_t k = i; k < j; ++k)
+                items[k] = run[k - i].second;
+        }
+        i = j;
+    }
+    if (items.size() <= first) return {};
+    const auto from = items.begin() + first;
+    return {from, from + std::min<std::ptrdiff_t>(count, items.end() - from)};
+}
+
 void check_format(const Xapian::Database& db, const std::string& path);
 
 Xapian::Database open_folder(const std::string& folder, const std::string& path) {
@@ -702,13 +746,14 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     }
     DateKey date_key(request.sort == SortOrder::date_asc, by_sequence);
     if (request.sort != SortOrder::relevance && remote()) {
-        // Xapian's remote servers run no KeyMaker: a query that weighs nothing sorts by the
-        // DateKey the indexer stored; another by the date slot itself (undated articles then
-        // come first in date-asc order).
+        // Xapian's remote servers run no KeyMaker: they sort by the DateKey the indexer stored
+        // (by_sequence: with the sequence; else the date, undated last ascending). An index
+        // written before those were stored sorts by the date slot (undated first ascending).
         const bool asc = request.sort == SortOrder::date_asc;
-        const Xapian::valueno stored = asc ? schema::kSlotDateOrderAsc : schema::kSlotDateOrderDesc;
-        const bool keyed = by_sequence && !db.get_value_upper_bound(stored).empty();
-        enquire.set_sort_by_value_then_relevance(keyed ? stored : schema::kSlotDate, !asc);
+        Xapian::valueno slot = asc ? schema::kSlotDateAscending : schema::kSlotDate;
+        if (by_sequence) slot = asc ? schema::kSlotDateOrderAsc : schema::kSlotDateOrderDesc;
+        if (db.get_value_upper_bound(slot).empty()) slot = schema::kSlotDate;
+        enquire.set_sort_by_value_then_relevance(slot, !asc);
     } else if (request.sort != SortOrder::relevance) {
         enquire.set_sort_by_key_then_relevance(&date_key, request.sort == SortOrder::date_desc);
     }
@@ -882,7 +927,20 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
             return it.get_document().get_value(schema::kSlotCluster);
         };
         std::size_t story = 0;  // folded here: stories met, the page's from `first` on
-        for (auto it = mset.begin(); it != mset.end() && result.hits.size() < count; ++it) {
+        // A sharded index's ties of a date and a weight follow the sequence (by_sequence covers
+        // a query that weighs nothing): the page is ranked again with them in that order.
+        const bool reorder_ties =
+            sharded && !by_sequence && request.sort != SortOrder::relevance && !request.collapse;
+        if (reorder_ties) {
+            enquire.clear_matchspies();  // counted already; some are gone with their scope
+            const std::vector<Xapian::MSetIterator> page = tie_ordered_page(enquire, first, count);
+            for (std::size_t i = 0; i < page.size(); ++i) {
+                result.hits.push_back(make_hit(page[i], selector, request));
+                result.hits.back().rank = first + i + 1;
+            }
+        }
+        for (auto it = mset.begin();
+             !reorder_ties && it != mset.end() && result.hits.size() < count; ++it) {
             if (!folded.empty()) {  // a folded article, or a story of an earlier page
                 if (folded[it.get_rank()]) continue;
                 if (story++ < first) continue;
