@@ -21,15 +21,22 @@ constexpr std::array<const char*, 4> kGranularities = {"day", "week", "month", "
 
 FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& query,
                           const FacetCounterOptions& options, Xapian::doccount& matches,
-                          std::shared_ptr<const FacetColumns> columns) {
+                          std::shared_ptr<const FacetColumns> columns,
+                          std::vector<Xapian::docid>* docids) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     FacetCounter counter(db, options, std::move(columns));
     enquire.add_matchspy(&counter);
-    Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
+    const Xapian::doccount all = db.get_doccount();
+    Xapian::MSet mset = enquire.get_mset(0, docids ? std::max<Xapian::doccount>(1, all) : 0, all);
     matches = mset.get_matches_estimated();
+    if (docids) {
+        docids->reserve(mset.size());
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            docids->push_back(*it);
+    }
     return counter.take_counted();
 }
 

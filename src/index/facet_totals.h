@@ -16,10 +16,11 @@
 namespace byline::index {
 
 /// Facet counts of the documents `query` matches, every one visited (none ranked); `matches`
-/// gets their number.
+/// gets their number and, if given, `docids` the documents, ascending (the same single match).
 FacetCounts count_matches(const Xapian::Database& db, const Xapian::Query& query,
                           const FacetCounterOptions& options, Xapian::doccount& matches,
-                          std::shared_ptr<const FacetColumns> columns = nullptr);
+                          std::shared_ptr<const FacetColumns> columns = nullptr,
+                          std::vector<Xapian::docid>* docids = nullptr);
 
 /// The documents `query` matches, ascending (none ranked).
 std::vector<Xapian::docid> matching_docids(const Xapian::Database& db, const Xapian::Query& query);

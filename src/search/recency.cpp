@@ -39,7 +39,7 @@ void map_day(Xapian::ValueMapPostingSource& source, long day, double weight) {
 
 }  // namespace
 
-Xapian::Query recency_query(const Xapian::Database& db, double max_boost, double half_life_days) {
+Xapian::Query recency_query(const Xapian::Database& db, double half_life_days) {
     auto* source = new Xapian::ValueMapPostingSource(schema::kSlotDate);
     source->set_default_weight(0);
     const long newest = days_since_epoch(db.get_value_upper_bound(schema::kSlotDate));
@@ -50,7 +50,7 @@ Xapian::Query recency_query(const Xapian::Database& db, double max_boost, double
             std::max(oldest < 0 ? newest : oldest, newest - static_cast<long>(std::ceil(reach)));
         for (long day = from; day <= newest; ++day) {
             const double age = static_cast<double>(newest - day);
-            map_day(*source, day, max_boost * std::exp2(-age / half_life_days));
+            map_day(*source, day, std::exp2(-age / half_life_days));
         }
     }
     return Xapian::Query(source->release());

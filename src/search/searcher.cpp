@@ -37,6 +37,7 @@
 #include <filesystem>
 #include <functional>
 #include <sstream>
+#include <tuple>
 
 namespace byline {
 
@@ -65,18 +66,20 @@ bool tied(const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) {
     return a.get_sort_key() == b.get_sort_key() && a.get_weight() == b.get_weight();
 }
 
+// Articles ranked past a page, so that a run of ties at its end is seen whole.
+constexpr Xapian::doccount kTieTail = 16;
+
 // The page [first, first + count) of a date order in which articles of one date and one weight
 // come in sequence order, as one index gives them (in its docid order): Xapian breaks such ties
-// by docid, which a sharded index interleaves. Reads the sequence of the tied articles only.
-std::vector<Xapian::MSetIterator> tie_ordered_page(Xapian::Enquire& enquire, Xapian::doccount first,
-                                                   Xapian::doccount count) {
-    Xapian::doccount tail = 16;  // past the page, so the last run of ties is whole
-    Xapian::MSet window;
-    for (;;) {
-        window = enquire.get_mset(0, first + count + tail);
+// by docid, which a sharded index interleaves. `window`: the ranking from the top to
+// first + count + kTieTail, fetched again longer only while a run of ties reaches its end.
+// Reads the sequence of the tied articles of the page only.
+std::vector<Xapian::MSetIterator> tie_ordered_page(Xapian::Enquire& enquire, Xapian::MSet window,
+                                                   Xapian::doccount first, Xapian::doccount count) {
+    for (Xapian::doccount tail = kTieTail;; tail *= 4) {
         const Xapian::doccount end = first + count;
-        if (window.size() <= end || !tied(window[end - 1], window[window.size() - 1])) break;
-        tail *= 4;
+        if (window.size() < end + tail || !tied(window[end - 1], window[window.size() - 1])) break;
+        window = enquire.get_mset(0, end + tail * 4);
     }
     std::vector<Xapian::MSetIterator> items;
     for (auto it = window.begin(); it != window.end(); ++it)
@@ -451,6 +454,20 @@ struct Searcher::Impl {
         });
     }
 
+    // The recency boost of weight 1 for one half-life, at one revision: built once, scaled per
+    // query (search::recency_query).
+    std::optional<std::tuple<std::string, Xapian::rev, double, Xapian::Query>> recency_cache;
+    const Xapian::Query& recency_now(double half_life_days) {
+        std::string uuid = db.get_uuid();
+        const Xapian::rev revision = index::revision(db);
+        if (!recency_cache || std::get<0>(*recency_cache) != uuid ||
+            std::get<1>(*recency_cache) != revision ||
+            std::get<2>(*recency_cache) != half_life_days)
+            recency_cache.emplace(std::move(uuid), revision, half_life_days,
+                                  search::recency_query(db, half_life_days));
+        return std::get<3>(*recency_cache);
+    }
+
     // The index's entity aliases at one revision.
     std::shared_ptr<const index::EntityAliases> aliases;
     std::pair<std::string, Xapian::rev> aliases_state;
@@ -741,7 +758,8 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     if (request.recency_half_life_days > 0) {
         query = Xapian::Query(
             Xapian::Query::OP_AND_MAYBE, query,
-            search::recency_query(db, recency_boost(weights), request.recency_half_life_days));
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                          recency_now(request.recency_half_life_days), recency_boost(weights)));
         enquire.set_query(query);
     }
     DateKey date_key(request.sort == SortOrder::date_asc, by_sequence);
@@ -827,6 +845,13 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
     // articles is folded here, from the articles ranked first up to it and as many again;
     // passage search, or a page these articles do not fill, is ranked by a second match with
     // the collapser, which may stop early.
+    // A sharded index puts ties of a date and a weight in sequence order (tie_ordered_page): the
+    // one match then ranks from the top, past the page. (by_sequence covers a query that
+    // weighs nothing.)
+    const bool reorder_ties = sharded && !by_sequence && request.sort != SortOrder::relevance &&
+                              !request.collapse && !request.passage_search;
+    const Xapian::doccount page_first = reorder_ties ? 0 : first;
+    const Xapian::doccount page_count = reorder_ties ? first + count + kTieTail : count;
     auto rank_folding = [&](bool match_feeds_spies) {
         const bool fold_here = !request.passage_search;
         const Xapian::doccount fetch = first + count + std::max<Xapian::doccount>(count, 10);
@@ -861,13 +886,13 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         if (request.collapse)
             rank_folding(false);
         else
-            mset = enquire.get_mset(first, count, docs);
+            mset = enquire.get_mset(page_first, page_count, docs);
         result.total = request.collapse ? clusters.seen() : mset.get_matches_estimated();
         result.total_exact =
             request.collapse || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     } else if (counting && 2 * enquire.get_mset(0, 0).get_matches_estimated() > docs) {
         if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
-        mset = enquire.get_mset(first, count);
+        mset = enquire.get_mset(page_first, page_count);
         if (co_stream) {  // counted while the rest is: the complement's facets, the passages
             co_whole = whole_counts.co_mentions(co_counter->signature());
             for (Xapian::docid did :
@@ -904,7 +929,7 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
         if (request.collapse)
             rank_folding(true);
         else
-            mset = enquire.get_mset(first, count, docs);
+            mset = enquire.get_mset(page_first, page_count, docs);
         counted = counter.take_counted();
         // With collapse, Xapian's counts are of stories and only estimated: the spy counts.
         result.total = request.collapse ? clusters.seen() : mset.get_matches_estimated();
@@ -927,13 +952,10 @@ SearchResult Searcher::Impl::run(const SearchRequest& request) {
             return it.get_document().get_value(schema::kSlotCluster);
         };
         std::size_t story = 0;  // folded here: stories met, the page's from `first` on
-        // A sharded index's ties of a date and a weight follow the sequence (by_sequence covers
-        // a query that weighs nothing): the page is ranked again with them in that order.
-        const bool reorder_ties =
-            sharded && !by_sequence && request.sort != SortOrder::relevance && !request.collapse;
         if (reorder_ties) {
             enquire.clear_matchspies();  // counted already; some are gone with their scope
-            const std::vector<Xapian::MSetIterator> page = tie_ordered_page(enquire, first, count);
+            const std::vector<Xapian::MSetIterator> page =
+                tie_ordered_page(enquire, mset, first, count);
             for (std::size_t i = 0; i < page.size(); ++i) {
                 result.hits.push_back(make_hit(page[i], selector, request));
                 result.hits.back().rank = first + i + 1;

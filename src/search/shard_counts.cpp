@@ -158,11 +158,10 @@ ShardCounts count_shard(const Xapian::Database& db, const ShardCountRequest& req
                         const index::ValueColumns* mention_columns) {
     ShardCounts counts;
     Xapian::doccount matches = 0;
-    counts.facets =
-        index::count_matches(db, request.query, request.options, matches, std::move(columns));
-    std::vector<Xapian::docid> matching;
-    if (!request.co_mentions.empty() || request.docids)
-        matching = index::matching_docids(db, request.query);
+    std::vector<Xapian::docid> matching;  // the same match lists them when they are needed
+    const bool listing = !request.co_mentions.empty() || request.docids;
+    counts.facets = index::count_matches(db, request.query, request.options, matches,
+                                         std::move(columns), listing ? &matching : nullptr);
     if (!request.co_mentions.empty()) {
         CoMentionCounter counter =
             CoMentionCounter::from_signature(request.co_mentions, request.options.aliases.get());
