@@ -248,3 +248,26 @@ TEST_CASE("ties of a date and a weight come in one index's order from a sharded 
         }
     }
 }
+
+// Regression: the recency boost counted each shard's age from that shard's own newest date, so
+// the newest article of every shard got the whole boost.
+TEST_CASE("recency is counted from the whole sharded index's newest date") {
+    test::TempDir dir;
+    std::vector<Document> docs;
+    for (int n = 0; n < 12; ++n) {
+        Document d;
+        d.id = "strike-" + std::to_string(n);
+        d.title = "Port strike";
+        d.body = "Dock workers walked out over pay in the harbour today.";
+        d.date = "2024-03-" + std::string(n < 9 ? "0" : "") + std::to_string(n + 1);
+        docs.push_back(std::move(d));
+    }
+    index_all(dir / "one", 0, docs);
+    index_all(dir / "three", 3, docs);
+    Searcher one(dir / "one"), many(dir / "three");
+    SearchRequest r;
+    r.query = "strike";
+    r.recency_half_life_days = 7;
+    CHECK(answer(one, r) == answer(many, r));
+    CHECK(one.search(r).hits.front().date == "2024-03-12");
+}
