@@ -66,7 +66,7 @@ std::unique_ptr<Engine> make_engine(const Options& o, HybridPolicy policy) {
     e->lang = o.lang;
     if (policy != HybridPolicy::rules) {
         e->tagger = std::make_unique<byline::extract::EntityTagger>(
-            byline::extract::load_model(o.model), byline::extract::tagger_language(o.model));
+            byline::extract::load_tagger_file(o.model));
     }
     return e;
 }

@@ -51,7 +51,9 @@ std::vector<std::string> tagger_labels() {
 
 std::vector<TrainSequence> make_sequences(const std::vector<ConllDocument>& docs,
                                           const extract::Gazetteer& gaz,
-                                          const TrainOptions& options, std::size_t& misaligned) {
+                                          const TrainOptions& options, std::size_t& misaligned,
+                                          Domain domain) {
+    const std::uint32_t copy = options.adapt ? static_cast<std::uint32_t>(domain) : 0;
     extract::TagSet tags{options.scheme, tagger_labels()};
     const std::uint32_t mask = (std::uint32_t{1} << options.row_bits) - 1;
     std::vector<TrainSequence> out;
@@ -59,7 +61,7 @@ std::vector<TrainSequence> make_sequences(const std::vector<ConllDocument>& docs
     for (std::size_t d = 0; d < docs.size(); ++d) {
         const ConllDocument& doc = docs[d];
         auto tt = extract::tokenize_for_entities(doc.text);
-        auto in = extract::prepare_tagger_input(doc.text, tt, &gaz);
+        auto in = extract::prepare_tagger_input(doc.text, tt, &gaz, options.lexicon);
         for (const extract::Line& line : tt.lines) {
             if (line.last == line.first) continue;
             TrainSequence seq;
@@ -70,8 +72,10 @@ std::vector<TrainSequence> make_sequences(const std::vector<ConllDocument>& docs
                 seq.offsets.push_back(static_cast<std::uint32_t>(seq.rows.size()));
                 hashes.clear();
                 extract::feature_hashes(in, line, i, hashes);
-                for (std::uint32_t h : hashes)
+                for (std::uint32_t h : hashes) {
                     seq.rows.push_back(h & mask);
+                    if (copy) seq.rows.push_back((h & mask) + copy * (mask + 1));
+                }
             }
             seq.offsets.push_back(static_cast<std::uint32_t>(seq.rows.size()));
             seq.gold =
@@ -83,15 +87,18 @@ std::vector<TrainSequence> make_sequences(const std::vector<ConllDocument>& docs
 }
 
 Trainer::Trainer(const TrainOptions& options)
-    : history_(options.history), mask_((std::uint32_t{1} << options.row_bits) - 1) {
+    : history_(options.history),
+      adapt_(options.adapt),
+      mask_((std::uint32_t{1} << options.row_bits) - 1) {
     shape_.tags = extract::TagSet{options.scheme, tagger_labels()};
     shape_.row_bits = options.row_bits;
     shape_.history = options.history;
+    shape_.lexicon = options.lexicon != nullptr;
     const std::size_t T = shape_.tags.size();
     shape_.transitions.assign((T + 1) * T, 0.0f);
     shape_.finish();
     trans_acc_.assign(shape_.transitions.size(), 0.0);
-    w_.assign(shape_.rows() * T, 0.0f);
+    w_.assign(shape_.rows() * T * (adapt_ ? 3 : 1), 0.0f);
     acc_.assign(w_.size(), 0.0);
 }
 
@@ -175,9 +182,13 @@ void Trainer::update(const TrainSequence& seq, const std::vector<std::uint32_t>&
 extract::TaggerModel Trainer::averaged() const {
     extract::TaggerModel m = shape_;
     float max_abs = 1e-6f;
-    std::vector<float> avg(w_.size());
-    for (std::size_t k = 0; k < w_.size(); ++k) {
-        avg[k] = static_cast<float>(w_[k] - acc_[k] / c_);
+    // With adaptation the model reads the shared weights plus the target domain's copy.
+    const std::size_t n = m.rows() * m.tags.size();
+    std::vector<float> avg(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        double v = w_[k] - acc_[k] / c_;
+        if (adapt_) v += w_[n + k] - acc_[n + k] / c_;
+        avg[k] = static_cast<float>(v);
         max_abs = std::max(max_abs, std::fabs(avg[k]));
     }
     m.scale = max_abs / 32767.0f;

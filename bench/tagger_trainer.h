@@ -4,6 +4,7 @@
 
 #include "eval_conll.h"
 #include "extract/entity_gazetteer.h"
+#include "extract/tagger_lexicon.h"
 #include "extract/tagger_model.h"
 
 #include <cstdint>
@@ -17,7 +18,16 @@ struct TrainOptions {
     extract::TagScheme scheme = extract::TagScheme::bilou;
     std::size_t epochs = 10;
     bool history = true;  ///< learn from the document's earlier tags (TagHistory)
+    /// Domain adaptation (Daumé's feature augmentation): every feature also has a copy per
+    /// domain, learned only from that domain's lines; the saved model is the shared weights
+    /// plus the target domain's copy.
+    bool adapt = false;
+    /// The language's dictionary the model reads (TaggerModel::lexicon); null: none.
+    const extract::TaggerLexicon* lexicon = nullptr;
 };
+
+/// Domain of training lines when TrainOptions::adapt is on.
+enum class Domain : std::uint32_t { shared = 0, target = 1, source = 2 };
 
 /// One line of a document: feature rows of each token and the gold tags.
 struct TrainSequence {
@@ -36,7 +46,8 @@ std::vector<std::string> tagger_labels();
 /// edges fall inside a token (they are dropped).
 std::vector<TrainSequence> make_sequences(const std::vector<ConllDocument>& docs,
                                           const extract::Gazetteer& gaz,
-                                          const TrainOptions& options, std::size_t& misaligned);
+                                          const TrainOptions& options, std::size_t& misaligned,
+                                          Domain domain = Domain::shared);
 
 /// Perceptron state: current and accumulated weights (for averaging).
 class Trainer {
@@ -56,6 +67,7 @@ class Trainer {
                 const std::vector<std::uint8_t>& pred);
 
     bool history_ = true;
+    bool adapt_ = false;
     std::uint32_t mask_ = 0;
     extract::TaggerModel shape_;           // tag set and live transitions
     std::vector<float> w_;                 // table weights

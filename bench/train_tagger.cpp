@@ -1,7 +1,14 @@
 // byline-train-tagger: trains the learned entity tagger on CoNLL-2003 train data.
 //
 //   byline-train-tagger TRAIN_FILE MODEL_OUT [--valid FILE] [--epochs N] [--bits B]
-//                       [--scheme bio|bilou] [--no-history]
+//                       [--scheme bio|bilou] [--no-history] [--target FILE] [--lexicon FILE]
+//
+// --target FILE: the domain the model is for (news), TRAIN_FILE being another (Wikipedia
+// fragments): each feature also gets a copy per domain (Daumé's feature augmentation), and
+// the model keeps the shared weights plus the target's, so conventions that differ between
+// the two ("Republik Zypern" a place in one, "Zypern" in the other) follow the target.
+// --lexicon FILE: the language's dictionary (byline-build-lexicon), read as features; the
+// model then needs lexicon-LANG.bin beside it.
 //
 // Only TRAIN_FILE is learned from. With --valid, the tagger alone is scored on that file after
 // every epoch (PER/LOC/ORG, exact spans): use it to choose --epochs, never to train.
@@ -18,6 +25,7 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -27,7 +35,7 @@ namespace {
 using namespace byline;
 
 struct Args {
-    std::string train, out, valid;
+    std::string train, out, valid, target, lexicon;
     bench::TrainOptions options;
 };
 
@@ -43,6 +51,11 @@ Args parse_args(int argc, char** argv) {
             a.options.epochs = std::stoul(argv[++i]);
         } else if (arg == "--bits" && has_value) {
             a.options.row_bits = static_cast<std::uint32_t>(std::stoul(argv[++i]));
+        } else if (arg == "--target" && has_value) {
+            a.target = argv[++i];
+            a.options.adapt = true;
+        } else if (arg == "--lexicon" && has_value) {
+            a.lexicon = argv[++i];
         } else if (arg == "--no-history") {
             a.options.history = false;
         } else if (arg == "--scheme" && has_value) {
@@ -62,12 +75,12 @@ Args parse_args(int argc, char** argv) {
 
 // Micro-F1 of the tagger alone on PER/LOC/ORG, exact spans; prints per-type figures.
 double score(const extract::EntityTagger& tagger, const std::vector<bench::ConllDocument>& docs,
-             const extract::Gazetteer& gaz) {
+             const extract::Gazetteer& gaz, const extract::TaggerLexicon* lexicon) {
     using Span = std::tuple<std::size_t, std::size_t, std::string>;
     std::map<std::string, std::array<long, 3>> counts;  // tp, fp, fn
     for (const auto& doc : docs) {
         auto tt = extract::tokenize_for_entities(doc.text);
-        auto in = extract::prepare_tagger_input(doc.text, tt, &gaz);
+        auto in = extract::prepare_tagger_input(doc.text, tt, &gaz, lexicon);
         std::set<Span> gold, pred;
         for (const auto& g : doc.gold)
             gold.emplace(g.start, g.end, g.type);
@@ -94,12 +107,28 @@ double score(const extract::EntityTagger& tagger, const std::vector<bench::Conll
     return f1(micro);
 }
 
-int run(const Args& a) {
+int run(Args a) {
     auto t0 = std::chrono::steady_clock::now();
+    std::optional<extract::TaggerLexicon> lexicon;
+    if (!a.lexicon.empty()) {
+        lexicon = extract::TaggerLexicon::load(a.lexicon);
+        a.options.lexicon = &*lexicon;
+    }
     extract::Gazetteer gaz(extract::resolve_data_dir(""), "", true);
     auto train_docs = bench::read_conll(a.train, true);
     std::size_t misaligned = 0;
-    auto data = bench::make_sequences(train_docs, gaz, a.options, misaligned);
+    auto data =
+        bench::make_sequences(train_docs, gaz, a.options, misaligned,
+                              a.options.adapt ? bench::Domain::source : bench::Domain::shared);
+    if (!a.target.empty()) {
+        auto target_docs = bench::read_conll(a.target, true);
+        auto more =
+            bench::make_sequences(target_docs, gaz, a.options, misaligned, bench::Domain::target);
+        for (auto& s : more)
+            s.doc += train_docs.size();
+        data.insert(data.end(), std::make_move_iterator(more.begin()),
+                    std::make_move_iterator(more.end()));
+    }
     std::vector<bench::ConllDocument> valid_docs;
     if (!a.valid.empty()) valid_docs = bench::read_conll(a.valid);
     std::size_t tokens = 0;
@@ -118,7 +147,7 @@ int run(const Args& a) {
         std::printf("epoch %zu: %zu token errors, %.1f s", e, errors, secs());
         if (!valid_docs.empty()) {
             std::printf("\n  valid:");
-            score(extract::EntityTagger(trainer.averaged()), valid_docs, gaz);
+            score(extract::EntityTagger(trainer.averaged()), valid_docs, gaz, a.options.lexicon);
         } else {
             std::printf("\n");
         }
@@ -137,7 +166,8 @@ int main(int argc, char** argv) {
     } catch (const byline::UsageError& e) {
         std::cerr << "byline-train-tagger: " << e.what()
                   << "\nusage: byline-train-tagger TRAIN_FILE MODEL_OUT [--valid FILE] "
-                     "[--epochs N] [--bits B] [--scheme bio|bilou] [--no-history]\n";
+                     "[--epochs N] [--bits B] [--scheme bio|bilou] [--no-history] "
+                     "[--target FILE] [--lexicon FILE]\n";
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "byline-train-tagger: " << e.what() << "\n";

@@ -3,7 +3,7 @@
 language the entity rules do not support (German "Ende", "Auch", "Wer", "Zug"; French "Nice"?).
 
 Run once by a maintainer after the gazetteers change (the runtime needs none of these packages):
-    apt-get install iso-codes wngerman wfrench wdutch wspanish witalian wportuguese wswedish \
+    apt-get install iso-codes hunspell-de-de hunspell-tools wngerman wfrench wdutch wspanish witalian wportuguese wswedish \
         wdanish wnorwegian wpolish
     python3 scripts/build_language_words.py [--data data]
 
@@ -13,8 +13,10 @@ when its lower-case form is in the language's word list ("auch", "wer"), or, in 
 every noun is capitalised, when the capitalised form is and the list also has an inflected form
 of it: a plural or a genitive in -es ("Ende"/"Enden", "Zug"/"Zuges"), or it is itself one
 ("Landes" of "Land"). Place names have none of those ("Berlin" has only "Berlins"); but the
-list has some towns, and words without an inflected form ("Norden"), so a town under 100,000
-people that the German list has capitalised counts as a word too.
+German list is `wngerman` joined with the forms of Debian's hunspell-de-de dictionary
+(`unmunch`, from hunspell-tools), which has the inflected forms `wngerman` lacks ("Zeit",
+"Lagen"). A town the lists have only capitalised and uninflected is a name ("Bayreuth",
+"Paris"), never a word.
 Output lines: language code, the name in lower case and "word" (a lower-case word: in a language
 that writes nouns in lower case, a capitalised one is that word only where a sentence starts) or
 "noun" (German: capitalised anywhere, as nouns and verbs made nouns are), separated by TABs; sorted.
@@ -22,6 +24,8 @@ that writes nouns in lower case, a capitalised one is that word only where a sen
 import argparse
 import json
 import pathlib
+import shutil
+import subprocess
 
 DICTS = {
     "de": "ngerman", "fr": "french", "nl": "dutch", "es": "spanish", "it": "italian",
@@ -35,15 +39,15 @@ UMLAUT = str.maketrans("aou", "äöü")
 
 def gazetteer_names(data):
     """Every one-word name and alias of the gazetteer files, and ISO country names; and the
-    names of towns under 100,000 people."""
-    names, small = set(), set()
+    names of cities of 100,000 people or more and of countries."""
+    names, big = set(), set()
     for f in ("cities.tsv", "subdivisions.tsv"):
         for line in (data / f).read_text(encoding="utf-8").splitlines():
             if not line.startswith("#") and line:
                 fields = line.split("\t")
                 names.add(fields[0])
-                if f == "cities.tsv" and int(fields[3]) < 100000:
-                    small.add(fields[0])
+                if f == "cities.tsv" and int(fields[3]) >= 100000:
+                    big.add(fields[0])
     for f in ("places.tsv", "orgs.tsv"):
         for line in (data / f).read_text(encoding="utf-8").splitlines():
             fields = line.split("\t")
@@ -56,8 +60,9 @@ def gazetteer_names(data):
         for key in ("name", "common_name"):
             if key in country:
                 names.add(country[key])
+                big.add(country[key])
     names = {n for n in names if n and " " not in n and n[0].isalpha() and n[0].isupper()}
-    return names, small
+    return names, big
 
 
 def german_noun(name, words):
@@ -74,11 +79,22 @@ def german_noun(name, words):
     return bool(forms & words) or (len(stem) >= 3 and stem in words)
 
 
+def hunspell_forms(lang):
+    """The capitalised forms of the hunspell dictionary of `lang` (empty without it or unmunch):
+    its lower-case forms include parts of compounds ("berlin" of "Ostberlin"), no words."""
+    dic = pathlib.Path(f"/usr/share/hunspell/{lang}_DE.dic")
+    if not dic.exists() or not shutil.which("unmunch"):
+        return set()
+    out = subprocess.run(["unmunch", str(dic), str(dic.with_suffix(".aff"))],
+                         capture_output=True, check=True).stdout
+    return {w for w in out.decode("utf-8", "replace").split("\n") if w[:1].isupper()}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=pathlib.Path, default=pathlib.Path("data"))
     args = ap.parse_args()
-    names, small = gazetteer_names(args.data)
+    names, big = gazetteer_names(args.data)
     lines = []
     for lang, dict_name in DICTS.items():
         path = pathlib.Path("/usr/share/dict") / dict_name
@@ -88,16 +104,20 @@ def main():
         except UnicodeDecodeError:  # Debian's Swedish and Danish lists are Latin-1
             text = raw.decode("latin-1")
         words = set(text.split("\n"))
+        if lang == "de":
+            words |= hunspell_forms(lang)
         # German makes a noun of any verb ("ende" -> "das Ende", "essen" -> "das Essen"): there a
         # lower-case word is a capitalised word anywhere too.
         lower_kind = "noun" if lang == "de" else "word"
-        # A small town the German list has capitalised without any inflected form is a word
-        # too when the list has it ("Norden", "Lage"): the list does not tell names apart.
-        hits = {n.lower(): "noun" for n in names
-                if lang == "de" and (german_noun(n, words) or (n in small and n in words))}
+        hits = {n.lower(): "noun" for n in names if lang == "de" and german_noun(n, words)}
         for n in names:
             if n.lower() in words:
                 hits.setdefault(n.lower(), lower_kind)
+        # A city of 100,000 people or a country is that place in running text ("in Essen",
+        # "in Kiel"); only where a sentence starts may it be the word.
+        for n in big:
+            if hits.get(n.lower()) == "noun":
+                hits[n.lower()] = "word"
         lines += [f"{lang}\t{w}\t{hits[w]}\n" for w in sorted(hits)]
         print(f"{lang}: {len(hits)} of {len(names)} one-word names are words ({dict_name})")
     # Ukrainian lines come from bench/cyrillic_words.cpp (Cyrillic words keyed to places need the

@@ -168,7 +168,7 @@ std::unique_ptr<const EntityTagger> load_tagger(const EntityOptions& options,
         std::error_code ec;
         if (!std::filesystem::exists(path, ec)) return nullptr;
     }
-    return std::make_unique<const EntityTagger>(load_model(path), tagger_language(path));
+    return std::make_unique<const EntityTagger>(load_tagger_file(path));
 }
 
 // The taggers of other languages in the data folder: ner-model-LANG.bin.
@@ -181,8 +181,8 @@ std::map<std::string, std::unique_ptr<const EntityTagger>, std::less<>> load_lan
         const std::string path = entry.path().string();
         std::string lang = tagger_language(path);
         if (!lang.empty())
-            out.emplace(std::move(lang), std::make_unique<const EntityTagger>(
-                                             load_model(path), tagger_language(path)));
+            out.emplace(std::move(lang),
+                        std::make_unique<const EntityTagger>(load_tagger_file(path)));
     }
     return out;
 }
@@ -208,7 +208,7 @@ std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTa
     bool tagged = tagger && policy != HybridPolicy::rules &&
                   (tagger->language().empty() ? c.english : reads_language(*tagger, lang));
     std::vector<TagSpan> spans;
-    if (tagged) spans = tagger->tag(prepare_tagger_input(text, tt, &gaz));
+    if (tagged) spans = tagger->tag(prepare_tagger_input(text, tt, &gaz, tagger->lexicon()));
     // In Cyrillic text the rules know places and organisations in every case ("Грузии" is
     // Georgia); the tagger adds the people they miss ("Ху Цзиньтао").
     if (tagged && !tagger->language().empty() && has_entity_rules(lang)) {

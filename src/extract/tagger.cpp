@@ -61,4 +61,18 @@ std::string tagger_language(std::string_view path) {
     return std::string(name);
 }
 
+std::string lexicon_path(const std::string& model_path, std::string_view language) {
+    const std::size_t slash = model_path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "." : model_path.substr(0, slash);
+    return dir + "/lexicon-" + std::string(language.empty() ? "en" : language) + ".bin";
+}
+
+EntityTagger load_tagger_file(const std::string& path) {
+    TaggerModel model = load_model(path);
+    std::string language = tagger_language(path);
+    std::optional<TaggerLexicon> lexicon;
+    if (model.lexicon) lexicon = TaggerLexicon::load(lexicon_path(path, language));
+    return EntityTagger(std::move(model), std::move(language), std::move(lexicon));
+}
+
 }  // namespace byline::extract

@@ -6,6 +6,7 @@
 #include "extract/tagger_model.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,11 +18,15 @@ class EntityTagger {
   public:
     /// `language`: the primary language code of the text it learned ("de"); "" for English,
     /// whose tagger also reads text of no stated language that looks English.
-    explicit EntityTagger(TaggerModel model, std::string language = "")
-        : model_(std::move(model)), language_(std::move(language)) {}
+    explicit EntityTagger(TaggerModel model, std::string language = "",
+                          std::optional<TaggerLexicon> lexicon = std::nullopt)
+        : model_(std::move(model)), language_(std::move(language)), lexicon_(std::move(lexicon)) {}
 
     const TaggerModel& model() const { return model_; }
     const std::string& language() const { return language_; }
+    /// The dictionary the model reads (null for a model without TaggerModel::lexicon): pass it
+    /// to prepare_tagger_input.
+    const TaggerLexicon* lexicon() const { return lexicon_ ? &*lexicon_ : nullptr; }
 
     /// Labelled token ranges (indices into in.tt->tokens) of every line, in text order.
     std::vector<TagSpan> tag(const TaggerInput& in) const;
@@ -34,7 +39,16 @@ class EntityTagger {
   private:
     TaggerModel model_;
     std::string language_;
+    std::optional<TaggerLexicon> lexicon_;
 };
+
+/// The tagger of the model file at `path`, its language from the file name and, for a model
+/// that reads a dictionary, the lexicon beside it (lexicon-LANG.bin). Throws
+/// byline::InputError naming the file that is missing or damaged.
+EntityTagger load_tagger_file(const std::string& path);
+
+/// The lexicon file a model at `model_path` for `language` reads: lexicon-LANG.bin beside it.
+std::string lexicon_path(const std::string& model_path, std::string_view language);
 
 /// Records the verdicts of the capitalised words of `line` decoded as `seq` into `history`.
 void record_history(const TaggerInput& in, const TagSet& tags, const Line& line,

@@ -12,6 +12,7 @@ constexpr std::array<std::string_view, 9> kGazNames = {"",      "B-per", "I-per"
                                                        "B-org", "I-org", "B-ign", "I-ign"};
 constexpr std::array<std::string_view, 8> kLexNames = {"first",  "dem",     "common", "title",
                                                        "orgsuf", "orghead", "cal",    "nonent"};
+constexpr std::array<std::string_view, 3> kDictNames = {"noun", "head", "lower"};
 constexpr std::array<std::string_view, 8> kDocNames = {"-", "C", "L", "CL", "A", "CA", "LA", "CLA"};
 constexpr std::array<std::string_view, 4> kPosNames = {"0", "1", "2", "3"};
 
@@ -84,6 +85,12 @@ void each_feature(const TaggerInput& in, const Line& line, std::size_t i, Emit& 
         auto k = at(d);
         for (std::size_t b = 0; k >= 0 && b < 8; ++b)
             if (in.lex[k] & (1u << b)) sink(kL[d + 1], part(kLexNames[b]));
+    }
+    for (long d = -1; d <= 1 && !in.dict.empty(); ++d) {
+        static constexpr std::array<std::string_view, 3> kD = {"D-1", "D", "D+1"};
+        auto k = at(d);
+        for (std::size_t b = 0; k >= 0 && b < kDictNames.size(); ++b)
+            if (in.dict[k] & (1u << b)) sink(kD[d + 1], part(kDictNames[b]));
     }
     if (t.kind == TokenKind::word && t.cap) {
         std::string_view ctx = in.line_caps[i] ? "line" : t.sentence_start ? "first" : "mid";

@@ -6,6 +6,7 @@
 
 #include "extract/entity_gazetteer.h"
 #include "extract/entity_tokens.h"
+#include "extract/tagger_lexicon.h"
 #include "extract/tagger_model.h"
 
 #include <array>
@@ -25,6 +26,7 @@ struct TaggerInput {
     std::vector<std::string> shape;         ///< "Xx", "XX", "x", "d", "X.X.", "Xx-x" ...
     std::vector<std::uint8_t> gaz;          ///< longest gazetteer match: GazTag codes
     std::vector<std::uint8_t> lex;          ///< word-list bits: LexBits
+    std::vector<std::uint8_t> dict;         ///< DictBits; empty without a lexicon
     std::vector<std::uint8_t> doc;          ///< casing of the same word elsewhere: DocBits
     std::vector<std::uint8_t> sent_pos;     ///< position in the sentence, capped at 3
     std::vector<std::uint8_t> line_caps;    ///< 1 when the token's line is ALL CAPS or Title Case
@@ -44,13 +46,21 @@ enum LexBits : std::uint8_t {
     lex_non_entity = 128,
 };
 
+/// What the language's dictionary (TaggerLexicon) says of a word.
+enum DictBits : std::uint8_t {
+    dict_noun = 1,   ///< capitalised, and a capitalised form of the dictionary
+    dict_head = 2,   ///< capitalised, not one, but ends with one (a compound noun)
+    dict_lower = 4,  ///< its lower-case form is a word of the dictionary
+};
+
 /// Casing of the same lower-case word in prose elsewhere in the document.
 enum DocBits : std::uint8_t { doc_cap_mid = 1, doc_lower = 2, doc_all_caps = 4 };
 
 /// Prepares `tt` (a tokenisation of `text`) for feature extraction. `gaz` may be null (no
-/// gazetteer features).
+/// gazetteer features); so may `lexicon` (no dictionary features: models without
+/// TaggerModel::lexicon).
 TaggerInput prepare_tagger_input(std::string_view text, const TokenizedText& tt,
-                                 const Gazetteer* gaz);
+                                 const Gazetteer* gaz, const TaggerLexicon* lexicon = nullptr);
 
 /// Features of token `i` of `line` as "template=value" strings, for tests and debugging.
 std::vector<std::string> feature_strings(const TaggerInput& in, const Line& line, std::size_t i);

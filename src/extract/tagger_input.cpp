@@ -165,10 +165,32 @@ void mark_words(TaggerInput& in, const Gazetteer* gaz) {
     }
 }
 
+// What the dictionary says of each word: a capitalised word may be a noun or a compound of
+// one; any word's lower-case form may be a word ("Die", "Bayerischen").
+void mark_dictionary(TaggerInput& in, const TaggerLexicon& lexicon) {
+    const auto& toks = in.tt->tokens;
+    in.dict.assign(toks.size(), 0);
+    std::unordered_map<std::string_view, std::uint8_t> seen;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        const Token& t = toks[i];
+        if (t.kind != TokenKind::word) continue;
+        const std::string_view w = in.text.substr(t.start, t.end - t.start);
+        auto [it, fresh] = seen.try_emplace(w, 0);
+        if (fresh) {
+            std::uint8_t bits = lexicon.is_lower_word(w) ? dict_lower : 0;
+            if (t.cap && !t.all_caps) {
+                bits |= lexicon.is_noun(w) ? dict_noun : lexicon.has_noun_head(w) ? dict_head : 0;
+            }
+            it->second = bits;
+        }
+        in.dict[i] = it->second;
+    }
+}
+
 }  // namespace
 
 TaggerInput prepare_tagger_input(std::string_view text, const TokenizedText& tt,
-                                 const Gazetteer* gaz) {
+                                 const Gazetteer* gaz, const TaggerLexicon* lexicon) {
     TaggerInput in;
     in.text = text;
     in.tt = &tt;
@@ -194,6 +216,7 @@ TaggerInput prepare_tagger_input(std::string_view text, const TokenizedText& tt,
         if (gaz) mark_gazetteer(in, *gaz, line);
     }
     mark_words(in, gaz);
+    if (lexicon) mark_dictionary(in, *lexicon);
     in.word_hash.reserve(n);
     in.shape_hash.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {

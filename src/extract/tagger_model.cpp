@@ -18,6 +18,8 @@ constexpr std::size_t kMaxTags = 64;
 // High bit of the scheme byte: the model reads the document's history (files without it
 // predate the feature and load as before).
 constexpr std::uint8_t kHistoryFlag = 0x80;
+// Next bit: the model reads its language's dictionary (data/lexicon-LANG.bin).
+constexpr std::uint8_t kLexiconFlag = 0x40;
 
 std::uint64_t checksum(std::string_view bytes) {
     return hash::fnv1a(bytes);
@@ -58,7 +60,8 @@ void read_header(Reader& r, TaggerModel& m) {
     auto scheme = r.get<std::uint8_t>();
     auto labels = r.get<std::uint8_t>();
     m.history = (scheme & kHistoryFlag) != 0;
-    scheme &= static_cast<std::uint8_t>(~kHistoryFlag);
+    m.lexicon = (scheme & kLexiconFlag) != 0;
+    scheme &= static_cast<std::uint8_t>(~(kHistoryFlag | kLexiconFlag));
     if (scheme > 1 || labels == 0 || labels > 15) throw InputError(r.path, "bad model header");
     m.tags.scheme = static_cast<TagScheme>(scheme);
     for (std::size_t l = 0; l < labels; ++l)
@@ -134,7 +137,8 @@ std::vector<std::uint8_t> tags_of(const TagSet& tags, const std::vector<TagSpan>
 void save_model(const TaggerModel& m, const std::string& path) {
     std::string out(kMagic);
     put<std::uint8_t>(out, static_cast<std::uint8_t>(static_cast<std::uint8_t>(m.tags.scheme) |
-                                                     (m.history ? kHistoryFlag : 0)));
+                                                     (m.history ? kHistoryFlag : 0) |
+                                                     (m.lexicon ? kLexiconFlag : 0)));
     put<std::uint8_t>(out, static_cast<std::uint8_t>(m.tags.labels.size()));
     for (const std::string& l : m.tags.labels) {
         put<std::uint8_t>(out, static_cast<std::uint8_t>(l.size()));

@@ -48,6 +48,7 @@ struct TaggerModel {
     TagSet tags;
     std::uint32_t row_bits = 20;     ///< 2^row_bits hash buckets
     bool history = false;            ///< reads the document's earlier tags (TagHistory)
+    bool lexicon = false;            ///< reads its language's dictionary (TaggerLexicon)
     float scale = 1.0f;              ///< weight = int16 * scale
     std::vector<float> transitions;  ///< (tags.size() + 1) × tags.size(); last row: start
     // Only non-zero rows are kept: bit r of `present` marks row r, whose weights sit at its

@@ -1,0 +1,56 @@
+// byline-build-lexicon: writes a tagger lexicon (data/lexicon-LANG.bin) from word lists, one
+// word per line as a dictionary writes it ("Konzern", "bayerischen"); "-" reads stdin.
+//
+//   byline-build-lexicon OUT WORDLIST...
+//
+// German (see data/README.md): Debian's wngerman list and the forms of hunspell-de-de.
+
+#include "extract/tagger_lexicon.h"
+
+#include <byline/error.h>
+
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+
+void read_words(std::istream& in, std::set<std::string>& words) {
+    for (std::string line; std::getline(in, line);) {
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+            line.pop_back();
+        if (!line.empty() && line[0] != '#') words.insert(line);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 3) {
+        std::cerr << "usage: byline-build-lexicon OUT WORDLIST...\n";
+        return 2;
+    }
+    try {
+        std::set<std::string> words;  // sorted and unique: the same lists give the same file
+        for (int i = 2; i < argc; ++i) {
+            const std::string path = argv[i];
+            if (path == "-") {
+                read_words(std::cin, words);
+                continue;
+            }
+            std::ifstream in(path);
+            if (!in) throw byline::InputError(path, "cannot open the word list");
+            read_words(in, words);
+        }
+        auto lexicon = byline::extract::TaggerLexicon::build({words.begin(), words.end()});
+        lexicon.save(argv[1]);
+        std::cout << words.size() << " forms, " << lexicon.bit_count() / 8 / 1024
+                  << " KiB: " << argv[1] << "\n";
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "byline-build-lexicon: " << e.what() << "\n";
+        return 1;
+    }
+}
