@@ -1,7 +1,8 @@
 // byline-build-lexicon: writes a tagger lexicon (data/lexicon-LANG.bin) from word lists, one
-// word per line as a dictionary writes it ("Konzern", "bayerischen"); "-" reads stdin.
+// word per line as a dictionary writes it ("Konzern", "bayerischen"; "-" reads stdin), and
+// lists of known names (`PER|LOC|ORG|GIVEN<TAB>name` lines, bench/wikiann_names.py).
 //
-//   byline-build-lexicon OUT WORDLIST...
+//   byline-build-lexicon OUT WORDLIST... [--names FILE]...
 //
 // German (see data/README.md): Debian's wngerman list and the forms of hunspell-de-de.
 
@@ -25,17 +26,44 @@ void read_words(std::istream& in, std::set<std::string>& words) {
     }
 }
 
+void read_names(const std::string& path, std::vector<byline::extract::KnownName>& names) {
+    using byline::extract::NameKind;
+    std::ifstream in(path);
+    if (!in) throw byline::InputError(path, "cannot open the name list");
+    std::size_t number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++number;
+        if (line.empty() || line[0] == '#') continue;
+        const std::size_t tab = line.find('\t');
+        const std::string kind = line.substr(0, tab);
+        if (tab == std::string::npos ||
+            (kind != "PER" && kind != "LOC" && kind != "ORG" && kind != "GIVEN"))
+            throw byline::InputError(path + ":" + std::to_string(number),
+                                     "expected PER|LOC|ORG|GIVEN<TAB>name");
+        names.push_back({kind == "PER"   ? NameKind::person
+                         : kind == "LOC" ? NameKind::place
+                         : kind == "ORG" ? NameKind::org
+                                         : NameKind::given,
+                         line.substr(tab + 1)});
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::cerr << "usage: byline-build-lexicon OUT WORDLIST...\n";
+        std::cerr << "usage: byline-build-lexicon OUT WORDLIST... [--names FILE]...\n";
         return 2;
     }
     try {
         std::set<std::string> words;  // sorted and unique: the same lists give the same file
+        std::vector<byline::extract::KnownName> names;
         for (int i = 2; i < argc; ++i) {
             const std::string path = argv[i];
+            if (path == "--names" && i + 1 < argc) {
+                read_names(argv[++i], names);
+                continue;
+            }
             if (path == "-") {
                 read_words(std::cin, words);
                 continue;
@@ -44,10 +72,10 @@ int main(int argc, char** argv) {
             if (!in) throw byline::InputError(path, "cannot open the word list");
             read_words(in, words);
         }
-        auto lexicon = byline::extract::TaggerLexicon::build({words.begin(), words.end()});
+        auto lexicon = byline::extract::TaggerLexicon::build({words.begin(), words.end()}, names);
         lexicon.save(argv[1]);
-        std::cout << words.size() << " forms, " << lexicon.bit_count() / 8 / 1024
-                  << " KiB: " << argv[1] << "\n";
+        std::cout << words.size() << " forms, " << names.size() << " names, "
+                  << lexicon.bit_count() / 8 / 1024 << " KiB: " << argv[1] << "\n";
         return 0;
     } catch (const std::exception& e) {
         std::cerr << "byline-build-lexicon: " << e.what() << "\n";

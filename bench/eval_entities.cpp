@@ -55,6 +55,7 @@ struct Options {
     std::vector<std::string> args;  // positional arguments (after the mode flag)
     std::string model = byline::extract::resolve_data_dir("") + "/ner-model.bin";
     HybridPolicy policy = byline::extract::kDefaultHybridPolicy;
+    bool policy_given = false;  ///< else the extractor's own for the tagger and language
     long errors = 0;
     bool compare = false;
     std::string lang = "en";
@@ -67,6 +68,7 @@ std::unique_ptr<Engine> make_engine(const Options& o, HybridPolicy policy) {
     if (policy != HybridPolicy::rules) {
         e->tagger = std::make_unique<byline::extract::EntityTagger>(
             byline::extract::load_tagger_file(o.model));
+        if (!o.policy_given) e->policy = byline::extract::default_policy(e->tagger.get(), o.lang);
     }
     return e;
 }
@@ -214,6 +216,7 @@ Options parse(int argc, char** argv) {
             o.errors = std::stol(argv[++i]);
         } else if (a == "--mode" && i + 1 < argc) {
             o.policy = byline::extract::parse_hybrid_policy(argv[++i]);
+            o.policy_given = true;
         } else if (a == "--model" && i + 1 < argc) {
             o.model = argv[++i];
             model_given = true;

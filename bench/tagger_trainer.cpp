@@ -61,7 +61,8 @@ std::vector<TrainSequence> make_sequences(const std::vector<ConllDocument>& docs
     for (std::size_t d = 0; d < docs.size(); ++d) {
         const ConllDocument& doc = docs[d];
         auto tt = extract::tokenize_for_entities(doc.text);
-        auto in = extract::prepare_tagger_input(doc.text, tt, &gaz, options.lexicon);
+        auto in =
+            extract::prepare_tagger_input(doc.text, tt, &gaz, options.lexicon, options.language);
         for (const extract::Line& line : tt.lines) {
             if (line.last == line.first) continue;
             TrainSequence seq;
@@ -89,6 +90,7 @@ std::vector<TrainSequence> make_sequences(const std::vector<ConllDocument>& docs
 Trainer::Trainer(const TrainOptions& options)
     : history_(options.history),
       adapt_(options.adapt),
+      outside_bias_(options.outside_bias),
       mask_((std::uint32_t{1} << options.row_bits) - 1) {
     shape_.tags = extract::TagSet{options.scheme, tagger_labels()};
     shape_.row_bits = options.row_bits;
@@ -189,8 +191,12 @@ extract::TaggerModel Trainer::averaged() const {
         double v = w_[k] - acc_[k] / c_;
         if (adapt_) v += w_[n + k] - acc_[n + k] / c_;
         avg[k] = static_cast<float>(v);
-        max_abs = std::max(max_abs, std::fabs(avg[k]));
     }
+    // Less weight on "outside" for every token (through the bias feature every token has)
+    // trades precision for recall.
+    avg[std::size_t{extract::feature_hash("b", "") & mask_} * m.tags.size()] -= outside_bias_;
+    for (float v : avg)
+        max_abs = std::max(max_abs, std::fabs(v));
     m.scale = max_abs / 32767.0f;
     std::vector<std::int16_t> dense(avg.size());
     for (std::size_t k = 0; k < avg.size(); ++k)

@@ -22,8 +22,12 @@ struct TrainOptions {
     /// domain, learned only from that domain's lines; the saved model is the shared weights
     /// plus the target domain's copy.
     bool adapt = false;
+    /// Subtracted from every token's "outside" score: recall bought with precision.
+    float outside_bias = 0;
     /// The language's dictionary the model reads (TaggerModel::lexicon); null: none.
     const extract::TaggerLexicon* lexicon = nullptr;
+    /// The language of the training text ("de"; "" English): its own place names are known.
+    std::string language;
 };
 
 /// Domain of training lines when TrainOptions::adapt is on.
@@ -68,6 +72,7 @@ class Trainer {
 
     bool history_ = true;
     bool adapt_ = false;
+    float outside_bias_ = 0;
     std::uint32_t mask_ = 0;
     extract::TaggerModel shape_;           // tag set and live transitions
     std::vector<float> w_;                 // table weights

@@ -2,6 +2,7 @@
 //
 //   byline-train-tagger TRAIN_FILE MODEL_OUT [--valid FILE] [--epochs N] [--bits B]
 //                       [--scheme bio|bilou] [--no-history] [--target FILE] [--lexicon FILE]
+//                       [--seed N]
 //
 // --target FILE: the domain the model is for (news), TRAIN_FILE being another (Wikipedia
 // fragments): each feature also gets a copy per domain (Daumé's feature augmentation), and
@@ -36,6 +37,7 @@ using namespace byline;
 
 struct Args {
     std::string train, out, valid, target, lexicon;
+    std::uint32_t seed = 0;  ///< varies the order documents are seen in
     bench::TrainOptions options;
 };
 
@@ -54,6 +56,10 @@ Args parse_args(int argc, char** argv) {
         } else if (arg == "--target" && has_value) {
             a.target = argv[++i];
             a.options.adapt = true;
+        } else if (arg == "--outside-bias" && has_value) {
+            a.options.outside_bias = std::stof(argv[++i]);
+        } else if (arg == "--seed" && has_value) {
+            a.seed = static_cast<std::uint32_t>(std::stoul(argv[++i]));
         } else if (arg == "--lexicon" && has_value) {
             a.lexicon = argv[++i];
         } else if (arg == "--no-history") {
@@ -70,17 +76,19 @@ Args parse_args(int argc, char** argv) {
     if (pos.size() != 2) throw UsageError("expected TRAIN_FILE MODEL_OUT");
     a.train = pos[0];
     a.out = pos[1];
+    a.options.language = extract::tagger_language(a.out);
     return a;
 }
 
 // Micro-F1 of the tagger alone on PER/LOC/ORG, exact spans; prints per-type figures.
 double score(const extract::EntityTagger& tagger, const std::vector<bench::ConllDocument>& docs,
-             const extract::Gazetteer& gaz, const extract::TaggerLexicon* lexicon) {
+             const extract::Gazetteer& gaz, const extract::TaggerLexicon* lexicon,
+             const std::string& language) {
     using Span = std::tuple<std::size_t, std::size_t, std::string>;
     std::map<std::string, std::array<long, 3>> counts;  // tp, fp, fn
     for (const auto& doc : docs) {
         auto tt = extract::tokenize_for_entities(doc.text);
-        auto in = extract::prepare_tagger_input(doc.text, tt, &gaz, lexicon);
+        auto in = extract::prepare_tagger_input(doc.text, tt, &gaz, lexicon, language);
         std::set<Span> gold, pred;
         for (const auto& g : doc.gold)
             gold.emplace(g.start, g.end, g.type);
@@ -143,11 +151,12 @@ int run(Args a) {
         train_docs.size(), data.size(), tokens, misaligned, secs());
     bench::Trainer trainer(a.options);
     for (std::size_t e = 1; e <= a.options.epochs; ++e) {
-        std::size_t errors = trainer.epoch(data, static_cast<std::uint32_t>(e));
+        std::size_t errors = trainer.epoch(data, static_cast<std::uint32_t>(e + 1000 * a.seed));
         std::printf("epoch %zu: %zu token errors, %.1f s", e, errors, secs());
         if (!valid_docs.empty()) {
             std::printf("\n  valid:");
-            score(extract::EntityTagger(trainer.averaged()), valid_docs, gaz, a.options.lexicon);
+            score(extract::EntityTagger(trainer.averaged()), valid_docs, gaz, a.options.lexicon,
+                  a.options.language);
         } else {
             std::printf("\n");
         }
@@ -167,7 +176,7 @@ int main(int argc, char** argv) {
         std::cerr << "byline-train-tagger: " << e.what()
                   << "\nusage: byline-train-tagger TRAIN_FILE MODEL_OUT [--valid FILE] "
                      "[--epochs N] [--bits B] [--scheme bio|bilou] [--no-history] "
-                     "[--target FILE] [--lexicon FILE]\n";
+                     "[--target FILE] [--lexicon FILE] [--seed N]\n";
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "byline-train-tagger: " << e.what() << "\n";

@@ -42,14 +42,17 @@ struct Candidate {
 };
 
 class LanguageWords;
+class TaggerLexicon;
 
 struct ChunkContext {
     const Gazetteer& gaz;
     std::string_view text;
     const TokenizedText& tt;
     bool english = true;
-    CyrLang cyr_lang = CyrLang::uk;        ///< how Cyrillic names of this text are transliterated
-    const LanguageWords* words = nullptr;  ///< common words per language (entity_foreign.h)
+    std::string_view lang;                   ///< the text's language code as given ("de-AT")
+    CyrLang cyr_lang = CyrLang::uk;          ///< how Cyrillic names of this text are transliterated
+    const LanguageWords* words = nullptr;    ///< common words per language (entity_foreign.h)
+    const TaggerLexicon* lexicon = nullptr;  ///< the tagger's dictionary of the language, if any
 
     std::string_view word(std::size_t i) const {
         return text.substr(tt.tokens[i].start, tt.tokens[i].end - tt.tokens[i].start);

@@ -89,6 +89,20 @@ std::vector<PreparedEntry> prepared_countries(bool cross_script) {
     return out;
 }
 
+std::vector<std::pair<std::string, std::string>> local_country_names(const std::string& lang) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
+        icu::Locale region("", *code);
+        std::string english = display_country(region, "en");
+        std::string local = display_country(region, lang.c_str());
+        if (english.empty() || english == *code || local.empty() || local == *code ||
+            local == english)
+            continue;
+        out.emplace_back(std::move(local), std::move(english));
+    }
+    return out;
+}
+
 std::string country_form(const std::string& code) {
     static const std::map<std::string, std::string> short_forms = [] {
         std::map<std::string, std::string> forms;

@@ -200,6 +200,7 @@ std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTa
     std::string_view text = joined;
     TokenizedText tt = tokenize_for_entities(text);
     ChunkContext c{gaz, text, tt, is_english(lang, body)};
+    if (!c.english) c.lang = lang;
     c.words = words;
     // Only text with Cyrillic letters pays for the language guess.
     if (!c.english || has_cyrillic(body)) c.cyr_lang = cyrillic_language(body, lang);
@@ -207,8 +208,10 @@ std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTa
     // gets only the names the gazetteers know.
     bool tagged = tagger && policy != HybridPolicy::rules &&
                   (tagger->language().empty() ? c.english : reads_language(*tagger, lang));
+    if (tagged) c.lexicon = tagger->lexicon();
     std::vector<TagSpan> spans;
-    if (tagged) spans = tagger->tag(prepare_tagger_input(text, tt, &gaz, tagger->lexicon()));
+    if (tagged)
+        spans = tagger->tag(prepare_tagger_input(text, tt, &gaz, tagger->lexicon(), c.lang));
     // In Cyrillic text the rules know places and organisations in every case ("Грузии" is
     // Georgia); the tagger adds the people they miss ("Ху Цзиньтао").
     if (tagged && !tagger->language().empty() && has_entity_rules(lang)) {
@@ -287,15 +290,12 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view /*title*/,
     // 0.40). Those learned from Wikipedia (WikiANN) take their spans as they are: the rules that
     // vet the English one's read English; Cyrillic text keeps its own rules where they are sure.
     const EntityTagger* tagger = tagger_.get();
-    HybridPolicy policy = kDefaultHybridPolicy;
     std::string_view primary = lang.substr(0, lang.find_first_of("-_"));
-    const bool cyrillic = primary == "ru" || primary == "uk";
     if (primary == "uk" && !language_taggers_.count(primary)) primary = "ru";
-    if (auto it = language_taggers_.find(primary); it != language_taggers_.end()) {
+    if (auto it = language_taggers_.find(primary); it != language_taggers_.end())
         tagger = it->second.get();
-        if (!cyrillic) policy = HybridPolicy::tagger;
-    }
-    return extract_entities(*gazetteer_, tagger, body, lang, policy, cross_script_, words_.get());
+    return extract_entities(*gazetteer_, tagger, body, lang, default_policy(tagger, lang),
+                            cross_script_, words_.get());
 }
 
 }  // namespace byline::extract

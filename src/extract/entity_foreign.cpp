@@ -13,19 +13,6 @@
 namespace byline::extract {
 namespace {
 
-// "de-AT", "DE" -> "de".
-std::string base_language(std::string_view lang) {
-    return text::ascii_lower(lang.substr(0, lang.find_first_of("-_")));
-}
-
-std::string utf8_lower(std::string_view s) {
-    std::string out;
-    icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
-        .toLower(icu::Locale::getRoot())
-        .toUTF8String(out);
-    return out;
-}
-
 bool is_local(const GazEntry& g) {
     return g.source == GazSource::city || g.source == GazSource::subdivision;
 }

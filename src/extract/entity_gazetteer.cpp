@@ -5,6 +5,9 @@
 
 #include <byline/error.h>
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
@@ -62,6 +65,18 @@ bool parse_kind(std::string_view s, GazKind& kind) {
 }
 
 }  // namespace
+
+std::string base_language(std::string_view lang) {
+    return text::ascii_lower(lang.substr(0, lang.find_first_of("-_")));
+}
+
+std::string utf8_lower(std::string_view s) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
+        .toLower(icu::Locale::getRoot())
+        .toUTF8String(out);
+    return out;
+}
 
 std::string resolve_data_dir(const std::string& requested) {
     if (!requested.empty()) return requested;
@@ -331,7 +346,44 @@ Gazetteer::Gazetteer(const std::string& dir, const std::string& user_file, bool 
     if (!user_file.empty()) load_entity_file(*this, user_file, GazSource::user);
     load_country_forms(dir + "/country_forms.tsv");
     load_country_history(dir + "/country_history.tsv");
+    load_local_names(dir + "/place_names.tsv");
     resolve_countries();
+}
+
+// Cities by their names in other languages (the file), and countries too (ICU), for each
+// language the file names.
+void Gazetteer::load_local_names(const std::string& path) {
+    for_each_row(path, [&](const std::vector<std::string_view>& f) {
+        if (f.size() == 3) add_local_name(f[0], f[1], f[2]);
+    });
+    std::vector<std::string> languages;
+    for (const auto& [lang, names] : local_names_)
+        languages.push_back(lang);
+    for (const std::string& lang : languages) {
+        for (const auto& [local, english] : local_country_names(lang))
+            add_local_name(lang, local, english);
+    }
+}
+
+void Gazetteer::add_local_name(std::string_view lang, std::string_view local,
+                               std::string_view english) {
+    auto& names = local_names_[base_language(lang)];
+    std::string lower = utf8_lower(local);
+    // German names a place's own in the genitive with an -s ("Polens", "Münchens").
+    if (base_language(lang) == "de" && !lower.empty() && !lower.ends_with('s') &&
+        !lower.ends_with('x') && !lower.ends_with('z') && !lower.ends_with("ß"))
+        names.try_emplace(lower + "s", english);
+    names.try_emplace(std::move(lower), english);
+}
+
+const GazEntry* Gazetteer::find_local(std::string_view lang, std::string_view written) const {
+    if (local_names_.empty() || lang.empty()) return nullptr;
+    auto names = local_names_.find(base_language(lang));
+    if (names == local_names_.end()) return nullptr;
+    auto it = names->second.find(utf8_lower(written));
+    if (it == names->second.end()) return nullptr;
+    const GazEntry* g = find(entity_key(it->second));
+    return g && g->kind == GazKind::place ? g : nullptr;
 }
 
 void load_entity_file(Gazetteer& gazetteer, const std::string& path, GazSource source) {

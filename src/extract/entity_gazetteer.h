@@ -45,6 +45,16 @@ struct PreparedEntry {
 /// scripts, prepared in the order they are to be added.
 std::vector<PreparedEntry> prepared_countries(bool cross_script);
 
+/// Country names in `lang` (ICU's display names: German "Polen", French "Pologne") with the
+/// English name of each: (local, English), those that differ only.
+std::vector<std::pair<std::string, std::string>> local_country_names(const std::string& lang);
+
+/// "de-AT", "DE" -> "de".
+std::string base_language(std::string_view lang);
+
+/// `s` lower-cased (ICU, root locale).
+std::string utf8_lower(std::string_view s);
+
 /// How news names the country with ISO 3166 code `code`: ICU's short English form where it
 /// has one ("Hong Kong", "UK"), else its English name.
 std::string country_form(const std::string& code);
@@ -72,6 +82,11 @@ class Gazetteer {
     void add_demonym(std::string_view name);
 
     const GazEntry* find(std::string_view key) const;
+    /// The place `written` names in text of `lang` when that language has its own name for
+    /// it (German "München", "Polen", "Polens"; data/place_names.tsv and ICU), else null.
+    const GazEntry* find_local(std::string_view lang, std::string_view written) const;
+    /// Adds `local`, a name of the place named `english` in text of `lang`.
+    void add_local_name(std::string_view lang, std::string_view local, std::string_view english);
     bool is_first_name(std::string_view key) const { return first_names_.count(key); }
     /// Is `lower` (lower case, as written) a nominative given name of `lang`?
     bool is_native_first_name(std::string_view lower, CyrLang lang) const {
@@ -105,6 +120,7 @@ class Gazetteer {
     void add_ukrainian_first_name(std::string_view name);
     void add_russian_first_name(std::string_view name);
     void load_country_forms(const std::string& path);
+    void load_local_names(const std::string& path);
     void load_country_history(const std::string& path);
     void resolve_countries();
 
@@ -124,6 +140,10 @@ class Gazetteer {
         place_countries_;
     std::unordered_map<std::string, std::string, text::StringHash, std::equal_to<>> country_forms_;
     std::size_t max_form_words_ = 1;
+    // Per base language: a local name lower-cased -> the English name of its entry.
+    std::unordered_map<std::string, std::unordered_map<std::string, std::string, text::StringHash,
+                                                       std::equal_to<>>>
+        local_names_;
     struct FormerName {
         std::string from, until, name;
     };

@@ -12,7 +12,9 @@ constexpr std::array<std::string_view, 9> kGazNames = {"",      "B-per", "I-per"
                                                        "B-org", "I-org", "B-ign", "I-ign"};
 constexpr std::array<std::string_view, 8> kLexNames = {"first",  "dem",     "common", "title",
                                                        "orgsuf", "orghead", "cal",    "nonent"};
-constexpr std::array<std::string_view, 3> kDictNames = {"noun", "head", "lower"};
+constexpr std::array<std::string_view, 4> kDictNames = {"noun", "head", "lower", "given"};
+constexpr std::array<std::string_view, 7> kNameTags = {"",      "B-per", "I-per", "B-loc",
+                                                       "I-loc", "B-org", "I-org"};
 constexpr std::array<std::string_view, 8> kDocNames = {"-", "C", "L", "CL", "A", "CA", "LA", "CLA"};
 constexpr std::array<std::string_view, 4> kPosNames = {"0", "1", "2", "3"};
 
@@ -91,6 +93,12 @@ void each_feature(const TaggerInput& in, const Line& line, std::size_t i, Emit& 
         auto k = at(d);
         for (std::size_t b = 0; k >= 0 && b < kDictNames.size(); ++b)
             if (in.dict[k] & (1u << b)) sink(kD[d + 1], part(kDictNames[b]));
+    }
+    if (!in.names.empty()) {
+        auto name = [&](long d) { return at(d) < 0 ? kNone : part(kNameTags[in.names[at(d)]]); };
+        if (in.names[i]) sink("n", name(0), shape(0));
+        sink("n-1", name(-1), name(0));
+        sink("n+1", name(0), name(1));
     }
     if (t.kind == TokenKind::word && t.cap) {
         std::string_view ctx = in.line_caps[i] ? "line" : t.sentence_start ? "first" : "mid";

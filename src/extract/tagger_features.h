@@ -27,6 +27,7 @@ struct TaggerInput {
     std::vector<std::uint8_t> gaz;          ///< longest gazetteer match: GazTag codes
     std::vector<std::uint8_t> lex;          ///< word-list bits: LexBits
     std::vector<std::uint8_t> dict;         ///< DictBits; empty without a lexicon
+    std::vector<std::uint8_t> names;        ///< known name (lexicon): 1 + 2 * NameKind (+1 inside)
     std::vector<std::uint8_t> doc;          ///< casing of the same word elsewhere: DocBits
     std::vector<std::uint8_t> sent_pos;     ///< position in the sentence, capped at 3
     std::vector<std::uint8_t> line_caps;    ///< 1 when the token's line is ALL CAPS or Title Case
@@ -51,6 +52,7 @@ enum DictBits : std::uint8_t {
     dict_noun = 1,   ///< capitalised, and a capitalised form of the dictionary
     dict_head = 2,   ///< capitalised, not one, but ends with one (a compound noun)
     dict_lower = 4,  ///< its lower-case form is a word of the dictionary
+    dict_given = 8,  ///< capitalised, and a known given name
 };
 
 /// Casing of the same lower-case word in prose elsewhere in the document.
@@ -58,9 +60,11 @@ enum DocBits : std::uint8_t { doc_cap_mid = 1, doc_lower = 2, doc_all_caps = 4 }
 
 /// Prepares `tt` (a tokenisation of `text`) for feature extraction. `gaz` may be null (no
 /// gazetteer features); so may `lexicon` (no dictionary features: models without
-/// TaggerModel::lexicon).
+/// TaggerModel::lexicon). `lang`: the text's language, whose own names of places
+/// (Gazetteer::find_local) the gazetteer features know too.
 TaggerInput prepare_tagger_input(std::string_view text, const TokenizedText& tt,
-                                 const Gazetteer* gaz, const TaggerLexicon* lexicon = nullptr);
+                                 const Gazetteer* gaz, const TaggerLexicon* lexicon = nullptr,
+                                 std::string_view lang = {});
 
 /// Features of token `i` of `line` as "template=value" strings, for tests and debugging.
 std::vector<std::string> feature_strings(const TaggerInput& in, const Line& line, std::size_t i);

@@ -1,5 +1,7 @@
 #include "extract/tagger_hybrid.h"
 
+#include "extract/tagger_lexicon.h"
+
 #include "extract/entity_coref.h"
 #include "extract/entity_cyrillic.h"
 #include "extract/entity_key.h"
@@ -33,8 +35,10 @@ bool near_miss(const ChunkContext& c, const Candidate& cand, const GazEntry& g) 
     return local && ascii_fold(span_text(c, cand)) != ascii_fold(g.name);
 }
 
-// The gazetteer entry behind the whole span, unless it is a near miss.
+// The gazetteer entry behind the whole span, unless it is a near miss: a place the text's
+// language has its own name for ("Polen"), else the entry of its key.
 const GazEntry* gaz_entry(const ChunkContext& c, const Candidate& cand) {
+    if (const GazEntry* local = c.gaz.find_local(c.lang, span_text(c, cand))) return local;
     const GazEntry* g = c.gaz.find(entity_key(span_text(c, cand)));
     return g && !near_miss(c, cand, *g) ? g : nullptr;
 }
@@ -597,7 +601,30 @@ bool trim_span(const ChunkContext& c, Candidate& cand) {
     return cand.first < cand.last;
 }
 
+// In a language that capitalises its nouns (a tagger with a dictionary: German), a person's
+// name does not start with one: "Coach Gennadij Chalepo", "Biobauer Renzo Blumenthal",
+// "Bundeskanzlerin Angela Merkel" are titles before the name. A given name that is also a word
+// stays ("Rosa Luxemburg").
+void trim_leading_nouns(const ChunkContext& c, Candidate& cand) {
+    if (!c.lexicon) return;
+    while (cand.last - cand.first >= 2 && c.is_cap_word(cand.first) &&
+           c.is_cap_word(cand.first + 1)) {
+        const std::string_view w = c.word(cand.first);
+        if (c.gaz.is_first_name(entity_key(w)) || c.lexicon->is_given_name(w) ||
+            !c.lexicon->is_common_noun(w))
+            break;
+        ++cand.first;
+    }
+}
+
 }  // namespace
+
+HybridPolicy default_policy(const EntityTagger* tagger, std::string_view lang) {
+    const std::string base = base_language(lang);
+    const bool cyrillic = base == "ru" || base == "uk";
+    return tagger && !tagger->language().empty() && !cyrillic ? HybridPolicy::tagger
+                                                              : kDefaultHybridPolicy;
+}
 
 HybridPolicy parse_hybrid_policy(std::string_view name) {
     if (name == "rules") return HybridPolicy::rules;
@@ -677,6 +704,7 @@ std::vector<Candidate> tagger_candidates(const ChunkContext& c, const TagSet& ta
         cand.first = s.first;
         cand.last = s.last;
         if (!trim_span(c, cand)) continue;
+        if (cand.kind == CandidateKind::person) trim_leading_nouns(c, cand);
         cand.start = c.tt.tokens[cand.first].start;
         cand.end = c.tt.tokens[cand.last - 1].end;
         cand.name = std::string(c.text.substr(cand.start, cand.end - cand.start));

@@ -60,7 +60,8 @@ bool can_join_name(const TaggerInput& in, std::size_t k) {
 }
 
 // Longest gazetteer entry starting at each capitalised word, left to right.
-void mark_gazetteer(TaggerInput& in, const Gazetteer& gaz, const Line& line) {
+void mark_gazetteer(TaggerInput& in, const Gazetteer& gaz, const Line& line,
+                    std::string_view lang) {
     const auto& toks = in.tt->tokens;
     std::size_t max_words = std::min(gaz.max_words(), kMaxGazWords);
     for (std::size_t i = line.first; i < line.last;) {
@@ -73,7 +74,8 @@ void mark_gazetteer(TaggerInput& in, const Gazetteer& gaz, const Line& line) {
             for (std::size_t j = end; j > i && !hit; --j) {
                 if (!toks[j - 1].cap) continue;
                 auto span = in.text.substr(toks[i].start, toks[j - 1].end - toks[i].start);
-                hit = gaz.find(entity_key(span));
+                hit = lang.empty() ? nullptr : gaz.find_local(lang, span);
+                if (!hit) hit = gaz.find(entity_key(span));
                 len = j - i;
             }
         }
@@ -180,6 +182,7 @@ void mark_dictionary(TaggerInput& in, const TaggerLexicon& lexicon) {
             std::uint8_t bits = lexicon.is_lower_word(w) ? dict_lower : 0;
             if (t.cap && !t.all_caps) {
                 bits |= lexicon.is_noun(w) ? dict_noun : lexicon.has_noun_head(w) ? dict_head : 0;
+                if (lexicon.is_given_name(w)) bits |= dict_given;
             }
             it->second = bits;
         }
@@ -187,10 +190,52 @@ void mark_dictionary(TaggerInput& in, const TaggerLexicon& lexicon) {
     }
 }
 
+// Longest known name (the lexicon's) starting at each capitalised word, left to right.
+void mark_names(TaggerInput& in, const TaggerLexicon& lexicon, const Line& line) {
+    const auto& toks = in.tt->tokens;
+    std::vector<std::string> lower(line.last - line.first);
+    auto lower_of = [&](std::size_t k) -> std::string_view {
+        std::string& l = lower[k - line.first];
+        if (l.empty()) l = utf8_lower(in.text.substr(toks[k].start, toks[k].end - toks[k].start));
+        return l;
+    };
+    std::vector<std::string_view> words;
+    for (std::size_t i = line.first; i < line.last;) {
+        std::size_t end = i;
+        if (toks[i].cap && toks[i].kind != TokenKind::punct) {
+            while (end < line.last && end - i < kMaxGazWords && can_join_name(in, end))
+                ++end;
+        }
+        std::size_t len = 0;
+        std::uint8_t code = 0;
+        for (std::size_t j = end; j > i && !code; --j) {
+            if (!toks[j - 1].cap) continue;
+            words.clear();
+            for (std::size_t k = i; k < j; ++k)
+                words.push_back(lower_of(k));
+            const std::string key = name_key(words);
+            for (NameKind kind : {NameKind::person, NameKind::place, NameKind::org}) {
+                if (!lexicon.is_name(kind, key)) continue;
+                code = static_cast<std::uint8_t>(1 + 2 * static_cast<int>(kind));
+                len = j - i;
+                break;
+            }
+        }
+        if (!code) {
+            ++i;
+            continue;
+        }
+        for (std::size_t k = i; k < i + len; ++k)
+            in.names[k] = static_cast<std::uint8_t>(code + (k > i));
+        i += len;
+    }
+}
+
 }  // namespace
 
 TaggerInput prepare_tagger_input(std::string_view text, const TokenizedText& tt,
-                                 const Gazetteer* gaz, const TaggerLexicon* lexicon) {
+                                 const Gazetteer* gaz, const TaggerLexicon* lexicon,
+                                 std::string_view lang) {
     TaggerInput in;
     in.text = text;
     in.tt = &tt;
@@ -213,10 +258,15 @@ TaggerInput prepare_tagger_input(std::string_view text, const TokenizedText& tt,
     for (const Line& line : tt.lines) {
         for (std::size_t i = line.first; i < line.last; ++i)
             in.line_caps[i] = line.style != LineStyle::prose;
-        if (gaz) mark_gazetteer(in, *gaz, line);
+        if (gaz) mark_gazetteer(in, *gaz, line, lang);
     }
     mark_words(in, gaz);
-    if (lexicon) mark_dictionary(in, *lexicon);
+    if (lexicon) {
+        mark_dictionary(in, *lexicon);
+        in.names.assign(n, 0);
+        for (const Line& line : tt.lines)
+            mark_names(in, *lexicon, line);
+    }
     in.word_hash.reserve(n);
     in.shape_hash.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {

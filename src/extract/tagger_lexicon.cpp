@@ -1,6 +1,8 @@
 #include "extract/tagger_lexicon.h"
 
+#include "extract/entity_gazetteer.h"
 #include "util/stable_hash.h"
+#include "util/text.h"
 
 #include <byline/error.h>
 
@@ -21,6 +23,11 @@ constexpr std::size_t kMinHeadPrefix = 3;  // bytes before a compound's head nou
 constexpr std::size_t kMinHead = 4;        // bytes of the head noun
 
 constexpr char kNoun = 'C', kLower = 'L';
+constexpr char kNameKinds[] = {'P', 'G', 'O', 'F'};  // by NameKind
+
+char name_tag(NameKind kind) {
+    return kNameKinds[static_cast<std::size_t>(kind)];
+}
 
 bool is_upper_start(std::string_view w) {
     const auto* s = reinterpret_cast<const uint8_t*>(w.data());
@@ -49,6 +56,13 @@ void put(std::string& out, T value) {
 
 }  // namespace
 
+std::string name_key(const std::vector<std::string_view>& lower_words) {
+    std::string key;
+    for (std::string_view w : lower_words)
+        key += w;
+    return key;
+}
+
 std::string lexicon_key(std::string_view word) {
     const auto* s = reinterpret_cast<const uint8_t*>(word.data());
     int32_t i = 0, n = static_cast<int32_t>(word.size());
@@ -69,14 +83,31 @@ std::string lexicon_key(std::string_view word) {
     return out;
 }
 
-TaggerLexicon TaggerLexicon::build(const std::vector<std::string>& forms) {
+TaggerLexicon TaggerLexicon::build(const std::vector<std::string>& forms,
+                                   const std::vector<KnownName>& names) {
     TaggerLexicon lex;
-    lex.bits_.assign(std::max<std::size_t>(1, forms.size() * kBitsPerForm / 64 + 1), 0);
+    const std::size_t entries = forms.size() + names.size();
+    lex.bits_.assign(std::max<std::size_t>(1, entries * kBitsPerForm / 64 + 1), 0);
     for (const std::string& f : forms) {
         if (f.empty()) continue;
         lex.insert(is_upper_start(f) ? kNoun : kLower, lexicon_key(f));
     }
+    for (const KnownName& n : names) {
+        std::string lower = utf8_lower(n.name);
+        std::vector<std::string_view> words;
+        for (std::string_view w : text::split(lower, ' '))
+            if (!w.empty()) words.push_back(w);
+        if (!words.empty()) lex.insert(name_tag(n.kind), name_key(words));
+    }
     return lex;
+}
+
+bool TaggerLexicon::is_name(NameKind kind, std::string_view key) const {
+    return contains(name_tag(kind), key);
+}
+
+bool TaggerLexicon::is_given_name(std::string_view word) const {
+    return contains(name_tag(NameKind::given), utf8_lower(word));
 }
 
 void TaggerLexicon::insert(char kind, std::string_view form) {
@@ -103,6 +134,24 @@ bool TaggerLexicon::is_noun(std::string_view word) const {
 
 bool TaggerLexicon::is_lower_word(std::string_view word) const {
     return contains(kLower, lexicon_key(word));
+}
+
+bool TaggerLexicon::is_common_noun(std::string_view word) const {
+    const std::string key = lexicon_key(word);
+    auto inflected = [&](std::string_view noun) {
+        if (!contains(kNoun, noun)) return false;
+        for (std::string_view ending : {"e", "n", "en", "er", "es", "ern", "nen", "se"}) {
+            if (contains(kNoun, std::string(noun) + std::string(ending))) return true;
+        }
+        return false;
+    };
+    if (inflected(key)) return true;
+    for (std::size_t k = kMinHeadPrefix; k + kMinHead <= key.size(); ++k) {
+        if ((static_cast<unsigned char>(key[k]) & 0xC0) == 0x80) continue;
+        if (contains(kNoun, std::string_view(key).substr(k)))
+            return inflected(std::string_view(key).substr(k));
+    }
+    return false;
 }
 
 bool TaggerLexicon::has_noun_head(std::string_view word) const {
