@@ -357,6 +357,28 @@ TEST_CASE("facet junk: German, French and Dutch names by their own taggers", "[f
     CHECK_FALSE(has_name(nl, "De politie"));
 }
 
+TEST_CASE("facet junk: German towns that are in the word list, local names, titles",
+          "[facet-junk]") {
+    // A town the German word list merely names is no word: Bayreuth and Paris are places.
+    auto towns = values_in("de", "Er wohnt seit Jahren in Bayreuth. Sie zog nach Paris.");
+    CHECK(has(towns, "place:Bayreuth"));
+    CHECK(has(towns, "place:Paris"));
+    // German names of places are those places ("München" is Munich, "Polen" Poland).
+    auto local = values_in("de",
+                           "Der Bürgermeister von München reiste am Montag nach Polen und "
+                           "weiter nach Warschau.");
+    CHECK(has(local, "place:Munich"));
+    CHECK(has(local, "place:Poland"));
+    CHECK(has(local, "place:Warsaw"));
+    CHECK_FALSE(has_name(local, "München"));
+    // A title, a common noun, is not part of the person's name.
+    auto titled = values_in("de",
+                            "Der Trainer lobte die Mannschaft. Fußballtrainer Jürgen Klopp "
+                            "sagte am Sonntag, das Spiel sei hart gewesen.");
+    CHECK(has(titled, "person:Jürgen Klopp"));
+    CHECK_FALSE(has_name(titled, "Fußballtrainer Jürgen Klopp"));
+}
+
 TEST_CASE("facet junk: a German genitive of a known place is that place", "[facet-junk]") {
     auto de = values_in("de", "Die Geschichte Bremens ist lang. Die Einwohner Londons feiern.");
     CHECK(has(de, "place:Bremen"));

@@ -100,6 +100,19 @@ std::vector<std::pair<std::string, std::string>> local_country_names(const std::
             continue;
         out.emplace_back(std::move(local), std::move(english));
     }
+    // Continents and sub-continents ("Europa", "Osteuropa").
+    UErrorCode status = U_ZERO_ERROR;
+    for (URegionType type : {URGN_CONTINENT, URGN_SUBCONTINENT}) {
+        std::unique_ptr<icu::StringEnumeration> ids(icu::Region::getAvailable(type, status));
+        const char* id = nullptr;
+        while (U_SUCCESS(status) && ids && (id = ids->next(nullptr, status)) != nullptr) {
+            std::string english = display_country(icu::Locale("und", id), "en");
+            std::string local = display_country(icu::Locale("und", id), lang.c_str());
+            if (!english.empty() && english != id && !local.empty() && local != id &&
+                local != english)
+                out.emplace_back(std::move(local), std::move(english));
+        }
+    }
     return out;
 }
 

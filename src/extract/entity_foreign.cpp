@@ -91,10 +91,17 @@ std::vector<Candidate> known_name_candidates(const ChunkContext& c, const Langua
             for (std::size_t n = max_n; n >= 1 && matched == 0; --n) {
                 if (c.tt.tokens[i + n - 1].kind != TokenKind::word) continue;
                 std::size_t s = c.tt.tokens[i].start, e = c.name_end(i + n - 1);
-                const GazEntry* g = c.gaz.find(entity_key(c.text.substr(s, e - s)));
+                // A place the language has its own name for ("München") is that place, unless
+                // the name is also a word of the language.
+                const std::string_view written = c.text.substr(s, e - s);
+                const GazEntry* local = c.gaz.find_local(lang, written);
+                const GazEntry* g = local ? local : c.gaz.find(entity_key(written));
                 if (!g) continue;
                 matched = n;
-                if (g->kind == GazKind::ignore || !acceptable(c, words, lang, line, i, n, *g))
+                const bool start = c.tt.tokens[i].sentence_start || line.style != LineStyle::prose;
+                if (local
+                        ? n == 1 && words.is_word(lang, written, start)
+                        : g->kind == GazKind::ignore || !acceptable(c, words, lang, line, i, n, *g))
                     continue;
                 Candidate cand{i, i + n, s, e, candidate_kind(g->kind), false, g->name};
                 cand.local = is_local(*g);

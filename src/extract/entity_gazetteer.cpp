@@ -378,12 +378,22 @@ void Gazetteer::add_local_name(std::string_view lang, std::string_view local,
 
 const GazEntry* Gazetteer::find_local(std::string_view lang, std::string_view written) const {
     if (local_names_.empty() || lang.empty()) return nullptr;
-    auto names = local_names_.find(base_language(lang));
+    const std::string base = base_language(lang);
+    auto names = local_names_.find(base);
     if (names == local_names_.end()) return nullptr;
     auto it = names->second.find(utf8_lower(written));
-    if (it == names->second.end()) return nullptr;
-    const GazEntry* g = find(entity_key(it->second));
-    return g && g->kind == GazKind::place ? g : nullptr;
+    if (it != names->second.end()) {
+        const GazEntry* g = find(entity_key(it->second));
+        return g && g->kind == GazKind::place ? g : nullptr;
+    }
+    // The German genitive of a place German calls by its English name ("Londons", "Bremens").
+    if (base != "de" || written.size() < 5 || !written.ends_with('s')) return nullptr;
+    if (const GazEntry* self = find(entity_key(written));
+        self && ascii_fold(written) == ascii_fold(self->name))
+        return nullptr;  // "Paris", "Athens": a name of its own
+    const std::string_view stem = written.substr(0, written.size() - 1);
+    const GazEntry* g = find(entity_key(stem));
+    return g && g->kind == GazKind::place && ascii_fold(stem) == ascii_fold(g->name) ? g : nullptr;
 }
 
 void load_entity_file(Gazetteer& gazetteer, const std::string& path, GazSource source) {

@@ -46,19 +46,8 @@ const GazEntry* gaz_entry(const ChunkContext& c, const Candidate& cand) {
 // A user entry for the whole span decides its type, and so does a curated `ignore` entry (and,
 // under tagger_types, any curated entry).
 void apply_gazetteer(const ChunkContext& c, Candidate& cand, HybridPolicy policy) {
-    const GazEntry* g = gaz_entry(c, cand);
-    if (!g) {
-        // A German genitive of a known place ("Bremens", "Böhmens"): the place.
-        const std::string_view text = span_text(c, cand);
-        if (cand.kind != CandidateKind::place || cand.last - cand.first != 1 || text.size() < 5 ||
-            !text.ends_with('s'))
-            return;
-        g = c.gaz.find(entity_key(text.substr(0, text.size() - 1)));
-        if (g && g->kind == GazKind::place &&
-            ascii_fold(text.substr(0, text.size() - 1)) == ascii_fold(g->name))
-            cand.name = g->name;
-        return;
-    }
+    const GazEntry* g = gaz_entry(c, cand);  // German genitives too ("Bremens")
+    if (!g) return;
     // Curated `ignore` phrases (holidays, page furniture) are never entities.
     bool ignored = g->kind == GazKind::ignore && g->source >= GazSource::curated;
     bool decides = ignored || g->source == GazSource::user ||

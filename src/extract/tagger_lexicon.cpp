@@ -179,9 +179,11 @@ TaggerLexicon TaggerLexicon::load(const std::string& path) {
     if (!f) throw InputError(path, "cannot open the tagger lexicon");
     std::string data{std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
     const std::size_t head = kMagic.size() + sizeof(std::uint64_t);
-    if (data.size() < head + sizeof(std::uint64_t) || data.compare(0, kMagic.size(), kMagic) != 0)
+    if (data.compare(0, kMagic.size(), kMagic) != 0)
         throw InputError(path,
                          "not a Byline tagger lexicon (rebuild it with byline-build-lexicon)");
+    if (data.size() < head + sizeof(std::uint64_t))
+        throw InputError(path, "truncated tagger lexicon");
     std::uint64_t words = 0, sum = 0;
     std::memcpy(&words, data.data() + kMagic.size(), sizeof words);
     if (words == 0 || words > (data.size() - head) / 8 ||

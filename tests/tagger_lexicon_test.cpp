@@ -1,0 +1,133 @@
+// The tagger's dictionary of a language (TaggerLexicon): what it says of nouns, compounds, lower-
+// case words and given names; its file round trip and damage; the features it gives; and the
+// local place names a language has (Gazetteer::find_local).
+
+#include "extract/tagger_lexicon.h"
+#include "extract/entity_gazetteer.h"
+#include "extract/entity_tokens.h"
+#include "extract/tagger.h"
+#include "extract/tagger_features.h"
+#include "temp_dir.h"
+
+#include <byline/error.h>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
+using namespace byline::extract;
+
+namespace {
+
+TaggerLexicon german_sample() {
+    return TaggerLexicon::build({"Konzern", "Konzerne", "Konzerns", "Kummer", "Trainer", "Trainern",
+                                 "Detlef", "Detlefs", "die", "bayerischen", "Ärger"},
+                                {{NameKind::given, "Jürgen"}, {NameKind::org, "Champions League"}});
+}
+
+bool has_feature(const std::vector<std::string>& features, const std::string& f) {
+    return std::find(features.begin(), features.end(), f) != features.end();
+}
+
+}  // namespace
+
+TEST_CASE("lexicon: nouns, compounds, lower-case words and given names", "[lexicon]") {
+    TaggerLexicon lex = german_sample();
+    CHECK(lex.is_noun("Konzern"));
+    CHECK(lex.is_noun("Ärger"));  // a capital that is no ASCII letter
+    CHECK_FALSE(lex.is_noun("Siemens"));
+    CHECK(lex.has_noun_head("Chemiekonzern"));
+    CHECK(lex.has_noun_head("Liebeskummer"));
+    CHECK_FALSE(lex.has_noun_head("Kon"));
+    CHECK(lex.is_lower_word("Die"));  // a sentence's first word
+    CHECK(lex.is_lower_word("Bayerischen"));
+    CHECK_FALSE(lex.is_lower_word("Konzern"));
+    // A noun with an inflected form is a common noun; a name the list has ("Detlefs") is not.
+    CHECK(lex.is_common_noun("Konzern"));
+    CHECK(lex.is_common_noun("Fußballtrainer"));
+    CHECK_FALSE(lex.is_common_noun("Detlef"));
+    CHECK_FALSE(lex.is_common_noun("Kummer"));  // no inflected form in the sample
+    CHECK(lex.is_given_name("Jürgen"));
+    CHECK_FALSE(lex.is_given_name("Konzern"));
+    CHECK(lex.is_name(NameKind::org, name_key({"champions", "league"})));
+    CHECK_FALSE(lex.is_name(NameKind::person, name_key({"champions", "league"})));
+}
+
+TEST_CASE("lexicon: file round trip; damaged, truncated and missing files are errors",
+          "[lexicon]") {
+    byline::test::TempDir dir;
+    german_sample().save(dir / "lexicon-de.bin");
+    TaggerLexicon back = TaggerLexicon::load(dir / "lexicon-de.bin");
+    CHECK(back.is_noun("Konzern"));
+    CHECK(back.is_given_name("Jürgen"));
+    CHECK_FALSE(back.is_noun("Siemens"));
+
+    std::ifstream in(dir / "lexicon-de.bin", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string damaged = bytes;
+    damaged[damaged.size() / 2] ^= 0x5a;
+    CHECK_THROWS_WITH(TaggerLexicon::load(dir.write("bad.bin", damaged)),
+                      Catch::Contains("damaged"));
+    CHECK_THROWS_WITH(TaggerLexicon::load(dir.write("short.bin", bytes.substr(0, 20))),
+                      Catch::Contains("truncated"));
+    CHECK_THROWS_AS(TaggerLexicon::load(dir.write("other.bin", "not a lexicon")),
+                    byline::InputError);
+    CHECK_THROWS_AS(TaggerLexicon::load(dir / "missing.bin"), byline::InputError);
+}
+
+TEST_CASE("lexicon: a model that reads one needs it beside it; the flag survives the file",
+          "[lexicon]") {
+    byline::test::TempDir dir;
+    TaggerModel m;
+    m.tags = TagSet{TagScheme::bio, {"LOC"}};
+    m.row_bits = 8;
+    m.transitions.assign((m.tags.size() + 1) * m.tags.size(), 0.0f);
+    m.set_table(std::vector<std::int16_t>(m.rows() * m.tags.size(), 0));
+    m.lexicon = true;
+    save_model(m, dir / "ner-model-de.bin");
+    CHECK(load_model(dir / "ner-model-de.bin").lexicon);
+    CHECK_THROWS_WITH(load_tagger_file(dir / "ner-model-de.bin"),
+                      Catch::Contains("lexicon-de.bin"));
+    german_sample().save(dir / "lexicon-de.bin");
+    EntityTagger tagger = load_tagger_file(dir / "ner-model-de.bin");
+    REQUIRE(tagger.lexicon());
+    CHECK(tagger.language() == "de");
+    CHECK(tagger.lexicon()->is_noun("Konzern"));
+}
+
+TEST_CASE("lexicon: dictionary and name features of a German sentence", "[lexicon]") {
+    TaggerLexicon lex = german_sample();
+    const std::string text = "Die Chemiekonzerne und Jürgen sahen die Champions League.";
+    TokenizedText tt = tokenize_for_entities(text);
+    TaggerInput in = prepare_tagger_input(text, tt, nullptr, &lex);
+    auto features = [&](std::size_t i) { return feature_strings(in, tt.lines[0], i); };
+    CHECK(has_feature(features(0), "D=lower"));     // Die
+    CHECK(has_feature(features(1), "D=head"));      // Chemiekonzerne ends with "Konzerne"
+    CHECK(has_feature(features(3), "D=given"));     // Jürgen
+    CHECK(has_feature(features(6), "n=B-org|Xx"));  // Champions League
+    CHECK(has_feature(features(7), "n=I-org|Xx"));
+    // Without a lexicon (every model but those that read one) none of them.
+    TaggerInput plain = prepare_tagger_input(text, tt, nullptr);
+    CHECK(plain.dict.empty());
+    for (const std::string& f : feature_strings(plain, tt.lines[0], 3))
+        CHECK((f.rfind("D", 0) != 0 && f.rfind("n=", 0) != 0));
+}
+
+TEST_CASE("local place names: a language's own names of cities and countries", "[lexicon]") {
+    Gazetteer gaz(resolve_data_dir(""), "", true);
+    auto name_of = [&](std::string_view lang, std::string_view written) -> std::string {
+        const GazEntry* g = gaz.find_local(lang, written);
+        return g ? g->name : "";
+    };
+    CHECK(name_of("de", "München") == "Munich");
+    CHECK(name_of("de-AT", "Wien") == "Vienna");
+    CHECK(name_of("de", "Polen") == "Poland");
+    CHECK(name_of("de", "Polens") == "Poland");  // the genitive
+    CHECK(name_of("de", "Europa") == "Europe");
+    CHECK(name_of("fr", "Varsovie") == "Warsaw");
+    CHECK(name_of("nl", "Duitsland") == "Germany");
+    CHECK(name_of("en", "Polen").empty());  // English has no such name
+    CHECK(name_of("de", "Konzern").empty());
+}
