@@ -171,10 +171,10 @@ std::unique_ptr<const EntityTagger> load_tagger(const EntityOptions& options,
     return std::make_unique<const EntityTagger>(load_tagger_file(path));
 }
 
-// The taggers of other languages in the data folder: ner-model-LANG.bin.
-std::map<std::string, std::unique_ptr<const EntityTagger>, std::less<>> load_language_taggers(
-    const EntityOptions& options, const std::string& data_dir) {
-    std::map<std::string, std::unique_ptr<const EntityTagger>, std::less<>> out;
+// The taggers of other languages in the data folder (ner-model-LANG.bin), not loaded yet.
+std::map<std::string, std::unique_ptr<const EntityExtractor::LanguageTagger>, std::less<>>
+find_language_taggers(const EntityOptions& options, const std::string& data_dir) {
+    std::map<std::string, std::unique_ptr<const EntityExtractor::LanguageTagger>, std::less<>> out;
     if (!options.use_tagger || !options.tagger_model.empty()) return out;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(data_dir, ec)) {
@@ -182,7 +182,7 @@ std::map<std::string, std::unique_ptr<const EntityTagger>, std::less<>> load_lan
         std::string lang = tagger_language(path);
         if (!lang.empty())
             out.emplace(std::move(lang),
-                        std::make_unique<const EntityTagger>(load_tagger_file(path)));
+                        std::make_unique<const EntityExtractor::LanguageTagger>(path));
     }
     return out;
 }
@@ -221,9 +221,13 @@ std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTa
         });
     }
     static const LanguageWords no_lists;
-    std::vector<Candidate> cands = c.english || has_entity_rules(lang)
-                                       ? rule_candidates(c, tt)
-                                       : known_name_candidates(c, words ? *words : no_lists, lang);
+    // A tagger taken as it is (HybridPolicy::tagger) needs no rule candidates beside it: the
+    // gazetteer names its spans (and known names are half the cost of German text).
+    std::vector<Candidate> cands;
+    if (c.english || has_entity_rules(lang))
+        cands = rule_candidates(c, tt);
+    else if (!tagged || policy != HybridPolicy::tagger)
+        cands = known_name_candidates(c, words ? *words : no_lists, lang);
     if (tagged)
         cands = combine_candidates(c, tagger->model().tags, spans, std::move(cands), policy);
     order_and_dedupe(cands);
@@ -258,7 +262,7 @@ EntityExtractor::EntityExtractor(const EntityOptions& options)
     : gazetteer_(std::make_unique<Gazetteer>(resolve_data_dir(options.data_dir),
                                              options.user_entities_file, true)),
       tagger_(load_tagger(options, resolve_data_dir(options.data_dir))),
-      language_taggers_(load_language_taggers(options, resolve_data_dir(options.data_dir))),
+      language_taggers_(find_language_taggers(options, resolve_data_dir(options.data_dir))),
       words_(std::make_unique<const LanguageWords>(resolve_data_dir(options.data_dir) +
                                                    "/gazetteer_words.tsv")),
       cross_script_(options.cross_script) {}
@@ -282,6 +286,16 @@ bool EntityExtractor::is_cyrillic_given_name(std::string_view name) const {
            gazetteer_->is_native_first_name(lower, CyrLang::ru);
 }
 
+EntityExtractor::LanguageTagger::LanguageTagger(std::string path) : path_(std::move(path)) {}
+
+EntityExtractor::LanguageTagger::~LanguageTagger() = default;
+
+const EntityTagger& EntityExtractor::LanguageTagger::get() const {
+    std::call_once(
+        once_, [&] { tagger_ = std::make_unique<const EntityTagger>(load_tagger_file(path_)); });
+    return *tagger_;
+}
+
 std::vector<EntityMention> EntityExtractor::extract(std::string_view /*title*/,
                                                     std::string_view body,
                                                     std::string_view lang) const {
@@ -293,7 +307,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view /*title*/,
     std::string_view primary = lang.substr(0, lang.find_first_of("-_"));
     if (primary == "uk" && !language_taggers_.count(primary)) primary = "ru";
     if (auto it = language_taggers_.find(primary); it != language_taggers_.end())
-        tagger = it->second.get();
+        tagger = &it->second->get();
     return extract_entities(*gazetteer_, tagger, body, lang, default_policy(tagger, lang),
                             cross_script_, words_.get());
 }

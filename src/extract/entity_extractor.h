@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,11 +82,26 @@ class EntityExtractor {
     /// Whether `name` is a Ukrainian or Russian given name of the lists ("Андрій", "Ирина").
     bool is_cyrillic_given_name(std::string_view name) const;
 
+    /// A tagger of another language (data/ner-model-LANG.bin), loaded when the first article in
+    /// that language arrives: a process that indexes English news never reads the others.
+    class LanguageTagger {
+      public:
+        explicit LanguageTagger(std::string path);
+        ~LanguageTagger();
+        /// Loads the model once (thread-safe); throws byline::InputError naming a damaged file.
+        const EntityTagger& get() const;
+
+      private:
+        std::string path_;
+        mutable std::once_flag once_;
+        mutable std::unique_ptr<const EntityTagger> tagger_;
+    };
+
   private:
     std::unique_ptr<const Gazetteer> gazetteer_;
     std::unique_ptr<const EntityTagger> tagger_;  ///< null: rules only
-    /// By language code: taggers of other languages (data/ner-model-LANG.bin).
-    std::map<std::string, std::unique_ptr<const EntityTagger>, std::less<>> language_taggers_;
+    /// By language code.
+    std::map<std::string, std::unique_ptr<const LanguageTagger>, std::less<>> language_taggers_;
     std::unique_ptr<const LanguageWords> words_;  ///< words of languages without rules
     bool cross_script_ = true;
 };

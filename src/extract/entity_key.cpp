@@ -2,6 +2,7 @@
 
 #include "extract/entity_cyrillic.h"
 #include "extract/entity_rules.h"
+#include "util/text.h"
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -25,6 +26,15 @@ bool is_ascii(std::string_view s) {
 
 // One transliterator per thread: ICU transliterators are not safe to share while in use.
 std::string to_latin_ascii(std::string_view s) {
+    // ASCII is its own transliteration; the rest repeats (names recur), so each thread keeps
+    // what it has transliterated: ICU's transliterator costs microseconds a call.
+    if (std::all_of(s.begin(), s.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return std::string(s);
+    thread_local std::unordered_map<std::string, std::string, text::StringHash, std::equal_to<>>
+        seen;
+    if (auto it = seen.find(s); it != seen.end()) return it->second;
+    if (seen.size() > 100000) seen.clear();  // bounded on endless streams of new names
     thread_local std::unique_ptr<icu::Transliterator> tr = [] {
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::Transliterator> t(
@@ -37,6 +47,7 @@ std::string to_latin_ascii(std::string_view s) {
     if (tr) tr->transliterate(u);
     std::string out;
     u.toUTF8String(out);
+    seen.emplace(std::string(s), out);
     return out;
 }
 
