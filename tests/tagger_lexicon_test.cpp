@@ -3,10 +3,13 @@
 // local place names a language has (Gazetteer::find_local).
 
 #include "extract/tagger_lexicon.h"
+#include "extract/entity_extractor.h"
+#include "extract/entity_foreign.h"
 #include "extract/entity_gazetteer.h"
 #include "extract/entity_tokens.h"
 #include "extract/tagger.h"
 #include "extract/tagger_features.h"
+#include "extract/tagger_hybrid.h"
 #include "temp_dir.h"
 
 #include <byline/error.h>
@@ -130,4 +133,33 @@ TEST_CASE("local place names: a language's own names of cities and countries", "
     CHECK(name_of("nl", "Duitsland") == "Germany");
     CHECK(name_of("en", "Polen").empty());  // English has no such name
     CHECK(name_of("de", "Konzern").empty());
+}
+
+TEST_CASE("lexicon: a lower-case word capitalised where a sentence starts is no name",
+          "[lexicon]") {
+    // A tagger that reads "Man" (German "one", and the firm MAN) and "Siemens" as firms.
+    TaggerModel m;
+    m.tags = TagSet{TagScheme::bio, {"ORG"}};
+    m.row_bits = 16;
+    m.scale = 0.5f;
+    m.lexicon = true;
+    const std::size_t T = m.tags.size();
+    m.transitions.assign((T + 1) * T, 0.0f);
+    std::vector<std::int16_t> dense(m.rows() * T, 0);
+    dense[(feature_hash("b", "") & 0xffff) * T + 0] = 2;
+    dense[(feature_hash("w", "man") & 0xffff) * T + 1] = 20;
+    dense[(feature_hash("w", "siemens") & 0xffff) * T + 1] = 20;
+    m.set_table(dense);
+    EntityTagger tagger(m, "de", TaggerLexicon::build({"man", "sagt", "wächst"}));
+    Gazetteer gaz(resolve_data_dir(""), "", true);
+    LanguageWords words(resolve_data_dir("") + "/gazetteer_words.tsv");
+    auto names = [&](std::string_view body) {
+        std::string out;
+        for (const auto& e :
+             extract_entities(gaz, &tagger, body, "de", HybridPolicy::tagger, true, &words))
+            out += e.name + ";";
+        return out;
+    };
+    CHECK(names("Man sagt, Siemens wächst.") == "Siemens;");
+    CHECK(names("Dort wächst Man.") == "Man;");  // mid-sentence it may be the firm
 }

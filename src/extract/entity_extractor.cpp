@@ -10,6 +10,7 @@
 #include "extract/entity_key.h"
 #include "extract/entity_tokens.h"
 #include "extract/tagger_hybrid.h"
+#include "extract/tagger_lexicon.h"
 
 #include <algorithm>
 #include <cctype>
@@ -148,6 +149,11 @@ void drop_unknown_lone_words(const ChunkContext& c, const LanguageWords* words,
         const auto first = static_cast<unsigned char>(text[0]);
         const std::size_t count = word_count_of(c, cand);
         if (first < 0x80 && !std::isupper(first) && (count < 2 || !has_capital_after(c, cand)))
+            return true;
+        // A word the language writes in lower case, capitalised where a sentence starts ("Man
+        // sagt", "Anders als"), is that word (the tagger's dictionary knows it).
+        if (count == 1 && c.lexicon && c.tt.tokens[cand.first].sentence_start &&
+            c.lexicon->is_lower_word(text) && !c.lexicon->is_noun(text))
             return true;
         if (cand.kind == CandidateKind::person || count != 1) return false;
         if (cand.kind == CandidateKind::place) return words && words->is_word(lang, text, false);
