@@ -52,6 +52,18 @@ std::vector<std::pair<std::string, std::string>> alternative_forms() {
     return forms;
 }
 
+// Calls f(region, id) for every continent and sub-continent ICU knows.
+template <class F>
+void for_each_continent(F&& f) {
+    UErrorCode status = U_ZERO_ERROR;
+    for (URegionType type : {URGN_CONTINENT, URGN_SUBCONTINENT}) {
+        std::unique_ptr<icu::StringEnumeration> ids(icu::Region::getAvailable(type, status));
+        const char* id = nullptr;
+        while (U_SUCCESS(status) && ids && (id = ids->next(nullptr, status)) != nullptr)
+            f(icu::Locale("und", id), id);
+    }
+}
+
 }  // namespace
 
 std::vector<PreparedEntry> prepared_countries(bool cross_script) {
@@ -77,42 +89,25 @@ std::vector<PreparedEntry> prepared_countries(bool cross_script) {
         out.back().country_code = code;
     }
     // Continents and sub-continents ("Europe", "Eastern Europe", "Latin America").
-    UErrorCode status = U_ZERO_ERROR;
-    for (URegionType type : {URGN_CONTINENT, URGN_SUBCONTINENT}) {
-        std::unique_ptr<icu::StringEnumeration> ids(icu::Region::getAvailable(type, status));
-        const char* id = nullptr;
-        while (U_SUCCESS(status) && ids && (id = ids->next(nullptr, status)) != nullptr) {
-            std::string name = display_country(icu::Locale("und", id), "en");
-            if (!name.empty() && name != id) add(name, {});
-        }
-    }
+    for_each_continent([&](const icu::Locale& region, const char* id) {
+        std::string name = display_country(region, "en");
+        if (!name.empty() && name != id) add(name, {});
+    });
     return out;
 }
 
 std::vector<std::pair<std::string, std::string>> local_country_names(const std::string& lang) {
     std::vector<std::pair<std::string, std::string>> out;
-    for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
-        icu::Locale region("", *code);
+    auto add = [&](const icu::Locale& region, const char* code) {
         std::string english = display_country(region, "en");
         std::string local = display_country(region, lang.c_str());
-        if (english.empty() || english == *code || local.empty() || local == *code ||
-            local == english)
-            continue;
-        out.emplace_back(std::move(local), std::move(english));
-    }
-    // Continents and sub-continents ("Europa", "Osteuropa").
-    UErrorCode status = U_ZERO_ERROR;
-    for (URegionType type : {URGN_CONTINENT, URGN_SUBCONTINENT}) {
-        std::unique_ptr<icu::StringEnumeration> ids(icu::Region::getAvailable(type, status));
-        const char* id = nullptr;
-        while (U_SUCCESS(status) && ids && (id = ids->next(nullptr, status)) != nullptr) {
-            std::string english = display_country(icu::Locale("und", id), "en");
-            std::string local = display_country(icu::Locale("und", id), lang.c_str());
-            if (!english.empty() && english != id && !local.empty() && local != id &&
-                local != english)
-                out.emplace_back(std::move(local), std::move(english));
-        }
-    }
+        if (!english.empty() && english != code && !local.empty() && local != code &&
+            local != english)
+            out.emplace_back(std::move(local), std::move(english));
+    };
+    for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code)
+        add(icu::Locale("", *code), *code);
+    for_each_continent(add);  // "Europa", "Osteuropa"
     return out;
 }
 
