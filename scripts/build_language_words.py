@@ -39,7 +39,9 @@ UMLAUT = str.maketrans("aou", "äöü")
 
 def gazetteer_names(data):
     """Every one-word name and alias of the gazetteer files, and ISO country names; and the
-    names of cities of 100,000 people or more and of countries."""
+    names news mostly means as names: cities of 100,000 people or more, countries, and the
+    curated places and organisations ("Bundestag", "Google"); not regions, whose names are
+    often words ("Landes", "Manche")."""
     names, big = set(), set()
     for f in ("cities.tsv", "subdivisions.tsv"):
         for line in (data / f).read_text(encoding="utf-8").splitlines():
@@ -54,8 +56,10 @@ def gazetteer_names(data):
             if line.startswith("#") or len(fields) < 2:
                 continue
             names.add(fields[1])
+            big.add(fields[1])
             if len(fields) > 2:
                 names.update(fields[2].split("|"))
+                big.update(fields[2].split("|"))
     for country in json.loads(pathlib.Path(ISO_3166_1).read_text())["3166-1"]:
         for key in ("name", "common_name"):
             if key in country:
@@ -113,8 +117,8 @@ def main():
         for n in names:
             if n.lower() in words:
                 hits.setdefault(n.lower(), lower_kind)
-        # A city of 100,000 people or a country is that place in running text ("in Essen",
-        # "in Kiel"); only where a sentence starts may it be the word.
+        # A big city, a country or a curated name is that name in running text ("in Essen",
+        # "der Bundestag"); only where a sentence starts may it be the word.
         for n in big:
             if hits.get(n.lower()) == "noun":
                 hits[n.lower()] = "word"
