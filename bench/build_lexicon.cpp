@@ -1,6 +1,6 @@
 // byline-build-lexicon: writes a tagger lexicon (data/lexicon-LANG.bin) from word lists, one
 // word per line as a dictionary writes it ("Konzern", "bayerischen"; "-" reads stdin), and
-// lists of known names (`PER|LOC|ORG|GIVEN<TAB>name` lines, bench/wikiann_names.py).
+// lists of known names (`PER|LOC|ORG|GIVEN|SURNAME<TAB>name` lines, bench/wikiann_names.py).
 //
 //   byline-build-lexicon OUT WORDLIST... [--names FILE]...
 //
@@ -36,14 +36,15 @@ void read_names(const std::string& path, std::vector<byline::extract::KnownName>
         if (line.empty() || line[0] == '#') continue;
         const std::size_t tab = line.find('\t');
         const std::string kind = line.substr(0, tab);
-        if (tab == std::string::npos ||
-            (kind != "PER" && kind != "LOC" && kind != "ORG" && kind != "GIVEN"))
+        if (tab == std::string::npos || (kind != "PER" && kind != "LOC" && kind != "ORG" &&
+                                         kind != "GIVEN" && kind != "SURNAME"))
             throw byline::InputError(path + ":" + std::to_string(number),
-                                     "expected PER|LOC|ORG|GIVEN<TAB>name");
-        names.push_back({kind == "PER"   ? NameKind::person
-                         : kind == "LOC" ? NameKind::place
-                         : kind == "ORG" ? NameKind::org
-                                         : NameKind::given,
+                                     "expected PER|LOC|ORG|GIVEN|SURNAME<TAB>name");
+        names.push_back({kind == "PER"     ? NameKind::person
+                         : kind == "LOC"   ? NameKind::place
+                         : kind == "ORG"   ? NameKind::org
+                         : kind == "GIVEN" ? NameKind::given
+                                           : NameKind::surname,
                          line.substr(tab + 1)});
     }
 }

@@ -5,7 +5,8 @@ most often), for byline-build-lexicon --names. Names from other languages' Wikip
 tagger which capitalised words are known names ("Porsche", "Champions League"). With
 --given, the given names instead (`GIVEN<TAB>name`): words that start a person's name of two
 words or more at least three times, and start it twice as often as they appear anywhere else
-in a name ("Walter", "Jürgen"; not "Saint").
+in a name ("Walter", "Jürgen"; not "Saint"), and surnames (`SURNAME<TAB>name`: words that end
+such names as often, and twice as often as they appear anywhere else: "Stoiber").
 
 Usage: wikiann_names.py [--given] WIKIANN_FILE... > names.tsv
 """
@@ -34,18 +35,28 @@ def spans(fragment):
 
 
 def given_names(paths):
-    first, elsewhere = collections.Counter(), collections.Counter()
+    first, last, inner = collections.Counter(), collections.Counter(), collections.Counter()
+    elsewhere = collections.Counter()  # in names of other kinds, or a person's one word
     for path in paths:
         for fragment in fragments(path):
             for kind, tokens in spans(fragment):
                 if kind == "PER" and len(tokens) >= 2:
                     first[tokens[0]] += 1
+                    last[tokens[-1]] += 1
+                    inner.update(tokens[1:-1])
                 else:
                     elsewhere.update(tokens)
+
+    def shaped(name):
+        return name[0].isupper() and name.replace("-", "").isalpha()
+
     for name in sorted(first):
-        if (first[name] >= 3 and first[name] >= 2 * elsewhere[name] and name[0].isupper() and
-                name.replace("-", "").isalpha()):
+        if first[name] >= 3 and first[name] >= 2 * elsewhere[name] and shaped(name):
             print(f"GIVEN\t{name}")
+    for name in sorted(last):
+        other = elsewhere[name] + first[name] + inner[name]
+        if last[name] >= 3 and last[name] >= 2 * other and shaped(name):
+            print(f"SURNAME\t{name}")
 
 
 def main():

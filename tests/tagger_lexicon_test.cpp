@@ -27,7 +27,9 @@ namespace {
 TaggerLexicon german_sample() {
     return TaggerLexicon::build({"Konzern", "Konzerne", "Konzerns", "Kummer", "Trainer", "Trainern",
                                  "Detlef", "Detlefs", "die", "bayerischen", "Ärger"},
-                                {{NameKind::given, "Jürgen"}, {NameKind::org, "Champions League"}});
+                                {{NameKind::given, "Jürgen"},
+                                 {NameKind::surname, "Stoiber"},
+                                 {NameKind::org, "Champions League"}});
 }
 
 bool has_feature(const std::vector<std::string>& features, const std::string& f) {
@@ -54,6 +56,8 @@ TEST_CASE("lexicon: nouns, compounds, lower-case words and given names", "[lexic
     CHECK_FALSE(lex.is_common_noun("Kummer"));  // no inflected form in the sample
     CHECK(lex.is_given_name("Jürgen"));
     CHECK_FALSE(lex.is_given_name("Konzern"));
+    CHECK(lex.is_surname("Stoiber"));
+    CHECK_FALSE(lex.is_surname("Jürgen"));
     CHECK(lex.is_name(NameKind::org, name_key({"champions", "league"})));
     CHECK_FALSE(lex.is_name(NameKind::person, name_key({"champions", "league"})));
 }
@@ -102,7 +106,8 @@ TEST_CASE("lexicon: a model that reads one needs it beside it; the flag survives
 
 TEST_CASE("lexicon: dictionary and name features of a German sentence", "[lexicon]") {
     TaggerLexicon lex = german_sample();
-    const std::string text = "Die Chemiekonzerne und Jürgen sahen die Champions League.";
+    const std::string text =
+        "Die Chemiekonzerne und Jürgen sahen die Champions League mit Stoiber.";
     TokenizedText tt = tokenize_for_entities(text);
     TaggerInput in = prepare_tagger_input(text, tt, nullptr, &lex);
     auto features = [&](std::size_t i) { return feature_strings(in, tt.lines[0], i); };
@@ -111,6 +116,7 @@ TEST_CASE("lexicon: dictionary and name features of a German sentence", "[lexico
     CHECK(has_feature(features(3), "D=given"));     // Jürgen
     CHECK(has_feature(features(6), "n=B-org|Xx"));  // Champions League
     CHECK(has_feature(features(7), "n=I-org|Xx"));
+    CHECK(has_feature(features(9), "D=surname"));  // Stoiber
     // Without a lexicon (every model but those that read one) none of them.
     TaggerInput plain = prepare_tagger_input(text, tt, nullptr);
     CHECK(plain.dict.empty());

@@ -183,6 +183,7 @@ void mark_dictionary(TaggerInput& in, const TaggerLexicon& lexicon) {
             if (t.cap && !t.all_caps) {
                 bits |= lexicon.is_noun(w) ? dict_noun : lexicon.has_noun_head(w) ? dict_head : 0;
                 if (lexicon.is_given_name(w)) bits |= dict_given;
+                if (lexicon.is_surname(w)) bits |= dict_surname;
             }
             it->second = bits;
         }

@@ -14,7 +14,7 @@
 namespace byline::extract {
 
 /// What a known name is.
-enum class NameKind : std::uint8_t { person, place, org, given };
+enum class NameKind : std::uint8_t { person, place, org, given, surname };
 
 struct KnownName {
     NameKind kind;
@@ -48,6 +48,8 @@ class TaggerLexicon {
     bool is_common_noun(std::string_view word) const;
     /// Is `word` (as written) a known given name ("Jürgen")?
     bool is_given_name(std::string_view word) const;
+    /// Is `word` (as written) a known surname ("Stoiber")?
+    bool is_surname(std::string_view word) const;
 
     std::size_t bit_count() const { return bits_.size() * 64; }
 
