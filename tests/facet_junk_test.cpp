@@ -377,6 +377,12 @@ TEST_CASE("facet junk: German towns that are in the word list, local names, titl
                             "sagte am Sonntag, das Spiel sei hart gewesen.");
     CHECK(has(titled, "person:Jürgen Klopp"));
     CHECK_FALSE(has_name(titled, "Fußballtrainer Jürgen Klopp"));
+    // An abbreviation alone names no one ("Chr." of "v. Chr.").
+    auto dated = values_in("de",
+                           "Seit etwa 330 v. Chr. lebte Olympias am Hof. Die Insel wurde 456 v. "
+                           "Chr. von Athen erobert.");
+    CHECK_FALSE(has_name(dated, "Chr."));
+    CHECK(has(dated, "place:Athens"));
 }
 
 TEST_CASE("facet junk: a German genitive of a known place is that place", "[facet-junk]") {

@@ -155,6 +155,8 @@ void drop_unknown_lone_words(const ChunkContext& c, const LanguageWords* words,
         if (count == 1 && c.lexicon && c.tt.tokens[cand.first].sentence_start &&
             c.lexicon->is_lower_word(text) && !c.lexicon->is_noun(text))
             return true;
+        // An abbreviation alone ("Chr." of "v. Chr.", "Jh.") names no one.
+        if (count == 1 && text.ends_with('.')) return true;
         if (cand.kind == CandidateKind::person || count != 1) return false;
         if (cand.kind == CandidateKind::place) return words && words->is_word(lang, text, false);
         const bool acronym = text.size() >= 2 && std::all_of(text.begin(), text.end(), [](char ch) {
