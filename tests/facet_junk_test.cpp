@@ -383,6 +383,12 @@ TEST_CASE("facet junk: German towns that are in the word list, local names, titl
                            "Chr. von Athen erobert.");
     CHECK_FALSE(has_name(dated, "Chr."));
     CHECK(has(dated, "place:Athens"));
+    // A one-word firm the gazetteers lack stands when other Wikipedias know it as one.
+    auto firms = values_in("de",
+                           "Der Versicherer Allianz meldete am Montag einen Gewinn. Auch Porsche "
+                           "legte zu.");
+    CHECK(has(firms, "org:Allianz"));
+    CHECK(has(firms, "org:Porsche"));
 }
 
 TEST_CASE("facet junk: a German genitive of a known place is that place", "[facet-junk]") {

@@ -163,6 +163,8 @@ void drop_unknown_lone_words(const ChunkContext& c, const LanguageWords* words,
                                  return std::isupper(static_cast<unsigned char>(ch)) ||
                                         std::isdigit(static_cast<unsigned char>(ch));
                              });
+        // Organisations known to other languages' Wikipedias stand too ("Commerzbank").
+        if (c.lexicon && c.lexicon->is_name(NameKind::org, utf8_lower(text))) return false;
         return !acronym && !c.gaz.find(entity_key(text));
     });
 }
