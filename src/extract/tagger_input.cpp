@@ -167,8 +167,8 @@ void mark_words(TaggerInput& in, const Gazetteer* gaz) {
     }
 }
 
-// What the dictionary says of each word: a capitalised word may be a noun or a compound of
-// one; any word's lower-case form may be a word ("Die", "Bayerischen").
+// What the dictionary says of each word: a capitalised word may be a noun, a compound of one,
+// a given name or a surname; any word's lower-case form may be a word ("Die", "Bayerischen").
 void mark_dictionary(TaggerInput& in, const TaggerLexicon& lexicon) {
     const auto& toks = in.tt->tokens;
     in.dict.assign(toks.size(), 0);
