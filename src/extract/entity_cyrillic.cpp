@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace byline::extract {
@@ -163,8 +164,14 @@ CyrLang cyrillic_language(std::string_view text, std::string_view lang) {
     return lang == "ru" || lang == "be" ? CyrLang::ru : CyrLang::uk;
 }
 
-// One transliterator per thread and language: ICU transliterators are not safe to share.
+// One transliterator per thread and language: ICU transliterators are not safe to share. Names
+// recur and a transliteration costs microseconds, so each thread keeps what it has done.
 std::string cyrillic_to_latin(std::string_view s, CyrLang lang) {
+    using Seen = std::unordered_map<std::string, std::string, text::StringHash, std::equal_to<>>;
+    thread_local std::array<Seen, 2> seen;
+    Seen& done = seen[lang == CyrLang::uk ? 0 : 1];
+    if (auto it = done.find(s); it != done.end()) return it->second;
+    if (done.size() > 100000) done.clear();  // bounded on endless streams of new names
     thread_local std::unique_ptr<icu::Transliterator> uk =
         make_transliterator("uk-uk_Latn/BGN; Any-Latin; Latin-ASCII");
     thread_local std::unique_ptr<icu::Transliterator> ru =
@@ -175,6 +182,7 @@ std::string cyrillic_to_latin(std::string_view s, CyrLang lang) {
     if (tr) tr->transliterate(u);
     std::string out;
     u.toUTF8String(out);
+    done.emplace(std::string(s), out);
     return out;
 }
 
