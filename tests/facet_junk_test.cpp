@@ -528,6 +528,13 @@ TEST_CASE("facet junk: a Ukrainian word at a sentence start or a woman's name is
     CHECK_FALSE(has_name(familiar, "Iași", "place"));
 }
 
+TEST_CASE("facet junk: one word in the locative after 'у'/'в' is where, not who",
+          "[facet-junk]") {
+    auto uk = values_in("uk", "У Тисмениці відкрили школу. Директор Іван Петренко радів.");
+    CHECK_FALSE(has_name(uk, "Тисмениці", "person"));
+    CHECK(has_name(uk, "Іван Петренко", "person"));
+}
+
 TEST_CASE("facet junk: a given name written with a hyphen stays in the name", "[facet-junk]") {
     auto v = values(
         "Envoy Park Chol-su met Lee Han-bit in Seoul on Friday, before the "

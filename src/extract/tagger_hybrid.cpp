@@ -646,6 +646,16 @@ bool names_country(const ChunkContext& c, std::size_t k) {
     return false;
 }
 
+// One word after "в"/"у" in the locative ("у Тисмениці", "в Ялті", "в Ялте", "у Черкасах") is
+// where something happens: a town, not a person.
+bool in_locative_place(const ChunkContext& c, std::size_t k) {
+    if (k == 0 || c.tt.tokens[k - 1].kind != TokenKind::word) return false;
+    const std::string before = lower_in_script(c.word(k - 1));
+    if (before != "в" && before != "у" && before != "ув" && before != "во") return false;
+    const std::string_view w = c.word(k);
+    return ends_with_any(w, {"і", "ї", "е", "ах", "ях"});
+}
+
 bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
     auto skippable = [&](std::size_t k) {
         return c.tt.tokens[k].kind != TokenKind::word ||
@@ -676,6 +686,7 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
         if (is_cyrillic_acronym(c, k)) return false;
     }
     if (cand.last - cand.first == 1 && adjective_with_noun(c, cand.first)) return false;
+    if (cand.last - cand.first == 1 && in_locative_place(c, cand.first)) return false;
     for (std::size_t k = cand.first; k < cand.last; ++k) {
         if (names_country(c, k)) return false;  // "Закону України", "Республіки Крим"
     }
