@@ -528,8 +528,7 @@ TEST_CASE("facet junk: a Ukrainian word at a sentence start or a woman's name is
     CHECK_FALSE(has_name(familiar, "Iași", "place"));
 }
 
-TEST_CASE("facet junk: one word in the locative after 'у'/'в' is where, not who",
-          "[facet-junk]") {
+TEST_CASE("facet junk: one word in the locative after 'у'/'в' is where, not who", "[facet-junk]") {
     auto uk = values_in("uk", "У Тисмениці відкрили школу. Директор Іван Петренко радів.");
     CHECK_FALSE(has_name(uk, "Тисмениці", "person"));
     CHECK(has_name(uk, "Іван Петренко", "person"));
