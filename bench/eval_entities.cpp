@@ -185,7 +185,7 @@ void time_engine(const Options& o, HybridPolicy policy, const std::vector<std::s
     const char* names[] = {"rules",        "tagger",      "tagger-first",
                            "tagger-types", "rules-first", "strong-rules"};
     std::printf("%-12s load %.1f ms; %.1f MB in %.2f s = %.1f MB/s; %zu mentions\n",
-                names[static_cast<int>(policy)], load_ms, double(bytes) / 1e6, secs,
+                names[static_cast<int>(extractor->policy)], load_ms, double(bytes) / 1e6, secs,
                 double(bytes) / 1e6 / secs, mentions);
 }
 

@@ -141,31 +141,65 @@ TEST_CASE("local place names: a language's own names of cities and countries", "
     CHECK(name_of("de", "Konzern").empty());
 }
 
-TEST_CASE("lexicon: a lower-case word capitalised where a sentence starts is no name",
-          "[lexicon]") {
-    // A tagger that reads "Man" (German "one", and the firm MAN) and "Siemens" as firms.
-    TaggerModel m;
-    m.tags = TagSet{TagScheme::bio, {"ORG"}};
-    m.row_bits = 16;
-    m.scale = 0.5f;
-    m.lexicon = true;
-    const std::size_t T = m.tags.size();
-    m.transitions.assign((T + 1) * T, 0.0f);
-    std::vector<std::int16_t> dense(m.rows() * T, 0);
-    dense[(feature_hash("b", "") & 0xffff) * T + 0] = 2;
-    dense[(feature_hash("w", "man") & 0xffff) * T + 1] = 20;
-    dense[(feature_hash("w", "siemens") & 0xffff) * T + 1] = 20;
-    m.set_table(dense);
-    EntityTagger tagger(m, "de", TaggerLexicon::build({"man", "sagt", "wächst"}));
-    Gazetteer gaz(resolve_data_dir(""), "", true);
-    LanguageWords words(resolve_data_dir("") + "/gazetteer_words.tsv");
-    auto names = [&](std::string_view body) {
+namespace {
+
+// The German extraction pipeline over a hand-made tagger of one label (BIO): the words of
+// `begins` start a name, those of `continues` go on with one; `lexicon` is its dictionary.
+struct HandMadeTagger {
+    EntityTagger tagger;
+    Gazetteer gaz{resolve_data_dir(""), "", true};
+    LanguageWords words{resolve_data_dir("") + "/gazetteer_words.tsv"};
+
+    HandMadeTagger(const std::string& label, const std::vector<std::string>& begins,
+                   const std::vector<std::string>& continues, TaggerLexicon lexicon)
+        : tagger(model(label, begins, continues), "de", std::move(lexicon)) {}
+
+    static TaggerModel model(const std::string& label, const std::vector<std::string>& begins,
+                             const std::vector<std::string>& continues) {
+        TaggerModel m;
+        m.tags = TagSet{TagScheme::bio, {label}};
+        m.row_bits = 16;
+        m.scale = 0.5f;
+        m.lexicon = true;
+        const std::size_t T = m.tags.size();
+        m.transitions.assign((T + 1) * T, 0.0f);
+        std::vector<std::int16_t> dense(m.rows() * T, 0);
+        dense[(feature_hash("b", "") & 0xffff) * T + 0] = 2;
+        for (const std::string& w : begins)
+            dense[(feature_hash("w", w) & 0xffff) * T + 1] = 20;
+        for (const std::string& w : continues)
+            dense[(feature_hash("w", w) & 0xffff) * T + 2] = 20;
+        m.set_table(dense);
+        return m;
+    }
+
+    std::string names(std::string_view body) const {
         std::string out;
         for (const auto& e :
              extract_entities(gaz, &tagger, body, "de", HybridPolicy::tagger, true, &words))
             out += e.name + ";";
         return out;
-    };
-    CHECK(names("Man sagt, Siemens wächst.") == "Siemens;");
-    CHECK(names("Dort wächst Man.") == "Man;");  // mid-sentence it may be the firm
+    }
+};
+
+}  // namespace
+
+TEST_CASE("lexicon: a lower-case word capitalised where a sentence starts is no name",
+          "[lexicon]") {
+    // A tagger that reads "Man" (German "one", and the firm MAN) and "Siemens" as firms.
+    HandMadeTagger t("ORG", {"man", "siemens"}, {},
+                     TaggerLexicon::build({"man", "sagt", "wächst"}));
+    CHECK(t.names("Man sagt, Siemens wächst.") == "Siemens;");
+    CHECK(t.names("Dort wächst Man.") == "Man;");  // mid-sentence it may be the firm
+}
+
+TEST_CASE("lexicon: a common noun before a German person's name is a title", "[lexicon]") {
+    // A tagger that takes the title into the name; the dictionary has "Fußballtrainer" with an
+    // inflected form (a common noun), "Detlef" only with its genitive (a name it lists).
+    HandMadeTagger t("PER", {"fußballtrainer", "detlef"}, {"jürgen", "klopp", "untermann"},
+                     TaggerLexicon::build(
+                         {"Fußballtrainer", "Fußballtrainern", "Detlef", "Detlefs", "sagte", "kam"},
+                         {{NameKind::given, "Jürgen"}}));
+    CHECK(t.names("Dort sagte Fußballtrainer Jürgen Klopp nichts.") == "Jürgen Klopp;");
+    CHECK(t.names("Dann kam Detlef Untermann.") == "Detlef Untermann;");
 }

@@ -1,6 +1,6 @@
 #include "extract/entity_cyrillic.h"
 
-#include "util/text.h"
+#include "util/memo.h"
 
 #include <unicode/locid.h>
 #include <unicode/translit.h>
@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <array>
 #include <memory>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace byline::extract {
@@ -165,25 +164,23 @@ CyrLang cyrillic_language(std::string_view text, std::string_view lang) {
 }
 
 // One transliterator per thread and language: ICU transliterators are not safe to share. Names
-// recur and a transliteration costs microseconds, so each thread keeps what it has done.
+// recur, so each thread remembers what it has transliterated.
 std::string cyrillic_to_latin(std::string_view s, CyrLang lang) {
-    using Seen = std::unordered_map<std::string, std::string, text::StringHash, std::equal_to<>>;
-    thread_local std::array<Seen, 2> seen;
-    Seen& done = seen[lang == CyrLang::uk ? 0 : 1];
-    if (auto it = done.find(s); it != done.end()) return it->second;
-    if (done.size() > 100000) done.clear();  // bounded on endless streams of new names
-    thread_local std::unique_ptr<icu::Transliterator> uk =
-        make_transliterator("uk-uk_Latn/BGN; Any-Latin; Latin-ASCII");
-    thread_local std::unique_ptr<icu::Transliterator> ru =
-        make_transliterator("ru-ru_Latn/BGN; Any-Latin; Latin-ASCII");
-    icu::UnicodeString u =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-    icu::Transliterator* tr = lang == CyrLang::uk ? uk.get() : ru.get();
-    if (tr) tr->transliterate(u);
-    std::string out;
-    u.toUTF8String(out);
-    done.emplace(std::string(s), out);
-    return out;
+    thread_local std::array<text::StringMemo<std::string>, 2> memo;
+    const bool uk = lang == CyrLang::uk;
+    return memo[uk ? 0 : 1].get(s, [uk](std::string_view name) {
+        thread_local std::unique_ptr<icu::Transliterator> uk_tr =
+            make_transliterator("uk-uk_Latn/BGN; Any-Latin; Latin-ASCII");
+        thread_local std::unique_ptr<icu::Transliterator> ru_tr =
+            make_transliterator("ru-ru_Latn/BGN; Any-Latin; Latin-ASCII");
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+        icu::Transliterator* tr = uk ? uk_tr.get() : ru_tr.get();
+        if (tr) tr->transliterate(u);
+        std::string out;
+        u.toUTF8String(out);
+        return out;
+    });
 }
 
 std::string lower_in_script(std::string_view s) {

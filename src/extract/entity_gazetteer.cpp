@@ -367,13 +367,7 @@ void Gazetteer::load_local_names(const std::string& path) {
 
 void Gazetteer::add_local_name(std::string_view lang, std::string_view local,
                                std::string_view english) {
-    auto& names = local_names_[base_language(lang)];
-    std::string lower = utf8_lower(local);
-    // German names a place's own in the genitive with an -s ("Polens", "Münchens").
-    if (base_language(lang) == "de" && !lower.empty() && !lower.ends_with('s') &&
-        !lower.ends_with('x') && !lower.ends_with('z') && !lower.ends_with("ß"))
-        names.try_emplace(lower + "s", english);
-    names.try_emplace(std::move(lower), english);
+    local_names_[base_language(lang)].try_emplace(utf8_lower(local), english);
 }
 
 const GazEntry* Gazetteer::find_local(std::string_view lang, std::string_view written) const {
@@ -381,17 +375,24 @@ const GazEntry* Gazetteer::find_local(std::string_view lang, std::string_view wr
     const std::string base = base_language(lang);
     auto names = local_names_.find(base);
     if (names == local_names_.end()) return nullptr;
-    auto it = names->second.find(utf8_lower(written));
-    if (it != names->second.end()) {
-        const GazEntry* g = find(entity_key(it->second));
+    auto place_named = [&](const std::string& english) -> const GazEntry* {
+        const GazEntry* g = find(entity_key(english));
         return g && g->kind == GazKind::place ? g : nullptr;
-    }
-    // The German genitive of a place German calls by its English name ("Londons", "Bremens").
-    if (base != "de" || written.size() < 5 || !written.ends_with('s')) return nullptr;
+    };
+    const std::string lower = utf8_lower(written);
+    if (auto it = names->second.find(lower); it != names->second.end())
+        return place_named(it->second);
+    // German names a place in the genitive with an -s: its German name ("Polens", "Roms") or
+    // the English one it shares ("Londons", "Bremens").
+    if (base != "de" || written.size() < 4 || !written.ends_with('s')) return nullptr;
+    const std::string_view stem = written.substr(0, written.size() - 1);
+    if (auto it = names->second.find(std::string_view(lower).substr(0, lower.size() - 1));
+        it != names->second.end())
+        return place_named(it->second);
+    if (written.size() < 5) return nullptr;
     if (const GazEntry* self = find(entity_key(written));
         self && ascii_fold(written) == ascii_fold(self->name))
         return nullptr;  // "Paris", "Athens": a name of its own
-    const std::string_view stem = written.substr(0, written.size() - 1);
     const GazEntry* g = find(entity_key(stem));
     return g && g->kind == GazKind::place && ascii_fold(stem) == ascii_fold(g->name) ? g : nullptr;
 }

@@ -83,7 +83,8 @@ class Gazetteer {
 
     const GazEntry* find(std::string_view key) const;
     /// The place `written` names in text of `lang` when that language has its own name for
-    /// it (German "München", "Polen", "Polens"; data/place_names.tsv and ICU), else null.
+    /// it (German "München", "Polen", "Polens"; data/place_names.tsv and ICU), or German's
+    /// genitive of any known place ("Londons"); else null.
     const GazEntry* find_local(std::string_view lang, std::string_view written) const;
     /// Adds `local`, a name of the place named `english` in text of `lang`.
     void add_local_name(std::string_view lang, std::string_view local, std::string_view english);

@@ -2,7 +2,7 @@
 
 #include "extract/entity_cyrillic.h"
 #include "extract/entity_rules.h"
-#include "util/text.h"
+#include "util/memo.h"
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -25,30 +25,27 @@ bool is_ascii(std::string_view s) {
 }
 
 // One transliterator per thread: ICU transliterators are not safe to share while in use.
+// ASCII is its own transliteration; the rest is remembered, since names recur.
 std::string to_latin_ascii(std::string_view s) {
-    // ASCII is its own transliteration; the rest repeats (names recur), so each thread keeps
-    // what it has transliterated: ICU's transliterator costs microseconds a call.
     if (std::all_of(s.begin(), s.end(),
                     [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
         return std::string(s);
-    thread_local std::unordered_map<std::string, std::string, text::StringHash, std::equal_to<>>
-        seen;
-    if (auto it = seen.find(s); it != seen.end()) return it->second;
-    if (seen.size() > 100000) seen.clear();  // bounded on endless streams of new names
-    thread_local std::unique_ptr<icu::Transliterator> tr = [] {
-        UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::Transliterator> t(
-            icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
-        if (U_FAILURE(status)) t.reset();
-        return t;
-    }();
-    icu::UnicodeString u =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-    if (tr) tr->transliterate(u);
-    std::string out;
-    u.toUTF8String(out);
-    seen.emplace(std::string(s), out);
-    return out;
+    thread_local text::StringMemo<std::string> memo;
+    return memo.get(s, [](std::string_view name) {
+        thread_local std::unique_ptr<icu::Transliterator> tr = [] {
+            UErrorCode status = U_ZERO_ERROR;
+            std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+                "Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+            if (U_FAILURE(status)) t.reset();
+            return t;
+        }();
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+        if (tr) tr->transliterate(u);
+        std::string out;
+        u.toUTF8String(out);
+        return out;
+    });
 }
 
 // English short forms of given names. Folded only as the first word of a longer name, so

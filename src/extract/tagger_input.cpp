@@ -2,6 +2,7 @@
 
 #include "extract/entity_key.h"
 #include "extract/entity_rules.h"
+#include "util/memo.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -93,18 +94,17 @@ void mark_gazetteer(TaggerInput& in, const Gazetteer& gaz, const Line& line,
 // Bits from the rules' closed word lists: a pure function of the word, memoised per thread
 // because those lists are scanned linearly.
 std::uint8_t rule_list_bits(const std::string& w) {
-    thread_local std::unordered_map<std::string, std::uint8_t> memo;
-    if (auto it = memo.find(w); it != memo.end()) return it->second;
-    std::uint8_t bits = 0;
-    std::string_view one[1] = {w};
-    if (title_length(one, 1) == 1 || is_person_cue(w)) bits |= lex_title;
-    if (is_org_suffix(w)) bits |= lex_org_suffix;
-    if (is_org_head(w)) bits |= lex_org_head;
-    if (is_calendar_word(w)) bits |= lex_calendar;
-    if (is_non_entity_suffix(w)) bits |= lex_non_entity;
-    if (memo.size() > 200000) memo.clear();  // bounded on endless streams of new words
-    memo.emplace(w, bits);
-    return bits;
+    thread_local text::StringMemo<std::uint8_t> memo(200000);
+    return memo.get(w, [](std::string_view word) {
+        std::uint8_t bits = 0;
+        std::string_view one[1] = {word};
+        if (title_length(one, 1) == 1 || is_person_cue(word)) bits |= lex_title;
+        if (is_org_suffix(word)) bits |= lex_org_suffix;
+        if (is_org_head(word)) bits |= lex_org_head;
+        if (is_calendar_word(word)) bits |= lex_calendar;
+        if (is_non_entity_suffix(word)) bits |= lex_non_entity;
+        return bits;
+    });
 }
 
 // Word-list bits of a lower-case word. The gazetteer's lists (first names, demonyms, common

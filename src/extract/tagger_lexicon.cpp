@@ -1,6 +1,7 @@
 #include "extract/tagger_lexicon.h"
 
 #include "extract/entity_gazetteer.h"
+#include "util/bytes.h"
 #include "util/stable_hash.h"
 #include "util/text.h"
 
@@ -45,13 +46,6 @@ std::uint64_t probe(std::uint64_t h, std::uint32_t k, std::size_t bits) {
 
 std::uint64_t form_hash(char kind, std::string_view form) {
     return hash::mix(hash::fnv1a(form, hash::fnv1a(std::string_view(&kind, 1))));
-}
-
-template <class T>
-void put(std::string& out, T value) {
-    char buf[sizeof(T)];
-    std::memcpy(buf, &value, sizeof(T));
-    out.append(buf, sizeof(T));
 }
 
 }  // namespace
@@ -169,10 +163,10 @@ bool TaggerLexicon::has_noun_head(std::string_view word) const {
 
 void TaggerLexicon::save(const std::string& path) const {
     std::string out(kMagic);
-    put<std::uint64_t>(out, bits_.size());
+    bytes::put<std::uint64_t>(out, bits_.size());
     for (std::uint64_t w : bits_)
-        put<std::uint64_t>(out, w);
-    put<std::uint64_t>(out, hash::fnv1a(out));
+        bytes::put<std::uint64_t>(out, w);
+    bytes::put<std::uint64_t>(out, hash::fnv1a(out));
     std::ofstream f(path, std::ios::binary);
     if (!f.write(out.data(), static_cast<std::streamsize>(out.size())) || !f.flush())
         throw InputError(path, "cannot write the lexicon");

@@ -1,5 +1,6 @@
 #include "extract/tagger_model.h"
 
+#include "util/bytes.h"
 #include "util/stable_hash.h"
 
 #include <byline/error.h>
@@ -23,13 +24,6 @@ constexpr std::uint8_t kLexiconFlag = 0x40;
 
 std::uint64_t checksum(std::string_view bytes) {
     return hash::fnv1a(bytes);
-}
-
-template <class T>
-void put(std::string& out, T value) {
-    char buf[sizeof(T)];
-    std::memcpy(buf, &value, sizeof(T));
-    out.append(buf, sizeof(T));
 }
 
 // Bounds-checked reading of the file image; a short read names the file and says "truncated".
@@ -136,23 +130,24 @@ std::vector<std::uint8_t> tags_of(const TagSet& tags, const std::vector<TagSpan>
 
 void save_model(const TaggerModel& m, const std::string& path) {
     std::string out(kMagic);
-    put<std::uint8_t>(out, static_cast<std::uint8_t>(static_cast<std::uint8_t>(m.tags.scheme) |
-                                                     (m.history ? kHistoryFlag : 0) |
-                                                     (m.lexicon ? kLexiconFlag : 0)));
-    put<std::uint8_t>(out, static_cast<std::uint8_t>(m.tags.labels.size()));
+    bytes::put<std::uint8_t>(
+        out,
+        static_cast<std::uint8_t>(static_cast<std::uint8_t>(m.tags.scheme) |
+                                  (m.history ? kHistoryFlag : 0) | (m.lexicon ? kLexiconFlag : 0)));
+    bytes::put<std::uint8_t>(out, static_cast<std::uint8_t>(m.tags.labels.size()));
     for (const std::string& l : m.tags.labels) {
-        put<std::uint8_t>(out, static_cast<std::uint8_t>(l.size()));
+        bytes::put<std::uint8_t>(out, static_cast<std::uint8_t>(l.size()));
         out += l;
     }
-    put<std::uint32_t>(out, m.row_bits);
-    put<float>(out, m.scale);
+    bytes::put<std::uint32_t>(out, m.row_bits);
+    bytes::put<float>(out, m.scale);
     for (float w : m.transitions)
-        put<float>(out, w);
+        bytes::put<float>(out, w);
     for (std::uint64_t w : m.present)
-        put<std::uint64_t>(out, w);
+        bytes::put<std::uint64_t>(out, w);
     for (std::int16_t w : m.weights)
-        put<std::int16_t>(out, w);
-    put<std::uint64_t>(out, checksum(out));
+        bytes::put<std::int16_t>(out, w);
+    bytes::put<std::uint64_t>(out, checksum(out));
     std::ofstream file(path, std::ios::binary);
     if (!file.write(out.data(), static_cast<std::streamsize>(out.size())) || !file.flush()) {
         throw InputError(path, "cannot write tagger model");
