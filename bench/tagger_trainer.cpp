@@ -181,29 +181,53 @@ void Trainer::update(const TrainSequence& seq, const std::vector<std::uint32_t>&
     }
 }
 
-extract::TaggerModel Trainer::averaged() const {
-    extract::TaggerModel m = shape_;
-    float max_abs = 1e-6f;
+Trainer::Weights Trainer::averaged_weights() const {
+    Weights w;
     // With adaptation the model reads the shared weights plus the target domain's copy.
-    const std::size_t n = m.rows() * m.tags.size();
-    std::vector<float> avg(n);
+    const std::size_t n = shape_.rows() * shape_.tags.size();
+    w.table.resize(n);
     for (std::size_t k = 0; k < n; ++k) {
         double v = w_[k] - acc_[k] / c_;
         if (adapt_) v += w_[n + k] - acc_[n + k] / c_;
-        avg[k] = static_cast<float>(v);
+        w.table[k] = static_cast<float>(v);
     }
     // Less weight on "outside" for every token (through the bias feature every token has)
     // trades precision for recall.
-    avg[std::size_t{extract::feature_hash("b", "") & mask_} * m.tags.size()] -= outside_bias_;
-    for (float v : avg)
+    w.table[std::size_t{extract::feature_hash("b", "") & mask_} * shape_.tags.size()] -=
+        outside_bias_;
+    w.transitions.resize(shape_.transitions.size());
+    for (std::size_t k = 0; k < w.transitions.size(); ++k)
+        w.transitions[k] = static_cast<float>(shape_.transitions[k] - trans_acc_[k] / c_);
+    return w;
+}
+
+Trainer::Weights Trainer::mean(const std::vector<Weights>& runs) {
+    Weights m = runs.at(0);
+    for (std::size_t r = 1; r < runs.size(); ++r) {
+        for (std::size_t k = 0; k < m.table.size(); ++k)
+            m.table[k] += runs[r].table[k];
+        for (std::size_t k = 0; k < m.transitions.size(); ++k)
+            m.transitions[k] += runs[r].transitions[k];
+    }
+    const auto n = static_cast<float>(runs.size());
+    for (float& v : m.table)
+        v /= n;
+    for (float& v : m.transitions)
+        v /= n;
+    return m;
+}
+
+extract::TaggerModel Trainer::quantised(const Weights& w) const {
+    extract::TaggerModel m = shape_;
+    float max_abs = 1e-6f;
+    for (float v : w.table)
         max_abs = std::max(max_abs, std::fabs(v));
     m.scale = max_abs / 32767.0f;
-    std::vector<std::int16_t> dense(avg.size());
-    for (std::size_t k = 0; k < avg.size(); ++k)
-        dense[k] = static_cast<std::int16_t>(std::lround(avg[k] / m.scale));
+    std::vector<std::int16_t> dense(w.table.size());
+    for (std::size_t k = 0; k < w.table.size(); ++k)
+        dense[k] = static_cast<std::int16_t>(std::lround(w.table[k] / m.scale));
     m.set_table(dense);
-    for (std::size_t k = 0; k < m.transitions.size(); ++k)
-        m.transitions[k] = static_cast<float>(shape_.transitions[k] - trans_acc_[k] / c_);
+    m.transitions = w.transitions;
     return m;
 }
 

@@ -61,7 +61,19 @@ class Trainer {
     /// order (the history reads earlier lines); returns the number of token errors.
     std::size_t epoch(const std::vector<TrainSequence>& data, std::uint32_t seed);
     /// The averaged weights, quantised to int16.
-    extract::TaggerModel averaged() const;
+    extract::TaggerModel averaged() const { return quantised(averaged_weights()); }
+
+    /// Averaged weights before quantisation: the feature table (rows × tags) and the
+    /// transitions, as TaggerModel lays them out.
+    struct Weights {
+        std::vector<float> table, transitions;
+    };
+    Weights averaged_weights() const;
+    /// The mean of several trainers' averaged weights (an ensemble of runs that saw the data
+    /// in different orders folds into one linear model, so it costs nothing when tagging).
+    static Weights mean(const std::vector<Weights>& runs);
+    /// A model of this trainer's tag set and options holding `w`, quantised to int16.
+    extract::TaggerModel quantised(const Weights& w) const;
 
   private:
     // One document's lines [first, last) of `data`.

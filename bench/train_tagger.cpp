@@ -2,12 +2,14 @@
 //
 //   byline-train-tagger TRAIN_FILE MODEL_OUT [--valid FILE] [--epochs N] [--bits B]
 //                       [--scheme bio|bilou] [--no-history] [--target FILE] [--lexicon FILE]
-//                       [--seed N]
+//                       [--seed N] [--ensemble N]
 //
 // --target FILE: the domain the model is for (news), TRAIN_FILE being another (Wikipedia
 // fragments): each feature also gets a copy per domain (Daumé's feature augmentation), and
 // the model keeps the shared weights plus the target's, so conventions that differ between
 // the two ("Republik Zypern" a place in one, "Zypern" in the other) follow the target.
+// --ensemble N: N runs, each seeing the documents in another order (seeds N, N + 1 ...), whose
+// weights are averaged into one model: steadier than one run, and no slower to tag.
 // --lexicon FILE: the language's dictionary (byline-build-lexicon), read as features; the
 // model then needs lexicon-LANG.bin beside it.
 //
@@ -38,6 +40,7 @@ using namespace byline;
 struct Args {
     std::string train, out, valid, target, lexicon;
     std::uint32_t seed = 0;  ///< varies the order documents are seen in
+    std::size_t runs = 1;    ///< --ensemble: runs (seeds seed, seed + 1 ...) averaged
     bench::TrainOptions options;
 };
 
@@ -60,6 +63,8 @@ Args parse_args(int argc, char** argv) {
             a.options.outside_bias = std::stof(argv[++i]);
         } else if (arg == "--seed" && has_value) {
             a.seed = static_cast<std::uint32_t>(std::stoul(argv[++i]));
+        } else if (arg == "--ensemble" && has_value) {
+            a.runs = std::max<std::size_t>(1, std::stoul(argv[++i]));
         } else if (arg == "--lexicon" && has_value) {
             a.lexicon = argv[++i];
         } else if (arg == "--no-history") {
@@ -149,20 +154,32 @@ int run(Args a) {
         "%zu documents, %zu lines, %zu tokens (%zu gold spans not on token edges); "
         "features in %.1f s\n",
         train_docs.size(), data.size(), tokens, misaligned, secs());
-    bench::Trainer trainer(a.options);
-    for (std::size_t e = 1; e <= a.options.epochs; ++e) {
-        std::size_t errors = trainer.epoch(data, static_cast<std::uint32_t>(e + 1000 * a.seed));
-        std::printf("epoch %zu: %zu token errors, %.1f s", e, errors, secs());
-        if (!valid_docs.empty()) {
-            std::printf("\n  valid:");
-            score(extract::EntityTagger(trainer.averaged()), valid_docs, gaz, a.options.lexicon,
-                  a.options.language);
-        } else {
-            std::printf("\n");
+    std::vector<bench::Trainer::Weights> runs;
+    std::optional<bench::Trainer> trainer;
+    for (std::size_t r = 0; r < a.runs; ++r) {
+        trainer.emplace(a.options);
+        const auto seed = static_cast<std::uint32_t>(a.seed + r);
+        for (std::size_t e = 1; e <= a.options.epochs; ++e) {
+            std::size_t errors = trainer->epoch(data, static_cast<std::uint32_t>(e + 1000 * seed));
+            std::printf("run %zu epoch %zu: %zu token errors, %.1f s", r + 1, e, errors, secs());
+            if (!valid_docs.empty()) {
+                std::printf("\n  valid:");
+                score(extract::EntityTagger(trainer->averaged()), valid_docs, gaz,
+                      a.options.lexicon, a.options.language);
+            } else {
+                std::printf("\n");
+            }
+            std::fflush(stdout);
         }
-        std::fflush(stdout);
+        runs.push_back(trainer->averaged_weights());
     }
-    extract::save_model(trainer.averaged(), a.out);
+    extract::TaggerModel model = trainer->quantised(bench::Trainer::mean(runs));
+    if (!valid_docs.empty() && runs.size() > 1) {
+        std::printf("ensemble of %zu runs, valid:", runs.size());
+        score(extract::EntityTagger(model), valid_docs, gaz, a.options.lexicon,
+              a.options.language);
+    }
+    extract::save_model(model, a.out);
     std::printf("saved %s in %.1f s\n", a.out.c_str(), secs());
     return 0;
 }
@@ -176,7 +193,7 @@ int main(int argc, char** argv) {
         std::cerr << "byline-train-tagger: " << e.what()
                   << "\nusage: byline-train-tagger TRAIN_FILE MODEL_OUT [--valid FILE] "
                      "[--epochs N] [--bits B] [--scheme bio|bilou] [--no-history] "
-                     "[--target FILE] [--lexicon FILE] [--seed N]\n";
+                     "[--target FILE] [--lexicon FILE] [--seed N] [--ensemble N]\n";
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "byline-train-tagger: " << e.what() << "\n";
