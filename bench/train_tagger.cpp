@@ -176,8 +176,7 @@ int run(Args a) {
     extract::TaggerModel model = trainer->quantised(bench::Trainer::mean(runs));
     if (!valid_docs.empty() && runs.size() > 1) {
         std::printf("ensemble of %zu runs, valid:", runs.size());
-        score(extract::EntityTagger(model), valid_docs, gaz, a.options.lexicon,
-              a.options.language);
+        score(extract::EntityTagger(model), valid_docs, gaz, a.options.lexicon, a.options.language);
     }
     extract::save_model(model, a.out);
     std::printf("saved %s in %.1f s\n", a.out.c_str(), secs());
