@@ -203,3 +203,17 @@ TEST_CASE("lexicon: a common noun before a German person's name is a title", "[l
     CHECK(t.names("Dort sagte Fußballtrainer Jürgen Klopp nichts.") == "Jürgen Klopp;");
     CHECK(t.names("Dann kam Detlef Untermann.") == "Detlef Untermann;");
 }
+
+TEST_CASE("lexicon: a German name in the genitive ends before the noun it qualifies", "[lexicon]") {
+    // A tagger that runs the name into the noun after it. "Tod" and "Vizekanzler" are nouns of
+    // the dictionary, "Fischer" a noun and a known surname, "Klaus" a given name.
+    HandMadeTagger t("PER", {"ravens", "hitlers", "klaus", "anna"},
+                     {"tod", "vizekanzler", "fischer", "weiß"},
+                     TaggerLexicon::build({"Tod", "Tode", "Vizekanzler", "Vizekanzlern", "Fischer",
+                                           "Fischern", "seit", "war", "sprach", "sagt"},
+                                          {{NameKind::surname, "Fischer"}}));
+    CHECK(t.names("Seit Ravens Tod sprach niemand.") == "Ravens;");
+    CHECK(t.names("Er war Hitlers Vizekanzler.") == "Hitlers;");
+    CHECK(t.names("Dann sprach Klaus Fischer.") == "Klaus Fischer;");  // a given name
+    CHECK(t.names("Das sagt Anna Weiß.") == "Anna Weiß;");  // no "s", no noun: kept whole
+}

@@ -606,6 +606,23 @@ void trim_leading_nouns(const ChunkContext& c, Candidate& cand) {
     }
 }
 
+// In a language that capitalises its nouns, a name in the genitive is followed by the noun it
+// qualifies: "Hitlers Vizekanzler", "Ravens Tod", "Matthew Williams Liebeskummer" name a person
+// without their last word. A given name ending in "s" ("Klaus Fischer") and a known surname
+// after it keep the span whole.
+void trim_genitive_noun(const ChunkContext& c, Candidate& cand) {
+    if (!c.lexicon || cand.last - cand.first < 2) return;
+    const std::size_t owner = cand.last - 2, noun = cand.last - 1;
+    if (!c.is_cap_word(owner) || !c.is_cap_word(noun)) return;
+    const std::string_view o = c.word(owner), n = c.word(noun);
+    if (!o.ends_with('s') || c.gaz.is_first_name(entity_key(o)) || c.lexicon->is_given_name(o))
+        return;
+    if (!(c.lexicon->is_noun(n) || c.lexicon->has_noun_head(n)) || c.lexicon->is_surname(n) ||
+        c.lexicon->is_given_name(n))
+        return;
+    --cand.last;
+}
+
 }  // namespace
 
 HybridPolicy default_policy(const EntityTagger* tagger, std::string_view lang) {
@@ -704,7 +721,10 @@ std::vector<Candidate> tagger_candidates(const ChunkContext& c, const TagSet& ta
         cand.first = s.first;
         cand.last = s.last;
         if (!trim_span(c, cand)) continue;
-        if (cand.kind == CandidateKind::person) trim_leading_nouns(c, cand);
+        if (cand.kind == CandidateKind::person) {
+            trim_leading_nouns(c, cand);
+            trim_genitive_noun(c, cand);
+        }
         cand.start = c.tt.tokens[cand.first].start;
         cand.end = c.tt.tokens[cand.last - 1].end;
         cand.name = std::string(c.text.substr(cand.start, cand.end - cand.start));
