@@ -71,23 +71,47 @@ bool near_country(std::string_view country) {
     return kNear.count(country) > 0;
 }
 
+// Countries whose districts Ukrainian and Russian news name by one word of their own.
+bool own_region_country(std::string_view country) {
+    static const std::set<std::string_view> kOwn = {"Ukraine", "Russia", "Belarus", "Moldova"};
+    return kOwn.count(country) > 0;
+}
+
 // A town, region or firm that one Cyrillic word matches only by transliteration, and more often
 // means something else: a woman's name ("Марією" is no Mary in Turkmenistan), a town of a
 // distant country ("Мінну" is no Minna in Nigeria) unless a city of half a million, or, at a
 // sentence start, a region of one reached through a guessed case ending ("Така" is no Tak
-// province). `forms`: the nominatives the word may be; `guessed`: the name is one guessed from
-// it, not the word itself.
+// province). `forms`: the nominatives the word may be; `form`: the one that names `g`;
+// `guessed`: that one is guessed from the word, not the word itself.
 bool foreign_look_alike(const ChunkContext& c, const GazEntry& g, const std::string& key,
                         std::size_t a, std::size_t b, const std::vector<std::string>& forms,
-                        bool guessed) {
+                        const std::string& form, bool guessed) {
     // A firm one given name matches through its letters: "Соня" is a girl, not Sony.
     if (g.kind == GazKind::org && b - a == 1)
         return std::any_of(forms.begin(), forms.end(), [&](const std::string& f) {
             return c.gaz.is_native_first_name(lower_in_script(f), c.cyr_lang);
         });
-    if (g.kind != GazKind::place || b - a != 1 ||
-        (g.source != GazSource::city && g.source != GazSource::subdivision))
-        return false;
+    if (g.kind != GazKind::place || b - a != 1) return false;
+    // Read as another nominative, the word is a given name: "Ганною" is Ганна, not Hanoi.
+    if (std::any_of(forms.begin(), forms.end(), [&](const std::string& f) {
+            return f != form && c.gaz.is_native_first_name(lower_in_script(f), c.cyr_lang);
+        }))
+        return true;
+    // A country no given name and no adjective is a form of ("Ганна" is no Ghana, "Малий" no
+    // Mali), unless the language calls it so ("Маврикій").
+    if (g.source == GazSource::country)
+        return c.gaz.is_native_first_name(lower_in_script(form), c.cyr_lang) ||
+               (ends_with_any(c.word(a), {"ий", "ій", "ый"}) &&
+                !c.gaz.find_country_name(c.cyr_lang, c.word(a)));
+    if (g.source != GazSource::city && g.source != GazSource::subdivision) return false;
+    // A district or commune of another country that one word spells out ("Соколов" is no
+    // Czech district, "Зелена" no Macedonian commune), unless a big city has its name.
+    if (g.source == GazSource::subdivision && g.population < 100000 && c.gaz.is_minor_region(key)) {
+        const std::vector<std::string>& countries = c.gaz.countries_of(key);
+        if (std::none_of(countries.begin(), countries.end(),
+                         [](const std::string& country) { return own_region_country(country); }))
+            return true;
+    }
     const bool big = g.source == GazSource::city && g.population >= 500000;
     if (!big && std::any_of(forms.begin(), forms.end(), [&](const std::string& f) {
             return c.gaz.is_native_first_name(lower_in_script(f), c.cyr_lang);
@@ -101,16 +125,25 @@ bool foreign_look_alike(const ChunkContext& c, const GazEntry& g, const std::str
     return guessed && c.tt.tokens[a].sentence_start;
 }
 
-// A sentence's first word that the language's word list has in lower case ("Ніби", "Така",
-// "Аби"), read as a place of a distant country: the word, not the place.
-bool common_word_at_start(const ChunkContext& c, const GazEntry& g, const std::string& key,
-                          std::size_t a, std::size_t b) {
-    if (!c.words || b - a != 1 || !c.tt.tokens[a].sentence_start || g.kind != GazKind::place)
-        return false;
+// A word the language's word list has in lower case ("Ніби", "Така", "Аби", "Поле"), read as
+// a place of another country than the text's own: the word, not the place. At a sentence's
+// start, any but a near country; elsewhere (a capital there makes the word a nickname:
+// "Малий", "Боні"), no country, curated place or city of half a million.
+bool common_word_look_alike(const ChunkContext& c, const GazEntry& g, const std::string& key,
+                            std::size_t a, std::size_t b) {
+    if (!c.words || b - a != 1 || g.kind != GazKind::place) return false;
     if (!c.words->is_word(c.cyr_lang == CyrLang::ru ? "ru" : "uk", c.word(a), true)) return false;
     const std::vector<std::string>& countries = c.gaz.countries_of(key);
-    return std::none_of(countries.begin(), countries.end(),
-                        [](const std::string& country) { return near_country(country); });
+    const bool own = !countries.empty() && own_region_country(countries.front());  // likeliest
+    if (c.tt.tokens[a].sentence_start)
+        return !own &&
+               !(g.source == GazSource::country &&
+                 std::any_of(countries.begin(), countries.end(),
+                             [](const std::string& country) { return near_country(country); }));
+    if (g.source == GazSource::country || g.source >= GazSource::curated ||
+        (g.source == GazSource::city && g.population >= 500000))
+        return false;
+    return !own;
 }
 
 // A place or organisation that tokens [a, b) are a form of ("Києві" → Kyiv, "України" →
@@ -129,8 +162,8 @@ Known known_at(const ChunkContext& c, std::size_t a, std::size_t b) {
         std::string name = head + form;
         const std::string key = entity_key(name, c.cyr_lang);
         const GazEntry* g = c.gaz.find(key);
-        if (acceptable(g) && !foreign_look_alike(c, *g, key, a, b, forms, form != word) &&
-            !common_word_at_start(c, *g, key, a, b))
+        if (acceptable(g) && !foreign_look_alike(c, *g, key, a, b, forms, form, form != word) &&
+            !common_word_look_alike(c, *g, key, a, b))
             return {g, name};
     }
     return {};

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <set>
 
 #ifndef BYLINE_DATA_DIR
 #define BYLINE_DATA_DIR "data"
@@ -139,7 +140,11 @@ void Gazetteer::add(const PreparedEntry& entry) {
         bool better = entry.source > e.source ||
                       (entry.source == e.source && entry.source == GazSource::city &&
                        entry.population > e.population);
-        if (!fresh && better) e = GazEntry{entry.kind, entry.source, entry.name, entry.population};
+        // A region named as a city is known to keep the city's size ("Vilnius").
+        if (!fresh && better)
+            e = GazEntry{
+                entry.kind, entry.source, entry.name,
+                e.name == entry.name ? std::max(e.population, entry.population) : entry.population};
         max_words_ = std::max(max_words_, word_count(key));
         // A country's own names outrank any city of that name ("Georgia", "Luxembourg").
         if (!entry.country_code.empty() && !entry.transliterated[i])
@@ -220,10 +225,52 @@ void Gazetteer::load_cities(const std::string& path) {
     });
 }
 
+namespace {
+
+// ISO 3166-2 subdivision types below a province, state or region ("District", "Municipality",
+// "Local council"), as iso-codes names them.
+bool is_minor_region_type(std::string_view type) {
+    static const std::set<std::string_view> kMinor = {"District",
+                                                      "Municipality",
+                                                      "Parish",
+                                                      "Local council",
+                                                      "Rural municipality",
+                                                      "District municipality",
+                                                      "Metropolitan district",
+                                                      "London borough",
+                                                      "Council area",
+                                                      "Unitary authority",
+                                                      "Two-tier county",
+                                                      "County",
+                                                      "Quarter",
+                                                      "Urban municipality",
+                                                      "City municipality",
+                                                      "Commune",
+                                                      "Special municipality",
+                                                      "Island council",
+                                                      "Town",
+                                                      "Rayon",
+                                                      "Popularate",
+                                                      "Division",
+                                                      "Zone",
+                                                      "Department",
+                                                      "Metropolitan department",
+                                                      "Administrative atoll",
+                                                      "Geographical unit",
+                                                      "Free municipal consortium",
+                                                      "Island",
+                                                      "Outlying area"};
+    return kMinor.count(text::trim(type)) > 0;
+}
+
+}  // namespace
+
 void Gazetteer::load_subdivisions(const std::string& path) {
     for_each_row(path, [&](const std::vector<std::string_view>& f) {
         if (f.empty()) return;
         add(GazKind::place, GazSource::subdivision, f[0], {});
+        if (f.size() > 2)
+            (is_minor_region_type(f[2]) ? minor_regions_ : major_regions_).insert(entity_key(f[0]));
         // "US-TX": a region ranks as a place of kRegionRank people, above a town of its name
         // elsewhere ("Washington", Tyne and Wear), below a large city ("Valencia", Venezuela).
         if (f.size() > 1 && f[1].size() > 3 && f[1][2] == '-')
@@ -347,6 +394,7 @@ Gazetteer::Gazetteer(const std::string& dir, const std::string& user_file, bool 
     load_country_forms(dir + "/country_forms.tsv");
     load_country_history(dir + "/country_history.tsv");
     load_local_names(dir + "/place_names.tsv");
+    load_cyrillic_country_names();
     resolve_countries();
 }
 
@@ -363,6 +411,20 @@ void Gazetteer::load_local_names(const std::string& path) {
         for (const auto& [local, english] : local_country_names(lang))
             add_local_name(lang, local, english);
     }
+}
+
+void Gazetteer::load_cyrillic_country_names() {
+    for (CyrLang lang : {CyrLang::uk, CyrLang::ru}) {
+        auto& names = cyrillic_country_names_[static_cast<std::size_t>(lang)];
+        for (const auto& [local, english] : local_country_names(lang == CyrLang::uk ? "uk" : "ru"))
+            names.try_emplace(utf8_lower(local), english);
+    }
+}
+
+const GazEntry* Gazetteer::find_country_name(CyrLang lang, std::string_view written) const {
+    const auto& names = cyrillic_country_names_[static_cast<std::size_t>(lang)];
+    auto it = names.find(utf8_lower(written));
+    return it == names.end() ? nullptr : find(entity_key(it->second));
 }
 
 void Gazetteer::add_local_name(std::string_view lang, std::string_view local,

@@ -26,7 +26,7 @@ struct GazEntry {
     GazKind kind;
     GazSource source;
     std::string name;              ///< display name
-    std::uint32_t population = 0;  ///< cities only
+    std::uint32_t population = 0;  ///< cities, and regions of a city's name (the city's)
 };
 
 /// An entry with its keys computed (Gazetteer::prepare), ready to be added on any thread's
@@ -86,6 +86,9 @@ class Gazetteer {
     /// it (German "München", "Polen", "Polens"; data/place_names.tsv and ICU), or German's
     /// genitive of any known place ("Londons"); else null.
     const GazEntry* find_local(std::string_view lang, std::string_view written) const;
+    /// The country or continent `written` (any case) names in Ukrainian or Russian by ICU's
+    /// name for it ("Маврикій" Mauritius, "Європа" Europe); else null.
+    const GazEntry* find_country_name(CyrLang lang, std::string_view written) const;
     /// Adds `local`, a name of the place named `english` in text of `lang`.
     void add_local_name(std::string_view lang, std::string_view local, std::string_view english);
     bool is_first_name(std::string_view key) const { return first_names_.count(key); }
@@ -96,6 +99,11 @@ class Gazetteer {
     /// `word` as written, lowered: is it a common English word ("peace", "council")?
     bool is_common_word(std::string_view lower_word) const;
     bool is_demonym(std::string_view key) const { return demonyms_.count(key); }
+    /// Is `key` a district, municipality or commune (no province, state or region): a
+    /// subdivision that news from another country seldom names?
+    bool is_minor_region(std::string_view key) const {
+        return minor_regions_.count(key) && !major_regions_.count(key);  // "Florida": a state
+    }
     /// The countries a place (by key) may be in, most populous place of that name first: a
     /// city's or region's country, a country's own name ("Japan"), a historical country's
     /// ("West Germany"). Empty when unknown.
@@ -122,6 +130,7 @@ class Gazetteer {
     void add_russian_first_name(std::string_view name);
     void load_country_forms(const std::string& path);
     void load_local_names(const std::string& path);
+    void load_cyrillic_country_names();
     void load_country_history(const std::string& path);
     void resolve_countries();
 
@@ -132,6 +141,7 @@ class Gazetteer {
     std::array<WordSet, 2> native_first_names_;  // per CyrLang: Cyrillic, lower case
     WordSet common_words_;
     WordSet demonyms_;
+    WordSet minor_regions_, major_regions_;  // subdivision keys by type (is_minor_region)
     std::size_t max_words_ = 1;
     // While loading: per place key, (population, ISO code) of the places of that name.
     std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::string>>,
@@ -145,6 +155,9 @@ class Gazetteer {
     std::unordered_map<std::string, std::unordered_map<std::string, std::string, text::StringHash,
                                                        std::equal_to<>>>
         local_names_;
+    // Per CyrLang: ICU's name of each country and continent, lower case -> English name.
+    std::array<std::unordered_map<std::string, std::string, text::StringHash, std::equal_to<>>, 2>
+        cyrillic_country_names_;
     struct FormerName {
         std::string from, until, name;
     };

@@ -663,14 +663,48 @@ bool names_country(const ChunkContext& c, std::size_t k) {
     return false;
 }
 
-// One word after "в"/"у" in the locative ("у Тисмениці", "в Ялті", "в Ялте", "у Черкасах") is
-// where something happens: a town, not a person.
-bool in_locative_place(const ChunkContext& c, std::size_t k) {
+// A nominative the word may be is a given name ("Марії" is Марія's, "Олени" Олена's).
+bool may_be_given_name(const ChunkContext& c, std::string_view word) {
+    for (const std::string& form : nominative_candidates(word)) {
+        if (c.gaz.is_native_first_name(lower_in_script(form), c.cyr_lang)) return true;
+    }
+    return false;
+}
+
+// One word governed by a preposition of place is where something happens, not a person: the
+// locative after "в"/"у"/"на" ("у Тисмениці", "в Сибіру", "на Волині"), or, unless it is a given
+// name's, the genitive of a thing after "з"/"до"/"від"... ("з Техасу", "до Тисмениці", "из
+// Калифорнии"; a person's is "від Петра", "до Даманської").
+bool in_governed_place(const ChunkContext& c, std::size_t k) {
     if (k == 0 || c.tt.tokens[k - 1].kind != TokenKind::word) return false;
+    static const std::set<std::string_view> kLocative = {"в", "у", "ув", "во", "на"};
+    static const std::set<std::string_view> kGenitive = {
+        "з",    "із",    "зі",    "зо",    "до",      "від",     "біля",   "поблизу",
+        "поза", "серед", "після", "без",   "навколо", "довкола", "вздовж", "уздовж",
+        "из",   "от",    "около", "возле", "после",   "среди",   "вокруг", "вдоль"};
     const std::string before = lower_in_script(c.word(k - 1));
-    if (before != "в" && before != "у" && before != "ув" && before != "во") return false;
     const std::string_view w = c.word(k);
-    return ends_with_any(w, {"і", "ї", "е", "ах", "ях"});
+    if (kLocative.count(before)) return ends_with_any(w, {"і", "ї", "е", "у", "ю", "ах", "ях"});
+    if (!kGenitive.count(before) || ends_with_any(w, {"ої", "ой", "ей", "ьої"})) return false;
+    return ends_with_any(w, {"у", "ю", "і", "и", "ї", "ы"}) && !may_be_given_name(c, w);
+}
+
+// "Каталонії", "Каліфорнії", "Абхазии": a word of a land's shape ("-ія", any case) that is no
+// given name ("Марія", "Юлії") names a land, not a person.
+bool land_shaped(const ChunkContext& c, std::size_t k) {
+    const std::string_view w = c.word(k);
+    return ends_with_any(w, {"ія", "ії", "ію", "ією", "ия", "ии", "ию", "ией"}) &&
+           !may_be_given_name(c, w);
+}
+
+// A full stop after a word of two letters or more ends a sentence, and a name with it: "Бреда
+// Піта. За даними" is not one name. Returns the span's new end.
+std::size_t sentence_end_inside(const ChunkContext& c, const Candidate& cand) {
+    for (std::size_t k = cand.first + 1; k + 1 < cand.last; ++k) {
+        const Token& t = c.tt.tokens[k];
+        if (t.kind == TokenKind::punct && c.word(k) == "." && c.word(k - 1).size() > 2) return k;
+    }
+    return cand.last;
 }
 
 bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
@@ -685,6 +719,7 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
     };
     while (cand.last - cand.first > 1 && leading(cand.first))
         ++cand.first;
+    cand.last = sentence_end_inside(c, cand);
     // A lower-case particle joined to a name stays: "Халеда эль-Масри", "Сами аль-Хадж".
     auto name_word = [&](std::size_t k) {
         const std::string_view w = c.word(k);
@@ -703,7 +738,9 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
         if (is_cyrillic_acronym(c, k)) return false;
     }
     if (cand.last - cand.first == 1 && adjective_with_noun(c, cand.first)) return false;
-    if (cand.last - cand.first == 1 && in_locative_place(c, cand.first)) return false;
+    if (cand.last - cand.first == 1 &&
+        (in_governed_place(c, cand.first) || land_shaped(c, cand.first)))
+        return false;
     for (std::size_t k = cand.first; k < cand.last; ++k) {
         if (names_country(c, k)) return false;  // "Закону України", "Республіки Крим"
     }
