@@ -553,6 +553,13 @@ TEST_CASE(
     CHECK(has_name(ru, "Мария", "person"));
 }
 
+TEST_CASE("facet junk: a Cyrillic given name in another case is named in the nominative",
+          "[facet-junk]") {
+    auto uk = values_in("uk", "Ми довго чекали на Юлю. Потім Юлі подарували квіти, а Юля зраділа.");
+    CHECK_FALSE(has_name(uk, "Юлі", "person"));
+    CHECK(has_name(uk, "Юля", "person"));
+}
+
 TEST_CASE("facet junk: a full stop inside a Cyrillic person's span ends the name", "[facet-junk]") {
     auto uk = values_in("uk",
                         "Цікаво подивитися на мазунчика Бреда Піта. За даними ЗМІ, "

@@ -707,6 +707,42 @@ std::size_t sentence_end_inside(const ChunkContext& c, const Candidate& cand) {
     return cand.last;
 }
 
+// The given name of the lists that token k is a form of, the text's language's first
+// ("Дору", "Доро" -> "Дора"; "Юлі" -> "Юля"); "" when none.
+std::string cyrillic_given_name(const ChunkContext& c, std::size_t k) {
+    const std::vector<std::string> forms = nominative_candidates(c.word(k));
+    const CyrLang other = c.cyr_lang == CyrLang::uk ? CyrLang::ru : CyrLang::uk;
+    for (CyrLang lang : {c.cyr_lang, other}) {
+        for (const std::string& form : forms) {
+            if (c.gaz.is_native_first_name(lower_in_script(form), lang)) return form;
+        }
+    }
+    return {};
+}
+
+// A person the tagger found in Cyrillic text, named in the nominative as the rules name
+// theirs, so that every case of a name is one facet value: a given name and the surnames of
+// its gender after it ("Лесі Українки" -> "Леся Українка"); a lone other word without the
+// endings no nominative has ("Абсолютом" -> "Абсолют"). Spans with anything but plain words
+// keep their text.
+std::string cyrillic_person_name(const ChunkContext& c, const Candidate& cand) {
+    for (std::size_t k = cand.first; k < cand.last; ++k) {
+        const std::string_view w = c.word(k);
+        if (c.tt.tokens[k].kind != TokenKind::word || !has_cyrillic(w) ||
+            w.find_first_of("-'.") != std::string_view::npos)
+            return cand.name;
+    }
+    const std::string first = cyrillic_given_name(c, cand.first);
+    if (cand.last - cand.first == 1)
+        return first.empty() ? strip_certain_ending(c.word(cand.first), c.cyr_lang) : first;
+    if (first.empty()) return cand.name;
+    const Gender gender = first_name_gender(first);
+    std::string name = first;
+    for (std::size_t k = cand.first + 1; k < cand.last; ++k)
+        name += ' ' + surname_nominative(c.word(k), gender, c.cyr_lang);
+    return name;
+}
+
 bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
     auto skippable = [&](std::size_t k) {
         return c.tt.tokens[k].kind != TokenKind::word ||
@@ -745,8 +781,12 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
         if (names_country(c, k)) return false;  // "Закону України", "Республіки Крим"
     }
     const std::size_t next = cand.last;
-    return !(next < c.tt.tokens.size() && c.tt.tokens[next].kind == TokenKind::word &&
-             !c.tt.tokens[next].cap && is_institution_word(lower_in_script(c.word(next))));
+    if (next < c.tt.tokens.size() && c.tt.tokens[next].kind == TokenKind::word &&
+        !c.tt.tokens[next].cap && is_institution_word(lower_in_script(c.word(next))))
+        return false;
+    cand.name = cyrillic_person_name(c, cand);
+    cand.native = cand.name;
+    return true;
 }
 
 std::vector<Candidate> tagger_candidates(const ChunkContext& c, const TagSet& tags,
