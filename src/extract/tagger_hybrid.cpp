@@ -676,13 +676,19 @@ bool may_be_given_name(const ChunkContext& c, std::string_view word) {
 // name's, the genitive of a thing after "з"/"до"/"від"... ("з Техасу", "до Тисмениці", "из
 // Калифорнии"; a person's is "від Петра", "до Даманської").
 bool in_governed_place(const ChunkContext& c, std::size_t k) {
-    if (k == 0 || c.tt.tokens[k - 1].kind != TokenKind::word) return false;
+    // Adjectives between the preposition and the word: "з далекої Тисмениці", "в старому Львові".
+    std::size_t p = k;
+    while (p > 0 && k - p < 2 && c.tt.tokens[p - 1].kind == TokenKind::word &&
+           !c.tt.tokens[p - 1].cap &&
+           ends_with_any(c.word(p - 1), {"ої", "ого", "ій", "ому", "ім", "их", "ой", "ом", "ем"}))
+        --p;
+    if (p == 0 || c.tt.tokens[p - 1].kind != TokenKind::word) return false;
     static const std::set<std::string_view> kLocative = {"в", "у", "ув", "во", "на"};
     static const std::set<std::string_view> kGenitive = {
         "з",    "із",    "зі",    "зо",    "до",      "від",     "біля",   "поблизу",
         "поза", "серед", "після", "без",   "навколо", "довкола", "вздовж", "уздовж",
         "из",   "от",    "около", "возле", "после",   "среди",   "вокруг", "вдоль"};
-    const std::string before = lower_in_script(c.word(k - 1));
+    const std::string before = lower_in_script(c.word(p - 1));
     const std::string_view w = c.word(k);
     if (kLocative.count(before)) return ends_with_any(w, {"і", "ї", "е", "у", "ю", "ах", "ях"});
     if (!kGenitive.count(before) || ends_with_any(w, {"ої", "ой", "ей", "ьої"})) return false;
