@@ -534,6 +534,14 @@ TEST_CASE("facet junk: one word in the locative after 'у'/'в' is where, not wh
     CHECK(has_name(uk, "Іван Петренко", "person"));
 }
 
+TEST_CASE("facet junk: a comma separates German names", "[facet-junk]") {
+    // The German tagger reads "Freiburg, Halle" as one name.
+    auto de = values_in("de", "Er arbeitete in Freiburg, Halle und Mülheim.");
+    CHECK(has_name(de, "Halle", "place"));
+    for (const std::string& v : de)
+        CHECK(v.find(", ") == std::string::npos);
+}
+
 TEST_CASE(
     "facet junk: a Cyrillic place governed by a preposition, or shaped as a land, is "
     "no person",

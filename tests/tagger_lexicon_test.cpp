@@ -204,6 +204,18 @@ TEST_CASE("lexicon: a common noun before a German person's name is a title", "[l
     CHECK(t.names("Dann kam Detlef Untermann.") == "Detlef Untermann;");
 }
 
+TEST_CASE("lexicon: a German common noun alone is no person", "[lexicon]") {
+    // A tagger that reads every capitalised word here as a person. "Baustoff" is a noun with an
+    // inflected form; "Fischer" too, but a known surname; "Detlef" a name the dictionary lists.
+    HandMadeTagger t("PER", {"baustoff", "fischer", "detlef"}, {},
+                     TaggerLexicon::build({"Baustoff", "Baustoffe", "Fischer", "Fischern", "Detlef",
+                                           "Detlefs", "als", "dient", "lacht", "kam"},
+                                          {{NameKind::surname, "Fischer"}}));
+    CHECK(t.names("Holz dient als Baustoff.") == "");
+    CHECK(t.names("Dann lacht Fischer.") == "Fischer;");
+    CHECK(t.names("Dann kam Detlef.") == "Detlef;");
+}
+
 TEST_CASE("lexicon: a German name in the genitive ends before the noun it qualifies", "[lexicon]") {
     // A tagger that runs the name into the noun after it. "Tod" and "Vizekanzler" are nouns of
     // the dictionary, "Fischer" a noun and a known surname, "Klaus" a given name.

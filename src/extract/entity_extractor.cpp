@@ -135,6 +135,18 @@ bool has_capital_after(const ChunkContext& c, const Candidate& cand) {
     return false;
 }
 
+// A person of one word that the dictionary has as a common noun, in full and with an inflected
+// form ("Baustoff", "Fußball", "Europaminister"), and knows as no given name, surname or
+// person, is that noun; unless coreference named it after a fuller name ("Fischer" after
+// "Joschka Fischer").
+bool common_noun_alone(const ChunkContext& c, const Candidate& cand, std::string_view text) {
+    if (!c.lexicon || cand.name != text) return false;
+    const TaggerLexicon& lex = *c.lexicon;
+    return lex.is_noun(text) && lex.is_common_noun(text) && !lex.is_given_name(text) &&
+           !lex.is_surname(text) && !c.gaz.is_first_name(entity_key(text)) &&
+           !lex.is_name(NameKind::person, utf8_lower(text));
+}
+
 // A tagger that learned from Wikipedia fragments (WikiANN) takes many a capitalised noun of
 // running text for a name ("Kirche", "Polizei", "Boden"): in a language other than English a
 // one-word organisation must be known to the gazetteers or be an acronym ("SPD", "BMW"), and a
@@ -154,6 +166,8 @@ void drop_unknown_lone_words(const ChunkContext& c, const LanguageWords* words,
         // sagt", "Anders als"), is that word (the tagger's dictionary knows it).
         if (count == 1 && c.lexicon && c.tt.tokens[cand.first].sentence_start &&
             c.lexicon->is_lower_word(text) && !c.lexicon->is_noun(text))
+            return true;
+        if (count == 1 && cand.kind == CandidateKind::person && common_noun_alone(c, cand, text))
             return true;
         // An abbreviation alone ("Chr." of "v. Chr.", "Jh.") names no one.
         if (count == 1 && text.ends_with('.')) return true;

@@ -795,10 +795,27 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
     return true;
 }
 
+// Outside English a comma inside a tagger span separates names of a list ("Freiburg, Halle und
+// Mülheim"): each part is a span of its own. (English keeps "Washington, D.C.".)
+std::vector<TagSpan> split_at_commas(const ChunkContext& c, const std::vector<TagSpan>& spans) {
+    if (c.english) return spans;
+    std::vector<TagSpan> out;
+    for (const TagSpan& s : spans) {
+        std::size_t first = s.first;
+        for (std::size_t k = s.first; k < s.last; ++k) {
+            if (c.tt.tokens[k].kind != TokenKind::punct || c.word(k) != ",") continue;
+            if (k > first) out.push_back({first, k, s.label});
+            first = k + 1;
+        }
+        if (s.last > first) out.push_back({first, s.last, s.label});
+    }
+    return out;
+}
+
 std::vector<Candidate> tagger_candidates(const ChunkContext& c, const TagSet& tags,
                                          const std::vector<TagSpan>& spans) {
     std::vector<Candidate> out;
-    for (const TagSpan& s : spans) {
+    for (const TagSpan& s : split_at_commas(c, spans)) {
         Candidate cand;
         if (!label_kind(tags.labels[s.label], cand.kind)) continue;
         cand.first = s.first;
