@@ -204,6 +204,42 @@ TEST_CASE("lexicon: a common noun before a German person's name is a title", "[l
     CHECK(t.names("Dann kam Detlef Untermann.") == "Detlef Untermann;");
 }
 
+TEST_CASE("lexicon: a place or one-word person known only as an organisation is one", "[lexicon]") {
+    // A tagger that reads "Siemens" and "Honda" as places: the names of other Wikipedias know
+    // both as firms; "Bremen" is a place there too, and "Paris" a city of the gazetteer.
+    HandMadeTagger places(
+        "LOC", {"siemens", "bremen", "paris"}, {},
+        TaggerLexicon::build({"liefert", "nach", "und"}, {{NameKind::org, "Siemens"},
+                                                          {NameKind::org, "Bremen"},
+                                                          {NameKind::place, "Bremen"},
+                                                          {NameKind::org, "Paris"}}));
+    const auto& gaz = places.gaz;
+    const auto& words = places.words;
+    auto kinds = [&](const HandMadeTagger& t, std::string_view body) {
+        std::string out;
+        for (const auto& e :
+             extract_entities(gaz, &t.tagger, body, "de", HybridPolicy::tagger, true, &words))
+            out += std::string(to_string(e.type)) + ":" + e.name + ";";
+        return out;
+    };
+    CHECK(kinds(places, "Siemens liefert nach Bremen und Paris.") ==
+          "org:Siemens;place:Bremen;place:Paris;");
+    // One word read as a person: a firm, unless a known given name.
+    HandMadeTagger people("PER", {"zalando", "walter"}, {},
+                          TaggerLexicon::build({"wächst", "lacht"}, {{NameKind::org, "Zalando"},
+                                                                     {NameKind::org, "Walter"},
+                                                                     {NameKind::given, "Walter"}}));
+    CHECK(kinds(people, "Zalando wächst.") == "org:Zalando;");
+    CHECK(kinds(people, "Walter lacht.") == "person:Walter;");
+}
+
+TEST_CASE("lexicon: a currency code or a Roman numeral is no organisation", "[lexicon]") {
+    HandMadeTagger t("ORG", {"chf", "ii", "bmw"}, {},
+                     TaggerLexicon::build({"kostet", "bei", "teil", "erschien"}));
+    CHECK(t.names("Das kostet 7 CHF bei BMW.") == "BMW;");
+    CHECK(t.names("Teil II erschien.") == "");
+}
+
 TEST_CASE("lexicon: a German common noun alone is no person", "[lexicon]") {
     // A tagger that reads every capitalised word here as a person. "Baustoff" is a noun with an
     // inflected form; "Fischer" too, but a known surname; "Detlef" a name the dictionary lists.

@@ -12,10 +12,14 @@
 #include "extract/tagger_hybrid.h"
 #include "extract/tagger_lexicon.h"
 
+#include <unicode/ucurr.h>
+#include <unicode/uenum.h>
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <map>
+#include <set>
 
 namespace byline::extract {
 namespace {
@@ -135,6 +139,63 @@ bool has_capital_after(const ChunkContext& c, const Candidate& cand) {
     return false;
 }
 
+// A place, or one word taken for a person, that other languages' Wikipedias know as an
+// organisation only ("Siemens", "Champions League", "Dell"), is that organisation; unless the
+// gazetteer has it as a country, region or city of 100,000, or the word is a known given name
+// or surname, or coreference named it after a fuller name.
+bool known_only_as_org(const ChunkContext& c, std::string_view lang, const Candidate& cand,
+                       std::string_view text) {
+    const TaggerLexicon& lex = *c.lexicon;
+    if (cand.kind == CandidateKind::person &&
+        (cand.last - cand.first != 1 || cand.name != text || lex.is_given_name(text) ||
+         lex.is_surname(text) || c.gaz.is_first_name(entity_key(text))))
+        return false;
+    std::vector<std::string> lower;
+    for (std::size_t k = cand.first; k < cand.last; ++k)
+        if (c.tt.tokens[k].kind == TokenKind::word) lower.push_back(utf8_lower(c.word(k)));
+    const std::string key = name_key({lower.begin(), lower.end()});
+    if (!lex.is_name(NameKind::org, key) || lex.is_name(NameKind::place, key) ||
+        lex.is_name(NameKind::person, key))
+        return false;
+    const GazEntry* g = c.gaz.find_local(lang, text);
+    if (!g) g = c.gaz.find(entity_key(text));
+    return !(g && g->kind == GazKind::place &&
+             (g->source != GazSource::city || g->population >= 100000));
+}
+
+void retype_known_orgs(const ChunkContext& c, std::string_view lang,
+                       std::vector<Candidate>& cands) {
+    if (!c.lexicon) return;
+    for (Candidate& cand : cands) {
+        if (cand.kind != CandidateKind::place && cand.kind != CandidateKind::person) continue;
+        const std::string_view text = c.text.substr(cand.start, cand.end - cand.start);
+        if (!known_only_as_org(c, lang, cand, text)) continue;
+        cand.kind = CandidateKind::org;
+        cand.name = std::string(text);
+    }
+}
+
+// "CHF", "USD": a currency's ISO code (ICU's list), no organisation.
+bool is_currency_code(std::string_view text) {
+    static const std::set<std::string, std::less<>> codes = [] {
+        std::set<std::string, std::less<>> out;
+        UErrorCode status = U_ZERO_ERROR;
+        UEnumeration* all = ucurr_openISOCurrencies(UCURR_ALL, &status);
+        for (const char* code = nullptr;
+             U_SUCCESS(status) && (code = uenum_next(all, nullptr, &status)) != nullptr;)
+            out.emplace(code);
+        uenum_close(all);
+        return out;
+    }();
+    return text.size() == 3 && codes.count(text) > 0;
+}
+
+// "II", "XIV": a Roman numeral (of a king, a war, a volume), no acronym of a name.
+bool is_roman_numeral(std::string_view text) {
+    return !text.empty() && text.size() <= 5 &&
+           text.find_first_not_of("IVXLC") == std::string_view::npos && text != "C" && text != "L";
+}
+
 // A person of one word that the dictionary has as a common noun, in full and with an inflected
 // form ("Baustoff", "Fußball", "Europaminister"), and knows as no given name, surname or
 // person, is that noun; unless coreference named it after a fuller name ("Fischer" after
@@ -173,10 +234,13 @@ void drop_unknown_lone_words(const ChunkContext& c, const LanguageWords* words,
         if (count == 1 && text.ends_with('.')) return true;
         if (cand.kind == CandidateKind::person || count != 1) return false;
         if (cand.kind == CandidateKind::place) return words && words->is_word(lang, text, false);
-        const bool acronym = text.size() >= 2 && std::all_of(text.begin(), text.end(), [](char ch) {
-                                 return std::isupper(static_cast<unsigned char>(ch)) ||
-                                        std::isdigit(static_cast<unsigned char>(ch));
-                             });
+        const bool acronym = text.size() >= 2 &&
+                             std::all_of(text.begin(), text.end(),
+                                         [](char ch) {
+                                             return std::isupper(static_cast<unsigned char>(ch)) ||
+                                                    std::isdigit(static_cast<unsigned char>(ch));
+                                         }) &&
+                             !is_currency_code(text) && !is_roman_numeral(text);
         // Organisations known to other languages' Wikipedias stand too ("Commerzbank").
         if (c.lexicon && c.lexicon->is_name(NameKind::org, utf8_lower(text))) return false;
         return !acronym && !c.gaz.find(entity_key(text));
@@ -256,8 +320,10 @@ std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTa
         cands = combine_candidates(c, tagger->model().tags, spans, std::move(cands), policy);
     order_and_dedupe(cands);
     if (c.english) clean_candidates(c, cands);
-    if (tagged && !c.english && !has_entity_rules(lang))
+    if (tagged && !c.english && !has_entity_rules(lang)) {
+        retype_known_orgs(c, lang, cands);
         drop_unknown_lone_words(c, words, lang, cands);
+    }
     std::vector<EntityMention> mentions;
     mentions.reserve(cands.size());
     for (Candidate& cand : cands) {
