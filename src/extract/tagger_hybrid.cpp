@@ -795,15 +795,18 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
     return true;
 }
 
-// Outside English a comma inside a tagger span separates names of a list ("Freiburg, Halle und
-// Mülheim"): each part is a span of its own. (English keeps "Washington, D.C.".)
+// Outside English a comma before a capitalised word inside a tagger span separates names of a
+// list ("Freiburg, Halle und Mülheim"): each part is a span of its own; a name goes on after a
+// comma in lower case ("Ministère de la Santé, du Travail"). English keeps "Washington, D.C.".
 std::vector<TagSpan> split_at_commas(const ChunkContext& c, const std::vector<TagSpan>& spans) {
     if (c.english) return spans;
     std::vector<TagSpan> out;
     for (const TagSpan& s : spans) {
         std::size_t first = s.first;
         for (std::size_t k = s.first; k < s.last; ++k) {
-            if (c.tt.tokens[k].kind != TokenKind::punct || c.word(k) != ",") continue;
+            if (c.tt.tokens[k].kind != TokenKind::punct || c.word(k) != "," ||
+                !(k + 1 < s.last && c.is_cap_word(k + 1)))
+                continue;
             if (k > first) out.push_back({first, k, s.label});
             first = k + 1;
         }
