@@ -690,7 +690,9 @@ bool in_governed_place(const ChunkContext& c, std::size_t k) {
         "из",   "от",    "около", "возле", "после",   "среди",   "вокруг", "вдоль"};
     const std::string before = lower_in_script(c.word(p - 1));
     const std::string_view w = c.word(k);
-    if (kLocative.count(before)) return ends_with_any(w, {"і", "ї", "е", "у", "ю", "ах", "ях"});
+    // "у Марії є брат" (at Maria's) is a given name's genitive, no locative.
+    if (kLocative.count(before))
+        return ends_with_any(w, {"і", "ї", "е", "у", "ю", "ах", "ях"}) && !may_be_given_name(c, w);
     if (!kGenitive.count(before) || ends_with_any(w, {"ої", "ой", "ей", "ьої"})) return false;
     return ends_with_any(w, {"у", "ю", "і", "и", "ї", "ы"}) && !may_be_given_name(c, w);
 }
