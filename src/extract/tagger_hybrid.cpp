@@ -705,8 +705,9 @@ bool land_shaped(const ChunkContext& c, std::size_t k) {
            !may_be_given_name(c, w);
 }
 
-// A full stop after a word of two letters or more ends a sentence, and a name with it: "Бреда
-// Піта. За даними" is not one name. Returns the span's new end.
+// A full stop after a word longer than an initial ("В.", "J.": two bytes or less) ends a
+// sentence, and a name with it: "Бреда Піта. За даними" is not one name. Returns the span's
+// new end.
 std::size_t sentence_end_inside(const ChunkContext& c, const Candidate& cand) {
     for (std::size_t k = cand.first + 1; k + 1 < cand.last; ++k) {
         const Token& t = c.tt.tokens[k];
@@ -715,8 +716,8 @@ std::size_t sentence_end_inside(const ChunkContext& c, const Candidate& cand) {
     return cand.last;
 }
 
-// The given name of the lists that token k is a form of, the text's language's first
-// ("Дору", "Доро" -> "Дора"; "Юлі" -> "Юля"); "" when none.
+// The given name of the lists that token k is a form of, the text's language's first ("Юлі"
+// -> "Юля"); "" when none.
 std::string cyrillic_given_name(const ChunkContext& c, std::size_t k) {
     const std::vector<std::string> forms = nominative_candidates(c.word(k));
     const CyrLang other = c.cyr_lang == CyrLang::uk ? CyrLang::ru : CyrLang::uk;
