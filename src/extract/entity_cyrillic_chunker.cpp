@@ -97,12 +97,9 @@ bool foreign_look_alike(const ChunkContext& c, const GazEntry& g, const std::str
             return f != form && c.gaz.is_native_first_name(lower_in_script(f), c.cyr_lang);
         }))
         return true;
-    // A country no given name and no adjective is a form of ("Ганна" is no Ghana, "Малий" no
-    // Mali), unless the language calls it so ("Маврикій").
+    // A country no given name is a form of: "Ганна" is no Ghana.
     if (g.source == GazSource::country)
-        return c.gaz.is_native_first_name(lower_in_script(form), c.cyr_lang) ||
-               (ends_with_any(c.word(a), {"ий", "ій", "ый"}) &&
-                !c.gaz.find_country_name(c.cyr_lang, c.word(a)));
+        return c.gaz.is_native_first_name(lower_in_script(form), c.cyr_lang);
     if (g.source != GazSource::city && g.source != GazSource::subdivision) return false;
     // A district or commune of another country that one word spells out ("Соколов" is no
     // Czech district, "Зелена" no Macedonian commune), unless a big city has its name.
@@ -128,7 +125,7 @@ bool foreign_look_alike(const ChunkContext& c, const GazEntry& g, const std::str
 // A word the language's word list has in lower case ("Ніби", "Така", "Аби", "Поле"), read as
 // a place of another country than the text's own: the word, not the place. At a sentence's
 // start, any but a near country; elsewhere (a capital there makes the word a nickname:
-// "Малий", "Боні"), no country, curated place or city of half a million.
+// "Малий", "Боні"), no curated place, city of half a million or country but by an adjective.
 bool common_word_look_alike(const ChunkContext& c, const GazEntry& g, const std::string& key,
                             std::size_t a, std::size_t b) {
     if (!c.words || b - a != 1 || g.kind != GazKind::place) return false;
@@ -140,8 +137,9 @@ bool common_word_look_alike(const ChunkContext& c, const GazEntry& g, const std:
                !(g.source == GazSource::country &&
                  std::any_of(countries.begin(), countries.end(),
                              [](const std::string& country) { return near_country(country); }));
-    if (g.source == GazSource::country || g.source >= GazSource::curated ||
-        (g.source == GazSource::city && g.population >= 500000))
+    // An adjective of the language is no country even so: "Малий" is no Mali ("Малі" is).
+    if (g.source == GazSource::country) return ends_with_any(c.word(a), {"ий", "ій", "ый"});
+    if (g.source >= GazSource::curated || (g.source == GazSource::city && g.population >= 500000))
         return false;
     return !own;
 }

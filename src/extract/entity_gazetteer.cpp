@@ -394,7 +394,6 @@ Gazetteer::Gazetteer(const std::string& dir, const std::string& user_file, bool 
     load_country_forms(dir + "/country_forms.tsv");
     load_country_history(dir + "/country_history.tsv");
     load_local_names(dir + "/place_names.tsv");
-    load_cyrillic_country_names();
     resolve_countries();
 }
 
@@ -411,20 +410,6 @@ void Gazetteer::load_local_names(const std::string& path) {
         for (const auto& [local, english] : local_country_names(lang))
             add_local_name(lang, local, english);
     }
-}
-
-void Gazetteer::load_cyrillic_country_names() {
-    for (CyrLang lang : {CyrLang::uk, CyrLang::ru}) {
-        auto& names = cyrillic_country_names_[static_cast<std::size_t>(lang)];
-        for (const auto& [local, english] : local_country_names(lang == CyrLang::uk ? "uk" : "ru"))
-            names.try_emplace(utf8_lower(local), english);
-    }
-}
-
-const GazEntry* Gazetteer::find_country_name(CyrLang lang, std::string_view written) const {
-    const auto& names = cyrillic_country_names_[static_cast<std::size_t>(lang)];
-    auto it = names.find(utf8_lower(written));
-    return it == names.end() ? nullptr : find(entity_key(it->second));
 }
 
 void Gazetteer::add_local_name(std::string_view lang, std::string_view local,

@@ -86,9 +86,6 @@ class Gazetteer {
     /// it (German "München", "Polen", "Polens"; data/place_names.tsv and ICU), or German's
     /// genitive of any known place ("Londons"); else null.
     const GazEntry* find_local(std::string_view lang, std::string_view written) const;
-    /// The country or continent `written` (any case) names in Ukrainian or Russian by ICU's
-    /// name for it ("Маврикій" Mauritius, "Європа" Europe); else null.
-    const GazEntry* find_country_name(CyrLang lang, std::string_view written) const;
     /// Adds `local`, a name of the place named `english` in text of `lang`.
     void add_local_name(std::string_view lang, std::string_view local, std::string_view english);
     bool is_first_name(std::string_view key) const { return first_names_.count(key); }
@@ -130,7 +127,6 @@ class Gazetteer {
     void add_russian_first_name(std::string_view name);
     void load_country_forms(const std::string& path);
     void load_local_names(const std::string& path);
-    void load_cyrillic_country_names();
     void load_country_history(const std::string& path);
     void resolve_countries();
 
@@ -155,9 +151,6 @@ class Gazetteer {
     std::unordered_map<std::string, std::unordered_map<std::string, std::string, text::StringHash,
                                                        std::equal_to<>>>
         local_names_;
-    // Per CyrLang: ICU's name of each country and continent, lower case -> English name.
-    std::array<std::unordered_map<std::string, std::string, text::StringHash, std::equal_to<>>, 2>
-        cyrillic_country_names_;
     struct FormerName {
         std::string from, until, name;
     };

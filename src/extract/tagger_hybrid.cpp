@@ -663,12 +663,21 @@ bool names_country(const ChunkContext& c, std::size_t k) {
     return false;
 }
 
-// A nominative the word may be is a given name ("Марії" is Марія's, "Олени" Олена's).
-bool may_be_given_name(const ChunkContext& c, std::string_view word) {
-    for (const std::string& form : nominative_candidates(word)) {
-        if (c.gaz.is_native_first_name(lower_in_script(form), c.cyr_lang)) return true;
+// The given name of the lists that `word` is a form of, the text's language's first ("Юлі" ->
+// "Юля", "Марії" -> "Марія"); "" when none.
+std::string cyrillic_given_name(const ChunkContext& c, std::string_view word) {
+    const std::vector<std::string> forms = nominative_candidates(word);
+    const CyrLang other = c.cyr_lang == CyrLang::uk ? CyrLang::ru : CyrLang::uk;
+    for (CyrLang lang : {c.cyr_lang, other}) {
+        for (const std::string& form : forms) {
+            if (c.gaz.is_native_first_name(lower_in_script(form), lang)) return form;
+        }
     }
-    return false;
+    return {};
+}
+
+bool may_be_given_name(const ChunkContext& c, std::string_view word) {
+    return !cyrillic_given_name(c, word).empty();
 }
 
 // One word governed by a preposition of place is where something happens, not a person: the
@@ -716,19 +725,6 @@ std::size_t sentence_end_inside(const ChunkContext& c, const Candidate& cand) {
     return cand.last;
 }
 
-// The given name of the lists that token k is a form of, the text's language's first ("Юлі"
-// -> "Юля"); "" when none.
-std::string cyrillic_given_name(const ChunkContext& c, std::size_t k) {
-    const std::vector<std::string> forms = nominative_candidates(c.word(k));
-    const CyrLang other = c.cyr_lang == CyrLang::uk ? CyrLang::ru : CyrLang::uk;
-    for (CyrLang lang : {c.cyr_lang, other}) {
-        for (const std::string& form : forms) {
-            if (c.gaz.is_native_first_name(lower_in_script(form), lang)) return form;
-        }
-    }
-    return {};
-}
-
 // A person the tagger found in Cyrillic text, named in the nominative as the rules name
 // theirs, so that every case of a name is one facet value: a given name and the surnames of
 // its gender after it ("Лесі Українки" -> "Леся Українка"); a lone other word without the
@@ -741,7 +737,7 @@ std::string cyrillic_person_name(const ChunkContext& c, const Candidate& cand) {
             w.find_first_of("-'.") != std::string_view::npos)
             return cand.name;
     }
-    const std::string first = cyrillic_given_name(c, cand.first);
+    const std::string first = cyrillic_given_name(c, c.word(cand.first));
     if (cand.last - cand.first == 1)
         return first.empty() ? strip_certain_ending(c.word(cand.first), c.cyr_lang) : first;
     if (first.empty()) return cand.name;
