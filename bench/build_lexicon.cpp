@@ -1,10 +1,12 @@
 // byline-build-lexicon: writes a tagger lexicon (data/lexicon-LANG.bin) from word lists, one
 // word per line as a dictionary writes it ("Konzern", "bayerischen"; "-" reads stdin), and
-// lists of known names (`PER|LOC|ORG|GIVEN|SURNAME<TAB>name` lines, bench/wikiann_names.py).
+// lists of known names (`PER|LOC|ORG|GIVEN|SURNAME<TAB>name` lines, bench/wikiann_names.py;
+// `PROPER<TAB>name`: a dictionary's capitalised headwords, nominatives of proper nouns).
 //
 //   byline-build-lexicon OUT WORDLIST... [--names FILE]...
 //
-// German (see data/README.md): Debian's wngerman list and the forms of hunspell-de-de.
+// German (see data/README.md): Debian's wngerman list and the forms of hunspell-de-de;
+// Ukrainian: Debian's wukrainian list and the headwords of hunspell-uk.
 
 #include "extract/tagger_lexicon.h"
 
@@ -12,6 +14,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -36,16 +39,15 @@ void read_names(const std::string& path, std::vector<byline::extract::KnownName>
         if (line.empty() || line[0] == '#') continue;
         const std::size_t tab = line.find('\t');
         const std::string kind = line.substr(0, tab);
-        if (tab == std::string::npos || (kind != "PER" && kind != "LOC" && kind != "ORG" &&
-                                         kind != "GIVEN" && kind != "SURNAME"))
+        static const std::map<std::string, NameKind, std::less<>> kKinds = {
+            {"PER", NameKind::person},      {"LOC", NameKind::place},
+            {"ORG", NameKind::org},         {"GIVEN", NameKind::given},
+            {"SURNAME", NameKind::surname}, {"PROPER", NameKind::proper}};
+        const auto it = tab == std::string::npos ? kKinds.end() : kKinds.find(kind);
+        if (it == kKinds.end())
             throw byline::InputError(path + ":" + std::to_string(number),
-                                     "expected PER|LOC|ORG|GIVEN|SURNAME<TAB>name");
-        names.push_back({kind == "PER"     ? NameKind::person
-                         : kind == "LOC"   ? NameKind::place
-                         : kind == "ORG"   ? NameKind::org
-                         : kind == "GIVEN" ? NameKind::given
-                                           : NameKind::surname,
-                         line.substr(tab + 1)});
+                                     "expected PER|LOC|ORG|GIVEN|SURNAME|PROPER<TAB>name");
+        names.push_back({it->second, line.substr(tab + 1)});
     }
 }
 

@@ -598,6 +598,28 @@ TEST_CASE("facet junk: a Ukrainian word, nickname or woman's name is no foreign 
         CHECK(has_name(ru, place, "place"));
 }
 
+TEST_CASE("facet junk: the Ukrainian dictionary tells a common word from a name, and names "
+          "a name in the nominative",
+          "[facet-junk]") {
+    auto uk = values_in("uk",
+                        "Незгасна зоря поезії Лесі Українки будитиме душі. Зі святом, Доро. "
+                        "Терпи, Доро! Карого коня повели до стайні, а Міністерства не "
+                        "відповіли. Учора Дністер вийшов з берегів. Депутат Андрій Мельник "
+                        "заявив, що Мельник не підтримає закон.");
+    // Common words of the language in some case are no one.
+    for (const char* junk : {"Карого", "Карий", "Міністерства", "Міністерство", "Дністер"})
+        CHECK_FALSE(has_name(uk, junk, "person"));
+    // A river is a place.
+    CHECK(has_name(uk, "Dniester", "place"));
+    // Proper nouns the lists do not know take the dictionary's nominative.
+    CHECK(has_name(uk, "Леся Українка", "person"));
+    CHECK_FALSE(has_name(uk, "Леся Українки", "person"));
+    CHECK(has_name(uk, "Дора", "person"));
+    CHECK_FALSE(has_name(uk, "Доро", "person"));
+    // A surname that is also a common word ("мельник", a miller) stays after the full name.
+    CHECK(std::count(uk.begin(), uk.end(), "person:Андрій Мельник") == 2);
+}
+
 TEST_CASE("facet junk: a given name written with a hyphen stays in the name", "[facet-junk]") {
     auto v = values(
         "Envoy Park Chol-su met Lee Han-bit in Seoul on Friday, before the "

@@ -62,6 +62,17 @@ TEST_CASE("lexicon: nouns, compounds, lower-case words and given names", "[lexic
     CHECK_FALSE(lex.is_name(NameKind::person, name_key({"champions", "league"})));
 }
 
+TEST_CASE("lexicon: a dictionary's headwords are proper nouns in the nominative", "[lexicon]") {
+    TaggerLexicon lex = TaggerLexicon::build({"Дора", "Дори", "Дору", "мельник", "мельника"},
+                                             {{NameKind::proper, "Дора"}});
+    CHECK(lex.is_headword("Дора"));
+    CHECK_FALSE(lex.is_headword("Дору"));  // a form, not the headword
+    CHECK(lex.is_noun("Дору"));
+    CHECK(lex.is_lower_word("Мельника"));
+    CHECK_FALSE(lex.is_lower_word("Дора"));
+    CHECK_FALSE(lex.is_name(NameKind::person, "дора"));
+}
+
 TEST_CASE("lexicon: file round trip; damaged, truncated and missing files are errors",
           "[lexicon]") {
     byline::test::TempDir dir;

@@ -73,6 +73,7 @@ bool ends_with_any(std::string_view w, std::initializer_list<std::string_view> e
 bool is_quote(std::string_view w);
 
 struct ChunkContext;
+struct Candidate;
 
 /// Token k is an acronym: two Cyrillic letters or more, all capitals ("НАТО", "РДА", "АМКУ").
 bool is_cyrillic_acronym(const ChunkContext& c, std::size_t k);
@@ -82,6 +83,13 @@ bool is_cyrillic_acronym(const ChunkContext& c, std::size_t k);
 /// пустир"): the adjective names no person. A verb ("Зеленський заявив") or a function word
 /// after it does not agree.
 bool adjective_with_noun(const ChunkContext& c, std::size_t k);
+
+/// Lone Cyrillic persons read with the language's dictionary (c.dictionary; nothing without
+/// one): a common word of the language that is no proper noun's form is no person
+/// ("Сніговика", "Київський", "Абсолютом"), and an inflected proper noun is named by its
+/// headword ("Дору" -> "Дора"). Given names of the lists and names coreference completed keep
+/// theirs.
+void read_lone_persons_in_dictionary(const ChunkContext& c, std::vector<Candidate>& cands);
 
 /// A past-tense verb of a woman next to a lone surname ("заявила", "сказала").
 bool is_feminine_verb(std::string_view lower);

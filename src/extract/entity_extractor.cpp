@@ -291,7 +291,10 @@ std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTa
     if (!c.english) c.lang = lang;
     c.words = words;
     // Only text with Cyrillic letters pays for the language guess.
-    if (!c.english || has_cyrillic(body)) c.cyr_lang = cyrillic_language(body, lang);
+    const bool cyrillic = has_cyrillic(body);
+    if (!c.english || cyrillic) c.cyr_lang = cyrillic_language(body, lang);
+    if (cyrillic && words && c.cyr_lang == CyrLang::uk && has_entity_rules(lang))
+        c.dictionary = words->ukrainian_dictionary();
     // The tagger learned English news; Ukrainian and Russian keep the rules; any other language
     // gets only the names the gazetteers know.
     bool tagged = tagger && policy != HybridPolicy::rules &&
@@ -319,6 +322,7 @@ std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTa
     if (tagged)
         cands = combine_candidates(c, tagger->model().tags, spans, std::move(cands), policy);
     order_and_dedupe(cands);
+    read_lone_persons_in_dictionary(c, cands);
     if (c.english) clean_candidates(c, cands);
     if (tagged && !c.english && !has_entity_rules(lang)) {
         retype_known_orgs(c, lang, cands);

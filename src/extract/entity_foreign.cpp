@@ -1,6 +1,7 @@
 #include "extract/entity_foreign.h"
 
 #include "extract/entity_key.h"
+#include "extract/tagger_lexicon.h"
 #include "util/text.h"
 
 #include <byline/error.h>
@@ -8,6 +9,7 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <filesystem>
 #include <fstream>
 
 namespace byline::extract {
@@ -43,7 +45,11 @@ bool acceptable(const ChunkContext& c, const LanguageWords& words, std::string_v
 
 }  // namespace
 
-LanguageWords::LanguageWords(const std::string& path) {
+LanguageWords::LanguageWords() = default;
+LanguageWords::~LanguageWords() = default;
+
+LanguageWords::LanguageWords(const std::string& path)
+    : dictionary_path_((std::filesystem::path(path).parent_path() / "lexicon-uk.bin").string()) {
     std::ifstream in(path);
     if (!in) return;
     std::size_t number = 0;
@@ -74,6 +80,14 @@ bool LanguageWords::is_word(std::string_view lang, std::string_view written,
     if (list == words_.end()) return false;
     auto word = list->second.find(utf8_lower(written));
     return word != list->second.end() && (word->second || sentence_start);
+}
+
+const TaggerLexicon* LanguageWords::ukrainian_dictionary() const {
+    std::call_once(dictionary_once_, [&] {
+        if (dictionary_path_.empty() || !std::filesystem::exists(dictionary_path_)) return;
+        dictionary_ = std::make_unique<const TaggerLexicon>(TaggerLexicon::load(dictionary_path_));
+    });
+    return dictionary_.get();
 }
 
 bool has_entity_rules(std::string_view lang) {

@@ -7,6 +7,8 @@
 
 #include "extract/entity_chunker.h"
 
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,10 +20,11 @@ namespace byline::extract {
 /// Debian's word lists by scripts/build_language_words.py).
 class LanguageWords {
   public:
-    LanguageWords() = default;
+    LanguageWords();
     /// Reads `path`; a missing file leaves every language without a list. Throws
     /// byline::InputError on a malformed line.
     explicit LanguageWords(const std::string& path);
+    ~LanguageWords();
 
     /// `lower_word` is a word of `lang`: where a sentence starts or, with `anywhere` (German
     /// nouns), wherever it is written capitalised.
@@ -31,9 +34,17 @@ class LanguageWords {
     /// Can `written` (a capitalised word) be a word of `lang` here?
     bool is_word(std::string_view lang, std::string_view written, bool sentence_start) const;
 
+    /// The full dictionary of Ukrainian (lexicon-uk.bin beside the list: every form of its
+    /// words, and the headwords of its proper nouns), read on first use, for the Cyrillic rules;
+    /// null when the file is missing. Throws byline::InputError when it is damaged.
+    const TaggerLexicon* ukrainian_dictionary() const;
+
   private:
     // Per language: lower-case word -> true when it is a word anywhere.
     std::unordered_map<std::string, std::unordered_map<std::string, bool>> words_;
+    std::string dictionary_path_;
+    mutable std::once_flag dictionary_once_;
+    mutable std::unique_ptr<const TaggerLexicon> dictionary_;
 };
 
 /// Languages whose capitalised words the rules read: English ("en*") and, for Cyrillic words,

@@ -24,7 +24,7 @@ constexpr std::size_t kMinHeadPrefix = 3;  // bytes before a compound's head nou
 constexpr std::size_t kMinHead = 4;        // bytes of the head noun
 
 constexpr char kNoun = 'C', kLower = 'L';
-constexpr char kNameKinds[] = {'P', 'G', 'O', 'F', 'S'};  // by NameKind
+constexpr char kNameKinds[] = {'P', 'G', 'O', 'F', 'S', 'H'};  // by NameKind
 
 char name_tag(NameKind kind) {
     return kNameKinds[static_cast<std::size_t>(kind)];
@@ -106,6 +106,10 @@ bool TaggerLexicon::is_given_name(std::string_view word) const {
 
 bool TaggerLexicon::is_surname(std::string_view word) const {
     return contains(name_tag(NameKind::surname), utf8_lower(word));
+}
+
+bool TaggerLexicon::is_headword(std::string_view word) const {
+    return contains(name_tag(NameKind::proper), utf8_lower(word));
 }
 
 void TaggerLexicon::insert(char kind, std::string_view form) {

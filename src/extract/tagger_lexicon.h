@@ -13,8 +13,9 @@
 
 namespace byline::extract {
 
-/// What a known name is.
-enum class NameKind : std::uint8_t { person, place, org, given, surname };
+/// What a known name is. `proper`: a proper noun as the dictionary heads it, in the nominative
+/// ("Дора", of which "Дору" is a case).
+enum class NameKind : std::uint8_t { person, place, org, given, surname, proper };
 
 struct KnownName {
     NameKind kind;
@@ -50,6 +51,8 @@ class TaggerLexicon {
     bool is_given_name(std::string_view word) const;
     /// Is `word` (as written) a known surname ("Stoiber")?
     bool is_surname(std::string_view word) const;
+    /// Is `word` (as written) a proper noun as the dictionary heads it ("Дора", not "Дору")?
+    bool is_headword(std::string_view word) const;
 
     std::size_t bit_count() const { return bits_.size() * 64; }
 

@@ -1,0 +1,90 @@
+// Lone Cyrillic persons checked against the language's dictionary (data/lexicon-uk.bin). The
+// rules and the tagger take a capitalised word for a surname when they know nothing better;
+// the dictionary knows the common words of the language in every form ("сніговика", "карого")
+// and heads each proper noun with its nominative ("Дора" for "Дору", "Вітмен" for "Вітмена").
+
+#include "extract/entity_chunker.h"
+#include "extract/entity_cyrillic.h"
+#include "extract/entity_gazetteer.h"
+#include "extract/tagger_lexicon.h"
+#include "util/text.h"
+
+#include <algorithm>
+
+namespace byline::extract {
+namespace {
+
+bool is_given_name(const ChunkContext& c, const std::vector<std::string>& forms) {
+    return std::any_of(forms.begin(), forms.end(), [&](const std::string& f) {
+        const std::string lower = lower_in_script(f);
+        return c.gaz.is_native_first_name(lower, CyrLang::uk) ||
+               c.gaz.is_native_first_name(lower, CyrLang::ru);
+    });
+}
+
+// The nominatives `word` may be a case of, the vocative too ("Доро" -> "Дора", "Петре" ->
+// "Петро"): the guesses are checked against the dictionary, so a wild one costs nothing.
+std::vector<std::string> forms_of(std::string_view word) {
+    std::vector<std::string> forms = nominative_candidates(word);
+    const std::string_view stem = word.substr(0, word.size() - 2);  // both endings: two bytes
+    if (text::count_code_points(word) > 3) {
+        if (word.ends_with("о")) forms.push_back(std::string(stem) + "а");
+        if (word.ends_with("е")) forms.push_back(std::string(stem) + "о");
+    }
+    return forms;
+}
+
+// The first nominative the word may be a case of that the dictionary heads a proper noun
+// with; "" when none.
+std::string headword(const TaggerLexicon& dict, const std::vector<std::string>& forms) {
+    for (const std::string& f : forms)
+        if (dict.is_headword(f)) return f;
+    return {};
+}
+
+// A surname after a given name in a case the rules did not undo ("Лесі Українки" was named
+// "Леся Українки"): the dictionary's headword when it has the given name's gender (a woman's
+// ends in -а/-я), so "Віка Петрова" stays even where only "Петров" is headed.
+void name_surnames(const ChunkContext& c, Candidate& cand) {
+    const std::vector<std::string_view> words = text::split(cand.name, ' ');
+    if (words.size() < 2) return;
+    const bool woman = first_name_gender(words[0]) == Gender::female;
+    std::string name(words[0]);
+    bool changed = false;
+    for (std::size_t k = 1; k < words.size(); ++k) {
+        std::string word(words[k]);
+        if (has_cyrillic(word) && !c.dictionary->is_headword(word)) {
+            const std::string head = headword(*c.dictionary, nominative_candidates(word));
+            if (!head.empty() && woman == (head.ends_with("а") || head.ends_with("я"))) {
+                word = head;
+                changed = true;
+            }
+        }
+        name += ' ' + word;
+    }
+    if (changed) cand.name = cand.native = name;
+}
+
+}  // namespace
+
+void read_lone_persons_in_dictionary(const ChunkContext& c, std::vector<Candidate>& cands) {
+    if (!c.dictionary) return;
+    std::erase_if(cands, [&](Candidate& cand) {
+        if (cand.kind != CandidateKind::person) return false;
+        // Coreference named it after a fuller mention ("Мельник" after "Андрій Мельник").
+        if (cand.name.find(' ') != std::string::npos) {
+            name_surnames(c, cand);
+            return false;
+        }
+        const std::string_view word = c.word(cand.first);
+        if (cand.last - cand.first != 1 || !has_cyrillic(word)) return false;
+        const std::vector<std::string> forms = forms_of(word);
+        if (is_given_name(c, forms)) return false;
+        const std::string head = headword(*c.dictionary, forms);
+        if (head.empty()) return c.dictionary->is_lower_word(word);
+        if (!c.dictionary->is_headword(cand.name)) cand.name = cand.native = head;
+        return false;
+    });
+}
+
+}  // namespace byline::extract
