@@ -620,6 +620,17 @@ TEST_CASE("facet junk: the Ukrainian dictionary tells a common word from a name,
     CHECK(std::count(uk.begin(), uk.end(), "person:Андрій Мельник") == 2);
 }
 
+TEST_CASE("facet junk: a Ukrainian word set in capitals is no acronym of an organisation",
+          "[facet-junk]") {
+    auto uk = values_in("uk",
+                        "Медаль «ЗА ВІЙСЬКОВУ ДОБЛЕСТЬ» вручили бійцю. Представники НАТО та "
+                        "ООН прибули до Києва.");
+    for (const char* junk : {"ЗА", "ДОБЛЕСТЬ", "ВІЙСЬКОВУ", "ЗА ВІЙСЬКОВУ ДОБЛЕСТЬ"})
+        CHECK_FALSE(has_name(uk, junk));
+    CHECK(has_name(uk, "NATO", "org"));
+    CHECK(has_name(uk, "United Nations", "org"));
+}
+
 TEST_CASE("facet junk: a given name written with a hyphen stays in the name", "[facet-junk]") {
     auto v = values(
         "Envoy Park Chol-su met Lee Han-bit in Seoul on Friday, before the "

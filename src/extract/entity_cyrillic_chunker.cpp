@@ -7,6 +7,7 @@
 #include "extract/entity_cyrillic.h"
 #include "extract/entity_foreign.h"
 #include "extract/entity_key.h"
+#include "extract/tagger_lexicon.h"
 
 #include <algorithm>
 #include <array>
@@ -465,7 +466,14 @@ void classify_run(const ChunkContext& c, std::size_t i, std::size_t j, bool cue,
 
 bool is_cyrillic_acronym(const ChunkContext& c, std::size_t k) {
     const Token& t = c.tt.tokens[k];
-    return t.all_caps && t.kind == TokenKind::word && t.end - t.start >= 4;  // two letters
+    if (!t.all_caps || t.kind != TokenKind::word || t.end - t.start < 4) return false;  // 2 letters
+    // A word of the language set in capitals ("УВАГА", «ЗА ВІЙСЬКОВУ ДОБЛЕСТЬ») is no acronym;
+    // acronyms of four letters or more are seldom words ("НАТО", "МОЗУ").
+    const std::string_view word = c.word(k);
+    const std::string lower = lower_in_script(word);
+    if (is_cyrillic_function_word(lower)) return false;  // «ЗА ...», "ТА"
+    return !(c.dictionary && text::count_code_points(word) >= 4 &&
+             c.dictionary->is_lower_word(lower));
 }
 
 bool is_institution_word(std::string_view lower) {
