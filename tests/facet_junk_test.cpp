@@ -598,9 +598,10 @@ TEST_CASE("facet junk: a Ukrainian word, nickname or woman's name is no foreign 
         CHECK(has_name(ru, place, "place"));
 }
 
-TEST_CASE("facet junk: the Ukrainian dictionary tells a common word from a name, and names "
-          "a name in the nominative",
-          "[facet-junk]") {
+TEST_CASE(
+    "facet junk: the Ukrainian dictionary tells a common word from a name, and names "
+    "a name in the nominative",
+    "[facet-junk]") {
     auto uk = values_in("uk",
                         "Незгасна зоря поезії Лесі Українки будитиме душі. Зі святом, Доро. "
                         "Терпи, Доро! Карого коня повели до стайні, а Міністерства не "
