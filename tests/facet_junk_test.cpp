@@ -619,6 +619,15 @@ TEST_CASE(
     CHECK_FALSE(has_name(uk, "Доро", "person"));
     // A surname that is also a common word ("мельник", a miller) stays after the full name.
     CHECK(std::count(uk.begin(), uk.end(), "person:Андрій Мельник") == 2);
+    // Russian has its dictionary too; a surname's nominative shape wins over a plural's
+    // genitive ("лужков", of meadows), a headword over a common word ("путина").
+    auto ru = values_in("ru",
+                        "Вчера Русская православная церковь провела службу. Российский бизнес "
+                        "ждёт решений. Позже Лужков заявил, что Путина поддержал губернатор.");
+    CHECK_FALSE(has_name(ru, "Русская", "person"));
+    CHECK_FALSE(has_name(ru, "Российский", "person"));
+    CHECK(has_name(ru, "Лужков", "person"));
+    CHECK(has_name(ru, "Путин", "person"));
 }
 
 TEST_CASE("facet junk: a Ukrainian word set in capitals is no acronym of an organisation",

@@ -34,6 +34,13 @@ std::vector<std::string> forms_of(std::string_view word) {
     return forms;
 }
 
+// A surname's own shape in the nominative ("Лужков", "Путін"), which a plural's genitive may
+// share ("лужков", of meadows): the dictionary does not head every surname, so the shape wins.
+bool surname_in_nominative(std::string_view word) {
+    return text::count_code_points(word) >= 5 &&
+           ends_with_any(word, {"ов", "ев", "ёв", "єв", "ин", "ын", "ін"});
+}
+
 // The first nominative the word may be a case of that the dictionary heads a proper noun
 // with; "" when none.
 std::string headword(const TaggerLexicon& dict, const std::vector<std::string>& forms) {
@@ -81,7 +88,7 @@ void read_lone_persons_in_dictionary(const ChunkContext& c, std::vector<Candidat
         const std::vector<std::string> forms = forms_of(word);
         if (is_given_name(c, forms)) return false;
         const std::string head = headword(*c.dictionary, forms);
-        if (head.empty()) return c.dictionary->is_lower_word(word);
+        if (head.empty()) return c.dictionary->is_lower_word(word) && !surname_in_nominative(word);
         if (!c.dictionary->is_headword(cand.name)) cand.name = cand.native = head;
         return false;
     });

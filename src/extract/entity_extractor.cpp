@@ -293,8 +293,8 @@ std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTa
     // Only text with Cyrillic letters pays for the language guess.
     const bool cyrillic = has_cyrillic(body);
     if (!c.english || cyrillic) c.cyr_lang = cyrillic_language(body, lang);
-    if (cyrillic && words && c.cyr_lang == CyrLang::uk && has_entity_rules(lang))
-        c.dictionary = words->ukrainian_dictionary();
+    if (cyrillic && words && has_entity_rules(lang))
+        c.dictionary = words->cyrillic_dictionary(c.cyr_lang);
     // The tagger learned English news; Ukrainian and Russian keep the rules; any other language
     // gets only the names the gazetteers know.
     bool tagged = tagger && policy != HybridPolicy::rules &&

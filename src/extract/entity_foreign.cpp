@@ -48,8 +48,10 @@ bool acceptable(const ChunkContext& c, const LanguageWords& words, std::string_v
 LanguageWords::LanguageWords() = default;
 LanguageWords::~LanguageWords() = default;
 
-LanguageWords::LanguageWords(const std::string& path)
-    : dictionary_path_((std::filesystem::path(path).parent_path() / "lexicon-uk.bin").string()) {
+LanguageWords::LanguageWords(const std::string& path) {
+    const std::filesystem::path dir = std::filesystem::path(path).parent_path();
+    dictionaries_[static_cast<std::size_t>(CyrLang::uk)].path = dir / "lexicon-uk.bin";
+    dictionaries_[static_cast<std::size_t>(CyrLang::ru)].path = dir / "lexicon-ru.bin";
     std::ifstream in(path);
     if (!in) return;
     std::size_t number = 0;
@@ -82,12 +84,13 @@ bool LanguageWords::is_word(std::string_view lang, std::string_view written,
     return word != list->second.end() && (word->second || sentence_start);
 }
 
-const TaggerLexicon* LanguageWords::ukrainian_dictionary() const {
-    std::call_once(dictionary_once_, [&] {
-        if (dictionary_path_.empty() || !std::filesystem::exists(dictionary_path_)) return;
-        dictionary_ = std::make_unique<const TaggerLexicon>(TaggerLexicon::load(dictionary_path_));
+const TaggerLexicon* LanguageWords::cyrillic_dictionary(CyrLang lang) const {
+    Dictionary& d = dictionaries_[static_cast<std::size_t>(lang)];
+    std::call_once(d.once, [&] {
+        if (d.path.empty() || !std::filesystem::exists(d.path)) return;
+        d.lexicon = std::make_unique<const TaggerLexicon>(TaggerLexicon::load(d.path));
     });
-    return dictionary_.get();
+    return d.lexicon.get();
 }
 
 bool has_entity_rules(std::string_view lang) {

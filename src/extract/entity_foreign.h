@@ -6,7 +6,9 @@
 // one-word name only where it cannot be a word of the language: fewer entities, never junk.
 
 #include "extract/entity_chunker.h"
+#include "extract/entity_cyrillic.h"
 
+#include <array>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -34,17 +36,21 @@ class LanguageWords {
     /// Can `written` (a capitalised word) be a word of `lang` here?
     bool is_word(std::string_view lang, std::string_view written, bool sentence_start) const;
 
-    /// The full dictionary of Ukrainian (lexicon-uk.bin beside the list: every form of its
-    /// words, and the headwords of its proper nouns), read on first use, for the Cyrillic rules;
-    /// null when the file is missing. Throws byline::InputError when it is damaged.
-    const TaggerLexicon* ukrainian_dictionary() const;
+    /// The full dictionary of Ukrainian or Russian (lexicon-uk.bin, lexicon-ru.bin beside the
+    /// list: every form of the language's words, and the headwords of its proper nouns), read
+    /// on first use, for the Cyrillic rules; null when the file is missing. Throws
+    /// byline::InputError when it is damaged.
+    const TaggerLexicon* cyrillic_dictionary(CyrLang lang) const;
 
   private:
+    struct Dictionary {
+        std::string path;
+        std::once_flag once;
+        std::unique_ptr<const TaggerLexicon> lexicon;
+    };
     // Per language: lower-case word -> true when it is a word anywhere.
     std::unordered_map<std::string, std::unordered_map<std::string, bool>> words_;
-    std::string dictionary_path_;
-    mutable std::once_flag dictionary_once_;
-    mutable std::unique_ptr<const TaggerLexicon> dictionary_;
+    mutable std::array<Dictionary, 2> dictionaries_;  // by CyrLang
 };
 
 /// Languages whose capitalised words the rules read: English ("en*") and, for Cyrillic words,
