@@ -9,14 +9,15 @@ Run once by a maintainer after cities.tsv changes (the runtime needs none of thi
     python3 scripts/build_place_names.py [--data data]
 
 Output lines: language code, the local name, the English name of cities.tsv, separated by TABs;
-only names that differ from the English one. Country names in those languages come from ICU at
-load time and are not in the file.
+only names that differ from the English one (Russian and Ukrainian: the Cyrillic rules read
+them in every case). Country names in those languages come from ICU at load time and are not
+in the file.
 """
 import argparse
 import gettext
 import pathlib
 
-LANGUAGES = ["de", "fr", "nl", "es", "it", "pt", "pl", "sv", "da"]
+LANGUAGES = ["de", "fr", "nl", "es", "it", "pt", "pl", "sv", "da", "ru", "uk"]
 MO = "/usr/share/locale/{}/LC_MESSAGES/geonames.mo"
 
 

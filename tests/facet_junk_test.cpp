@@ -630,6 +630,25 @@ TEST_CASE(
     CHECK(has_name(ru, "Путин", "person"));
 }
 
+TEST_CASE("facet junk: a city named by its own Ukrainian or Russian name is that city",
+          "[facet-junk]") {
+    // Neither transliterates to the English name, so neither was a place: "Мюнхен" read as a
+    // person, "Пхеньяном" too.
+    auto uk = values_in("uk",
+                        "Делегація відвідала Мюнхен і Копенгаген. Переговори з Пхеньяном "
+                        "зірвалися, повідомили в Афінах.");
+    for (const char* place : {"Munich", "Copenhagen", "Athens"})
+        CHECK(has_name(uk, place, "place"));
+    for (const char* junk : {"Мюнхен", "Копенгаген", "Пхеньян", "Афіни"})
+        CHECK_FALSE(has_name(uk, junk, "person"));
+    auto ru = values_in("ru", "Самолёт вылетел из Мюнхена в Афины.");
+    CHECK(has_name(ru, "Munich", "place"));
+    CHECK(has_name(ru, "Athens", "place"));
+    // English text shares no key with them: "Мец" (Metz) spelt in Latin letters is "Mets".
+    auto en = values("The Mets beat the Braves 5-3 in New York on Sunday.");
+    CHECK_FALSE(has_name(en, "Metz", "place"));
+}
+
 TEST_CASE("facet junk: a Ukrainian word set in capitals is no acronym of an organisation",
           "[facet-junk]") {
     auto uk = values_in("uk",

@@ -159,8 +159,14 @@ Known known_at(const ChunkContext& c, std::size_t a, std::size_t b) {
         adjective ? std::vector<std::string>{std::string(word)} : nominative_candidates(word);
     for (const std::string& form : forms) {
         std::string name = head + form;
-        const std::string key = entity_key(name, c.cyr_lang);
+        std::string key = entity_key(name, c.cyr_lang);
         const GazEntry* g = c.gaz.find(key);
+        if (!g) {  // a city by its own name: "Мюнхена", "Пхеньяном"
+            key = c.gaz.cyrillic_city_key(name, c.cyr_lang);
+            g = key.empty() ? nullptr : c.gaz.find(key);
+        }
+        // Found by either key, a city is read as any other: "Дарвина" is Darwin's, not
+        // Darwin's city in Australia, which one word names only as a city of half a million.
         if (acceptable(g) && !foreign_look_alike(c, *g, key, a, b, forms, form, form != word) &&
             !common_word_look_alike(c, *g, key, a, b))
             return {g, name};

@@ -414,7 +414,27 @@ void Gazetteer::load_local_names(const std::string& path) {
 
 void Gazetteer::add_local_name(std::string_view lang, std::string_view local,
                                std::string_view english) {
-    local_names_[base_language(lang)].try_emplace(utf8_lower(local), english);
+    const std::string base = base_language(lang);
+    local_names_[base].try_emplace(utf8_lower(local), english);
+    if ((base == "uk" || base == "ru") && has_cyrillic(local))
+        add_cyrillic_city_name(base == "ru" ? CyrLang::ru : CyrLang::uk, local, english);
+}
+
+// A city's Ukrainian or Russian name ("Мюнхен", "Пхеньян", "Афіни") is kept apart from the
+// keys, which English text shares: keyed as Latin letters, "Мец" (Metz) would make the Mets a
+// place.
+void Gazetteer::add_cyrillic_city_name(CyrLang lang, std::string_view local,
+                                       std::string_view english) {
+    const std::string key = entity_key(english);
+    const GazEntry* city = find(key);
+    if (!city || city->kind != GazKind::place) return;
+    cyrillic_cities_[static_cast<std::size_t>(lang)].try_emplace(lower_in_script(local), key);
+}
+
+std::string_view Gazetteer::cyrillic_city_key(std::string_view nominative, CyrLang lang) const {
+    const auto& names = cyrillic_cities_[static_cast<std::size_t>(lang)];
+    auto it = names.find(lower_in_script(nominative));
+    return it == names.end() ? std::string_view{} : std::string_view(it->second);
 }
 
 const GazEntry* Gazetteer::find_local(std::string_view lang, std::string_view written) const {

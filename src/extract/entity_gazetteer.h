@@ -88,6 +88,10 @@ class Gazetteer {
     const GazEntry* find_local(std::string_view lang, std::string_view written) const;
     /// Adds `local`, a name of the place named `english` in text of `lang`.
     void add_local_name(std::string_view lang, std::string_view local, std::string_view english);
+    /// The key of the city whose own Ukrainian or Russian name is `nominative` where that does
+    /// not transliterate to the English one ("Мюнхен", "Пхеньян"; data/place_names.tsv); ""
+    /// when none. Kept apart from find()'s keys, which English text shares.
+    std::string_view cyrillic_city_key(std::string_view nominative, CyrLang lang) const;
     bool is_first_name(std::string_view key) const { return first_names_.count(key); }
     /// Is `lower` (lower case, as written) a nominative given name of `lang`?
     bool is_native_first_name(std::string_view lower, CyrLang lang) const {
@@ -127,6 +131,7 @@ class Gazetteer {
     void add_russian_first_name(std::string_view name);
     void load_country_forms(const std::string& path);
     void load_local_names(const std::string& path);
+    void add_cyrillic_city_name(CyrLang lang, std::string_view local, std::string_view english);
     void load_country_history(const std::string& path);
     void resolve_countries();
 
@@ -151,6 +156,9 @@ class Gazetteer {
     std::unordered_map<std::string, std::unordered_map<std::string, std::string, text::StringHash,
                                                        std::equal_to<>>>
         local_names_;
+    // By CyrLang: a city's own name, lower-cased -> the key of its entry.
+    std::array<std::unordered_map<std::string, std::string, text::StringHash, std::equal_to<>>, 2>
+        cyrillic_cities_;
     struct FormerName {
         std::string from, until, name;
     };
