@@ -630,6 +630,17 @@ TEST_CASE(
     CHECK(has_name(ru, "Путин", "person"));
 }
 
+TEST_CASE("facet junk: a news agency's credit in lower case is that agency", "[facet-junk]") {
+    auto de = values_in("de",
+                        "Berlin ( dpa ) Die Bundesregierung will die Steuern senken. Das "
+                        "berichtete der Evangelische Pressedienst epd am Montag.");
+    CHECK(has_name(de, "Deutsche Presse-Agentur", "org"));
+    CHECK(has_name(de, "Evangelischer Pressedienst", "org"));
+    // Only as the agency writes itself: a German word is no credit.
+    auto words = values_in("de", "Die Kosten stiegen um drei Prozent , sagte der Sprecher .");
+    CHECK(words.empty());
+}
+
 TEST_CASE("facet junk: a city named by its own Ukrainian or Russian name is that city",
           "[facet-junk]") {
     // Neither transliterates to the English name, so neither was a place: "Мюнхен" read as a

@@ -155,6 +155,9 @@ void Gazetteer::add(const PreparedEntry& entry) {
 void Gazetteer::add(GazKind kind, GazSource source, std::string_view name,
                     const std::vector<std::string>& aliases, std::uint32_t population) {
     add(prepare(kind, source, name, aliases, population));
+    if (source != GazSource::curated || kind != GazKind::org) return;
+    curated_org_forms_.emplace(name);
+    curated_org_forms_.insert(aliases.begin(), aliases.end());
 }
 
 void Gazetteer::add_first_name(std::string_view name) {

@@ -100,6 +100,10 @@ class Gazetteer {
     /// `word` as written, lowered: is it a common English word ("peace", "council")?
     bool is_common_word(std::string_view lower_word) const;
     bool is_demonym(std::string_view key) const { return demonyms_.count(key); }
+    /// Is `written`, exactly so, a curated organisation's name or alias ("dpa", "AFP")?
+    bool is_curated_org_form(std::string_view written) const {
+        return curated_org_forms_.count(written) > 0;
+    }
     /// Is `key` a district, municipality or commune (no province, state or region): a
     /// subdivision that news from another country seldom names?
     bool is_minor_region(std::string_view key) const {
@@ -142,6 +146,7 @@ class Gazetteer {
     std::array<WordSet, 2> native_first_names_;  // per CyrLang: Cyrillic, lower case
     WordSet common_words_;
     WordSet demonyms_;
+    WordSet curated_org_forms_;              // as written
     WordSet minor_regions_, major_regions_;  // subdivision keys by type (is_minor_region)
     std::size_t max_words_ = 1;
     // While loading: per place key, (population, ISO code) of the places of that name.

@@ -12,8 +12,8 @@ constexpr std::array<std::string_view, 9> kGazNames = {"",      "B-per", "I-per"
                                                        "B-org", "I-org", "B-ign", "I-ign"};
 constexpr std::array<std::string_view, 8> kLexNames = {"first",  "dem",     "common", "title",
                                                        "orgsuf", "orghead", "cal",    "nonent"};
-constexpr std::array<std::string_view, 5> kDictNames = {"noun", "head", "lower", "given",
-                                                        "surname"};
+constexpr std::array<std::string_view, 6> kDictNames = {"noun",  "head",    "lower",
+                                                        "given", "surname", "gen"};
 constexpr std::array<std::string_view, 7> kNameTags = {"",      "B-per", "I-per", "B-loc",
                                                        "I-loc", "B-org", "I-org"};
 constexpr std::array<std::string_view, 8> kDocNames = {"-", "C", "L", "CL", "A", "CA", "LA", "CLA"};

@@ -49,11 +49,12 @@ enum LexBits : std::uint8_t {
 
 /// What the language's dictionary (TaggerLexicon) says of a word.
 enum DictBits : std::uint8_t {
-    dict_noun = 1,      ///< capitalised, and a capitalised form of the dictionary
-    dict_head = 2,      ///< capitalised, not one, but ends with one (a compound noun)
-    dict_lower = 4,     ///< its lower-case form is a word of the dictionary
-    dict_given = 8,     ///< capitalised, and a known given name
-    dict_surname = 16,  ///< capitalised, and a known surname
+    dict_noun = 1,       ///< capitalised, and a capitalised form of the dictionary
+    dict_head = 2,       ///< capitalised, not one, but ends with one (a compound noun)
+    dict_lower = 4,      ///< its lower-case form is a word of the dictionary
+    dict_given = 8,      ///< capitalised, and a known given name
+    dict_surname = 16,   ///< capitalised, and a known surname
+    dict_genitive = 32,  ///< capitalised, and a known given name or surname with an -s
 };
 
 /// Casing of the same lower-case word in prose elsewhere in the document.

@@ -184,6 +184,12 @@ void mark_dictionary(TaggerInput& in, const TaggerLexicon& lexicon) {
                 bits |= lexicon.is_noun(w) ? dict_noun : lexicon.has_noun_head(w) ? dict_head : 0;
                 if (lexicon.is_given_name(w)) bits |= dict_given;
                 if (lexicon.is_surname(w)) bits |= dict_surname;
+                // "Zabels Entscheidung", "Stanleys Geburtsdatum": a name's genitive.
+                if (!(bits & (dict_given | dict_surname)) && w.size() > 4 && w.ends_with('s')) {
+                    const std::string_view stem = w.substr(0, w.size() - 1);
+                    if (lexicon.is_surname(stem) || lexicon.is_given_name(stem))
+                        bits |= dict_genitive;
+                }
             }
             it->second = bits;
         }
