@@ -630,6 +630,16 @@ TEST_CASE(
     CHECK(has_name(ru, "Путин", "person"));
 }
 
+TEST_CASE("facet junk: a city keeps its name from a region or a smaller namesake", "[facet-junk]") {
+    // The Irish province keys as "Münster" does, the Swiss canton and city of Fribourg are
+    // "Freiburg" in German: the German cities are several times their size.
+    auto de = values_in("de", "Der Zug fuhr von Freiburg nach Münster. In Münster regnete es.");
+    CHECK(has_name(de, "Freiburg im Breisgau", "place"));
+    CHECK(has_name(de, "Münster", "place"));
+    CHECK_FALSE(has_name(de, "Fribourg"));
+    CHECK_FALSE(has_name(de, "Munster"));
+}
+
 TEST_CASE("facet junk: a news agency's credit in lower case is that agency", "[facet-junk]") {
     auto de = values_in("de",
                         "Berlin ( dpa ) Die Bundesregierung will die Steuern senken. Das "

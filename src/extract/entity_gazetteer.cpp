@@ -215,6 +215,7 @@ void Gazetteer::load_cities(const std::string& path) {
         // A city called like a common word ("Reading", "Mobile") needs to be very large.
         if (pop < 1000000 && is_common_word(text::ascii_lower(f[0]))) return;
         add(GazKind::place, GazSource::city, f[0], {}, pop);
+        note_city(entity_key(f[0]), f[0], pop);
         place_codes_[entity_key(f[0])].emplace_back(pop, std::string(f[1]));
         // "Frankfurt am Main", "Newcastle upon Tyne": news writes the town without its river.
         for (std::string_view joint : {" am ", " an der ", " im ", " in der ", " upon "}) {
@@ -222,6 +223,7 @@ void Gazetteer::load_cities(const std::string& path) {
             if (at == std::string_view::npos || at == 0) continue;
             const std::string_view town = f[0].substr(0, at);
             if (!find(entity_key(town))) add(GazKind::place, GazSource::city, town, {}, pop);
+            note_city(entity_key(town), f[0], pop);
             place_codes_[entity_key(town)].emplace_back(pop, std::string(f[1]));
             break;
         }
@@ -398,6 +400,17 @@ Gazetteer::Gazetteer(const std::string& dir, const std::string& user_file, bool 
     load_country_history(dir + "/country_history.tsv");
     load_local_names(dir + "/place_names.tsv");
     resolve_countries();
+    // Only the cities another entry displaced are worth keeping apart.
+    std::erase_if(biggest_cities_, [&](const auto& kv) {
+        const GazEntry* g = find(kv.first);
+        return g && g->name == kv.second.name;
+    });
+}
+
+void Gazetteer::note_city(const std::string& key, std::string_view name, std::uint32_t population) {
+    GazEntry& biggest = biggest_cities_[key];
+    if (population > biggest.population)
+        biggest = GazEntry{GazKind::place, GazSource::city, std::string(name), population};
 }
 
 // Cities by their names in other languages (the file), and countries too (ICU), for each
@@ -450,8 +463,21 @@ const GazEntry* Gazetteer::find_local(std::string_view lang, std::string_view wr
         return g && g->kind == GazKind::place ? g : nullptr;
     };
     const std::string lower = utf8_lower(written);
-    if (auto it = names->second.find(lower); it != names->second.end())
-        return place_named(it->second);
+    // A city another entry displaced from its key: the Irish province took "Münster"'s, the
+    // canton of Fribourg (German "Freiburg") that of Freiburg im Breisgau's short name.
+    const GazEntry* city = nullptr;
+    if (auto it = biggest_cities_.find(entity_key(written)); it != biggest_cities_.end())
+        city = &it->second;
+    if (auto it = names->second.find(lower); it != names->second.end()) {
+        const GazEntry* local = place_named(it->second);
+        // "Freiburg" is German for Fribourg too, a city a seventh of its size.
+        return city && (!local || city->population > 2 * local->population) ? city : local;
+    }
+    // Written with the city's own letters ("Münster", not "Munster"), it is the city.
+    const bool accented = std::any_of(written.begin(), written.end(), [](char ch) {
+        return static_cast<unsigned char>(ch) >= 0x80;
+    });
+    if (city && accented && std::string_view(city->name).starts_with(written)) return city;
     // German names a place in the genitive with an -s: its German name ("Polens", "Roms") or
     // the English one it shares ("Londons", "Bremens").
     if (base != "de" || written.size() < 4 || !written.ends_with('s')) return nullptr;

@@ -136,6 +136,7 @@ class Gazetteer {
     void load_country_forms(const std::string& path);
     void load_local_names(const std::string& path);
     void add_cyrillic_city_name(CyrLang lang, std::string_view local, std::string_view english);
+    void note_city(const std::string& key, std::string_view name, std::uint32_t population);
     void load_country_history(const std::string& path);
     void resolve_countries();
 
@@ -168,6 +169,9 @@ class Gazetteer {
         std::string from, until, name;
     };
     std::unordered_map<std::string, std::vector<FormerName>> former_names_;
+    // Per key: the biggest city of that name (or short name, "Freiburg") where another entry
+    // holds the key (find_local reads them).
+    std::unordered_map<std::string, GazEntry, text::StringHash, std::equal_to<>> biggest_cities_;
 };
 
 /// Parses a `--entities` file: `type<TAB>name[<TAB>alias|alias...]` lines, `#` comments,
