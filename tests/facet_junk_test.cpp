@@ -640,6 +640,14 @@ TEST_CASE("facet junk: a city keeps its name from a region or a smaller namesake
     CHECK_FALSE(has_name(de, "Munster"));
 }
 
+TEST_CASE("facet junk: a plural country's genitive plural is that country", "[facet-junk]") {
+    auto ru = values_in("ru", "Туристы из Нидерландов прибыли в Москву.");
+    CHECK(has_name(ru, "Netherlands", "place"));
+    CHECK_FALSE(has_name(ru, "Нидерландов", "person"));
+    auto uk = values_in("uk", "Гості з Нідерландів приїхали до Києва.");
+    CHECK(has_name(uk, "Netherlands", "place"));
+}
+
 TEST_CASE("facet junk: a news agency's credit in lower case is that agency", "[facet-junk]") {
     auto de = values_in("de",
                         "Berlin ( dpa ) Die Bundesregierung will die Steuern senken. Das "

@@ -19,9 +19,11 @@ struct Ending {
 // Case endings of nouns and names, longest first, with the nominative endings they replace:
 // "Олени" → "Олена", "Марком" → "Марк", "Дмитра" → "Дмитро", "Києві" → "Києв". "_" is the
 // bare stem; unused slots are empty.
-constexpr std::array<Ending, 26> kEndings = {{
-    // Plural town names ("Черкаси", "Чернівці", "Суми"): "у Черкасах", "Чернівцям".
+constexpr std::array<Ending, 28> kEndings = {{
+    // Plural town names ("Черкаси", "Чернівці", "Суми"): "у Черкасах", "Чернівцям";
+    // "Нидерландов", "Нідерландів".
     {"ах", {"и", "ы"}},     {"ях", {"і", "и"}},      {"ам", {"и"}},
+    {"ов", {"ы"}},          {"ів", {"и"}},
     {"ові", {"_", "о"}},    {"еві", {"ь", "_"}},     {"єві", {"й"}},
     {"ою", {"а"}},          {"ею", {"я", "ь"}},      {"єю", {"я"}},
     {"ом", {"_", "о"}},     {"ем", {"ь", "_", "й"}}, {"єм", {"й"}},
