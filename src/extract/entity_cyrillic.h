@@ -84,6 +84,10 @@ bool is_cyrillic_acronym(const ChunkContext& c, std::size_t k);
 /// after it does not agree.
 bool adjective_with_noun(const ChunkContext& c, std::size_t k);
 
+/// The given name of the lists that `word` is a form of, the text's language's first ("Юлі" ->
+/// "Юля", "Марії" -> "Марія"); "" when none.
+std::string cyrillic_given_name(const ChunkContext& c, std::string_view word);
+
 /// Lone Cyrillic persons read with the language's dictionary (c.dictionary; nothing without
 /// one): a common word of the language that is no proper noun's form is no person
 /// ("Сніговика", "Київський", "Абсолютом"), and an inflected proper noun is named by its

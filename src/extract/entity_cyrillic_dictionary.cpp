@@ -1,11 +1,11 @@
-// Lone Cyrillic persons checked against the language's dictionary (data/lexicon-uk.bin). The
+// Cyrillic persons checked against the language's dictionary (data/lexicon-uk.bin,
+// lexicon-ru.bin). The
 // rules and the tagger take a capitalised word for a surname when they know nothing better;
 // the dictionary knows the common words of the language in every form ("сніговика", "карого")
 // and heads each proper noun with its nominative ("Дора" for "Дору", "Вітмен" for "Вітмена").
 
 #include "extract/entity_chunker.h"
 #include "extract/entity_cyrillic.h"
-#include "extract/entity_gazetteer.h"
 #include "extract/tagger_lexicon.h"
 #include "util/text.h"
 
@@ -13,14 +13,6 @@
 
 namespace byline::extract {
 namespace {
-
-bool is_given_name(const ChunkContext& c, const std::vector<std::string>& forms) {
-    return std::any_of(forms.begin(), forms.end(), [&](const std::string& f) {
-        const std::string lower = lower_in_script(f);
-        return c.gaz.is_native_first_name(lower, CyrLang::uk) ||
-               c.gaz.is_native_first_name(lower, CyrLang::ru);
-    });
-}
 
 // The nominatives `word` may be a case of, the vocative too ("Доро" -> "Дора", "Петре" ->
 // "Петро"): the guesses are checked against the dictionary, so a wild one costs nothing.
@@ -78,15 +70,16 @@ void read_lone_persons_in_dictionary(const ChunkContext& c, std::vector<Candidat
     if (!c.dictionary) return;
     std::erase_if(cands, [&](Candidate& cand) {
         if (cand.kind != CandidateKind::person) return false;
-        // Coreference named it after a fuller mention ("Мельник" after "Андрій Мельник").
+        // A name of several words, or a lone surname coreference named after a fuller mention
+        // ("Мельник" after "Андрій Мельник"), stays a person; its surnames may take headwords.
         if (cand.name.find(' ') != std::string::npos) {
             name_surnames(c, cand);
             return false;
         }
         const std::string_view word = c.word(cand.first);
         if (cand.last - cand.first != 1 || !has_cyrillic(word)) return false;
+        if (!cyrillic_given_name(c, word).empty()) return false;
         const std::vector<std::string> forms = forms_of(word);
-        if (is_given_name(c, forms)) return false;
         const std::string head = headword(*c.dictionary, forms);
         if (head.empty()) return c.dictionary->is_lower_word(word) && !surname_in_nominative(word);
         if (!c.dictionary->is_headword(cand.name)) cand.name = cand.native = head;

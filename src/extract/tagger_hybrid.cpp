@@ -663,8 +663,6 @@ bool names_country(const ChunkContext& c, std::size_t k) {
     return false;
 }
 
-// The given name of the lists that `word` is a form of, the text's language's first ("Юлі" ->
-// "Юля", "Марії" -> "Марія"); "" when none.
 std::string cyrillic_given_name(const ChunkContext& c, std::string_view word) {
     const std::vector<std::string> forms = nominative_candidates(word);
     const CyrLang other = c.cyr_lang == CyrLang::uk ? CyrLang::ru : CyrLang::uk;
