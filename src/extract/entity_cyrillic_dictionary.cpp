@@ -1,7 +1,8 @@
 // Cyrillic persons checked against the language's dictionary (data/lexicon-uk.bin,
 // lexicon-ru.bin). The rules and the tagger take a capitalised word for a surname when they
-// know nothing better; the dictionary knows the common words of the language in every form ("сніговика", "карого")
-// and heads each proper noun with its nominative ("Дора" for "Дору", "Вітмен" for "Вітмена").
+// know nothing better; the dictionary knows the common words of the language in every form
+// ("сніговика", "карого") and heads each proper noun with its nominative ("Дора" for "Дору",
+// "Вітмен" for "Вітмена").
 
 #include "extract/entity_chunker.h"
 #include "extract/entity_cyrillic.h"
