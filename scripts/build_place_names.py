@@ -22,12 +22,12 @@ MO = "/usr/share/locale/{}/LC_MESSAGES/geonames.mo"
 
 
 def english_names(data):
-    """GeoNames id -> English name, from cities.tsv."""
+    """GeoNames id -> (English name, population), from cities.tsv."""
     names = {}
     for line in (data / "cities.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             fields = line.split("\t")
-            names[fields[4]] = fields[0]
+            names[fields[4]] = (fields[0], int(fields[3] or 0))
     return names
 
 
@@ -40,8 +40,16 @@ def main():
     for lang in LANGUAGES:
         with open(MO.format(lang), "rb") as f:
             catalog = gettext.GNUTranslations(f)._catalog
-        local = {(lang, v.strip(), english[k]) for k, v in catalog.items()
-                 if k in english and v.strip() and v.strip() != english[k]}
+        # A local name of several cities ("Мюнстер": Münster, and Munster in Lower Saxony)
+        # names the most populous.
+        best = {}
+        for k, v in catalog.items():
+            local = v.strip()
+            if k not in english or not local or local == english[k][0]:
+                continue
+            if local not in best or english[k][1] > best[local][1]:
+                best[local] = english[k]
+        local = {(lang, name, city[0]) for name, city in best.items()}
         lines += sorted(local)
         print(f"{lang}: {len(local)} local city names")
     header = ("# Local names of cities: lang<TAB>local name<TAB>English name (cities.tsv)\n"

@@ -53,7 +53,7 @@ struct ChunkContext {
     CyrLang cyr_lang = CyrLang::uk;          ///< how Cyrillic names of this text are transliterated
     const LanguageWords* words = nullptr;    ///< common words per language (entity_foreign.h)
     const TaggerLexicon* lexicon = nullptr;  ///< the tagger's dictionary of the language, if any
-    /// Ukrainian or Russian text: the language's full dictionary (LanguageWords).
+    /// Text with Cyrillic letters: the dictionary of its Cyrillic language (LanguageWords).
     const TaggerLexicon* dictionary = nullptr;
 
     std::string_view word(std::size_t i) const {

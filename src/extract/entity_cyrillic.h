@@ -75,7 +75,11 @@ bool is_quote(std::string_view w);
 struct ChunkContext;
 struct Candidate;
 
-/// Token k is an acronym: two Cyrillic letters or more, all capitals ("НАТО", "РДА", "АМКУ").
+/// Token k is a word of two letters or more, all capitals ("НАТО", "УВАГА").
+bool is_capitals_word(const ChunkContext& c, std::size_t k);
+
+/// Token k is an acronym: two Cyrillic letters or more, all capitals ("НАТО", "РДА", "АМКУ"),
+/// and, where the text's dictionary is at hand, no word of the language ("УВАГА", "ЗА").
 bool is_cyrillic_acronym(const ChunkContext& c, std::size_t k);
 
 /// Token k of a Ukrainian text is a capitalised adjective in -ськ-/-цьк-/-зьк- before a

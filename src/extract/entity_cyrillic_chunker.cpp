@@ -159,17 +159,20 @@ Known known_at(const ChunkContext& c, std::size_t a, std::size_t b) {
         adjective ? std::vector<std::string>{std::string(word)} : nominative_candidates(word);
     for (const std::string& form : forms) {
         std::string name = head + form;
-        std::string key = entity_key(name, c.cyr_lang);
-        const GazEntry* g = c.gaz.find(key);
-        if (!g) {  // a city by its own name: "Мюнхена", "Пхеньяном"
-            key = c.gaz.cyrillic_city_key(name, c.cyr_lang);
-            g = key.empty() ? nullptr : c.gaz.find(key);
-        }
-        // Found by either key, a city is read as any other: "Дарвина" is Darwin's, not
-        // Darwin's city in Australia, which one word names only as a city of half a million.
-        if (acceptable(g) && !foreign_look_alike(c, *g, key, a, b, forms, form, form != word) &&
-            !common_word_look_alike(c, *g, key, a, b))
-            return {g, name};
+        // Found by its letters or by a city's own name ("Мюнхена", "Пхеньяном"), a place is
+        // read as any other: "Дарвина" is Darwin's, not his city in Australia, which one word
+        // names only as a city of half a million.
+        auto stands = [&](const GazEntry* g, const std::string& key) {
+            return acceptable(g) &&
+                   !foreign_look_alike(c, *g, key, a, b, forms, form, form != word) &&
+                   !common_word_look_alike(c, *g, key, a, b);
+        };
+        const std::string key = entity_key(name, c.cyr_lang);
+        if (const GazEntry* g = c.gaz.find(key); stands(g, key)) return {g, name};
+        std::string own_key;
+        if (const GazEntry* own = c.gaz.cyrillic_city(name, c.cyr_lang, own_key);
+            stands(own, own_key))
+            return {own, name};
     }
     return {};
 }
@@ -471,15 +474,32 @@ void classify_run(const ChunkContext& c, std::size_t i, std::size_t j, bool cue,
 }  // namespace
 
 bool is_cyrillic_acronym(const ChunkContext& c, std::size_t k) {
-    const Token& t = c.tt.tokens[k];
-    if (!t.all_caps || t.kind != TokenKind::word || t.end - t.start < 4) return false;  // 2 letters
-    // A word of the language set in capitals ("УВАГА", «ЗА ВІЙСЬКОВУ ДОБЛЕСТЬ») is no acronym;
-    // acronyms of four letters or more are seldom words ("НАТО", "МОЗУ").
+    if (!is_capitals_word(c, k)) return false;
+    // A word of the language set in capitals ("УВАГА", «ЗА ВІЙСЬКОВУ ДОБЛЕСТЬ») is no acronym:
+    // a function word ("ЗА"; not "ВО", a Ukrainian party's prefix, which only Russian writes as
+    // a word), or a dictionary word of four letters or more (acronyms that long are seldom
+    // words, "НАТО"; shorter ones often are, "ОДА").
+    if (!c.dictionary) return true;
     const std::string_view word = c.word(k);
     const std::string lower = lower_in_script(word);
-    if (is_cyrillic_function_word(lower)) return false;  // «ЗА ...», "ТА"
-    return !(c.dictionary && text::count_code_points(word) >= 4 &&
-             c.dictionary->is_lower_word(lower));
+    if (!c.dictionary->is_lower_word(lower)) return true;
+    return !is_cyrillic_function_word(lower) && text::count_code_points(word) < 4;
+}
+
+std::string cyrillic_given_name(const ChunkContext& c, std::string_view word) {
+    const std::vector<std::string> forms = nominative_candidates(word);
+    const CyrLang other = c.cyr_lang == CyrLang::uk ? CyrLang::ru : CyrLang::uk;
+    for (CyrLang lang : {c.cyr_lang, other}) {
+        for (const std::string& form : forms) {
+            if (c.gaz.is_native_first_name(lower_in_script(form), lang)) return form;
+        }
+    }
+    return {};
+}
+
+bool is_capitals_word(const ChunkContext& c, std::size_t k) {
+    const Token& t = c.tt.tokens[k];
+    return t.all_caps && t.kind == TokenKind::word && t.end - t.start >= 4;  // two letters
 }
 
 bool is_institution_word(std::string_view lower) {
@@ -528,8 +548,9 @@ std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t lin
         }
         return i + 1;
     }
+    if (is_capitals_word(c, i)) return i + 1;  // a word of the language in capitals: "УВАГА"
     std::size_t j = i + 1;
-    while (j < last && c.is_cap_word(j) && !is_cyrillic_acronym(c, j))
+    while (j < last && c.is_cap_word(j) && !is_capitals_word(c, j))
         ++j;
     const Token* prev = i > line_first ? &c.tt.tokens[i - 1] : nullptr;
     bool cue = prev && prev->kind == TokenKind::word && !prev->cap &&

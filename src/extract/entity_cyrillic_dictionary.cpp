@@ -18,16 +18,17 @@ namespace {
 // "Петро"): the guesses are checked against the dictionary, so a wild one costs nothing.
 std::vector<std::string> forms_of(std::string_view word) {
     std::vector<std::string> forms = nominative_candidates(word);
-    const std::string_view stem = word.substr(0, word.size() - 2);  // both endings: two bytes
     if (text::count_code_points(word) > 3) {
-        if (word.ends_with("о")) forms.push_back(std::string(stem) + "а");
-        if (word.ends_with("е")) forms.push_back(std::string(stem) + "о");
+        const std::string stem(word.substr(0, word.size() - 2));  // both endings: two bytes
+        if (word.ends_with("о")) forms.push_back(stem + "а");
+        if (word.ends_with("е")) forms.push_back(stem + "о");
     }
     return forms;
 }
 
 // A surname's own shape in the nominative ("Лужков", "Путін"), which a plural's genitive may
 // share ("лужков", of meadows): the dictionary does not head every surname, so the shape wins.
+// (Read on the word as written: read on its guessed nominatives, it keeps more junk.)
 bool surname_in_nominative(std::string_view word) {
     return text::count_code_points(word) >= 5 &&
            ends_with_any(word, {"ов", "ев", "ёв", "єв", "ин", "ын", "ін"});
@@ -69,19 +70,22 @@ void name_surnames(const ChunkContext& c, Candidate& cand) {
 void read_lone_persons_in_dictionary(const ChunkContext& c, std::vector<Candidate>& cands) {
     if (!c.dictionary) return;
     std::erase_if(cands, [&](Candidate& cand) {
-        if (cand.kind != CandidateKind::person) return false;
+        // Only names the text wrote: not a gazetteer's or a user's ("Zelenskyy").
+        if (cand.kind != CandidateKind::person || !has_cyrillic(cand.name)) return false;
         // A name of several words, or a lone surname coreference named after a fuller mention
         // ("Мельник" after "Андрій Мельник"), stays a person; its surnames may take headwords.
         if (cand.name.find(' ') != std::string::npos) {
             name_surnames(c, cand);
             return false;
         }
+        if (cand.last - cand.first != 1) return false;
         const std::string_view word = c.word(cand.first);
-        if (cand.last - cand.first != 1 || !has_cyrillic(word)) return false;
-        if (!cyrillic_given_name(c, word).empty()) return false;
+        if (!has_cyrillic(word) || !cyrillic_given_name(c, word).empty()) return false;
         const std::vector<std::string> forms = forms_of(word);
         const std::string head = headword(*c.dictionary, forms);
-        if (head.empty()) return c.dictionary->is_lower_word(word) && !surname_in_nominative(word);
+        if (head.empty())
+            return c.dictionary->is_lower_word(lower_in_script(word)) &&
+                   !surname_in_nominative(word);
         if (!c.dictionary->is_headword(cand.name)) cand.name = cand.native = head;
         return false;
     });

@@ -102,7 +102,8 @@ class EntityExtractor {
     std::unique_ptr<const EntityTagger> tagger_;  ///< null: rules only
     /// By language code.
     std::map<std::string, std::unique_ptr<const LanguageTagger>, std::less<>> language_taggers_;
-    std::unique_ptr<const LanguageWords> words_;  ///< words of languages without rules
+    /// Words of languages without rules; the Ukrainian and Russian dictionaries.
+    std::unique_ptr<const LanguageWords> words_;
     bool cross_script_ = true;
 };
 

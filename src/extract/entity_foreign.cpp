@@ -86,10 +86,17 @@ bool LanguageWords::is_word(std::string_view lang, std::string_view written,
 
 const TaggerLexicon* LanguageWords::cyrillic_dictionary(CyrLang lang) const {
     Dictionary& d = dictionaries_[static_cast<std::size_t>(lang)];
+    // A damaged file is reported on every use, but read once.
     std::call_once(d.once, [&] {
-        if (d.path.empty() || !std::filesystem::exists(d.path)) return;
-        d.lexicon = std::make_unique<const TaggerLexicon>(TaggerLexicon::load(d.path));
+        std::error_code missing;
+        if (d.path.empty() || !std::filesystem::exists(d.path, missing)) return;
+        try {
+            d.lexicon = std::make_unique<const TaggerLexicon>(TaggerLexicon::load(d.path));
+        } catch (const InputError& e) {
+            d.error = std::string(e.what()).substr(e.where().size() + 2);  // after "PATH: "
+        }
     });
+    if (!d.error.empty()) throw InputError(d.path, d.error);
     return d.lexicon.get();
 }
 

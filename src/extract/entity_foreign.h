@@ -47,6 +47,7 @@ class LanguageWords {
         std::string path;
         std::once_flag once;
         std::unique_ptr<const TaggerLexicon> lexicon;
+        std::string error;  ///< why the file could not be read
     };
     // Per language: lower-case word -> true when it is a word anywhere.
     std::unordered_map<std::string, std::unordered_map<std::string, bool>> words_;

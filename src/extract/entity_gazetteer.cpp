@@ -223,7 +223,7 @@ void Gazetteer::load_cities(const std::string& path) {
             if (at == std::string_view::npos || at == 0) continue;
             const std::string_view town = f[0].substr(0, at);
             if (!find(entity_key(town))) add(GazKind::place, GazSource::city, town, {}, pop);
-            note_city(entity_key(town), f[0], pop);
+            note_city(entity_key(town), town, pop);
             place_codes_[entity_key(town)].emplace_back(pop, std::string(f[1]));
             break;
         }
@@ -400,17 +400,18 @@ Gazetteer::Gazetteer(const std::string& dir, const std::string& user_file, bool 
     load_country_history(dir + "/country_history.tsv");
     load_local_names(dir + "/place_names.tsv");
     resolve_countries();
-    // Only the cities another entry displaced are worth keeping apart.
+    // Only the cities another entry displaced (a region, a country, a curated name) are worth
+    // keeping apart.
     std::erase_if(biggest_cities_, [&](const auto& kv) {
         const GazEntry* g = find(kv.first);
-        return g && g->name == kv.second.name;
+        return g && g->source == GazSource::city && g->name == kv.second.name;
     });
 }
 
 void Gazetteer::note_city(const std::string& key, std::string_view name, std::uint32_t population) {
-    GazEntry& biggest = biggest_cities_[key];
-    if (population > biggest.population)
-        biggest = GazEntry{GazKind::place, GazSource::city, std::string(name), population};
+    GazEntry city{GazKind::place, GazSource::city, std::string(name), population};
+    auto [it, fresh] = biggest_cities_.try_emplace(key, city);
+    if (!fresh && population > it->second.population) it->second = std::move(city);
 }
 
 // Cities by their names in other languages (the file), and countries too (ICU), for each
@@ -441,16 +442,27 @@ void Gazetteer::add_local_name(std::string_view lang, std::string_view local,
 // place.
 void Gazetteer::add_cyrillic_city_name(CyrLang lang, std::string_view local,
                                        std::string_view english) {
-    const std::string key = entity_key(english);
-    const GazEntry* city = find(key);
+    const GazEntry* city = find(entity_key(english));
     if (!city || city->kind != GazKind::place) return;
-    cyrillic_cities_[static_cast<std::size_t>(lang)].try_emplace(lower_in_script(local), key);
+    cyrillic_cities_[static_cast<std::size_t>(lang)].try_emplace(lower_in_script(local),
+                                                                 std::string(english));
 }
 
-std::string_view Gazetteer::cyrillic_city_key(std::string_view nominative, CyrLang lang) const {
+const GazEntry* Gazetteer::cyrillic_city(std::string_view nominative, CyrLang lang,
+                                         std::string& key) const {
     const auto& names = cyrillic_cities_[static_cast<std::size_t>(lang)];
     auto it = names.find(lower_in_script(nominative));
-    return it == names.end() ? std::string_view{} : std::string_view(it->second);
+    if (it == names.end()) return nullptr;
+    const std::string& english = it->second;
+    key = entity_key(english);
+    const GazEntry* g = find(key);
+    // "Мюнстер" is Münster, whose key the Irish province holds.
+    if (g && g->name != english) {
+        if (auto b = biggest_cities_.find(key);
+            b != biggest_cities_.end() && b->second.name == english)
+            return &b->second;
+    }
+    return g;
 }
 
 const GazEntry* Gazetteer::find_local(std::string_view lang, std::string_view written) const {

@@ -88,10 +88,11 @@ class Gazetteer {
     const GazEntry* find_local(std::string_view lang, std::string_view written) const;
     /// Adds `local`, a name of the place named `english` in text of `lang`.
     void add_local_name(std::string_view lang, std::string_view local, std::string_view english);
-    /// The key of the city whose own Ukrainian or Russian name is `nominative` where that does
-    /// not transliterate to the English one ("Мюнхен", "Пхеньян"; data/place_names.tsv); ""
-    /// when none. Kept apart from find()'s keys, which English text shares.
-    std::string_view cyrillic_city_key(std::string_view nominative, CyrLang lang) const;
+    /// The city (or country) whose own Ukrainian or Russian name is `nominative` ("Мюнхен",
+    /// "Пхеньян", "Нидерланды"; data/place_names.tsv and ICU), and in `key` the key of its
+    /// entry; null when none. Kept apart from find()'s keys, which English text shares.
+    const GazEntry* cyrillic_city(std::string_view nominative, CyrLang lang,
+                                  std::string& key) const;
     bool is_first_name(std::string_view key) const { return first_names_.count(key); }
     /// Is `lower` (lower case, as written) a nominative given name of `lang`?
     bool is_native_first_name(std::string_view lower, CyrLang lang) const {
@@ -162,7 +163,7 @@ class Gazetteer {
     std::unordered_map<std::string, std::unordered_map<std::string, std::string, text::StringHash,
                                                        std::equal_to<>>>
         local_names_;
-    // By CyrLang: a city's own name, lower-cased -> the key of its entry.
+    // By CyrLang: a city's own name, lower-cased -> its English name.
     std::array<std::unordered_map<std::string, std::string, text::StringHash, std::equal_to<>>, 2>
         cyrillic_cities_;
     struct FormerName {

@@ -663,17 +663,6 @@ bool names_country(const ChunkContext& c, std::size_t k) {
     return false;
 }
 
-std::string cyrillic_given_name(const ChunkContext& c, std::string_view word) {
-    const std::vector<std::string> forms = nominative_candidates(word);
-    const CyrLang other = c.cyr_lang == CyrLang::uk ? CyrLang::ru : CyrLang::uk;
-    for (CyrLang lang : {c.cyr_lang, other}) {
-        for (const std::string& form : forms) {
-            if (c.gaz.is_native_first_name(lower_in_script(form), lang)) return form;
-        }
-    }
-    return {};
-}
-
 bool may_be_given_name(const ChunkContext& c, std::string_view word) {
     return !cyrillic_given_name(c, word).empty();
 }
@@ -774,7 +763,7 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
     cand.start = c.tt.tokens[cand.first].start;
     cand.name = std::string(c.text.substr(cand.start, cand.end - cand.start));
     for (std::size_t k = cand.first; k < cand.last; ++k) {
-        if (is_cyrillic_acronym(c, k)) return false;
+        if (is_capitals_word(c, k)) return false;  // an acronym, or a word in capitals
     }
     if (cand.last - cand.first == 1 && adjective_with_noun(c, cand.first)) return false;
     if (cand.last - cand.first == 1 &&
