@@ -95,6 +95,24 @@ TEST_CASE("lexicon: file round trip; damaged, truncated and missing files are er
     CHECK_THROWS_AS(TaggerLexicon::load(dir / "missing.bin"), byline::InputError);
 }
 
+TEST_CASE("lexicon: the Cyrillic dictionaries load beside the word lists, once; missing is none",
+          "[lexicon]") {
+    byline::test::TempDir dir;
+    TaggerLexicon::build({"мельник"}, {{NameKind::proper, "Дора"}}).save(dir / "lexicon-uk.bin");
+    dir.write("lexicon-ru.bin", "not a lexicon");
+    const LanguageWords words(dir / "gazetteer_words.tsv");  // the list itself may be missing
+    const TaggerLexicon* uk = words.cyrillic_dictionary(CyrLang::uk);
+    REQUIRE(uk != nullptr);
+    CHECK(uk->is_headword("Дора"));
+    CHECK(words.cyrillic_dictionary(CyrLang::uk) == uk);  // read once
+    // A damaged file is an error naming it, every time it is asked for.
+    for (int i = 0; i < 2; ++i)
+        CHECK_THROWS_WITH(words.cyrillic_dictionary(CyrLang::ru),
+                          Catch::Contains("lexicon-ru.bin") && Catch::Contains("not a Byline"));
+    const LanguageWords none(dir / "elsewhere/gazetteer_words.tsv");
+    CHECK(none.cyrillic_dictionary(CyrLang::uk) == nullptr);
+}
+
 TEST_CASE("lexicon: a model that reads one needs it beside it; the flag survives the file",
           "[lexicon]") {
     byline::test::TempDir dir;
