@@ -530,8 +530,11 @@ std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t lin
     if (is_legal_form_word(lower_word(c, i))) return firm_after_legal_form(c, i, last, out);
     if (is_cyrillic_acronym(c, i)) {  // "НАТО", "США", "МЗС"
         Known known = known_at(c, i, i + 1);
-        if (known.entry && far_town_or_region(c, *known.entry, known.native))
-            known = {};  // "НАН" is an academy's acronym, not Nan province in Thailand
+        // "НАН" is an academy's acronym, not Nan province in Thailand; a country is written as
+        // an acronym only as the curated lists know it ("США", "КНР"): "ФИДЕ" is no Fiji.
+        if (known.entry && (far_town_or_region(c, *known.entry, known.native) ||
+                            known.entry->source == GazSource::country))
+            known = {};
         const GazEntry* listed = c.gaz.find(entity_key(c.word(i), c.cyr_lang));
         if (listed && listed->kind == GazKind::ignore) return i + 1;  // "СМИ": the media
         if (known.entry) {
