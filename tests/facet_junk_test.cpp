@@ -630,6 +630,18 @@ TEST_CASE(
     CHECK(has_name(ru, "Путин", "person"));
 }
 
+TEST_CASE("facet junk: a Russian federal agency named in one word is an organisation",
+          "[facet-junk]") {
+    auto ru = values_in("ru",
+                        "Глава Роскосмоса встретился с руководством Роснефти и Ростехнадзора. "
+                        "Ростислав Петров приехал в Россию.");
+    for (const char* org : {"Роскосмос", "Роснефть", "Ростехнадзор"})
+        CHECK(has_name(ru, org, "org"));
+    CHECK_FALSE(has_name(ru, "Роскосмос", "person"));
+    CHECK(has_name(ru, "Ростислав Петров", "person"));
+    CHECK(has_name(ru, "Russia", "place"));
+}
+
 TEST_CASE("facet junk: a Cyrillic acronym names a country only as the lists know it",
           "[facet-junk]") {
     auto ru = values_in("ru", "Президент ФИДЕ встретился с послами США и КНР.");

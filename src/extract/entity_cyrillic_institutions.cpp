@@ -224,6 +224,31 @@ std::string compound_nominative(std::string_view word) {
     return std::string(word);
 }
 
+// Russia's federal agencies and state corporations, "Рос-" and what they do, in any case
+// ("Роскосмоса" -> "Роскосмос", "Роснефти" -> "Роснефть"): the nominative as written; "" for
+// any other word.
+std::string russian_body_nominative(std::string_view word) {
+    // What follows "Рос-" in the nominative; a case changes only the ending ("Роскосмоса",
+    // "Роснефти", "Росгвардии").
+    static const std::array<std::string_view, 17> kBodies = {
+        "космос",    "нефть",       "атом",         "технадзор",   "тех",        "стат",
+        "комнадзор", "гвардия",     "потребнадзор", "авиация",     "реестр",     "телеком",
+        "нано",      "сельхозбанк", "морречфлот",   "здравнадзор", "транснадзор"};
+    constexpr std::string_view kRos = "рос";
+    const std::string lower = lower_in_script(word);
+    if (!lower.starts_with(kRos)) return {};
+    const std::string_view rest = std::string_view(lower).substr(kRos.size());
+    for (std::string_view nominative : kBodies) {
+        // The stem: the nominative less a final vowel or soft sign ("нефт", "гварди").
+        std::string_view stem = nominative;
+        for (std::string_view soft : {"ь", "я"})
+            if (stem.ends_with(soft)) stem.remove_suffix(soft.size());
+        if (rest.starts_with(stem) && rest.size() <= stem.size() + 8)  // an ending, no more
+            return std::string(word.substr(0, kRos.size())) + std::string(nominative);
+    }
+    return {};
+}
+
 // One word that names a body by its shape: a ministry's or cabinet's short form ("Міноборони",
 // "Мінюст", "Кабміну"), a city or regional council ("Київради", "облради"), a state company of
 // the "Укр-" family ("Укрзалізниці", "Укравтодору"), a power company or bank by its last part
@@ -250,6 +275,7 @@ bool body_word(std::string_view lower) {
         std::none_of(kNotUkr.begin(), kNotUkr.end(),
                      [&](std::string_view w) { return lower.starts_with(w); }))
         return true;
+    if (!russian_body_nominative(lower).empty()) return true;
     if (lower.size() <= 14) return false;  // seven letters or more
     // A company named by what it does, any case: "Кріогенсервісу", "Теплогазстрой",
     // "Кабельтехпостач", "Мегаметалгруп", "Чорноморнафтогазу", "Приватбанку".
@@ -309,7 +335,8 @@ std::size_t emit(const ChunkContext& c, std::size_t i, std::size_t end, std::vec
 
 bool one_word_body(const ChunkContext& c, std::size_t k, std::vector<Candidate>& out) {
     if (!body_word(lower_in_script(c.word(k)))) return false;
-    const std::string name = compound_nominative(c.word(k));
+    std::string name = russian_body_nominative(c.word(k));
+    if (name.empty()) name = compound_nominative(c.word(k));
     Candidate cand{k,     k + 1, c.tt.tokens[k].start, c.tt.tokens[k].end, CandidateKind::org,
                    false, name};
     cand.native = name;
