@@ -642,6 +642,16 @@ TEST_CASE("facet junk: a Russian federal agency named in one word is an organisa
     CHECK(has_name(ru, "Russia", "place"));
 }
 
+TEST_CASE("facet junk: a two-word Cyrillic place is read with its adjective in any case",
+          "[facet-junk]") {
+    auto ru = values_in("ru", "Делегация Новой Зеландии прибыла в Саудовскую Аравию.");
+    CHECK(has_name(ru, "New Zealand", "place"));
+    CHECK(has_name(ru, "Saudi Arabia", "place"));
+    auto uk = values_in("uk", "Делегація Нової Зеландії прибула до Південної Кореї.");
+    CHECK(has_name(uk, "New Zealand", "place"));
+    CHECK(has_name(uk, "South Korea", "place"));
+}
+
 TEST_CASE("facet junk: a Cyrillic acronym names a country only as the lists know it",
           "[facet-junk]") {
     auto ru = values_in("ru", "Президент ФИДЕ встретился с послами США и КНР.");

@@ -145,11 +145,45 @@ bool common_word_look_alike(const ChunkContext& c, const GazEntry& g, const std:
     return !own;
 }
 
-// A place or organisation that tokens [a, b) are a form of ("Києві" → Kyiv, "України" →
-// Ukraine, "Північна Корея" → North Korea); only the last word is put back into the nominative.
-Known known_at(const ChunkContext& c, std::size_t a, std::size_t b) {
-    std::size_t start = c.tt.tokens[a].start, last = c.tt.tokens[b - 1].start;
-    std::string head(c.text.substr(start, last - start));
+// The words before a name's last word as written, then, for one adjective, its nominatives
+// ("Новой Зеландии", "Нової Зеландії", "Южную Корею": "Новая", "Нова", "Южная").
+std::vector<std::string> head_forms(const ChunkContext& c, std::size_t a, std::size_t b) {
+    const std::size_t start = c.tt.tokens[a].start, last = c.tt.tokens[b - 1].start;
+    std::vector<std::string> out{std::string(c.text.substr(start, last - start))};
+    if (b - a != 2) return out;
+    struct Adjective {
+        std::string_view ending;
+        std::array<std::string_view, 3> nominatives;  // unused slots are empty
+    };
+    static constexpr Adjective kAdjective[] = {{"ой", {"ая", "ый", "ой"}},
+                                               {"ей", {"яя"}},
+                                               {"ую", {"ая"}},
+                                               {"ого", {"ый", "ий", "ое"}},
+                                               {"ому", {"ый", "ий"}},
+                                               {"ым", {"ый"}},
+                                               {"ом", {"ый", "ое"}},
+                                               {"ої", {"а"}},
+                                               {"ій", {"а", "ий"}},
+                                               {"ою", {"а"}},
+                                               {"у", {"а"}},
+                                               {"им", {"ий"}},
+                                               {"ім", {"ий"}}};
+    const std::string_view word = c.word(a);
+    if (last < c.tt.tokens[a].end) return out;
+    const std::string gap(c.text.substr(c.tt.tokens[a].end, last - c.tt.tokens[a].end));
+    for (const auto& [ending, nominatives] : kAdjective) {
+        if (!word.ends_with(ending) || word.size() < ending.size() + 4) continue;
+        for (std::string_view n : nominatives)
+            if (!n.empty())
+                out.push_back(std::string(word.substr(0, word.size() - ending.size())) +
+                              std::string(n) + gap);
+    }
+    return out;
+}
+
+// Known_at's reading of tokens [a, b) with `head` before the last word.
+Known known_with_head(const ChunkContext& c, std::size_t a, std::size_t b,
+                      const std::string& head) {
     std::string_view word = c.word(b - 1);
     // "Мінські домовленості": an adjective made from a place is not the place.
     bool adjective = false;
@@ -173,6 +207,16 @@ Known known_at(const ChunkContext& c, std::size_t a, std::size_t b) {
         if (const GazEntry* own = c.gaz.cyrillic_city(name, c.cyr_lang, own_key);
             stands(own, own_key))
             return {own, name};
+    }
+    return {};
+}
+
+// A place or organisation that tokens [a, b) are a form of ("Києві" → Kyiv, "України" →
+// Ukraine, "Північна Корея" → North Korea, "Новой Зеландии" → New Zealand): the last word, and
+// an adjective before it, are put back into the nominative.
+Known known_at(const ChunkContext& c, std::size_t a, std::size_t b) {
+    for (const std::string& head : head_forms(c, a, b)) {
+        if (Known k = known_with_head(c, a, b, head); k.entry) return k;
     }
     return {};
 }
