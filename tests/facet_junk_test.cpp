@@ -652,6 +652,18 @@ TEST_CASE("facet junk: a two-word Cyrillic place is read with its adjective in a
     CHECK(has_name(uk, "South Korea", "place"));
 }
 
+TEST_CASE("facet junk: a small town of the text's own region is a place, not a person",
+          "[facet-junk]") {
+    auto uk = values_in("uk", "Фестиваль пройде в Коломиї. Делегація приїхала з Кіровограда.");
+    CHECK(has_name(uk, "Kolomyya", "place"));
+    CHECK(has_name(uk, "Kropyvnytskyi", "place"));  // its name until 2016
+    CHECK_FALSE(has_name(uk, "Коломия", "person"));
+    // A town named after a person is that person after a given name or in a surname's shape.
+    auto ru = values_in("ru", "Полёт Юрия Гагарина помнят все. Вчера Медведева не было.");
+    CHECK_FALSE(has_name(ru, "Gagarin", "place"));
+    CHECK_FALSE(has_name(ru, "Medvedevo", "place"));
+}
+
 TEST_CASE("facet junk: a Cyrillic acronym names a country only as the lists know it",
           "[facet-junk]") {
     auto ru = values_in("ru", "Президент ФИДЕ встретился с послами США и КНР.");

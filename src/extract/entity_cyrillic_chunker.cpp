@@ -46,6 +46,7 @@ std::string first_name_at(const ChunkContext& c, std::size_t k) {
 struct Known {
     const GazEntry* entry = nullptr;
     std::string native;  // the nominative as written in Cyrillic
+    bool weak = false;   // a person the tagger reads there wins (small_town_of_people)
 };
 
 bool acceptable(const GazEntry* g) {
@@ -181,6 +182,33 @@ std::vector<std::string> head_forms(const ChunkContext& c, std::size_t a, std::s
     return out;
 }
 
+// A town under 100,000 of the text's own region ("Коломиї", "у Стрию", "Бучі"), which
+// acceptable() leaves out, where the language's dictionary can tell that its one word is no
+// common word ("Щастя", happiness, is a town too), and no name of a person.
+bool own_small_town(const ChunkContext& c, const GazEntry* g, const std::string& key, std::size_t a,
+                    std::size_t b) {
+    if (!g || !c.dictionary || g->kind != GazKind::place || g->source != GazSource::city)
+        return false;
+    const std::vector<std::string>& countries = c.gaz.countries_of(key);
+    if (countries.empty() || !own_region_country(countries.front())) return false;
+    if (b - a != 1) return true;
+    const std::string_view word = c.word(a);
+    const std::string lower = lower_in_script(word);
+    // Towns named after people ("Гагарин", "Королёв") meet surnames: a surname's shape or a
+    // given name before it makes the word a person's.
+    const bool after_given =
+        a > 0 && c.tt.tokens[a - 1].cap && !cyrillic_given_name(c, c.word(a - 1)).empty();
+    return !c.dictionary->is_lower_word(lower) && !is_surname_shaped(lower) && !after_given &&
+           cyrillic_given_name(c, word).empty();
+}
+
+// A small town in Russian text, where many are named after people ("Гагарин", "Королёв"):
+// a weak candidate, so that a person the tagger reads there wins. Ukraine renamed most of
+// its own in 2016.
+bool small_town_of_people(const ChunkContext& c, const GazEntry* g) {
+    return !acceptable(g) && c.cyr_lang == CyrLang::ru;
+}
+
 // Known_at's reading of tokens [a, b) with `head` before the last word.
 Known known_with_head(const ChunkContext& c, std::size_t a, std::size_t b,
                       const std::string& head) {
@@ -197,16 +225,16 @@ Known known_with_head(const ChunkContext& c, std::size_t a, std::size_t b,
         // read as any other: "Дарвина" is Darwin's, not his city in Australia, which one word
         // names only as a city of half a million.
         auto stands = [&](const GazEntry* g, const std::string& key) {
-            return acceptable(g) &&
+            return (acceptable(g) || own_small_town(c, g, key, a, b)) &&
                    !foreign_look_alike(c, *g, key, a, b, forms, form, form != word) &&
                    !common_word_look_alike(c, *g, key, a, b);
         };
         const std::string key = entity_key(name, c.cyr_lang);
-        if (const GazEntry* g = c.gaz.find(key); stands(g, key)) return {g, name};
+        if (const GazEntry* g = c.gaz.find(key); stands(g, key)) return {g, name, !acceptable(g)};
         std::string own_key;
         if (const GazEntry* own = c.gaz.cyrillic_city(name, c.cyr_lang, own_key);
             stands(own, own_key))
-            return {own, name};
+            return {own, name, small_town_of_people(c, own)};
     }
     return {};
 }
@@ -231,7 +259,7 @@ Candidate make(const ChunkContext& c, std::size_t a, std::size_t b, CandidateKin
 void emit_known(const ChunkContext& c, std::size_t a, std::size_t b, const Known& k,
                 std::vector<Candidate>& out) {
     bool local = k.entry->source == GazSource::city || k.entry->source == GazSource::subdivision;
-    out.push_back(make(c, a, b, candidate_kind(k.entry->kind), k.entry->name, k.native, false));
+    out.push_back(make(c, a, b, candidate_kind(k.entry->kind), k.entry->name, k.native, k.weak));
     out.back().local = local;
 }
 
