@@ -694,6 +694,13 @@ TEST_CASE("facet junk: a plural country's genitive plural is that country", "[fa
     CHECK(has_name(uk, "Netherlands", "place"));
 }
 
+TEST_CASE("facet junk: a name ends with a name, not a joining particle", "[facet-junk]") {
+    auto fr = values_in("fr", "Il a joué avec Pedro de la Torre , Juan el et Maria van de Velde .");
+    CHECK_FALSE(has_name(fr, "Juan el"));
+    CHECK(has_name(fr, "Pedro de la Torre", "person"));
+    CHECK(has_name(fr, "Maria van de Velde", "person"));
+}
+
 TEST_CASE("facet junk: a news agency's credit in lower case is that agency", "[facet-junk]") {
     auto de = values_in("de",
                         "Berlin ( dpa ) Die Bundesregierung will die Steuern senken. Das "

@@ -587,6 +587,14 @@ bool trim_span(const ChunkContext& c, Candidate& cand) {
         return false;
     while (cand.first < cand.last && outside(cand.first))
         ++cand.first;
+    // A name ends with a name, not the particle that joins the next one ("Bernardo el").
+    auto particle = [&](std::size_t k) {
+        const Token& t = c.tt.tokens[k];
+        return t.kind == TokenKind::word && !t.cap &&
+               (is_name_particle(c.lower(k)) || is_name_connector(c.lower(k)));
+    };
+    while (cand.last - cand.first > 1 && particle(cand.last - 1))
+        --cand.last;
     return cand.first < cand.last;
 }
 
