@@ -593,6 +593,9 @@ TEST_CASE("facet junk: a Ukrainian word, nickname or woman's name is no foreign 
     CHECK(has_name(uk, "Ганна", "person"));
     auto mali = values_in("uk", "Там, де танцювали Малий, Ірма й Сусанна, сніг не падав.");
     CHECK_FALSE(has_name(mali, "Mali", "place"));
+    // A word of the dictionary where a sentence starts ("Млів", he swooned).
+    auto verb = values_in("uk", "Гуртик здригнувся. Млів я на своєму сідалі.");
+    CHECK_FALSE(has_name(verb, "Mali", "place"));
     auto ru = values_in("ru", "Сборная встретилась с Кубой и Андоррой во Флориде.");
     for (const char* place : {"Cuba", "Andorra", "Florida"})
         CHECK(has_name(ru, place, "place"));

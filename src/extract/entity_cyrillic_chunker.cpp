@@ -130,8 +130,13 @@ bool foreign_look_alike(const ChunkContext& c, const GazEntry& g, const std::str
 // "Малий", "Боні"), no curated place, city of half a million or country but by an adjective.
 bool common_word_look_alike(const ChunkContext& c, const GazEntry& g, const std::string& key,
                             std::size_t a, std::size_t b) {
-    if (!c.words || b - a != 1 || g.kind != GazKind::place) return false;
-    if (!c.words->is_word(c.cyr_lang == CyrLang::ru ? "ru" : "uk", c.word(a), true)) return false;
+    if (b - a != 1 || g.kind != GazKind::place) return false;
+    // The list of words that key to places, or else the language's whole dictionary ("Млів",
+    // he swooned, is no Mali).
+    const bool listed =
+        c.words && c.words->is_word(c.cyr_lang == CyrLang::ru ? "ru" : "uk", c.word(a), true);
+    if (!listed && !(c.dictionary && c.dictionary->is_lower_word(lower_in_script(c.word(a)))))
+        return false;
     const std::vector<std::string>& countries = c.gaz.countries_of(key);
     const bool own = !countries.empty() && own_region_country(countries.front());  // likeliest
     if (c.tt.tokens[a].sentence_start)
