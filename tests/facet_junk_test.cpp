@@ -653,6 +653,11 @@ TEST_CASE("facet junk: a two-word Cyrillic place is read with its adjective in a
     auto uk = values_in("uk", "Делегація Нової Зеландії прибула до Південної Кореї.");
     CHECK(has_name(uk, "New Zealand", "place"));
     CHECK(has_name(uk, "South Korea", "place"));
+    // After a sentence's first word too.
+    auto union_ru = values_in("ru", "Распад Советского Союза изменил Европу.");
+    CHECK(has_name(union_ru, "Soviet Union", "place"));
+    auto union_uk = values_in("uk", "Країни Європейського Союзу погодилися.");
+    CHECK(has_name(union_uk, "European Union", "org"));
 }
 
 TEST_CASE("facet junk: a small town of the text's own region is a place, not a person",

@@ -641,6 +641,14 @@ std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t lin
             return j;
         }
     }
+    // A sentence's first word before a known name of two words: "Распад Советского Союза",
+    // "Країни Європейського Союзу".
+    if (j - i == 3 && c.tt.tokens[i].sentence_start) {
+        if (Known known = known_at(c, i + 1, j); known.entry) {
+            emit_known(c, i + 1, j, known, out);
+            return j;
+        }
+    }
     // An institution's phrase, from any word of the run ("Рішення Господарського суду ..."):
     // the words before it are read as they would be without it.
     std::vector<Candidate> institution;
