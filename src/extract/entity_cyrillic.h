@@ -92,6 +92,10 @@ bool adjective_with_noun(const ChunkContext& c, std::size_t k);
 /// "Юля", "Марії" -> "Марія"); "" when none.
 std::string cyrillic_given_name(const ChunkContext& c, std::string_view word);
 
+/// The nominatives an adjective in another case may have, feminine, masculine and neuter
+/// ("Новой" -> "Новая", "Новый", "Новое"; "Нової" -> "Нова"); none for a nominative.
+std::vector<std::string> adjective_nominatives(std::string_view word, CyrLang lang);
+
 /// Lone Cyrillic persons read with the language's dictionary (c.dictionary; nothing without
 /// one): a common word of the language that is no proper noun's form is no person
 /// ("Сніговика", "Київський", "Абсолютом"), and an inflected proper noun is named by its

@@ -157,33 +157,11 @@ std::vector<std::string> head_forms(const ChunkContext& c, std::size_t a, std::s
     const std::size_t start = c.tt.tokens[a].start, last = c.tt.tokens[b - 1].start;
     std::vector<std::string> out{std::string(c.text.substr(start, last - start))};
     if (b - a != 2) return out;
-    struct Adjective {
-        std::string_view ending;
-        std::array<std::string_view, 3> nominatives;  // unused slots are empty
-    };
-    static constexpr Adjective kAdjective[] = {{"ой", {"ая", "ый", "ой"}},
-                                               {"ей", {"яя"}},
-                                               {"ую", {"ая"}},
-                                               {"ого", {"ый", "ий", "ое"}},
-                                               {"ому", {"ый", "ий"}},
-                                               {"ым", {"ый"}},
-                                               {"ом", {"ый", "ое"}},
-                                               {"ої", {"а"}},
-                                               {"ій", {"а", "ий"}},
-                                               {"ою", {"а"}},
-                                               {"у", {"а"}},
-                                               {"им", {"ий"}},
-                                               {"ім", {"ий"}}};
     const std::string_view word = c.word(a);
     if (last < c.tt.tokens[a].end) return out;
     const std::string gap(c.text.substr(c.tt.tokens[a].end, last - c.tt.tokens[a].end));
-    for (const auto& [ending, nominatives] : kAdjective) {
-        if (!word.ends_with(ending) || word.size() < ending.size() + 4) continue;
-        for (std::string_view n : nominatives)
-            if (!n.empty())
-                out.push_back(std::string(word.substr(0, word.size() - ending.size())) +
-                              std::string(n) + gap);
-    }
+    for (const std::string& n : adjective_nominatives(word, c.cyr_lang))
+        out.push_back(n + gap);
     return out;
 }
 

@@ -333,6 +333,17 @@ std::size_t emit(const ChunkContext& c, std::size_t i, std::size_t end, std::vec
 
 }  // namespace
 
+std::vector<std::string> adjective_nominatives(std::string_view word, CyrLang lang) {
+    std::vector<std::string> out;
+    for (Gender3 g : {Gender3::feminine, Gender3::masculine, Gender3::neuter}) {
+        std::string n = lang == CyrLang::ru ? russian_adjective_nominative(word, g)
+                                            : adjective_nominative(word, g);
+        if (n != word && std::find(out.begin(), out.end(), n) == out.end())
+            out.push_back(std::move(n));
+    }
+    return out;
+}
+
 bool one_word_body(const ChunkContext& c, std::size_t k, std::vector<Candidate>& out) {
     if (!body_word(lower_in_script(c.word(k)))) return false;
     std::string name = russian_body_nominative(c.word(k));

@@ -476,20 +476,28 @@ const GazEntry* Gazetteer::find_local(std::string_view lang, std::string_view wr
     };
     const std::string lower = utf8_lower(written);
     // A city another entry displaced from its key: the Irish province took "Münster"'s, the
-    // canton of Fribourg (German "Freiburg") that of Freiburg im Breisgau's short name.
-    const GazEntry* city = nullptr;
-    if (auto it = biggest_cities_.find(entity_key(written)); it != biggest_cities_.end())
-        city = &it->second;
+    // canton of Fribourg (German "Freiburg") that of Freiburg im Breisgau's short name. Looked
+    // up only where it can matter: find_local runs on every capitalised span of tagger input.
+    const bool accented = std::any_of(written.begin(), written.end(), [](char ch) {
+        return static_cast<unsigned char>(ch) >= 0x80;
+    });
+    auto displaced_city = [&]() -> const GazEntry* {
+        if (biggest_cities_.empty()) return nullptr;
+        auto it = biggest_cities_.find(entity_key(written));
+        return it == biggest_cities_.end() ? nullptr : &it->second;
+    };
     if (auto it = names->second.find(lower); it != names->second.end()) {
         const GazEntry* local = place_named(it->second);
+        const GazEntry* city = displaced_city();
         // "Freiburg" is German for Fribourg too, a city a seventh of its size.
         return city && (!local || city->population > 2 * local->population) ? city : local;
     }
     // Written with the city's own letters ("Münster", not "Munster"), it is the city.
-    const bool accented = std::any_of(written.begin(), written.end(), [](char ch) {
-        return static_cast<unsigned char>(ch) >= 0x80;
-    });
-    if (city && accented && std::string_view(city->name).starts_with(written)) return city;
+    if (accented) {
+        if (const GazEntry* city = displaced_city();
+            city && std::string_view(city->name).starts_with(written))
+            return city;
+    }
     // German names a place in the genitive with an -s: its German name ("Polens", "Roms") or
     // the English one it shares ("Londons", "Bremens").
     if (base != "de" || written.size() < 4 || !written.ends_with('s')) return nullptr;
