@@ -247,27 +247,6 @@ void drop_unknown_lone_words(const ChunkContext& c, const LanguageWords* words,
     });
 }
 
-// A news agency's credit ("Berlin ( dpa )", "AFP/SID") that the tagger, which reads
-// capitals, passes over: a word written exactly as a curated organisation writes itself, in
-// lower case ("dpa", "epd") or as an acronym, is that organisation.
-void add_agency_credits(const ChunkContext& c, std::vector<Candidate>& cands) {
-    std::vector<bool> covered(c.tt.tokens.size(), false);
-    for (const Candidate& cand : cands)
-        for (std::size_t k = cand.first; k < cand.last && k < covered.size(); ++k)
-            covered[k] = true;
-    const std::size_t before = cands.size();
-    for (std::size_t k = 0; k < c.tt.tokens.size(); ++k) {
-        const Token& t = c.tt.tokens[k];
-        if (covered[k] || t.kind != TokenKind::word || (t.cap && !t.all_caps)) continue;
-        const std::string_view word = c.word(k);
-        if (!c.gaz.is_curated_org_form(word)) continue;
-        const GazEntry* g = c.gaz.find(entity_key(word));
-        if (!g || g->kind != GazKind::org) continue;
-        cands.push_back(Candidate{k, k + 1, t.start, t.end, CandidateKind::org, false, g->name});
-    }
-    if (cands.size() != before) order_and_dedupe(cands);
-}
-
 std::unique_ptr<const EntityTagger> load_tagger(const EntityOptions& options,
                                                 const std::string& data_dir) {
     if (!options.use_tagger) return nullptr;
@@ -347,8 +326,12 @@ std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTa
     if (c.english) clean_candidates(c, cands);
     if (tagged && !c.english && !has_entity_rules(lang)) {
         retype_known_orgs(c, lang, cands);
+        retype_curated_orgs(c, cands);
+        retype_persons_named_for_countries(c, cands);
         drop_unknown_lone_words(c, words, lang, cands);
-        add_agency_credits(c, cands);
+        settle_lone_persons(c, cands);
+        add_curated_orgs(c, cands);
+        order_and_dedupe(cands);
     }
     std::vector<EntityMention> mentions;
     mentions.reserve(cands.size());

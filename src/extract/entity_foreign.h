@@ -64,4 +64,26 @@ bool has_entity_rules(std::string_view lang);
 std::vector<Candidate> known_name_candidates(const ChunkContext& c, const LanguageWords& words,
                                              std::string_view lang);
 
+// After a tagger of a language other than English (entity_tagged_foreign.cpp):
+
+/// Adds the curated organisations written exactly as the lists write them ("Vereinten
+/// Nationen", "dpa", "Nato") on words no candidate covers, named by their entries; one
+/// capitalised word only where it is no known given name or surname. Leaves `cands` unordered.
+void add_curated_orgs(const ChunkContext& c, std::vector<Candidate>& cands);
+
+/// A place or person written exactly as a curated organisation ("Agentur Interfax", "das Rote
+/// Kreuz") is that organisation; one word that is a known given name or surname stays.
+void retype_curated_orgs(const ChunkContext& c, std::vector<Candidate>& cands);
+
+/// One word read as a person that the document also reads as a place or organisation ("die
+/// Bezirke Melk" beside "in Melk") takes that type, unless a full name in the document ends in
+/// it.
+void settle_lone_persons(const ChunkContext& c, std::vector<Candidate>& cands);
+
+/// A name of two words or more ending in a country's name ("Statistik Austria", "Geosphere
+/// Austria") is an organisation's, not a person's; unless that word is a known name ("Michael
+/// Jordan"), the first is a given name ("Anatole France") or a particle joins them ("Frédéric
+/// de Luxembourg").
+void retype_persons_named_for_countries(const ChunkContext& c, std::vector<Candidate>& cands);
+
 }  // namespace byline::extract

@@ -95,6 +95,12 @@ void each_feature(const TaggerInput& in, const Line& line, std::size_t i, Emit& 
         for (std::size_t b = 0; k >= 0 && b < kDictNames.size(); ++b)
             if (in.dict[k] & (1u << b)) sink(kD[d + 1], part(kDictNames[b]));
     }
+    // A German compound's head noun: "Mieterverein" and "Sportverein" are both "verein".
+    for (long d = -1; d <= 1 && !in.head.empty(); ++d) {
+        static constexpr std::array<std::string_view, 3> kH = {"hd-1", "hd", "hd+1"};
+        auto k = at(d);
+        if (k >= 0 && !in.head[k].empty()) sink(kH[d + 1], part(in.head[k]));
+    }
     if (!in.names.empty()) {
         auto name = [&](long d) { return at(d) < 0 ? kNone : part(kNameTags[in.names[at(d)]]); };
         if (in.names[i]) sink("n", name(0), shape(0));

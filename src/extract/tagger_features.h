@@ -27,6 +27,7 @@ struct TaggerInput {
     std::vector<std::uint8_t> gaz;          ///< longest gazetteer match: GazTag codes
     std::vector<std::uint8_t> lex;          ///< word-list bits: LexBits
     std::vector<std::uint8_t> dict;         ///< DictBits; empty without a lexicon
+    std::vector<std::string> head;          ///< a capitalised noun's head noun; with a lexicon
     std::vector<std::uint8_t> names;        ///< known name (lexicon): 1 + 2 * NameKind (+1 inside)
     std::vector<std::uint8_t> doc;          ///< casing of the same word elsewhere: DocBits
     std::vector<std::uint8_t> sent_pos;     ///< position in the sentence, capped at 3

@@ -792,13 +792,18 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
 // Outside English a comma before a capitalised word inside a tagger span separates names of a
 // list ("Freiburg, Halle und Mülheim"): each part is a span of its own; a name goes on after a
 // comma in lower case ("Ministère de la Santé, du Travail"). English keeps "Washington, D.C.".
-std::vector<TagSpan> split_at_commas(const ChunkContext& c, const std::vector<TagSpan>& spans) {
+// So does a slash between the places of a dateline, where a sentence starts: "St. Pölten/Graz."
+// names two cities (GermEval takes "in Japan/Korea" for one place, and so does this).
+std::vector<TagSpan> split_at_commas(const ChunkContext& c, const TagSet& tags,
+                                     const std::vector<TagSpan>& spans) {
     if (c.english) return spans;
     std::vector<TagSpan> out;
     for (const TagSpan& s : spans) {
+        const bool dateline = tags.labels[s.label] == "LOC" && c.tt.tokens[s.first].sentence_start;
         std::size_t first = s.first;
         for (std::size_t k = s.first; k < s.last; ++k) {
-            if (c.tt.tokens[k].kind != TokenKind::punct || c.word(k) != "," ||
+            const std::string_view w = c.word(k);
+            if (c.tt.tokens[k].kind != TokenKind::punct || !(w == "," || (dateline && w == "/")) ||
                 !(k + 1 < s.last && c.is_cap_word(k + 1)))
                 continue;
             if (k > first) out.push_back({first, k, s.label});
@@ -812,7 +817,7 @@ std::vector<TagSpan> split_at_commas(const ChunkContext& c, const std::vector<Ta
 std::vector<Candidate> tagger_candidates(const ChunkContext& c, const TagSet& tags,
                                          const std::vector<TagSpan>& spans) {
     std::vector<Candidate> out;
-    for (const TagSpan& s : split_at_commas(c, spans)) {
+    for (const TagSpan& s : split_at_commas(c, tags, spans)) {
         Candidate cand;
         if (!label_kind(tags.labels[s.label], cand.kind)) continue;
         cand.first = s.first;

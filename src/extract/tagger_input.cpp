@@ -172,16 +172,23 @@ void mark_words(TaggerInput& in, const Gazetteer* gaz) {
 void mark_dictionary(TaggerInput& in, const TaggerLexicon& lexicon) {
     const auto& toks = in.tt->tokens;
     in.dict.assign(toks.size(), 0);
-    std::unordered_map<std::string_view, std::uint8_t> seen;
+    in.head.assign(toks.size(), {});
+    std::unordered_map<std::string_view, std::pair<std::uint8_t, std::string>> seen;
     for (std::size_t i = 0; i < toks.size(); ++i) {
         const Token& t = toks[i];
         if (t.kind != TokenKind::word) continue;
         const std::string_view w = in.text.substr(t.start, t.end - t.start);
-        auto [it, fresh] = seen.try_emplace(w, 0);
+        auto [it, fresh] = seen.try_emplace(w);
         if (fresh) {
             std::uint8_t bits = lexicon.is_lower_word(w) ? dict_lower : 0;
+            std::string head;
             if (t.cap && !t.all_caps) {
-                bits |= lexicon.is_noun(w) ? dict_noun : lexicon.has_noun_head(w) ? dict_head : 0;
+                if (lexicon.is_noun(w)) {
+                    bits |= dict_noun;
+                    head = lexicon_key(w);
+                } else if (head = lexicon.noun_head(w); !head.empty()) {
+                    bits |= dict_head;
+                }
                 if (lexicon.is_given_name(w)) bits |= dict_given;
                 if (lexicon.is_surname(w)) bits |= dict_surname;
                 // "Zabels Entscheidung", "Stanleys Geburtsdatum": a name's genitive.
@@ -191,9 +198,10 @@ void mark_dictionary(TaggerInput& in, const TaggerLexicon& lexicon) {
                         bits |= dict_genitive;
                 }
             }
-            it->second = bits;
+            it->second = {bits, std::move(head)};
         }
-        in.dict[i] = it->second;
+        in.dict[i] = it->second.first;
+        in.head[i] = it->second.second;
     }
 }
 

@@ -156,13 +156,17 @@ bool TaggerLexicon::is_common_noun(std::string_view word) const {
     return false;
 }
 
-bool TaggerLexicon::has_noun_head(std::string_view word) const {
+std::string TaggerLexicon::noun_head(std::string_view word) const {
     const std::string key = lexicon_key(word);
     for (std::size_t k = kMinHeadPrefix; k + kMinHead <= key.size(); ++k) {
         if ((static_cast<unsigned char>(key[k]) & 0xC0) == 0x80) continue;  // inside a letter
-        if (contains(kNoun, std::string_view(key).substr(k))) return true;
+        if (contains(kNoun, std::string_view(key).substr(k))) return key.substr(k);
     }
-    return false;
+    return {};
+}
+
+bool TaggerLexicon::has_noun_head(std::string_view word) const {
+    return !noun_head(word).empty();
 }
 
 void TaggerLexicon::save(const std::string& path) const {

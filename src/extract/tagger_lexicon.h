@@ -40,6 +40,8 @@ class TaggerLexicon {
     /// Does `word` end with a noun of the dictionary after at least three letters: a compound
     /// ("Chemiekonzern" -> "Konzern")?
     bool has_noun_head(std::string_view word) const;
+    /// That noun, lower case ("Chemiekonzern" -> "konzern"); empty when there is none.
+    std::string noun_head(std::string_view word) const;
 
     /// Is `key` (name_key of a name's words) a known name of `kind`?
     bool is_name(NameKind kind, std::string_view key) const;
