@@ -773,6 +773,27 @@ TEST_CASE("facet junk: a name ending in a country's name is no person's", "[face
     CHECK_FALSE(has_name(fr, "Anatole France", "org"));
 }
 
+TEST_CASE("facet junk: two common words in Ukrainian are an institution, not a person",
+          "[facet-junk]") {
+    auto uk = values_in("uk",
+                        "Про це повідомила пресслужба Офісу Президента. Підтримка Збройних Сил "
+                        "триватиме, заявив Андрій Садовий.");
+    CHECK_FALSE(has_name(uk, "Офісу Президента", "person"));
+    CHECK_FALSE(has_name(uk, "Офіс Президента", "person"));
+    CHECK_FALSE(has_name(uk, "Збройних Сил", "person"));
+    // A given name with a surname that is also a word ("садовий", of a garden) stays a person.
+    CHECK(has_name(uk, "Андрій Садовий", "person"));
+}
+
+TEST_CASE("facet junk: a foreign given name in a Cyrillic case is named in the nominative",
+          "[facet-junk]") {
+    auto uk = values_in("uk",
+                        "Зеленський провів переговори з прем'єр-міністром Польщі "
+                        "Дональдом Туском у Києві.");
+    CHECK(has_name(uk, "Дональд Туск", "person"));
+    CHECK_FALSE(has_name(uk, "Дональдом Туск"));
+}
+
 TEST_CASE("facet junk: a city named by its own Ukrainian or Russian name is that city",
           "[facet-junk]") {
     // Neither transliterates to the English name, so neither was a place: "Мюнхен" read as a

@@ -96,6 +96,11 @@ std::string cyrillic_given_name(const ChunkContext& c, std::string_view word);
 /// ("Новой" -> "Новая", "Новый", "Новое"; "Нової" -> "Нова"); none for a nominative.
 std::vector<std::string> adjective_nominatives(std::string_view word, CyrLang lang);
 
+/// Are tokens [first, last), two words or more, all common words of the language in some case,
+/// none a given name or a proper noun's form ("Офісу Президента", "Кабінету Міністрів": an
+/// institution, not a person)? False without the text's dictionary (c.dictionary).
+bool only_common_words(const ChunkContext& c, std::size_t first, std::size_t last);
+
 /// Lone Cyrillic persons read with the language's dictionary (c.dictionary; nothing without
 /// one): a common word of the language that is no proper noun's form is no person
 /// ("Сніговика", "Київський", "Абсолютом"), and an inflected proper noun is named by its

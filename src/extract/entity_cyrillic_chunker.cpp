@@ -549,6 +549,17 @@ std::string cyrillic_given_name(const ChunkContext& c, std::string_view word) {
             if (c.gaz.is_native_first_name(lower_in_script(form), lang)) return form;
         }
     }
+    // A foreign given name in an oblique case ("Дональдом" -> "Дональд", Donald), where the
+    // dictionary says it is no word of the language ("Раді" is a council's) and heads no proper
+    // noun with it.
+    if (!c.dictionary) return {};
+    for (const std::string& form : forms)
+        if (c.dictionary->is_headword(form)) return {};
+    for (const std::string& form : forms) {
+        if (form == word || form.size() < 8 || c.dictionary->is_lower_word(form))
+            continue;  // four letters
+        if (c.gaz.is_first_name(entity_key(form, c.cyr_lang))) return form;
+    }
     return {};
 }
 

@@ -67,6 +67,21 @@ void name_surnames(const ChunkContext& c, Candidate& cand) {
 
 }  // namespace
 
+bool only_common_words(const ChunkContext& c, std::size_t first, std::size_t last) {
+    if (!c.dictionary || last - first < 2) return false;
+    // A short first word is a foreign given name more often than a word: "Дик Адвокат".
+    if (text::count_code_points(c.word(first)) <= 3) return false;
+    for (std::size_t k = first; k < last; ++k) {
+        const std::string_view w = c.word(k);
+        if (c.tt.tokens[k].kind != TokenKind::word || !has_cyrillic(w) ||
+            !c.dictionary->is_lower_word(lower_in_script(w)) ||
+            !cyrillic_given_name(c, w).empty() ||
+            !headword(*c.dictionary, nominative_candidates(w)).empty())
+            return false;
+    }
+    return true;
+}
+
 void read_lone_persons_in_dictionary(const ChunkContext& c, std::vector<Candidate>& cands) {
     if (!c.dictionary) return;
     std::erase_if(cands, [&](Candidate& cand) {

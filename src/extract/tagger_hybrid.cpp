@@ -631,6 +631,47 @@ void trim_genitive_noun(const ChunkContext& c, Candidate& cand) {
     --cand.last;
 }
 
+// The head noun of a German organisation's designation ("Bundesverband", "Instituts",
+// "Bundesamtes"): a compound that ends with one of these words, in the nominative or genitive.
+bool is_german_org_designation(std::string_view lower) {
+    static constexpr std::string_view kHeads[] = {
+        "verband",    "verein",      "institut",     "ministerium", "amt",     "gesellschaft",
+        "kammer",     "gericht",     "stiftung",     "agentur",     "behörde", "akademie",
+        "hochschule", "universität", "gewerkschaft", "vereinigung", "komitee"};
+    for (std::string_view ending : {"es", "s", ""}) {
+        if (!lower.ends_with(ending)) continue;
+        const std::string_view stem = lower.substr(0, lower.size() - ending.size());
+        for (std::string_view head : kHeads)
+            if (stem.ends_with(head)) return true;
+    }
+    return false;
+}
+
+// In a language that capitalises its nouns (a tagger with a dictionary: German), the tagger
+// often starts an organisation at its second word: "Raiffeisen Bank International" (a name no
+// dictionary knows before it), "Bundesverband der Deutschen Industrie" (a designation and an
+// article before it).
+void extend_org_left(const ChunkContext& c, Candidate& cand) {
+    if (!c.lexicon || cand.first == 0) return;
+    const std::size_t k = cand.first - 1;
+    const Token& t = c.tt.tokens[k];
+    auto unknown_name = [&](std::size_t i) {
+        const std::string_view w = c.word(i);
+        const Token& ti = c.tt.tokens[i];
+        return c.is_cap_word(i) && !ti.all_caps && !ti.sentence_start && !c.lexicon->is_noun(w) &&
+               !c.lexicon->has_noun_head(w) && !c.lexicon->is_lower_word(w) &&
+               !c.gaz.is_first_name(entity_key(w));
+    };
+    if (unknown_name(k)) {
+        cand.first = k;
+        return;
+    }
+    static const std::set<std::string_view> kJoins = {"der", "des", "für", "vom", "von"};
+    if (k == 0 || t.kind != TokenKind::word || !kJoins.count(c.lower(k))) return;
+    if (c.is_cap_word(k - 1) && is_german_org_designation(utf8_lower(c.word(k - 1))))
+        cand.first = k - 1;
+}
+
 }  // namespace
 
 HybridPolicy default_policy(const EntityTagger* tagger, std::string_view lang) {
@@ -774,6 +815,7 @@ bool cyrillic_person_span(const ChunkContext& c, Candidate& cand) {
         if (is_capitals_word(c, k)) return false;  // an acronym, or a word in capitals
     }
     if (cand.last - cand.first == 1 && adjective_with_noun(c, cand.first)) return false;
+    if (only_common_words(c, cand.first, cand.last)) return false;
     if (cand.last - cand.first == 1 &&
         (in_governed_place(c, cand.first) || land_shaped(c, cand.first)))
         return false;
@@ -827,6 +869,7 @@ std::vector<Candidate> tagger_candidates(const ChunkContext& c, const TagSet& ta
             trim_leading_nouns(c, cand);
             trim_genitive_noun(c, cand);
         }
+        if (cand.kind == CandidateKind::org) extend_org_left(c, cand);
         cand.start = c.tt.tokens[cand.first].start;
         cand.end = c.tt.tokens[cand.last - 1].end;
         cand.name = std::string(c.text.substr(cand.start, cand.end - cand.start));
