@@ -794,6 +794,27 @@ TEST_CASE("facet junk: a foreign given name in a Cyrillic case is named in the n
     CHECK_FALSE(has_name(uk, "Дональдом Туск"));
 }
 
+TEST_CASE("facet junk: Ukrainian codes, kinds of body and joined bodies are no organisation",
+          "[facet-junk]") {
+    auto uk = values_in("uk",
+                        "Виконавець повинен надрукувати плакати формату А-2 та А-3. Згідно з "
+                        "розділом IV ПКУ податок сплачує ОСББ. Справу веде ГУ СБУ в м. Києві. "
+                        "Договір уклали Дніпропетровська міськрада і ТОВ «Альфа-Буд». Ремонт "
+                        "виконала Харківською національною академією міського господарства "
+                        "вартістю 150 тис грн. Заяву оприлюднило Міністерство внутрішніх справ "
+                        "України.");
+    for (const char* junk : {"А-2", "А-3", "ПКУ", "ОСББ", "ГУ"})
+        CHECK_FALSE(has_name(uk, junk));
+    CHECK(has_name(uk, "Дніпропетровська міськрада", "org"));
+    CHECK(has_name(uk, "Альфа-Буд", "org"));
+    CHECK(has_name(uk, "Харківська національна академія міського господарства", "org"));
+    CHECK(has_name(uk, "Міністерство внутрішніх справ України", "org"));
+    for (const std::string& v : uk) {
+        CHECK(v.find("вартістю") == std::string::npos);
+        CHECK(v.find(" і ") == std::string::npos);
+    }
+}
+
 TEST_CASE("facet junk: a city named by its own Ukrainian or Russian name is that city",
           "[facet-junk]") {
     // Neither transliterates to the English name, so neither was a place: "Мюнхен" read as a

@@ -59,6 +59,10 @@ bool is_surname_shaped(std::string_view lower);
 /// "генсеком", "речник").
 bool is_cyrillic_title(std::string_view lower);
 
+/// An abbreviation of a kind of thing, not of one organisation: a code of law ("ПКУ", "УК"), a
+/// kind of body ("ГУ", "ОСББ"), a tax or register ("ПДВ", "ЄРПН"). Lower case.
+bool is_generic_abbreviation(std::string_view lower);
+
 /// Prepositions, conjunctions and pronouns that may start a sentence ("у", "за", "після").
 bool is_cyrillic_function_word(std::string_view lower);
 

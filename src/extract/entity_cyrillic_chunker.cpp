@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -530,6 +531,14 @@ void classify_run(const ChunkContext& c, std::size_t i, std::size_t j, bool cue,
 
 bool is_cyrillic_acronym(const ChunkContext& c, std::size_t k) {
     if (!is_capitals_word(c, k)) return false;
+    // "А-2", "Ф-1": a letter and a number are a code (a paper size, a form), no acronym.
+    const std::string_view written = c.word(k);
+    std::size_t letters = 0;
+    for (std::size_t b = 0; b < written.size(); ++b) {
+        const auto byte = static_cast<unsigned char>(written[b]);
+        letters += (byte & 0xC0) != 0x80 && (std::isalpha(byte) || byte >= 0xC0);
+    }
+    if (letters < 2) return false;
     // A word of the language set in capitals ("УВАГА", «ЗА ВІЙСЬКОВУ ДОБЛЕСТЬ») is no acronym:
     // a function word ("ЗА"; not "ВО", a Ukrainian party's prefix, which only Russian writes as
     // a word), or a dictionary word of four letters or more (acronyms that long are seldom
@@ -603,6 +612,7 @@ std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t lin
             known = {};
         const GazEntry* listed = c.gaz.find(entity_key(c.word(i), c.cyr_lang));
         if (listed && listed->kind == GazKind::ignore) return i + 1;  // "СМИ": the media
+        if (is_generic_abbreviation(lower_word(c, i))) return i + 1;
         if (known.entry) {
             emit_known(c, i, i + 1, known, out);
         } else if (i + 1 < last && c.is_cap_word(i + 1) && is_country_at(c, i + 1)) {

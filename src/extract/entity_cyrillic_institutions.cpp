@@ -171,9 +171,13 @@ std::string head_nominative(std::string_view word, const Head& h) {
 bool continues_name(std::string_view lower, std::string_view after) {
     if (lower == "та" || lower == "і" || lower == "й" || lower == "и" || lower == "з") return true;
     if (lower.size() < 6 || is_cyrillic_function_word(lower)) return false;  // three letters
+    // A plural genitive after its adjective, though shaped as a verb: "внутрішніх справ".
+    if (ends_with_any(after, {"их", "іх"}) && ends_with_any(lower, {"ав", "ов"})) return true;
     if (ends_with_any(lower, {"ав", "ив", "ов", "ув", "яв", "ла", "ло", "ли", "ся", "сь", "ть",
                               "ає", "ує", "ють", "ять", "ит", "ет"}))
         return false;
+    // An instrumental singular ("вартістю", "державною") is what the sentence says of the body.
+    if (ends_with_any(lower, {"ою", "ею", "єю", "тю", "ллю"})) return false;
     if (ends_with_any(lower, {"а", "я", "у", "ю", "и", "і", "ї", "ів", "їв", "ей", "нь", "их", "іх",
                               "ого", "ами", "ями", "ими"}))
         return true;
@@ -390,6 +394,8 @@ std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t
         const std::string lower = lower_in_script(w);
         if (c.tt.tokens[m].cap) {
             if (c.tt.tokens[m].sentence_start || first_name_word(c, m)) break;
+            // "міськрада і ТОВ «Альфа»": a capitalised word after "і" or "та" starts another.
+            if (joining(lower_in_script(c.word(m - 1)))) break;
             // A country ends the name: "Міністерства оборони України".
             const GazEntry* g = nullptr;
             for (const std::string& form : nominative_candidates(w)) {

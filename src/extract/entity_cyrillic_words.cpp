@@ -172,6 +172,18 @@ bool is_cyrillic_title(std::string_view lower) {
     return false;
 }
 
+bool is_generic_abbreviation(std::string_view lower) {
+    static const WordSet kGeneric = {
+        // codes of law: tax, criminal, civil, procedure, land, commercial, labour, administrative
+        "пку", "кку", "цку", "цпку", "кпку", "зку", "гку", "кзпп", "купап", "кпк", "гпк", "цпк",
+        "упк", "нк", "гк", "ук", "тк", "коап",
+        // kinds of body, not one: a main directorate, a condominium, a territorial community
+        "гу", "осбб", "отг", "жбк",
+        // taxes, registers and standards
+        "пдв", "пдфо", "єсв", "єрпн", "ндс", "ндфл", "дсту", "гост"};
+    return kGeneric.count(lower) > 0;
+}
+
 bool is_cyrillic_function_word(std::string_view lower) {
     return kFunctionWords.count(lower) > 0;
 }
