@@ -95,6 +95,18 @@ void each_feature(const TaggerInput& in, const Line& line, std::size_t i, Emit& 
         for (std::size_t b = 0; k >= 0 && b < kDictNames.size(); ++b)
             if (in.dict[k] & (1u << b)) sink(kD[d + 1], part(kDictNames[b]));
     }
+    // German marks case on the words around a name ("des", "dem", "-ischen", "-en"): their
+    // endings, with the word's shape.
+    if (!in.head.empty()) {
+        auto ending = [&](long d) -> Part {
+            auto k = at(d);
+            if (k < 0) return kEdge;
+            const std::string_view t = in.lower[k];
+            return part(t.size() > 3 ? t.substr(t.size() - 3) : t);
+        };
+        sink("x3-1", ending(-1), shape(0));
+        sink("x3+1", ending(1), shape(0));
+    }
     // A German compound's head noun: "Mieterverein" and "Sportverein" are both "verein".
     for (long d = -1; d <= 1 && !in.head.empty(); ++d) {
         static constexpr std::array<std::string_view, 3> kH = {"hd-1", "hd", "hd+1"};
