@@ -762,6 +762,25 @@ TEST_CASE("facet junk: a word is one type in one article", "[facet-junk]") {
     CHECK_FALSE(has_name(de, "Melk", "person"));
 }
 
+TEST_CASE("facet junk: a German headline's first noun is no person", "[facet-junk]") {
+    auto de = values_in("de",
+                        "Messerangriff in Linz\n\nLinz. Die Polizei hat einen Verdächtigen "
+                        "festgenommen, sagte Innenminister Gerhard Karner.");
+    CHECK_FALSE(has_name(de, "Messerangriff"));
+    CHECK(has_name(de, "Gerhard Karner", "person"));
+}
+
+TEST_CASE("facet junk: a given name alone or a name's genitive is that person", "[facet-junk]") {
+    auto de = values_in("de",
+                        "Max Verstappen hat in Spielberg gewonnen. „Max war heute unschlagbar“, "
+                        "sagte Christian Horner. Gefragt waren Mozarts Opern und Bruckners "
+                        "Symphonien.");
+    CHECK(std::count(de.begin(), de.end(), "person:Max Verstappen") == 2);
+    CHECK_FALSE(has_name(de, "Max", "person"));
+    CHECK(has_name(de, "Mozart", "person"));
+    CHECK_FALSE(has_name(de, "Mozarts", "person"));
+}
+
 TEST_CASE("facet junk: a name ending in a country's name is no person's", "[facet-junk]") {
     auto de = values_in("de",
                         "Laut Geosphere Austria könnten am Dienstag bis zu 80 Liter Regen "

@@ -208,6 +208,16 @@ bool common_noun_alone(const ChunkContext& c, const Candidate& cand, std::string
            !lex.is_name(NameKind::person, utf8_lower(text));
 }
 
+// "Messerangriff in Linz": one word where a sentence or headline starts, a noun or a compound
+// of one by the dictionary and no given name, surname or known person, is that noun.
+bool headline_noun(const ChunkContext& c, const Candidate& cand, std::string_view text) {
+    if (!c.lexicon || cand.name != text || !c.tt.tokens[cand.first].sentence_start) return false;
+    const TaggerLexicon& lex = *c.lexicon;
+    return (lex.is_noun(text) || lex.has_noun_head(text)) && !lex.is_given_name(text) &&
+           !lex.is_surname(text) && !c.gaz.is_first_name(entity_key(text)) &&
+           !lex.is_name(NameKind::person, utf8_lower(text));
+}
+
 // A tagger that learned from Wikipedia fragments (WikiANN) takes many a capitalised noun of
 // running text for a name ("Kirche", "Polizei", "Boden"): in a language other than English a
 // one-word organisation must be known to the gazetteers or be an acronym ("SPD", "BMW"), and a
@@ -229,6 +239,8 @@ void drop_unknown_lone_words(const ChunkContext& c, const LanguageWords* words,
             c.lexicon->is_lower_word(text) && !c.lexicon->is_noun(text))
             return true;
         if (count == 1 && cand.kind == CandidateKind::person && common_noun_alone(c, cand, text))
+            return true;
+        if (count == 1 && cand.kind == CandidateKind::person && headline_noun(c, cand, text))
             return true;
         // An abbreviation alone ("Chr." of "v. Chr.", "Jh.") names no one.
         if (count == 1 && text.ends_with('.')) return true;

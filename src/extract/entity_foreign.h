@@ -77,7 +77,8 @@ void retype_curated_orgs(const ChunkContext& c, std::vector<Candidate>& cands);
 
 /// One word read as a person that the document also reads as a place or organisation ("die
 /// Bezirke Melk" beside "in Melk") takes that type, unless a full name in the document ends in
-/// it.
+/// it; one that is the given name of one person the document names in full is that person
+/// ("Max" after "Max Verstappen"); a known name's genitive is named without its -s ("Mozarts").
 void settle_lone_persons(const ChunkContext& c, std::vector<Candidate>& cands);
 
 /// A name of two words or more ending in a country's name ("Statistik Austria", "Geosphere

@@ -92,21 +92,43 @@ void retype_curated_orgs(const ChunkContext& c, std::vector<Candidate>& cands) {
 }
 
 void settle_lone_persons(const ChunkContext& c, std::vector<Candidate>& cands) {
-    // Surnames of the people the document names in full, and what each lone word is elsewhere.
-    std::set<std::string, std::less<>> surnames;
+    // The people the document names in full, by surname and by given name, and what each lone
+    // word is elsewhere.
+    std::map<std::string, std::string, std::less<>> by_surname, by_given;
+    std::set<std::string, std::less<>> shared_given;
     std::map<std::string, CandidateKind, std::less<>> other;
     for (const Candidate& cand : cands) {
-        if (cand.kind == CandidateKind::person && cand.last - cand.first > 1)
-            surnames.emplace(c.word(cand.last - 1));
+        if (cand.kind == CandidateKind::person && cand.last - cand.first > 1) {
+            by_surname.emplace(c.word(cand.last - 1), cand.name);
+            auto [it, fresh] = by_given.emplace(c.word(cand.first), cand.name);
+            if (!fresh && it->second != cand.name) shared_given.emplace(it->first);
+        }
         if (cand.kind != CandidateKind::person && cand.last - cand.first == 1)
             other.emplace(c.word(cand.first), cand.kind);
     }
     for (Candidate& cand : cands) {
         if (cand.kind != CandidateKind::person || cand.last - cand.first != 1) continue;
         const std::string_view w = c.word(cand.first);
-        auto it = other.find(w);
-        if (it == other.end() || surnames.count(w)) continue;
-        cand.kind = it->second;
+        if (cand.name != w) continue;  // coreference named it already
+        if (auto it = other.find(w); it != other.end() && !by_surname.count(w)) {
+            cand.kind = it->second;
+            continue;
+        }
+        // "Max war heute unschlagbar" after "Max Verstappen": the one person of that given name.
+        if (auto it = by_given.find(w); it != by_given.end() && !shared_given.count(w)) {
+            cand.name = it->second;
+            continue;
+        }
+        // "Mozarts Don Giovanni": a name's genitive, named without its -s where the document or
+        // the dictionary knows the name.
+        if (w.size() < 5 || !w.ends_with('s') || w.ends_with("ss")) continue;
+        const std::string_view stem = w.substr(0, w.size() - 1);
+        if (auto it = by_surname.find(stem); it != by_surname.end()) {
+            cand.name = it->second;
+        } else if (c.lexicon && (c.lexicon->is_surname(stem) || c.lexicon->is_given_name(stem) ||
+                                 c.lexicon->is_name(NameKind::person, utf8_lower(stem)))) {
+            cand.name = std::string(stem);
+        }
     }
 }
 
