@@ -834,6 +834,21 @@ TEST_CASE("facet junk: Ukrainian codes, kinds of body and joined bodies are no o
     }
 }
 
+TEST_CASE("facet junk: Russian bodies in every case, named once", "[facet-junk]") {
+    auto ru = values_in("ru",
+                        "Государственная дума приняла закон. Об этом сообщил председатель "
+                        "Госдумы Вячеслав Володин. Документ внесло Министерство финансов "
+                        "России. По оценке Минфина, бюджет получит 300 млрд рублей. Закон "
+                        "вступит в силу после одобрения Советом Федерации и подписания "
+                        "президентом.");
+    CHECK(std::count(ru.begin(), ru.end(), "org:Duma") == 2);
+    CHECK(has_name(ru, "Министерство финансов России", "org"));
+    CHECK(has_name(ru, "Минфин", "org"));
+    CHECK_FALSE(has_name(ru, "Минфин", "person"));
+    CHECK(has_name(ru, "Совет Федерации", "org"));
+    CHECK_FALSE(has_name(ru, "Совет Федерации и подписания"));
+}
+
 TEST_CASE("facet junk: a city named by its own Ukrainian or Russian name is that city",
           "[facet-junk]") {
     // Neither transliterates to the English name, so neither was a place: "Мюнхен" read as a

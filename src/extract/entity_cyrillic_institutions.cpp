@@ -172,16 +172,18 @@ bool continues_name(std::string_view lower, std::string_view after) {
     if (lower == "та" || lower == "і" || lower == "й" || lower == "и" || lower == "з") return true;
     if (lower.size() < 6 || is_cyrillic_function_word(lower)) return false;  // three letters
     // A plural genitive after its adjective, though shaped as a verb: "внутрішніх справ".
-    if (ends_with_any(after, {"их", "іх"}) && ends_with_any(lower, {"ав", "ов"})) return true;
-    if (ends_with_any(lower, {"ав", "ив", "ов", "ув", "яв", "ла", "ло", "ли", "ся", "сь", "ть",
+    if (ends_with_any(after, {"их", "іх", "ых"}) && ends_with_any(lower, {"ав", "ов"})) return true;
+    // Past tenses and present forms of verbs ("пішов", "сказав", "заявила", "решает"); a
+    // Russian plural genitive in "-ов" is a noun ("финансов", "депутатов").
+    if (ends_with_any(lower, {"ав", "ив", "шов", "ув", "яв", "ла", "ло", "ли", "ся", "сь", "ть",
                               "ає", "ує", "ють", "ять", "ит", "ет"}))
         return false;
     // An instrumental singular ("вартістю", "державною") is what the sentence says of the body.
     if (ends_with_any(lower, {"ою", "ею", "єю", "тю", "ллю"})) return false;
-    if (ends_with_any(lower, {"а", "я", "у", "ю", "и", "і", "ї", "ів", "їв", "ей", "нь", "их", "іх",
-                              "ого", "ами", "ями", "ими"}))
+    if (ends_with_any(lower, {"а",  "я",  "у",   "ю",   "и",   "і",   "ї", "ів", "їв", "ей", "нь",
+                              "их", "іх", "ого", "ами", "ями", "ими", "ы", "ой", "ых", "ов", "ев"}))
         return true;
-    return ends_with_any(after, {"их", "іх"});  // a plural genitive after its adjective
+    return ends_with_any(after, {"их", "іх", "ых"});  // a plural genitive after its adjective
 }
 
 // Words that join the name but may not end it.
@@ -220,7 +222,7 @@ std::string compound_nominative(std::string_view word) {
             return std::string(word.substr(0, word.size() - ending.size())) +
                    std::string(nominative);
     }
-    for (std::string_view ending : {"ом", "у", "і"}) {
+    for (std::string_view ending : {"ом", "у", "і", "а", "е"}) {
         if (word.size() > ending.size() + 6 && word.ends_with(ending) &&
             is_consonant_end(word.substr(0, word.size() - ending.size())))
             return std::string(word.substr(0, word.size() - ending.size()));
@@ -258,10 +260,13 @@ std::string russian_body_nominative(std::string_view word) {
 // the "Укр-" family ("Укрзалізниці", "Укравтодору"), a power company or bank by its last part
 // ("Харківобленерго", "Приватбанку").
 bool body_word(std::string_view lower) {
-    static const std::array<std::string_view, 18> kMinistries = {
-        "оборон", "юст",    "фін",         "охорон",  "екон",       "агро",
-        "культ",  "цифр",   "осві",        "енерго",  "соцпол",     "інфраструкт",
-        "регіон", "природ", "молодьспорт", "ветеран", "реінтеграц", "стратегпром"};
+    static const std::array<std::string_view, 32> kMinistries = {
+        "оборон", "юст", "фін", "охорон", "екон", "агро", "культ", "цифр", "осві", "енерго",
+        "соцпол", "інфраструкт", "регіон", "природ", "молодьспорт", "ветеран", "реінтеграц",
+        "стратегпром",
+        // Russian: "Минфин", "Минздрав", "Минэкономразвития", "Минпромторг"
+        "фин", "здрав", "труд", "эконом", "энерго", "промторг", "транс", "просвещ", "обрнаук",
+        "сельхоз", "спорт", "строй", "цифры", "вост"};
     if (lower.starts_with("кабмін") || lower.starts_with("кабмин")) return true;
     if (lower.starts_with("мін") || lower.starts_with("мин")) {
         const std::string_view rest = lower.substr(std::string_view("мін").size());
@@ -328,9 +333,15 @@ std::size_t emit(const ChunkContext& c, std::size_t i, std::size_t end, std::vec
                  std::string name = {}) {
     if (name.empty())
         name = c.text.substr(c.tt.tokens[i].start, c.tt.tokens[end - 1].end - c.tt.tokens[i].start);
+    std::string native = name;
+    // A body the curated lists know is named as they name it: "Государственная дума" is the
+    // Duma.
+    if (const GazEntry* g = c.gaz.find(entity_key(name, c.cyr_lang));
+        g && g->kind == GazKind::org && g->source == GazSource::curated)
+        name = g->name;
     Candidate cand{i,     end, c.tt.tokens[i].start, c.tt.tokens[end - 1].end, CandidateKind::org,
                    false, name};
-    cand.native = name;
+    cand.native = native;
     out.push_back(std::move(cand));
     return end;
 }
@@ -393,7 +404,7 @@ std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t
         if (!word_at(m)) break;
         const std::string lower = lower_in_script(w);
         if (c.tt.tokens[m].cap) {
-            if (c.tt.tokens[m].sentence_start || first_name_word(c, m)) break;
+            if (c.tt.tokens[m].sentence_start) break;
             // "міськрада і ТОВ «Альфа»": a capitalised word after "і" or "та" starts another.
             if (joining(lower_in_script(c.word(m - 1)))) break;
             // A country ends the name: "Міністерства оборони України".
@@ -401,8 +412,11 @@ std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t
             for (const std::string& form : nominative_candidates(w)) {
                 if ((g = c.gaz.find(entity_key(form, c.cyr_lang)))) break;
             }
-            end = m + 1;
             const bool country = g && g->kind == GazKind::place && g->source == GazSource::country;
+            // A person's name ends it ("агентства Томаса Райтера"); a country's is no person's
+            // ("России" is no "Rossie").
+            if (!country && first_name_word(c, m)) break;
+            end = m + 1;
             if (country && !(m + 1 < last && lower_in_script(c.word(m + 1)) == "з") &&
                 !region_after(c, m + 1, last))
                 break;
@@ -412,6 +426,8 @@ std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t
             end = region;  // "... ДСНС України в Івано-Франківській області": its branch there
             break;
         }
+        // "Советом Федерации и подписания": "и" after a proper name ends the body.
+        if (joining(lower) && m - 1 > head && c.tt.tokens[m - 1].cap) break;
         if (!continues_name(lower, lower_in_script(c.word(m - 1)))) break;
         if (!joining(lower)) end = m + 1;
     }
