@@ -849,6 +849,20 @@ TEST_CASE("facet junk: Russian bodies in every case, named once", "[facet-junk]"
     CHECK_FALSE(has_name(ru, "Совет Федерации и подписания"));
 }
 
+TEST_CASE("facet junk: a name in Latin letters in Russian text is an organisation",
+          "[facet-junk]") {
+    auto ru = values_in("ru",
+                        "Об этом сообщил сайт NEWSru.com. Базу данных MySQL купила корпорация "
+                        "Sun. Программу показал телеканал World Fashion Channel. Полёт STS-124 "
+                        "прошёл успешно, сообщили в IT отделе.");
+    CHECK(has_name(ru, "NEWSru.com", "org"));
+    CHECK(has_name(ru, "MySQL", "org"));
+    CHECK(has_name(ru, "World Fashion Channel", "org"));
+    CHECK_FALSE(has_name(ru, "NEWSru"));
+    CHECK_FALSE(has_name(ru, "STS-124"));
+    CHECK_FALSE(has_name(ru, "IT"));
+}
+
 TEST_CASE("facet junk: a city named by its own Ukrainian or Russian name is that city",
           "[facet-junk]") {
     // Neither transliterates to the English name, so neither was a place: "Мюнхен" read as a

@@ -4,6 +4,7 @@
 #include "extract/entity_rules.h"
 
 #include <algorithm>
+#include <set>
 
 namespace byline::extract {
 
@@ -442,6 +443,37 @@ void mark_place_before_region(const ChunkContext& c, std::size_t i, std::size_t 
                             std::string(c.text.substr(start, c.name_end(j - 1) - start))});
 }
 
+// Ukrainian and Russian news write foreign firms, media and brands in Latin letters ("Компания
+// Vestas", "сайт NEWSru.com"): a Latin name there that the rules could not type is an
+// organisation, or a person when a known given name starts it ("Jean-Pierre Dubois"); an
+// acronym of three letters or less only where the gazetteer knows it ("IT", "CEO", "XXI").
+void type_latin_name_in_cyrillic(const ChunkContext& c, std::size_t i, std::size_t j,
+                                 std::size_t emitted, std::vector<Candidate>& out) {
+    const std::string base = base_language(c.lang);
+    if (base != "ru" && base != "uk") return;
+    for (std::size_t k = emitted; k < out.size(); ++k)
+        if (out[k].kind != CandidateKind::unknown) return;
+    const Token& first = c.tt.tokens[i];
+    if (j == i + 1 && first.all_caps && first.end - first.start <= 3) return;
+    bool common = false;  // "Chess Tournament": English words, no person's
+    for (std::size_t k = i; k < j; ++k) {
+        const std::string_view w = c.word(k);
+        if (w.find_first_of("0123456789") != std::string_view::npos) return;  // "STS-124"
+        if (k > i && c.gaz.is_common_word(c.lower(k))) common = true;
+    }
+    // A site named with its domain: "NEWSru.com", "Lenta.ru".
+    static const std::set<std::string_view> kDomains = {"com", "ru", "ua", "net", "org", "info"};
+    const auto& toks = c.tt.tokens;
+    if (j + 1 < toks.size() && c.word(j) == "." && toks[j].end == toks[j + 1].start &&
+        toks[j - 1].end == toks[j].start && kDomains.count(c.word(j + 1)))
+        j += 2;
+    out.resize(emitted);
+    const std::size_t start = first.start, end = toks[j - 1].end;
+    const bool person = j - i >= 2 && !common && c.gaz.is_first_name(entity_key(c.word(i)));
+    out.push_back(Candidate{i, j, start, end, person ? CandidateKind::person : CandidateKind::org,
+                            false, std::string(c.text.substr(start, end - start))});
+}
+
 }  // namespace
 
 void chunk_prose_line(const ChunkContext& c, const Line& line, std::vector<Candidate>& out) {
@@ -463,6 +495,7 @@ void chunk_prose_line(const ChunkContext& c, const Line& line, std::vector<Candi
         bool cue = c.english && lowercase_cue_before(c, i, line.first);
         std::size_t emitted = out.size();
         analyse_chunk(c, i, j, cue, out);
+        if (!c.english) type_latin_name_in_cyrillic(c, i, j, emitted, out);
         if (std::size_t k = region_after_comma(c, j, line.last); k > 0 && !cue) {
             mark_place_before_region(c, i, j, emitted, out);
             classify_span(c, j + 1, k, false, out);
