@@ -3,6 +3,7 @@
 
 #include "extract/tagger.h"
 #include "extract/entity_extractor.h"
+#include "extract/entity_foreign.h"
 #include "extract/entity_gazetteer.h"
 #include "extract/tagger_hybrid.h"
 #include "temp_dir.h"
@@ -456,4 +457,35 @@ TEST_CASE("hybrid bug: a tagger span starts after punctuation and a qualified wo
     h.tag(kOrg, ". Standard and Vail Corp");
     h.tag(kOrg, "Trump-chaired Peace Council");
     CHECK(h.run() == "2:Standard and Vail Corp | 2:Peace Council");
+}
+
+TEST_CASE("after a foreign tagger: a person named for a country is an organisation", "[tagger]") {
+    static const Gazetteer gaz(resolve_data_dir(""), "", true);
+    const std::string text =
+        "Laut Geosphere Austria regnet es, teilte Statistik Austria mit. Anatole France schrieb.";
+    const TokenizedText tt = tokenize_for_entities(text);
+    auto candidate = [&](CandidateKind kind, const std::string& what, const std::string& name) {
+        const std::size_t pos = text.find(what);
+        Candidate cand;
+        for (std::size_t k = 0; k < tt.tokens.size(); ++k) {
+            if (tt.tokens[k].start == pos) cand.first = k;
+            if (tt.tokens[k].end == pos + what.size()) cand.last = k + 1;
+        }
+        cand.start = pos, cand.end = pos + what.size(), cand.kind = kind, cand.name = name;
+        return cand;
+    };
+    ChunkContext c{gaz, text, tt, false};
+    c.lang = "de";
+    // As the tagger and coreference left them: "Austria" alone named after the full name.
+    std::vector<Candidate> cands = {
+        candidate(CandidateKind::person, "Geosphere Austria", "Geosphere Austria"),
+        candidate(CandidateKind::person, "Austria mit", "Geosphere Austria"),
+        candidate(CandidateKind::person, "Anatole France", "Anatole France")};
+    cands[1].last -= 1;
+    cands[1].end = tt.tokens[cands[1].last - 1].end;
+    retype_persons_named_for_countries(c, cands);
+    CHECK(cands[0].kind == CandidateKind::org);
+    CHECK(cands[1].kind == CandidateKind::place);
+    CHECK(cands[1].name == "Austria");
+    CHECK(cands[2].kind == CandidateKind::person);  // a known given name first
 }

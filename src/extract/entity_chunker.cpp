@@ -455,6 +455,13 @@ void type_latin_name_in_cyrillic(const ChunkContext& c, std::size_t i, std::size
         if (out[k].kind != CandidateKind::unknown) return;
     const Token& first = c.tt.tokens[i];
     if (j == i + 1 && first.all_caps && first.end - first.start <= 3) return;
+    // What the rules drop on purpose stays dropped: a curated `ignore` phrase ("Grand Prix"), a
+    // nationality ("Swiss"), a month or weekday, one common word ("LIVE", "Internet").
+    const std::string_view span = c.text.substr(first.start, c.name_end(j - 1) - first.start);
+    const GazEntry* known = c.gaz.find(entity_key(span));
+    if ((known && known->kind == GazKind::ignore) || c.gaz.is_demonym(entity_key(c.word(j - 1))) ||
+        is_calendar_word(c.lower(j - 1)) || (j == i + 1 && c.gaz.is_common_word(c.lower(i))))
+        return;
     bool common = false;  // "Chess Tournament": English words, no person's
     for (std::size_t k = i; k < j; ++k) {
         const std::string_view w = c.word(k);
@@ -464,12 +471,13 @@ void type_latin_name_in_cyrillic(const ChunkContext& c, std::size_t i, std::size
     // A site named with its domain: "NEWSru.com", "Lenta.ru".
     static const std::set<std::string_view> kDomains = {"com", "ru", "ua", "net", "org", "info"};
     const auto& toks = c.tt.tokens;
+    const std::size_t words = j - i;
     if (j + 1 < toks.size() && c.word(j) == "." && toks[j].end == toks[j + 1].start &&
         toks[j - 1].end == toks[j].start && kDomains.count(c.word(j + 1)))
         j += 2;
     out.resize(emitted);
     const std::size_t start = first.start, end = toks[j - 1].end;
-    const bool person = j - i >= 2 && !common && c.gaz.is_first_name(entity_key(c.word(i)));
+    const bool person = words >= 2 && !common && c.gaz.is_first_name(entity_key(c.word(i)));
     out.push_back(Candidate{i, j, start, end, person ? CandidateKind::person : CandidateKind::org,
                             false, std::string(c.text.substr(start, end - start))});
 }

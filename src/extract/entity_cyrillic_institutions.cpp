@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -178,8 +179,13 @@ bool continues_name(std::string_view lower, std::string_view after) {
     if (ends_with_any(lower, {"ав", "ив", "шов", "ув", "яв", "ла", "ло", "ли", "ся", "сь", "ть",
                               "ає", "ує", "ють", "ять", "ит", "ет"}))
         return false;
-    // An instrumental singular ("вартістю", "державною") is what the sentence says of the body.
-    if (ends_with_any(lower, {"ою", "ею", "єю", "тю", "ллю"})) return false;
+    // An instrumental singular ("вартістю", "державною") is what the sentence says of the body,
+    // unless a preposition governs it ("з корупцією", "з управління зоною").
+    static const std::set<std::string_view> kGoverning = {"з",  "із", "зі", "над", "між",
+                                                          "за", "с",  "со", "под", "перед"};
+    if (ends_with_any(lower, {"ою", "ею", "єю", "тю", "ллю"}) && !kGoverning.count(after) &&
+        !ends_with_any(after, {"ою", "ею", "єю"}))
+        return false;
     if (ends_with_any(lower, {"а",  "я",  "у",   "ю",   "и",   "і",   "ї", "ів", "їв", "ей", "нь",
                               "их", "іх", "ого", "ами", "ями", "ими", "ы", "ой", "ых", "ов", "ев"}))
         return true;
@@ -189,6 +195,11 @@ bool continues_name(std::string_view lower, std::string_view after) {
 // Words that join the name but may not end it.
 bool joining(std::string_view lower) {
     return lower == "та" || lower == "і" || lower == "й" || lower == "и" || lower == "з";
+}
+
+// "і", "та": a conjunction, which may join two bodies ("міськрада і ТОВ «Альфа»").
+bool conjunction(std::string_view lower) {
+    return lower == "та" || lower == "і" || lower == "й" || lower == "и";
 }
 
 // Does a first name (as written or in a nominative) start a person at token k?
@@ -222,7 +233,7 @@ std::string compound_nominative(std::string_view word) {
             return std::string(word.substr(0, word.size() - ending.size())) +
                    std::string(nominative);
     }
-    for (std::string_view ending : {"ом", "у", "і", "а", "е"}) {
+    for (std::string_view ending : {"ом", "у", "і"}) {
         if (word.size() > ending.size() + 6 && word.ends_with(ending) &&
             is_consonant_end(word.substr(0, word.size() - ending.size())))
             return std::string(word.substr(0, word.size() - ending.size()));
@@ -251,6 +262,18 @@ std::string russian_body_nominative(std::string_view word) {
             if (stem.ends_with(soft)) stem.remove_suffix(soft.size());
         if (rest.starts_with(stem) && rest.size() <= stem.size() + 8)  // an ending, no more
             return std::string(word.substr(0, kRos.size())) + std::string(nominative);
+    }
+    return {};
+}
+
+// A Russian ministry's short name in another case: "Минфина", "Минздраве" -> "Минфин",
+// "Минздрав" ("Минобороны" does not decline); "" for any other word.
+std::string russian_ministry_nominative(std::string_view word) {
+    if (!lower_in_script(word).starts_with("мин")) return {};
+    for (std::string_view ending : {"ом", "а", "е", "у"}) {
+        if (word.size() > ending.size() + 8 && word.ends_with(ending) &&
+            is_consonant_end(word.substr(0, word.size() - ending.size())))
+            return std::string(word.substr(0, word.size() - ending.size()));
     }
     return {};
 }
@@ -362,6 +385,7 @@ std::vector<std::string> adjective_nominatives(std::string_view word, CyrLang la
 bool one_word_body(const ChunkContext& c, std::size_t k, std::vector<Candidate>& out) {
     if (!body_word(lower_in_script(c.word(k)))) return false;
     std::string name = russian_body_nominative(c.word(k));
+    if (name.empty()) name = russian_ministry_nominative(c.word(k));
     if (name.empty()) name = compound_nominative(c.word(k));
     Candidate cand{k,     k + 1, c.tt.tokens[k].start, c.tt.tokens[k].end, CandidateKind::org,
                    false, name};
@@ -406,7 +430,7 @@ std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t
         if (c.tt.tokens[m].cap) {
             if (c.tt.tokens[m].sentence_start) break;
             // "міськрада і ТОВ «Альфа»": a capitalised word after "і" or "та" starts another.
-            if (joining(lower_in_script(c.word(m - 1)))) break;
+            if (conjunction(lower_in_script(c.word(m - 1)))) break;
             // A country ends the name: "Міністерства оборони України".
             const GazEntry* g = nullptr;
             for (const std::string& form : nominative_candidates(w)) {
@@ -427,7 +451,7 @@ std::size_t institution_phrase(const ChunkContext& c, std::size_t i, std::size_t
             break;
         }
         // "Советом Федерации и подписания": "и" after a proper name ends the body.
-        if (joining(lower) && m - 1 > head && c.tt.tokens[m - 1].cap) break;
+        if (conjunction(lower) && m - 1 > head && c.tt.tokens[m - 1].cap) break;
         if (!continues_name(lower, lower_in_script(c.word(m - 1)))) break;
         if (!joining(lower)) end = m + 1;
     }

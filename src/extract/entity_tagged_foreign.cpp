@@ -54,7 +54,7 @@ std::size_t curated_org_end(const ChunkContext& c, const std::vector<bool>& cove
         hit = curated_org(c, written);
         if (!hit) continue;
         const bool one_capitalised_word = j == k + 1 && toks[k].cap && !toks[k].all_caps;
-        if (one_capitalised_word && may_be_person_word(c, written)) continue;
+        if (one_capitalised_word && (!c.lexicon || may_be_person_word(c, written))) continue;
         return j;
     }
     hit = nullptr;
@@ -81,8 +81,9 @@ void retype_curated_orgs(const ChunkContext& c, std::vector<Candidate>& cands) {
     for (Candidate& cand : cands) {
         if (cand.kind == CandidateKind::org) continue;
         const std::string_view text = c.text.substr(cand.start, cand.end - cand.start);
+        // One word may be a surname the lists know only with a dictionary (German's).
         if (cand.kind == CandidateKind::person && cand.last - cand.first == 1 &&
-            may_be_person_word(c, text))
+            (!c.lexicon || may_be_person_word(c, text)))
             continue;
         if (const GazEntry* g = curated_org(c, text)) {
             cand.kind = CandidateKind::org;
@@ -122,6 +123,10 @@ void settle_lone_persons(const ChunkContext& c, std::vector<Candidate>& cands) {
         // "Mozarts Don Giovanni": a name's genitive, named without its -s where the document or
         // the dictionary knows the name.
         if (w.size() < 5 || !w.ends_with('s') || w.ends_with("ss")) continue;
+        // "Andreas", "Williams": a name that ends in s is no genitive.
+        if (may_be_person_word(c, w) ||
+            (c.lexicon && c.lexicon->is_name(NameKind::person, utf8_lower(w))))
+            continue;
         const std::string_view stem = w.substr(0, w.size() - 1);
         if (auto it = by_surname.find(stem); it != by_surname.end()) {
             cand.name = it->second;

@@ -658,9 +658,14 @@ void extend_org_left(const ChunkContext& c, Candidate& cand) {
     auto unknown_name = [&](std::size_t i) {
         const std::string_view w = c.word(i);
         const Token& ti = c.tt.tokens[i];
+        // Not a person's name or its genitive ("Söders CSU").
+        const bool person_word =
+            c.lexicon->is_surname(w) || c.lexicon->is_given_name(w) ||
+            (w.ends_with('s') && (c.lexicon->is_surname(w.substr(0, w.size() - 1)) ||
+                                  c.lexicon->is_given_name(w.substr(0, w.size() - 1))));
         return c.is_cap_word(i) && !ti.all_caps && !ti.sentence_start && !c.lexicon->is_noun(w) &&
                !c.lexicon->has_noun_head(w) && !c.lexicon->is_lower_word(w) &&
-               !c.gaz.is_first_name(entity_key(w));
+               !c.gaz.is_first_name(entity_key(w)) && !person_word;
     };
     if (unknown_name(k)) {
         cand.first = k;
@@ -668,8 +673,12 @@ void extend_org_left(const ChunkContext& c, Candidate& cand) {
     }
     static const std::set<std::string_view> kJoins = {"der", "des", "für", "vom", "von"};
     if (k == 0 || t.kind != TokenKind::word || !kJoins.count(c.lower(k))) return;
-    if (c.is_cap_word(k - 1) && is_german_org_designation(utf8_lower(c.word(k - 1))))
-        cand.first = k - 1;
+    // Not a relation to the body ("Tochtergesellschaft der Deutschen Bahn").
+    const std::string designation = utf8_lower(c.word(k - 1));
+    static constexpr std::string_view kRelations[] = {"tochter", "mutter", "partner", "schwester"};
+    for (std::string_view relation : kRelations)
+        if (designation.starts_with(relation)) return;
+    if (c.is_cap_word(k - 1) && is_german_org_designation(designation)) cand.first = k - 1;
 }
 
 }  // namespace
