@@ -804,6 +804,11 @@ TEST_CASE("facet junk: two common words in Ukrainian are an institution, not a p
     CHECK_FALSE(has_name(uk, "Офісу Президента", "person"));
     CHECK_FALSE(has_name(uk, "Офіс Президента", "person"));
     CHECK_FALSE(has_name(uk, "Збройних Сил", "person"));
+    // A sentence's first word that is a common word as written is no given name in a case
+    // ("Люди": people, not Люда's).
+    auto people = values_in("uk", "Люди вийшли на вулицю. Вчора до мене прийшла Люда.");
+    CHECK_FALSE(has_name(people, "Люди"));
+    CHECK(std::count(people.begin(), people.end(), "person:Люда") == 1);
     // A given name with a surname that is also a word ("садовий", of a garden) stays a person.
     CHECK(has_name(uk, "Андрій Садовий", "person"));
 }

@@ -95,7 +95,13 @@ void read_lone_persons_in_dictionary(const ChunkContext& c, std::vector<Candidat
         }
         if (cand.last - cand.first != 1) return false;
         const std::string_view word = c.word(cand.first);
-        if (!has_cyrillic(word) || !cyrillic_given_name(c, word).empty()) return false;
+        if (!has_cyrillic(word)) return false;
+        if (const std::string given = cyrillic_given_name(c, word); !given.empty()) {
+            // Where a sentence starts, a common word as written is that word, though a given
+            // name has the same form in another case ("Люди вийшли": people, not Люда's).
+            return given != word && c.tt.tokens[cand.first].sentence_start &&
+                   c.dictionary->is_lower_word(lower_in_script(word));
+        }
         const std::vector<std::string> forms = forms_of(word);
         const std::string head = headword(*c.dictionary, forms);
         if (head.empty())
