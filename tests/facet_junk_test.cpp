@@ -833,6 +833,14 @@ TEST_CASE("facet junk: Ukrainian codes, kinds of body and joined bodies are no o
                         "України.");
     for (const char* junk : {"А-2", "А-3", "ПКУ", "ОСББ", "ГУ"})
         CHECK_FALSE(has_name(uk, junk));
+    // A state service by its short name, in the nominative; the state budget is a word.
+    auto state = values_in("uk",
+                           "Скаргу подали до Держгеокадастру. Кошти з держбюджету "
+                           "надійшли. Держпраці перевірило підприємство.");
+    CHECK(has_name(state, "Держгеокадастр", "org"));
+    CHECK(has_name(state, "Держпраці", "org"));
+    CHECK_FALSE(has_name(state, "Держгеокадастру", "person"));
+    CHECK(state.size() == 2);
     CHECK(has_name(uk, "Дніпропетровська міськрада", "org"));
     CHECK(has_name(uk, "Альфа-Буд", "org"));
     CHECK(has_name(uk, "Харківська національна академія міського господарства", "org"));

@@ -6,6 +6,7 @@
 #include "extract/entity_chunker.h"
 #include "extract/entity_cyrillic.h"
 #include "extract/entity_key.h"
+#include "extract/tagger_lexicon.h"
 
 #include <algorithm>
 #include <array>
@@ -307,6 +308,9 @@ bool body_word(std::string_view lower) {
         std::none_of(kNotUkr.begin(), kNotUkr.end(),
                      [&](std::string_view w) { return lower.starts_with(w); }))
         return true;
+    // Ukraine's state services by their short names: "Держгеокадастру", "Держпраці",
+    // "Держстату" (not "держава", "державний", "держбюджет": dictionary words, see one_word_body).
+    if (lower.size() > 12 && lower.starts_with("держ") && !lower.starts_with("держав")) return true;
     if (!russian_body_nominative(lower).empty()) return true;
     if (lower.size() <= 14) return false;  // seven letters or more
     // A company named by what it does, any case: "Кріогенсервісу", "Теплогазстрой",
@@ -383,10 +387,17 @@ std::vector<std::string> adjective_nominatives(std::string_view word, CyrLang la
 }
 
 bool one_word_body(const ChunkContext& c, std::size_t k, std::vector<Candidate>& out) {
-    if (!body_word(lower_in_script(c.word(k)))) return false;
+    const std::string lower = lower_in_script(c.word(k));
+    if (!body_word(lower)) return false;
+    if (lower.starts_with("держ") && c.dictionary && c.dictionary->is_lower_word(lower))
+        return false;  // "Держбюджету": the state budget, a word
     std::string name = russian_body_nominative(c.word(k));
     if (name.empty()) name = russian_ministry_nominative(c.word(k));
-    if (name.empty()) name = compound_nominative(c.word(k));
+    // "Держпраці" (of labour) does not decline: its last part is a word in the genitive.
+    constexpr std::string_view kState = "держ";
+    const bool fixed = lower.starts_with(kState) && c.dictionary &&
+                       c.dictionary->is_lower_word(std::string_view(lower).substr(kState.size()));
+    if (name.empty()) name = fixed ? std::string(c.word(k)) : compound_nominative(c.word(k));
     Candidate cand{k,     k + 1, c.tt.tokens[k].start, c.tt.tokens[k].end, CandidateKind::org,
                    false, name};
     cand.native = name;
