@@ -820,6 +820,11 @@ TEST_CASE("facet junk: a foreign given name in a Cyrillic case is named in the n
                         "Дональдом Туском у Києві.");
     CHECK(has_name(uk, "Дональд Туск", "person"));
     CHECK_FALSE(has_name(uk, "Дональдом Туск"));
+    // Also where the dictionary heads the name as a proper noun.
+    auto tina = values_in("uk",
+                          "Концерт дала співачка Тіна Кароль. Разом із Тіною Кароль "
+                          "виступив гурт.");
+    CHECK(std::count(tina.begin(), tina.end(), "person:Тіна Кароль") == 2);
 }
 
 TEST_CASE("facet junk: Ukrainian codes, kinds of body and joined bodies are no organisation",

@@ -559,11 +559,8 @@ std::string cyrillic_given_name(const ChunkContext& c, std::string_view word) {
         }
     }
     // A foreign given name in an oblique case ("Дональдом" -> "Дональд", Donald), where the
-    // dictionary says it is no word of the language ("Раді" is a council's) and heads no proper
-    // noun with it.
+    // dictionary says it is no word of the language ("Раді" is a council's).
     if (!c.dictionary) return {};
-    for (const std::string& form : forms)
-        if (c.dictionary->is_headword(form)) return {};
     for (const std::string& form : forms) {
         if (form == word || form.size() < 8 || c.dictionary->is_lower_word(form))
             continue;  // four letters
