@@ -813,6 +813,19 @@ TEST_CASE("facet junk: two common words in Ukrainian are an institution, not a p
     CHECK(has_name(uk, "Андрій Садовий", "person"));
 }
 
+TEST_CASE("facet junk: a person named after a street word is the street", "[facet-junk]") {
+    auto uk = values_in("uk",
+                        "Офіс розташований на вул. Грушевського, 5. Мітинг пройшов на вулиці "
+                        "Тараса Шевченка. Пам’ятник Тарасу Шевченку відкрили.");
+    CHECK(has_name(uk, "вул. Грушевського", "place"));
+    CHECK(has_name(uk, "вулиця Тараса Шевченка", "place"));
+    CHECK_FALSE(has_name(uk, "Грушевський", "person"));
+    CHECK(std::count(uk.begin(), uk.end(), "person:Тарас Шевченко") == 1);
+    auto ru = values_in("ru", "Митинг прошёл на улице Ленина.");
+    CHECK(has_name(ru, "улица Ленина", "place"));
+    CHECK_FALSE(has_name(ru, "Ленин", "person"));
+}
+
 TEST_CASE("facet junk: a foreign given name in a Cyrillic case is named in the nominative",
           "[facet-junk]") {
     auto uk = values_in("uk",

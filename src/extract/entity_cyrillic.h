@@ -112,6 +112,14 @@ bool only_common_words(const ChunkContext& c, std::size_t first, std::size_t las
 /// theirs.
 void read_lone_persons_in_dictionary(const ChunkContext& c, std::vector<Candidate>& cands);
 
+/// Is `lower` a word or abbreviation for a street, square or avenue ("вул", "проспекту",
+/// "площади")?
+bool is_street_word(std::string_view lower);
+
+/// A Cyrillic person named right after a street word is the street, a place: "вул.
+/// Грушевського", "на проспекті Миру", "улица Ленина".
+void read_streets(const ChunkContext& c, std::vector<Candidate>& cands);
+
 /// A past-tense verb of a woman next to a lone surname ("заявила", "сказала").
 bool is_feminine_verb(std::string_view lower);
 

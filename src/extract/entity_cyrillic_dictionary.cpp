@@ -10,6 +10,7 @@
 #include "util/text.h"
 
 #include <algorithm>
+#include <set>
 
 namespace byline::extract {
 namespace {
@@ -110,6 +111,64 @@ void read_lone_persons_in_dictionary(const ChunkContext& c, std::vector<Candidat
         if (!c.dictionary->is_headword(cand.name)) cand.name = cand.native = head;
         return false;
     });
+}
+
+bool is_street_word(std::string_view lower) {
+    static const std::set<std::string_view> kStreets = {
+        "вулиця",    "вулиці",     "вулицю",     "вулицею",   "вул",       "проспект",  "проспекту",
+        "проспекті", "проспектом", "просп",      "площа",     "площі",     "площу",     "площею",
+        "пл",        "провулок",   "провулку",   "провулком", "пров",      "бульвар",   "бульвару",
+        "бульварі",  "бульваром",  "бульв",      "б-р",       "узвіз",     "узвозу",    "узвозі",
+        "набережна", "набережної", "набережній", "наб",       "шосе",      "улица",     "улицы",
+        "улице",     "улицу",      "улицей",     "ул",        "проспекта", "проспекте", "площадь",
+        "площади",   "площадью",   "переулок",   "переулка",  "переулке",  "пер",       "бульвара",
+        "бульваре",  "набережная", "набережной", "шоссе"};
+    return kStreets.count(lower) > 0;
+}
+
+namespace {
+
+// The nominative of a street word as written ("вулиці" -> "вулиця", "проспекте" ->
+// "проспект"); an abbreviation or a nominative as it is.
+std::string street_nominative(std::string_view word) {
+    static const std::pair<std::string_view, std::string_view> kForms[] = {
+        {"вулиці", "вулиця"},        {"вулицю", "вулиця"},        {"вулицею", "вулиця"},
+        {"проспекту", "проспект"},   {"проспекті", "проспект"},   {"проспектом", "проспект"},
+        {"площі", "площа"},          {"площу", "площа"},          {"площею", "площа"},
+        {"провулку", "провулок"},    {"провулком", "провулок"},   {"бульвару", "бульвар"},
+        {"бульварі", "бульвар"},     {"бульваром", "бульвар"},    {"узвозу", "узвіз"},
+        {"узвозі", "узвіз"},         {"набережної", "набережна"}, {"набережній", "набережна"},
+        {"улицы", "улица"},          {"улице", "улица"},          {"улицу", "улица"},
+        {"улицей", "улица"},         {"проспекта", "проспект"},   {"проспекте", "проспект"},
+        {"площади", "площадь"},      {"площадью", "площадь"},     {"переулка", "переулок"},
+        {"переулке", "переулок"},    {"бульвара", "бульвар"},     {"бульваре", "бульвар"},
+        {"набережной", "набережная"}};
+    const std::string lower = lower_in_script(word);
+    for (const auto& [form, nominative] : kForms)
+        if (lower == form) return std::string(nominative);
+    return std::string(word);
+}
+
+}  // namespace
+
+void read_streets(const ChunkContext& c, std::vector<Candidate>& cands) {
+    for (Candidate& cand : cands) {
+        if (cand.kind != CandidateKind::person || cand.first == 0 || !has_cyrillic(cand.name))
+            continue;
+        std::size_t k = cand.first - 1;
+        // "вул. Грушевського": the abbreviation's full stop.
+        if (c.word(k) == "." && k > 0) --k;
+        if (c.tt.tokens[k].kind != TokenKind::word || !is_street_word(lower_in_script(c.word(k))))
+            continue;
+        cand.kind = CandidateKind::place;
+        cand.first = k;
+        cand.start = c.tt.tokens[k].start;
+        // Named in the nominative, the person's name as written ("вулиці Тараса Шевченка" ->
+        // "вулиця Тараса Шевченка"): every case of a street is one facet value.
+        const std::string_view rest =
+            c.text.substr(c.tt.tokens[k].end, cand.end - c.tt.tokens[k].end);
+        cand.name = cand.native = street_nominative(c.word(k)) + std::string(rest);
+    }
 }
 
 }  // namespace byline::extract

@@ -335,6 +335,7 @@ std::vector<EntityMention> extract_entities(const Gazetteer& gaz, const EntityTa
         cands = combine_candidates(c, tagger->model().tags, spans, std::move(cands), policy);
     order_and_dedupe(cands);
     read_lone_persons_in_dictionary(c, cands);
+    if (cyrillic) read_streets(c, cands);
     if (c.english) clean_candidates(c, cands);
     if (tagged && !c.english && !has_entity_rules(lang)) {
         retype_known_orgs(c, lang, cands);
