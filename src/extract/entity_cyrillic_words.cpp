@@ -120,6 +120,20 @@ bool is_quote(std::string_view w) {
     return w == "\"" || w == "«" || w == "»" || w == "„" || w == "“" || w == "”";
 }
 
+namespace {
+
+// Does `w` end with a consonant letter (Ukrainian or Russian)?
+bool is_cyrillic_consonant_end(std::string_view w) {
+    static constexpr std::string_view kConsonants[] = {"б", "в", "г", "ґ", "д", "ж", "з",
+                                                       "к", "л", "м", "н", "п", "р", "с",
+                                                       "т", "ф", "х", "ц", "ч", "ш", "щ"};
+    for (std::string_view c : kConsonants)
+        if (w.ends_with(c)) return true;
+    return false;
+}
+
+}  // namespace
+
 std::vector<std::string> nominative_candidates(std::string_view word) {
     std::vector<std::string> out{std::string(word)};
     if (std::string i = ikavism(word); !i.empty()) add_unique(out, i);
@@ -141,6 +155,18 @@ std::vector<std::string> nominative_candidates(std::string_view word) {
                 if (std::string i = ikavism(form); !i.empty()) add_unique(out, i);
             }
             add_unique(out, form);
+        }
+    }
+    // A vowel that only the nominative has: "Відня", "у Відні" -> "Відень"; "Кременця" ->
+    // "Кременець".
+    for (const auto& [consonant, nominative] :
+         {std::pair<std::string_view, std::string_view>{"н", "ень"}, {"ц", "ець"}}) {
+        for (std::string_view ending : {"я", "ю", "і", "ем"}) {
+            const std::string tail = std::string(consonant) + std::string(ending);
+            if (!word.ends_with(tail) || text::count_code_points(word) < 5) continue;
+            const std::string stem(word.substr(0, word.size() - tail.size()));
+            if (!is_cyrillic_consonant_end(stem)) continue;
+            add_unique(out, stem + std::string(nominative));
         }
     }
     return out;
