@@ -806,6 +806,9 @@ TEST_CASE("facet junk: two common words in Ukrainian are an institution, not a p
     CHECK_FALSE(has_name(uk, "Збройних Сил", "person"));
     // A sentence's first word that is a common word as written is no given name in a case
     // ("Люди": people, not Люда's).
+    // Nor is it a known name reached through a case form: "Думаю" (I think) is no Duma's.
+    auto think = values_in("uk", "Думаю, що все буде добре. Депутати Думи проголосували.");
+    CHECK(std::count(think.begin(), think.end(), "org:Duma") == 1);
     auto people = values_in("uk", "Люди вийшли на вулицю. Вчора до мене прийшла Люда.");
     CHECK_FALSE(has_name(people, "Люди"));
     CHECK(std::count(people.begin(), people.end(), "person:Люда") == 1);

@@ -450,12 +450,29 @@ std::string lone_first_name(const ChunkContext& c, std::size_t k) {
     return {};
 }
 
+// A known name one word reaches only by a guessed case form, where the word is something else:
+// a common word as written where a sentence starts ("Думаю, що" is no Duma's), or a given name
+// as written that no preposition of place governs ("Софія сказала" is no Sofia).
+bool word_not_name(const ChunkContext& c, std::size_t k, const Known& known) {
+    const std::string_view word = c.word(k);
+    const std::string lower = lower_in_script(word);
+    if (c.tt.tokens[k].sentence_start && c.dictionary && c.dictionary->is_lower_word(lower) &&
+        !c.dictionary->is_headword(word) && known.entry->name != word)
+        return true;
+    if (known.entry->kind != GazKind::place || !c.gaz.is_native_first_name(lower, c.cyr_lang))
+        return false;
+    static const std::set<std::string_view> kPlacePrepositions = {
+        "в", "у", "до", "з", "із", "зі", "на", "від", "біля", "из", "от", "во", "под", "під"};
+    return k == 0 || c.tt.tokens[k - 1].kind != TokenKind::word ||
+           !kPlacePrepositions.count(lower_in_script(c.word(k - 1)));
+}
+
 // One capitalised word: a known place or organisation, a surname by its shape or a cue, or an
 // unknown that coreference may still tie to a full name.
 void classify_single(const ChunkContext& c, std::size_t k, bool cue, std::vector<Candidate>& out) {
     if (adjective_before_institution(c, k, out) || adjective_with_noun(c, k))
         return;  // even after a title: "депутати Харківської міської ради"
-    if (Known known = known_at(c, k, k + 1); known.entry) {
+    if (Known known = known_at(c, k, k + 1); known.entry && !word_not_name(c, k, known)) {
         emit_known(c, k, k + 1, known, out);
         return;
     }
