@@ -854,6 +854,13 @@ TEST_CASE("facet junk: Ukrainian codes, kinds of body and joined bodies are no o
                         "України.");
     for (const char* junk : {"А-2", "А-3", "ПКУ", "ОСББ", "ГУ"})
         CHECK_FALSE(has_name(uk, junk));
+    // Two letters alone stand for too many things; three may name a body, and a known pair is
+    // as the lists name it.
+    auto pairs = values_in("uk", "Рішення ухвалили КС і СВ, а також СБУ. Угоду з ЄС підписано.");
+    CHECK_FALSE(has_name(pairs, "КС"));
+    CHECK_FALSE(has_name(pairs, "СВ"));
+    CHECK(has_name(pairs, "SBU", "org"));
+    CHECK(has_name(pairs, "European Union", "org"));
     // A state service by its short name, in the nominative; the state budget is a word.
     auto state = values_in("uk",
                            "Скаргу подали до Держгеокадастру. Кошти з держбюджету "

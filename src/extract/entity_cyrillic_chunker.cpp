@@ -635,7 +635,8 @@ std::size_t chunk_cyrillic(const ChunkContext& c, std::size_t i, std::size_t lin
                 c.text.substr(c.tt.tokens[i].start, c.tt.tokens[i + 1].end - c.tt.tokens[i].start));
             out.push_back(make(c, i, i + 2, CandidateKind::org, w, w, false));
             return i + 2;
-        } else {
+        } else if (text::count_code_points(c.word(i)) > 2) {
+            // Two letters alone ("СВ", "КС", "ТУ") stand for too many things to name a body.
             std::string w(c.word(i));
             out.push_back(make(c, i, i + 1, CandidateKind::org, w, w, true));
         }
