@@ -173,6 +173,11 @@ std::string head_nominative(std::string_view word, const Head& h) {
 bool continues_name(std::string_view lower, std::string_view after) {
     if (lower == "та" || lower == "і" || lower == "й" || lower == "и" || lower == "з") return true;
     if (lower.size() < 6 || is_cyrillic_function_word(lower)) return false;  // three letters
+    // Pronouns and numbers say which bodies, they do not name one: "Суди усіх трьох".
+    static const std::set<std::string_view> kDeterminers = {
+        "усіх", "всіх", "всех", "цих",  "этих",  "тих",    "тех",  "двох",  "трьох",
+        "обох", "двух", "трех", "трёх", "інших", "других", "яких", "каких", "своїх"};
+    if (kDeterminers.count(lower)) return false;
     // A plural genitive after its adjective, though shaped as a verb: "внутрішніх справ".
     if (ends_with_any(after, {"их", "іх", "ых"}) && ends_with_any(lower, {"ав", "ов"})) return true;
     // Past tenses and present forms of verbs ("пішов", "сказав", "заявила", "решает"); a
