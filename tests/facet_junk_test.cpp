@@ -861,6 +861,13 @@ TEST_CASE("facet junk: Ukrainian codes, kinds of body and joined bodies are no o
     CHECK_FALSE(has_name(pairs, "СВ"));
     CHECK(has_name(pairs, "SBU", "org"));
     CHECK(has_name(pairs, "European Union", "org"));
+    // Pronouns and numbers say which bodies; they name none.
+    auto courts = values_in("uk",
+                            "Справу розглянули Суди усіх трьох інстанцій. Рішення "
+                            "ухвалив Верховний Суд.");
+    CHECK(has_name(courts, "Верховний Суд", "org"));
+    for (const std::string& v : courts)
+        CHECK(v.find("усіх") == std::string::npos);
     // A state service by its short name, in the nominative; the state budget is a word.
     auto state = values_in("uk",
                            "Скаргу подали до Держгеокадастру. Кошти з держбюджету "
