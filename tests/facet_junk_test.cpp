@@ -841,6 +841,14 @@ TEST_CASE("facet junk: a foreign given name in a Cyrillic case is named in the n
                           "Концерт дала співачка Тіна Кароль. Разом із Тіною Кароль "
                           "виступив гурт.");
     CHECK(std::count(tina.begin(), tina.end(), "person:Тіна Кароль") == 2);
+    // A nominative the dictionary heads is no case of another name ("Дора" is no "Доро"), and
+    // a case form takes the headword among its guesses ("Сусанну" is Сусанна, not "Сусанн").
+    auto dora = values_in("uk",
+                          "Того вечора Дора мовчала. Малий погладив Сусанну по голові. Тоді "
+                          "Сусанна заплакала.");
+    CHECK(has_name(dora, "Дора", "person"));
+    CHECK_FALSE(has_name(dora, "Доро"));
+    CHECK_FALSE(has_name(dora, "Сусанн"));
 }
 
 TEST_CASE("facet junk: Ukrainian codes, kinds of body and joined bodies are no organisation",

@@ -576,13 +576,18 @@ std::string cyrillic_given_name(const ChunkContext& c, std::string_view word) {
         }
     }
     // A foreign given name in an oblique case ("Дональдом" -> "Дональд", Donald), where the
-    // dictionary says it is no word of the language ("Раді" is a council's).
-    if (!c.dictionary) return {};
-    for (const std::string& form : forms) {
-        if (form == word || form.size() < 8 || c.dictionary->is_lower_word(form))
-            continue;  // four letters
-        if (c.gaz.is_first_name(entity_key(form, c.cyr_lang))) return form;
-    }
+    // dictionary says it is no word of the language ("Раді" is a council's); the form it heads
+    // a proper noun with first ("Сусанну" -> "Сусанна", not "Сусанн"), and none for a
+    // nominative it heads ("Дора" is no case of "Доро").
+    if (!c.dictionary || c.dictionary->is_headword(word)) return {};
+    auto foreign = [&](const std::string& form) {
+        return form != word && form.size() >= 8 && !c.dictionary->is_lower_word(form) &&
+               c.gaz.is_first_name(entity_key(form, c.cyr_lang));  // four letters or more
+    };
+    for (const std::string& form : forms)
+        if (c.dictionary->is_headword(form) && foreign(form)) return form;
+    for (const std::string& form : forms)
+        if (foreign(form)) return form;
     return {};
 }
 
