@@ -52,6 +52,9 @@ std::vector<std::string> nominative_candidates(std::string_view word);
 /// Gender of a nominative first name: "Олена", "Марія" female; "Микола", "Ілля" male.
 Gender first_name_gender(std::string_view nominative);
 
+/// Does a Ukrainian or Russian word end with a consonant letter ("Відн", "Минфин")?
+bool ends_with_consonant(std::string_view w);
+
 /// Does a lower-case word name a surname by its shape ("…ський", "…енко", "…ук", "…ов")?
 bool is_surname_shaped(std::string_view lower);
 

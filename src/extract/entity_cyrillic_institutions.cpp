@@ -220,14 +220,6 @@ bool first_name_word(const ChunkContext& c, std::size_t k) {
     return false;
 }
 
-bool is_consonant_end(std::string_view w) {
-    static const std::array<std::string_view, 20> kConsonants = {"б", "в", "г", "ґ", "д", "ж", "з",
-                                                                 "к", "л", "м", "н", "п", "р", "с",
-                                                                 "т", "ф", "х", "ц", "ч", "ш"};
-    return std::any_of(kConsonants.begin(), kConsonants.end(),
-                       [&](std::string_view c) { return w.ends_with(c); });
-}
-
 // The nominative of a one-word body in another case: "Укрзалізниці" → "Укрзалізниця",
 // "Кабміну" → "Кабмін", "Київради" → "Київрада", "Приватбанком" → "Приватбанк".
 std::string compound_nominative(std::string_view word) {
@@ -241,7 +233,7 @@ std::string compound_nominative(std::string_view word) {
     }
     for (std::string_view ending : {"ом", "у", "і"}) {
         if (word.size() > ending.size() + 6 && word.ends_with(ending) &&
-            is_consonant_end(word.substr(0, word.size() - ending.size())))
+            ends_with_consonant(word.substr(0, word.size() - ending.size())))
             return std::string(word.substr(0, word.size() - ending.size()));
     }
     return std::string(word);
@@ -278,7 +270,7 @@ std::string russian_ministry_nominative(std::string_view word) {
     if (!lower_in_script(word).starts_with("мин")) return {};
     for (std::string_view ending : {"ом", "а", "е", "у"}) {
         if (word.size() > ending.size() + 8 && word.ends_with(ending) &&
-            is_consonant_end(word.substr(0, word.size() - ending.size())))
+            ends_with_consonant(word.substr(0, word.size() - ending.size())))
             return std::string(word.substr(0, word.size() - ending.size()));
     }
     return {};

@@ -120,10 +120,7 @@ bool is_quote(std::string_view w) {
     return w == "\"" || w == "«" || w == "»" || w == "„" || w == "“" || w == "”";
 }
 
-namespace {
-
-// Does `w` end with a consonant letter (Ukrainian or Russian)?
-bool is_cyrillic_consonant_end(std::string_view w) {
+bool ends_with_consonant(std::string_view w) {
     static constexpr std::string_view kConsonants[] = {"б", "в", "г", "ґ", "д", "ж", "з",
                                                        "к", "л", "м", "н", "п", "р", "с",
                                                        "т", "ф", "х", "ц", "ч", "ш", "щ"};
@@ -131,8 +128,6 @@ bool is_cyrillic_consonant_end(std::string_view w) {
         if (w.ends_with(c)) return true;
     return false;
 }
-
-}  // namespace
 
 std::vector<std::string> nominative_candidates(std::string_view word) {
     std::vector<std::string> out{std::string(word)};
@@ -165,7 +160,7 @@ std::vector<std::string> nominative_candidates(std::string_view word) {
             const std::string tail = std::string(consonant) + std::string(ending);
             if (!word.ends_with(tail) || text::count_code_points(word) < 5) continue;
             const std::string stem(word.substr(0, word.size() - tail.size()));
-            if (!is_cyrillic_consonant_end(stem)) continue;
+            if (!ends_with_consonant(stem)) continue;
             add_unique(out, stem + std::string(nominative));
         }
     }

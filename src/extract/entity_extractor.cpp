@@ -213,8 +213,7 @@ bool common_noun_alone(const ChunkContext& c, const Candidate& cand, std::string
 bool headline_noun(const ChunkContext& c, const Candidate& cand, std::string_view text) {
     if (!c.lexicon || cand.name != text || !c.tt.tokens[cand.first].sentence_start) return false;
     const TaggerLexicon& lex = *c.lexicon;
-    return (lex.is_noun(text) || lex.has_noun_head(text)) && !lex.is_given_name(text) &&
-           !lex.is_surname(text) && !c.gaz.is_first_name(entity_key(text)) &&
+    return (lex.is_noun(text) || lex.has_noun_head(text)) && !may_be_person_word(c, text) &&
            !lex.is_name(NameKind::person, utf8_lower(text));
 }
 

@@ -66,6 +66,10 @@ std::vector<Candidate> known_name_candidates(const ChunkContext& c, const Langua
 
 // After a tagger of a language other than English (entity_tagged_foreign.cpp):
 
+/// A known given name (the gazetteer's) or, with a dictionary (c.lexicon), a known surname or
+/// given name ("Wagner", "Ford"): one word of it may be a person.
+bool may_be_person_word(const ChunkContext& c, std::string_view word);
+
 /// Adds the curated organisations written exactly as the lists write them ("Vereinten
 /// Nationen", "dpa", "Nato") on words no candidate covers, named by their entries; one
 /// capitalised word only where it is no known given name or surname. Leaves `cands` unordered.

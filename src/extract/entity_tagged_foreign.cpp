@@ -24,12 +24,6 @@ std::vector<bool> covered_tokens(const ChunkContext& c, const std::vector<Candid
     return covered;
 }
 
-// A known given name or surname ("Wagner", "Ford"): one word of it may be a person.
-bool may_be_person_word(const ChunkContext& c, std::string_view word) {
-    return c.gaz.is_first_name(entity_key(word)) ||
-           (c.lexicon && (c.lexicon->is_surname(word) || c.lexicon->is_given_name(word)));
-}
-
 // The curated organisation written exactly as `written`, or null.
 const GazEntry* curated_org(const ChunkContext& c, std::string_view written) {
     if (!c.gaz.is_curated_org_form(written)) return nullptr;
@@ -62,6 +56,11 @@ std::size_t curated_org_end(const ChunkContext& c, const std::vector<bool>& cove
 }
 
 }  // namespace
+
+bool may_be_person_word(const ChunkContext& c, std::string_view word) {
+    return c.gaz.is_first_name(entity_key(word)) ||
+           (c.lexicon && (c.lexicon->is_surname(word) || c.lexicon->is_given_name(word)));
+}
 
 void add_curated_orgs(const ChunkContext& c, std::vector<Candidate>& cands) {
     const std::vector<bool> covered = covered_tokens(c, cands);

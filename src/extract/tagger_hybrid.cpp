@@ -1,5 +1,7 @@
 #include "extract/tagger_hybrid.h"
 
+#include "extract/entity_foreign.h"
+
 #include "extract/tagger_lexicon.h"
 
 #include "extract/entity_coref.h"
@@ -660,12 +662,10 @@ void extend_org_left(const ChunkContext& c, Candidate& cand) {
         const Token& ti = c.tt.tokens[i];
         // Not a person's name or its genitive ("Söders CSU").
         const bool person_word =
-            c.lexicon->is_surname(w) || c.lexicon->is_given_name(w) ||
-            (w.ends_with('s') && (c.lexicon->is_surname(w.substr(0, w.size() - 1)) ||
-                                  c.lexicon->is_given_name(w.substr(0, w.size() - 1))));
+            may_be_person_word(c, w) ||
+            (w.ends_with('s') && may_be_person_word(c, w.substr(0, w.size() - 1)));
         return c.is_cap_word(i) && !ti.all_caps && !ti.sentence_start && !c.lexicon->is_noun(w) &&
-               !c.lexicon->has_noun_head(w) && !c.lexicon->is_lower_word(w) &&
-               !c.gaz.is_first_name(entity_key(w)) && !person_word;
+               !c.lexicon->has_noun_head(w) && !c.lexicon->is_lower_word(w) && !person_word;
     };
     if (unknown_name(k)) {
         cand.first = k;
